@@ -1,0 +1,67 @@
+import type {
+  AuditEvent,
+  AuditEventRequest,
+  EventCategory,
+  EventOutcome,
+  Severity,
+} from '@audit-trail/datastorage-client'
+
+/** A validated event ready to store; the service assigns `event_id` when the request had none. */
+export type NewAuditEvent = AuditEventRequest & { event_id: string }
+
+/** What one insert did: ids in request order, split by whether they made a new row. */
+export interface InsertResult {
+  /** Ids of rows written by this call. */
+  created: string[]
+  /** Ids already stored (same event_id); nothing was written for them. */
+  duplicates: string[]
+}
+
+/** Filters of the query endpoint, already parsed and validated. */
+export interface AuditEventFilter {
+  correlation_id?: string
+  event_type?: string
+  event_category?: EventCategory
+  event_outcome?: EventOutcome
+  severity?: Severity
+  actor_id?: string
+  resource_type?: string
+  resource_id?: string
+  namespace?: string
+  /** Inclusive lower bound on event_timestamp. */
+  since?: Date
+  /** Exclusive upper bound on event_timestamp. */
+  until?: Date
+  /** 1..1000. */
+  limit: number
+  /** Opaque keyset cursor from a previous page; the store decodes it (InvalidCursorError when bad). */
+  cursor?: string
+}
+
+/** One page, newest first (`event_timestamp DESC, event_id DESC`). */
+export interface AuditEventPageResult {
+  events: AuditEvent[]
+  /** Cursor of the next page, null on the last page. */
+  nextCursor: string | null
+  hasMore: boolean
+}
+
+/**
+ * Persistence of audit events. Implementations: PostgreSQL (postgres.js) and PGlite, both through
+ * Drizzle and the same committed migrations.
+ *
+ * Failures to reach the database (refused, timeout, pool wait exceeded) reject with
+ * `StoreUnavailableError`; a bad cursor with `InvalidCursorError`.
+ */
+export interface AuditEventStore {
+  /** Which engine backs the store, for logs and /readyz. */
+  readonly kind: 'postgres' | 'pglite'
+  /** Writes all events in one transaction (all or nothing), `ON CONFLICT DO NOTHING`; creates missing monthly partitions. */
+  insert(events: readonly NewAuditEvent[]): Promise<InsertResult>
+  query(filter: AuditEventFilter): Promise<AuditEventPageResult>
+  get(eventId: string): Promise<AuditEvent | null>
+  /** Resolves when the database answers a trivial query; rejects with StoreUnavailableError otherwise. */
+  ping(): Promise<void>
+  /** Closes the pool; waits for in-flight queries. Idempotent. */
+  close(): Promise<void>
+}

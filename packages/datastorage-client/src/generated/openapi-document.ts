@@ -1,0 +1,1724 @@
+// Generated from openapi/datastorage.yaml by scripts/generate.mjs. Do not edit.
+
+/** The OpenAPI 3.1 document of the DataStorage API, as parsed from the YAML source. */
+export const openapiDocument: Record<string, unknown> = {
+  "openapi": "3.1.0",
+  "info": {
+    "title": "audit-trail DataStorage API",
+    "version": "1.0.0",
+    "description": "The HTTP contract of the audit-trail storage service. This file is the single source of\ntruth: the TypeScript types and the typed client in `@audit-trail/datastorage-client` are\ngenerated from it, and the service validates requests against the schemas below.\n\nPromise: an event with a given `event_id` is stored at most once. Writes are idempotent;\na replayed event is reported as a duplicate, never stored twice.\n",
+    "license": {
+      "name": "Apache-2.0"
+    }
+  },
+  "servers": [
+    {
+      "url": "http://127.0.0.1:8080"
+    }
+  ],
+  "security": [
+    {
+      "bearerAuth": []
+    }
+  ],
+  "tags": [
+    {
+      "name": "audit"
+    },
+    {
+      "name": "ops"
+    }
+  ],
+  "paths": {
+    "/api/v1/audit/events": {
+      "post": {
+        "tags": [
+          "audit"
+        ],
+        "operationId": "createAuditEvent",
+        "summary": "Write one audit event.",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AuditEventRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Stored (or already stored, with `duplicate` true).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuditEventCreated"
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "PostgreSQL is unavailable; the event was queued to the service's dead-letter queue and will be replayed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Accepted"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "get": {
+        "tags": [
+          "audit"
+        ],
+        "operationId": "queryAuditEvents",
+        "summary": "Query audit events, newest first, with keyset pagination.",
+        "parameters": [
+          {
+            "name": "correlation_id",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "event_type",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/EventType"
+            }
+          },
+          {
+            "name": "event_category",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/EventCategory"
+            }
+          },
+          {
+            "name": "event_outcome",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/EventOutcome"
+            }
+          },
+          {
+            "name": "severity",
+            "in": "query",
+            "schema": {
+              "$ref": "#/components/schemas/Severity"
+            }
+          },
+          {
+            "name": "actor_id",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "resource_type",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100
+            }
+          },
+          {
+            "name": "resource_id",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "namespace",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "since",
+            "in": "query",
+            "description": "Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`).",
+            "schema": {
+              "$ref": "#/components/schemas/TimeBound"
+            }
+          },
+          {
+            "name": "until",
+            "in": "query",
+            "description": "Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now.",
+            "schema": {
+              "$ref": "#/components/schemas/TimeBound"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 1000,
+              "default": 100
+            }
+          },
+          {
+            "name": "cursor",
+            "in": "query",
+            "description": "Opaque keyset cursor from a previous page's `pagination.next_cursor`.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 512
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "One page of events, `event_timestamp DESC, event_id DESC`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuditEventPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/events/batch": {
+      "post": {
+        "tags": [
+          "audit"
+        ],
+        "operationId": "createAuditEventsBatch",
+        "summary": "Write a batch of audit events atomically.",
+        "description": "All valid or nothing: a batch with any invalid event is refused with 400, whose `errors`\nname every invalid event by `index`, so a client can drop just those and send the rest.\nEvents whose `event_id` is already stored are reported in `duplicates` and not stored again.\n",
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/AuditEventBatchRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "Stored.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuditEventBatchCreated"
+                }
+              }
+            }
+          },
+          "202": {
+            "description": "PostgreSQL is unavailable; the batch was queued to the service's dead-letter queue.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Accepted"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/events/{event_id}": {
+      "get": {
+        "tags": [
+          "audit"
+        ],
+        "operationId": "getAuditEvent",
+        "parameters": [
+          {
+            "name": "event_id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The stored event.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/AuditEvent"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/healthz": {
+      "get": {
+        "tags": [
+          "ops"
+        ],
+        "operationId": "getHealth",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "The process is alive.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Health"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/readyz": {
+      "get": {
+        "tags": [
+          "ops"
+        ],
+        "operationId": "getReadiness",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Ready to take writes.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Readiness"
+                }
+              }
+            }
+          },
+          "503": {
+            "description": "Not ready; `reasons` says why (draining, database unreachable and no DLQ, DLQ full).",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Readiness"
+                }
+              }
+            }
+          }
+        }
+      }
+    },
+    "/metrics": {
+      "get": {
+        "tags": [
+          "ops"
+        ],
+        "operationId": "getMetrics",
+        "security": [],
+        "responses": {
+          "200": {
+            "description": "Prometheus text exposition.",
+            "content": {
+              "text/plain": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "components": {
+    "securitySchemes": {
+      "bearerAuth": {
+        "type": "http",
+        "scheme": "bearer",
+        "description": "Scopes: audit:write, audit:read, audit:admin. Not enforced until the access-control issue lands."
+      }
+    },
+    "responses": {
+      "BadRequest": {
+        "description": "The request is invalid; `errors` lists every invalid field (with `index` for batches).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Unauthorized": {
+        "description": "Missing or invalid bearer token.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "NotFound": {
+        "description": "No such resource.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "PayloadTooLarge": {
+        "description": "The body exceeds the configured limit (default 5 MiB) or the batch exceeds maxBatchSize.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "UnsupportedMediaType": {
+        "description": "The body is not `application/json`.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "ServiceUnavailable": {
+        "description": "Storage unavailable and the events could not be queued; retry after `Retry-After` seconds.",
+        "headers": {
+          "Retry-After": {
+            "schema": {
+              "type": "integer",
+              "minimum": 0
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      }
+    },
+    "schemas": {
+      "EventType": {
+        "type": "string",
+        "description": "`<service>.<category>.<action>`: lowercase letters, digits and underscores in dot-separated segments.",
+        "minLength": 5,
+        "maxLength": 100,
+        "pattern": "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$"
+      },
+      "EventCategory": {
+        "type": "string",
+        "enum": [
+          "gateway",
+          "notification",
+          "analysis",
+          "aiagent",
+          "signalprocessing",
+          "workflow",
+          "workflowexecution",
+          "orchestration",
+          "approval",
+          "effectiveness",
+          "actiontype",
+          "apifrontend",
+          "security",
+          "agentsession"
+        ]
+      },
+      "EventOutcome": {
+        "type": "string",
+        "enum": [
+          "success",
+          "failure",
+          "pending"
+        ]
+      },
+      "Severity": {
+        "type": "string",
+        "enum": [
+          "debug",
+          "info",
+          "notice",
+          "warning",
+          "error",
+          "critical"
+        ]
+      },
+      "TimeBound": {
+        "type": "string",
+        "description": "RFC 3339 timestamp, or a relative duration before now such as `15m`, `24h`, `7d`.",
+        "pattern": "^(\\d+[smhdw]|\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2}))$"
+      },
+      "KnownEventType": {
+        "description": "The event-type catalog. Types listed here are known; those in the `if`/`then` table of\n`AuditEventRequest` have a typed `event_data` schema. Other types that follow the naming\nrule are accepted with generic validation unless the service is configured to reject them.\n",
+        "type": "string",
+        "enum": [
+          "gateway.signal.received",
+          "gateway.signal.deduplicated",
+          "gateway.crd.created",
+          "gateway.crd.failed",
+          "gateway.config.reloaded",
+          "gateway.config.rejected",
+          "orchestrator.lifecycle.started",
+          "orchestrator.lifecycle.created",
+          "orchestrator.lifecycle.completed",
+          "orchestrator.lifecycle.failed",
+          "orchestrator.lifecycle.transitioned",
+          "orchestrator.lifecycle.verifying_started",
+          "orchestrator.lifecycle.verification_completed",
+          "orchestrator.lifecycle.verification_timed_out",
+          "orchestrator.remediation.manual_review",
+          "orchestrator.routing.blocked",
+          "orchestrator.ea.created",
+          "remediation.workflow_created",
+          "orchestrator.approval.requested",
+          "orchestrator.approval.approved",
+          "orchestrator.approval.rejected",
+          "webhook.remediationapprovalrequest.decided",
+          "signalprocessing.signal.processed",
+          "signalprocessing.phase.transition",
+          "signalprocessing.classification.decision",
+          "signalprocessing.business.classified",
+          "signalprocessing.enrichment.completed",
+          "signalprocessing.error.occurred",
+          "aianalysis.analysis.completed",
+          "aianalysis.analysis.failed",
+          "aianalysis.phase.transition",
+          "aianalysis.aiagent.call",
+          "aianalysis.aiagent.submit",
+          "aianalysis.aiagent.result",
+          "aianalysis.approval.decision",
+          "aianalysis.rego.evaluation",
+          "aianalysis.error.occurred",
+          "workflowexecution.workflow.started",
+          "workflowexecution.workflow.completed",
+          "workflowexecution.workflow.failed",
+          "workflowexecution.selection.completed",
+          "workflowexecution.execution.started",
+          "workflowexecution.block.cleared",
+          "notification.message.sent",
+          "notification.message.failed",
+          "notification.message.acknowledged",
+          "notification.message.escalated",
+          "webhook.notification.cancelled",
+          "webhook.notification.acknowledged",
+          "workflow.catalog.actions_listed",
+          "workflow.catalog.workflows_listed",
+          "workflow.catalog.workflow_retrieved",
+          "workflow.catalog.selection_validated",
+          "datastorage.workflow.created",
+          "datastorage.workflow.updated",
+          "aiagent.llm.request",
+          "aiagent.llm.response",
+          "aiagent.llm.tool_call",
+          "aiagent.response.complete",
+          "aiagent.response.failed",
+          "aiagent.rca.complete",
+          "aiagent.session.started",
+          "aiagent.session.completed",
+          "aiagent.session.failed",
+          "effectiveness.health.assessed",
+          "effectiveness.alert.assessed",
+          "effectiveness.metrics.assessed",
+          "effectiveness.assessment.scheduled",
+          "effectiveness.assessment.completed",
+          "datastorage.actiontype.created",
+          "datastorage.actiontype.updated",
+          "datastorage.actiontype.disabled",
+          "datastorage.ratelimit.denied",
+          "aiagent.auth.failure",
+          "aiagent.auth.denied"
+        ]
+      },
+      "EventData": {
+        "type": "object",
+        "description": "Free-form event payload. At most 256 KiB serialized and nesting depth at most 10 (checked by the service).",
+        "x-max-bytes": 262144,
+        "x-max-depth": 10,
+        "additionalProperties": true
+      },
+      "AuditEventFields": {
+        "type": "object",
+        "properties": {
+          "version": {
+            "type": "string",
+            "const": "1.0"
+          },
+          "event_id": {
+            "type": "string",
+            "format": "uuid",
+            "description": "Idempotency key. The audit client always sets one (UUIDv7)."
+          },
+          "event_type": {
+            "$ref": "#/components/schemas/EventType"
+          },
+          "event_timestamp": {
+            "type": "string",
+            "format": "date-time",
+            "description": "RFC 3339. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.",
+            "x-max-future-seconds": 3600
+          },
+          "event_category": {
+            "$ref": "#/components/schemas/EventCategory"
+          },
+          "event_action": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 50
+          },
+          "event_outcome": {
+            "$ref": "#/components/schemas/EventOutcome"
+          },
+          "correlation_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "event_data": {
+            "$ref": "#/components/schemas/EventData"
+          },
+          "actor_type": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 50
+          },
+          "actor_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "actor_ip": {
+            "type": "string",
+            "maxLength": 45,
+            "anyOf": [
+              {
+                "format": "ipv4"
+              },
+              {
+                "format": "ipv6"
+              }
+            ]
+          },
+          "resource_type": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100
+          },
+          "resource_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "resource_name": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "parent_event_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "namespace": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "cluster_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "severity": {
+            "$ref": "#/components/schemas/Severity"
+          },
+          "duration_ms": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 2147483647
+          },
+          "error_code": {
+            "type": "string",
+            "maxLength": 50
+          },
+          "error_message": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "trace_id": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{32}$"
+          },
+          "span_id": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{16}$"
+          },
+          "retention_days": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 2555,
+            "default": 2555
+          },
+          "is_sensitive": {
+            "type": "boolean",
+            "default": false
+          }
+        }
+      },
+      "AuditEventRequest": {
+        "description": "An audit event as written by a service. Known event types are validated against their typed `event_data` schema.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/AuditEventFields"
+          },
+          {
+            "$ref": "#/components/schemas/EventDataCatalog"
+          }
+        ],
+        "required": [
+          "version",
+          "event_type",
+          "event_timestamp",
+          "event_category",
+          "event_action",
+          "event_outcome",
+          "correlation_id",
+          "event_data"
+        ],
+        "unevaluatedProperties": false
+      },
+      "AuditEventBatchRequest": {
+        "type": "array",
+        "minItems": 1,
+        "maxItems": 5000,
+        "description": "1..maxBatchSize events (service default 5000).",
+        "items": {
+          "$ref": "#/components/schemas/AuditEventRequest"
+        }
+      },
+      "AuditEvent": {
+        "description": "A stored audit event.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/AuditEventFields"
+          },
+          {
+            "type": "object",
+            "properties": {
+              "event_date": {
+                "type": "string",
+                "format": "date",
+                "description": "UTC date of event_timestamp; the partition key."
+              },
+              "stored_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          }
+        ],
+        "required": [
+          "version",
+          "event_id",
+          "event_type",
+          "event_timestamp",
+          "event_category",
+          "event_action",
+          "event_outcome",
+          "correlation_id",
+          "event_data",
+          "event_date",
+          "retention_days",
+          "is_sensitive",
+          "stored_at"
+        ]
+      },
+      "AuditEventCreated": {
+        "type": "object",
+        "required": [
+          "event_id",
+          "event_timestamp",
+          "duplicate"
+        ],
+        "properties": {
+          "event_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "event_timestamp": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "duplicate": {
+            "type": "boolean",
+            "description": "True when this event_id was already stored; nothing new was written."
+          }
+        }
+      },
+      "AuditEventBatchCreated": {
+        "type": "object",
+        "required": [
+          "event_ids",
+          "created",
+          "duplicates"
+        ],
+        "properties": {
+          "event_ids": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "format": "uuid"
+            },
+            "description": "Every event's id",
+            "in request order.": null
+          },
+          "created": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Rows written by this request."
+          },
+          "duplicates": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Events already stored",
+            "not written again.": null
+          },
+          "duplicate_ids": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "format": "uuid"
+            }
+          }
+        }
+      },
+      "Accepted": {
+        "type": "object",
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "const": "accepted"
+          },
+          "event_ids": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          "queued": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "AuditEventPage": {
+        "type": "object",
+        "required": [
+          "data",
+          "pagination"
+        ],
+        "properties": {
+          "data": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/AuditEvent"
+            }
+          },
+          "pagination": {
+            "type": "object",
+            "required": [
+              "limit",
+              "next_cursor",
+              "has_more"
+            ],
+            "properties": {
+              "limit": {
+                "type": "integer"
+              },
+              "next_cursor": {
+                "type": [
+                  "string",
+                  "null"
+                ]
+              },
+              "has_more": {
+                "type": "boolean"
+              }
+            }
+          }
+        }
+      },
+      "Health": {
+        "type": "object",
+        "required": [
+          "status"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "const": "ok"
+          }
+        }
+      },
+      "Readiness": {
+        "type": "object",
+        "required": [
+          "status",
+          "checks"
+        ],
+        "properties": {
+          "status": {
+            "type": "string",
+            "enum": [
+              "ready",
+              "not_ready"
+            ]
+          },
+          "reasons": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "draining",
+                "database_unreachable_no_dlq",
+                "dlq_full",
+                "starting"
+              ]
+            }
+          },
+          "checks": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string",
+              "enum": [
+                "ok",
+                "failing",
+                "disabled"
+              ]
+            }
+          }
+        }
+      },
+      "Problem": {
+        "type": "object",
+        "description": "RFC 7807 problem details.",
+        "required": [
+          "type",
+          "title",
+          "status"
+        ],
+        "properties": {
+          "type": {
+            "type": "string",
+            "description": "A URI reference naming the problem type, e.g. `https://audit-trail.dev/problems/validation-error`."
+          },
+          "title": {
+            "type": "string"
+          },
+          "status": {
+            "type": "integer"
+          },
+          "detail": {
+            "type": "string"
+          },
+          "instance": {
+            "type": "string"
+          },
+          "errors": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "field",
+                "message"
+              ],
+              "properties": {
+                "index": {
+                  "type": "integer",
+                  "minimum": 0,
+                  "description": "The event's position in a batch."
+                },
+                "field": {
+                  "type": "string",
+                  "description": "JSON pointer-like path, e.g. `event_data.signal_name`."
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      },
+      "EventDataCatalog": {
+        "description": "Selects the typed `event_data` schema for known core event types.",
+        "allOf": [
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "gateway.signal.received"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/GatewaySignalReceivedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "gateway.crd.created"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/GatewayCrdCreatedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "orchestrator.lifecycle.started"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/OrchestratorLifecycleData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "orchestrator.lifecycle.completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/OrchestratorLifecycleData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "orchestrator.lifecycle.failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/OrchestratorLifecycleFailedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "enum": [
+                    "orchestrator.approval.requested",
+                    "orchestrator.approval.approved",
+                    "orchestrator.approval.rejected"
+                  ]
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApprovalData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "signalprocessing.signal.processed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/SignalProcessedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "signalprocessing.classification.decision"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ClassificationDecisionData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "signalprocessing.enrichment.completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/EnrichmentCompletedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aianalysis.analysis.completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AnalysisCompletedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aianalysis.analysis.failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AnalysisFailedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "workflowexecution.workflow.started"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/WorkflowStartedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "workflowexecution.workflow.completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/WorkflowCompletedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "workflowexecution.workflow.failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/WorkflowFailedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "notification.message.sent"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/NotificationSentData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "notification.message.failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/NotificationFailedData"
+                }
+              }
+            }
+          }
+        ]
+      },
+      "GatewaySignalReceivedData": {
+        "type": "object",
+        "required": [
+          "signal_name",
+          "signal_source",
+          "fingerprint"
+        ],
+        "properties": {
+          "signal_name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "signal_source": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100,
+            "description": "e.g. prometheus",
+            "kubernetes-events": null
+          },
+          "fingerprint": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 128
+          },
+          "severity": {
+            "type": "string",
+            "maxLength": 50
+          },
+          "labels": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "GatewayCrdCreatedData": {
+        "type": "object",
+        "required": [
+          "crd_name",
+          "crd_namespace",
+          "fingerprint"
+        ],
+        "properties": {
+          "crd_name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 253
+          },
+          "crd_namespace": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 63
+          },
+          "fingerprint": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 128
+          }
+        }
+      },
+      "OrchestratorLifecycleData": {
+        "type": "object",
+        "required": [
+          "remediation_request",
+          "phase"
+        ],
+        "properties": {
+          "remediation_request": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 253
+          },
+          "phase": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 50
+          },
+          "duration_ms": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "OrchestratorLifecycleFailedData": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/OrchestratorLifecycleData"
+          },
+          {
+            "type": "object",
+            "required": [
+              "failure_reason"
+            ],
+            "properties": {
+              "failure_reason": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 1024
+              }
+            }
+          }
+        ]
+      },
+      "ApprovalData": {
+        "type": "object",
+        "required": [
+          "approval_request",
+          "decision"
+        ],
+        "properties": {
+          "approval_request": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 253
+          },
+          "decision": {
+            "type": "string",
+            "enum": [
+              "requested",
+              "approved",
+              "rejected"
+            ]
+          },
+          "decided_by": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "reason": {
+            "type": "string",
+            "maxLength": 1024
+          }
+        }
+      },
+      "SignalProcessedData": {
+        "type": "object",
+        "required": [
+          "signal_name",
+          "phase"
+        ],
+        "properties": {
+          "signal_name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "phase": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 50
+          },
+          "environment": {
+            "type": "string",
+            "maxLength": 50
+          },
+          "priority": {
+            "type": "string",
+            "maxLength": 10
+          }
+        }
+      },
+      "ClassificationDecisionData": {
+        "type": "object",
+        "required": [
+          "classification",
+          "confidence"
+        ],
+        "properties": {
+          "classification": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 100
+          },
+          "confidence": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          },
+          "source": {
+            "type": "string",
+            "maxLength": 100
+          }
+        }
+      },
+      "EnrichmentCompletedData": {
+        "type": "object",
+        "required": [
+          "signal_name",
+          "enrichment_duration_ms"
+        ],
+        "properties": {
+          "signal_name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "enrichment_duration_ms": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "owner_chain_length": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "degraded": {
+            "type": "boolean"
+          }
+        }
+      },
+      "AnalysisCompletedData": {
+        "type": "object",
+        "required": [
+          "analysis_name",
+          "root_cause"
+        ],
+        "properties": {
+          "analysis_name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 253
+          },
+          "root_cause": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 4096
+          },
+          "confidence": {
+            "type": "number",
+            "minimum": 0,
+            "maximum": 1
+          },
+          "selected_workflow": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "approval_required": {
+            "type": "boolean"
+          }
+        }
+      },
+      "AnalysisFailedData": {
+        "type": "object",
+        "required": [
+          "analysis_name",
+          "failure_reason"
+        ],
+        "properties": {
+          "analysis_name": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 253
+          },
+          "failure_reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 4096
+          }
+        }
+      },
+      "WorkflowStartedData": {
+        "type": "object",
+        "required": [
+          "workflow_id",
+          "workflow_execution"
+        ],
+        "properties": {
+          "workflow_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "workflow_execution": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 253
+          },
+          "target_resource": {
+            "type": "string",
+            "maxLength": 512
+          }
+        }
+      },
+      "WorkflowCompletedData": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WorkflowStartedData"
+          },
+          {
+            "type": "object",
+            "required": [
+              "duration_ms"
+            ],
+            "properties": {
+              "duration_ms": {
+                "type": "integer",
+                "minimum": 0
+              }
+            }
+          }
+        ]
+      },
+      "WorkflowFailedData": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/WorkflowStartedData"
+          },
+          {
+            "type": "object",
+            "required": [
+              "failure_reason"
+            ],
+            "properties": {
+              "failure_reason": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 4096
+              },
+              "duration_ms": {
+                "type": "integer",
+                "minimum": 0
+              }
+            }
+          }
+        ]
+      },
+      "NotificationSentData": {
+        "type": "object",
+        "required": [
+          "notification_id",
+          "channel"
+        ],
+        "properties": {
+          "notification_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255
+          },
+          "channel": {
+            "type": "string",
+            "enum": [
+              "slack",
+              "email",
+              "pagerduty",
+              "teams",
+              "webhook",
+              "console"
+            ]
+          },
+          "recipient": {
+            "type": "string",
+            "maxLength": 512
+          }
+        }
+      },
+      "NotificationFailedData": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/NotificationSentData"
+          },
+          {
+            "type": "object",
+            "required": [
+              "failure_reason"
+            ],
+            "properties": {
+              "failure_reason": {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": 4096
+              }
+            }
+          }
+        ]
+      }
+    }
+  }
+}

@@ -1,0 +1,606 @@
+// Generated from openapi/datastorage.yaml by scripts/generate.mjs. Do not edit.
+/* eslint-disable */
+export interface paths {
+    "/api/v1/audit/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Query audit events, newest first, with keyset pagination. */
+        get: operations["queryAuditEvents"];
+        put?: never;
+        /** Write one audit event. */
+        post: operations["createAuditEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/events/batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Write a batch of audit events atomically.
+         * @description All valid or nothing: a batch with any invalid event is refused with 400, whose `errors`
+         *     name every invalid event by `index`, so a client can drop just those and send the rest.
+         *     Events whose `event_id` is already stored are reported in `duplicates` and not stored again.
+         */
+        post: operations["createAuditEventsBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/events/{event_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getAuditEvent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description `<service>.<category>.<action>`: lowercase letters, digits and underscores in dot-separated segments. */
+        EventType: string;
+        /** @enum {string} */
+        EventCategory: "gateway" | "notification" | "analysis" | "aiagent" | "signalprocessing" | "workflow" | "workflowexecution" | "orchestration" | "approval" | "effectiveness" | "actiontype" | "apifrontend" | "security" | "agentsession";
+        /** @enum {string} */
+        EventOutcome: "success" | "failure" | "pending";
+        /** @enum {string} */
+        Severity: "debug" | "info" | "notice" | "warning" | "error" | "critical";
+        /** @description RFC 3339 timestamp, or a relative duration before now such as `15m`, `24h`, `7d`. */
+        TimeBound: string;
+        /**
+         * @description The event-type catalog. Types listed here are known; those in the `if`/`then` table of
+         *     `AuditEventRequest` have a typed `event_data` schema. Other types that follow the naming
+         *     rule are accepted with generic validation unless the service is configured to reject them.
+         * @enum {string}
+         */
+        KnownEventType: "gateway.signal.received" | "gateway.signal.deduplicated" | "gateway.crd.created" | "gateway.crd.failed" | "gateway.config.reloaded" | "gateway.config.rejected" | "orchestrator.lifecycle.started" | "orchestrator.lifecycle.created" | "orchestrator.lifecycle.completed" | "orchestrator.lifecycle.failed" | "orchestrator.lifecycle.transitioned" | "orchestrator.lifecycle.verifying_started" | "orchestrator.lifecycle.verification_completed" | "orchestrator.lifecycle.verification_timed_out" | "orchestrator.remediation.manual_review" | "orchestrator.routing.blocked" | "orchestrator.ea.created" | "remediation.workflow_created" | "orchestrator.approval.requested" | "orchestrator.approval.approved" | "orchestrator.approval.rejected" | "webhook.remediationapprovalrequest.decided" | "signalprocessing.signal.processed" | "signalprocessing.phase.transition" | "signalprocessing.classification.decision" | "signalprocessing.business.classified" | "signalprocessing.enrichment.completed" | "signalprocessing.error.occurred" | "aianalysis.analysis.completed" | "aianalysis.analysis.failed" | "aianalysis.phase.transition" | "aianalysis.aiagent.call" | "aianalysis.aiagent.submit" | "aianalysis.aiagent.result" | "aianalysis.approval.decision" | "aianalysis.rego.evaluation" | "aianalysis.error.occurred" | "workflowexecution.workflow.started" | "workflowexecution.workflow.completed" | "workflowexecution.workflow.failed" | "workflowexecution.selection.completed" | "workflowexecution.execution.started" | "workflowexecution.block.cleared" | "notification.message.sent" | "notification.message.failed" | "notification.message.acknowledged" | "notification.message.escalated" | "webhook.notification.cancelled" | "webhook.notification.acknowledged" | "workflow.catalog.actions_listed" | "workflow.catalog.workflows_listed" | "workflow.catalog.workflow_retrieved" | "workflow.catalog.selection_validated" | "datastorage.workflow.created" | "datastorage.workflow.updated" | "aiagent.llm.request" | "aiagent.llm.response" | "aiagent.llm.tool_call" | "aiagent.response.complete" | "aiagent.response.failed" | "aiagent.rca.complete" | "aiagent.session.started" | "aiagent.session.completed" | "aiagent.session.failed" | "effectiveness.health.assessed" | "effectiveness.alert.assessed" | "effectiveness.metrics.assessed" | "effectiveness.assessment.scheduled" | "effectiveness.assessment.completed" | "datastorage.actiontype.created" | "datastorage.actiontype.updated" | "datastorage.actiontype.disabled" | "datastorage.ratelimit.denied" | "aiagent.auth.failure" | "aiagent.auth.denied";
+        /** @description Free-form event payload. At most 256 KiB serialized and nesting depth at most 10 (checked by the service). */
+        EventData: {
+            [key: string]: unknown;
+        };
+        AuditEventFields: {
+            /** @constant */
+            version?: "1.0";
+            /**
+             * Format: uuid
+             * @description Idempotency key. The audit client always sets one (UUIDv7).
+             */
+            event_id?: string;
+            event_type?: components["schemas"]["EventType"];
+            /**
+             * Format: date-time
+             * @description RFC 3339. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.
+             */
+            event_timestamp?: string;
+            event_category?: components["schemas"]["EventCategory"];
+            event_action?: string;
+            event_outcome?: components["schemas"]["EventOutcome"];
+            correlation_id?: string;
+            event_data?: components["schemas"]["EventData"];
+            actor_type?: string;
+            actor_id?: string;
+            actor_ip?: string | unknown | unknown;
+            resource_type?: string;
+            resource_id?: string;
+            resource_name?: string;
+            /** Format: uuid */
+            parent_event_id?: string;
+            namespace?: string;
+            cluster_id?: string;
+            severity?: components["schemas"]["Severity"];
+            duration_ms?: number;
+            error_code?: string;
+            error_message?: string;
+            trace_id?: string;
+            span_id?: string;
+            /** @default 2555 */
+            retention_days?: number;
+            /** @default false */
+            is_sensitive?: boolean;
+        };
+        /** @description An audit event as written by a service. Known event types are validated against their typed `event_data` schema. */
+        AuditEventRequest: WithRequired<components["schemas"]["AuditEventFields"], "version" | "event_type" | "event_timestamp" | "event_category" | "event_action" | "event_outcome" | "correlation_id" | "event_data"> & components["schemas"]["EventDataCatalog"];
+        /** @description 1..maxBatchSize events (service default 5000). */
+        AuditEventBatchRequest: components["schemas"]["AuditEventRequest"][];
+        /** @description A stored audit event. */
+        AuditEvent: WithRequired<components["schemas"]["AuditEventFields"], "version" | "event_id" | "event_type" | "event_timestamp" | "event_category" | "event_action" | "event_outcome" | "correlation_id" | "event_data" | "retention_days" | "is_sensitive"> & {
+            /**
+             * Format: date
+             * @description UTC date of event_timestamp; the partition key.
+             */
+            event_date: string;
+            /** Format: date-time */
+            stored_at: string;
+        };
+        AuditEventCreated: {
+            /** Format: uuid */
+            event_id: string;
+            /** Format: date-time */
+            event_timestamp: string;
+            /** @description True when this event_id was already stored; nothing new was written. */
+            duplicate: boolean;
+        };
+        AuditEventBatchCreated: {
+            /** @description Every event's id */
+            event_ids: string[];
+            /** @description Rows written by this request. */
+            created: number;
+            /** @description Events already stored */
+            duplicates: number;
+            duplicate_ids?: string[];
+        };
+        Accepted: {
+            /** @constant */
+            status: "accepted";
+            event_ids?: string[];
+            queued?: number;
+        };
+        AuditEventPage: {
+            data: components["schemas"]["AuditEvent"][];
+            pagination: {
+                limit: number;
+                next_cursor: string | null;
+                has_more: boolean;
+            };
+        };
+        Health: {
+            /** @constant */
+            status: "ok";
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready" | "not_ready";
+            reasons?: ("draining" | "database_unreachable_no_dlq" | "dlq_full" | "starting")[];
+            checks: {
+                [key: string]: "ok" | "failing" | "disabled";
+            };
+        };
+        /** @description RFC 7807 problem details. */
+        Problem: {
+            /** @description A URI reference naming the problem type, e.g. `https://audit-trail.dev/problems/validation-error`. */
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            errors?: {
+                /** @description The event's position in a batch. */
+                index?: number;
+                /** @description JSON pointer-like path, e.g. `event_data.signal_name`. */
+                field: string;
+                message: string;
+            }[];
+        };
+        /** @description Selects the typed `event_data` schema for known core event types. */
+        EventDataCatalog: unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown;
+        GatewaySignalReceivedData: {
+            signal_name: string;
+            /** @description e.g. prometheus */
+            signal_source: string;
+            fingerprint: string;
+            severity?: string;
+            labels?: {
+                [key: string]: string;
+            };
+        };
+        GatewayCrdCreatedData: {
+            crd_name: string;
+            crd_namespace: string;
+            fingerprint: string;
+        };
+        OrchestratorLifecycleData: {
+            remediation_request: string;
+            phase: string;
+            duration_ms?: number;
+        };
+        OrchestratorLifecycleFailedData: components["schemas"]["OrchestratorLifecycleData"] & {
+            failure_reason: string;
+        };
+        ApprovalData: {
+            approval_request: string;
+            /** @enum {string} */
+            decision: "requested" | "approved" | "rejected";
+            decided_by?: string;
+            reason?: string;
+        };
+        SignalProcessedData: {
+            signal_name: string;
+            phase: string;
+            environment?: string;
+            priority?: string;
+        };
+        ClassificationDecisionData: {
+            classification: string;
+            confidence: number;
+            source?: string;
+        };
+        EnrichmentCompletedData: {
+            signal_name: string;
+            enrichment_duration_ms: number;
+            owner_chain_length?: number;
+            degraded?: boolean;
+        };
+        AnalysisCompletedData: {
+            analysis_name: string;
+            root_cause: string;
+            confidence?: number;
+            selected_workflow?: string;
+            approval_required?: boolean;
+        };
+        AnalysisFailedData: {
+            analysis_name: string;
+            failure_reason: string;
+        };
+        WorkflowStartedData: {
+            workflow_id: string;
+            workflow_execution: string;
+            target_resource?: string;
+        };
+        WorkflowCompletedData: components["schemas"]["WorkflowStartedData"] & {
+            duration_ms: number;
+        };
+        WorkflowFailedData: components["schemas"]["WorkflowStartedData"] & {
+            failure_reason: string;
+            duration_ms?: number;
+        };
+        NotificationSentData: {
+            notification_id: string;
+            /** @enum {string} */
+            channel: "slack" | "email" | "pagerduty" | "teams" | "webhook" | "console";
+            recipient?: string;
+        };
+        NotificationFailedData: components["schemas"]["NotificationSentData"] & {
+            failure_reason: string;
+        };
+    };
+    responses: {
+        /** @description The request is invalid; `errors` lists every invalid field (with `index` for batches). */
+        BadRequest: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Missing or invalid bearer token. */
+        Unauthorized: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description No such resource. */
+        NotFound: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body exceeds the configured limit (default 5 MiB) or the batch exceeds maxBatchSize. */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Storage unavailable and the events could not be queued; retry after `Retry-After` seconds. */
+        ServiceUnavailable: {
+            headers: {
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    queryAuditEvents: {
+        parameters: {
+            query?: {
+                correlation_id?: string;
+                event_type?: components["schemas"]["EventType"];
+                event_category?: components["schemas"]["EventCategory"];
+                event_outcome?: components["schemas"]["EventOutcome"];
+                severity?: components["schemas"]["Severity"];
+                actor_id?: string;
+                resource_type?: string;
+                resource_id?: string;
+                namespace?: string;
+                /** @description Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`). */
+                since?: components["schemas"]["TimeBound"];
+                /** @description Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. */
+                until?: components["schemas"]["TimeBound"];
+                limit?: number;
+                /** @description Opaque keyset cursor from a previous page's `pagination.next_cursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events, `event_timestamp DESC, event_id DESC`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAuditEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditEventRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored (or already stored, with `duplicate` true). */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventCreated"];
+                };
+            };
+            /** @description PostgreSQL is unavailable; the event was queued to the service's dead-letter queue and will be replayed. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createAuditEventsBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AuditEventBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEventBatchCreated"];
+                };
+            };
+            /** @description PostgreSQL is unavailable; the batch was queued to the service's dead-letter queue. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAuditEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stored event. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The process is alive. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready to take writes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description Not ready; `reasons` says why (draining, database unreachable and no DLQ, DLQ full). */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
+                };
+            };
+        };
+    };
+    getMetrics: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prometheus text exposition. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/plain": string;
+                };
+            };
+        };
+    };
+}
+type WithRequired<T, K extends keyof T> = T & {
+    [P in K]-?: T[P];
+};

@@ -1,0 +1,91 @@
+import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
+import type { components, operations, paths } from './generated/schema.js'
+
+export type { components, operations, paths }
+
+type Schemas = components['schemas']
+/** An audit event as written by a service (request body of the write endpoints). */
+export type AuditEventRequest = Schemas['AuditEventRequest']
+/** A stored audit event, as returned by the query endpoints. */
+export type AuditEvent = Schemas['AuditEvent']
+export type AuditEventCreated = Schemas['AuditEventCreated']
+export type AuditEventBatchCreated = Schemas['AuditEventBatchCreated']
+export type AuditEventPage = Schemas['AuditEventPage']
+export type Accepted = Schemas['Accepted']
+export type Problem = Schemas['Problem']
+export type Readiness = Schemas['Readiness']
+export type EventCategory = Schemas['EventCategory']
+export type EventOutcome = Schemas['EventOutcome']
+export type Severity = Schemas['Severity']
+export type KnownEventType = Schemas['KnownEventType']
+/** Query-string filters of `GET /api/v1/audit/events`. */
+export type AuditEventQuery = NonNullable<operations['queryAuditEvents']['parameters']['query']>
+
+/** A typed openapi-fetch client for the DataStorage API. */
+export type DataStorageClient = Client<paths>
+
+/** Options of {@link createDataStorageClient}. */
+export interface DataStorageClientOptions {
+  /** Base URL of the service, e.g. `http://127.0.0.1:8080` (no `/api/v1`). */
+  baseUrl: string
+  /**
+   * Bearer token sent as `Authorization: Bearer <token>`: a string, or a function called for
+   * every request (so a rotated token is picked up). Omit for an open service.
+   */
+  token?: string | (() => string | Promise<string>)
+  /** The fetch implementation (default: the global `fetch`). Inject one to control transport in tests. */
+  fetch?: typeof globalThis.fetch
+  /** Headers sent with every request. */
+  headers?: Record<string, string>
+}
+
+/**
+ * Creates a typed client for the DataStorage API. Every call returns `{ data, error, response }`:
+ * errors are values (an RFC 7807 {@link Problem} for error statuses), never thrown, except for
+ * network failures, which reject.
+ *
+ * @example
+ * const ds = createDataStorageClient({ baseUrl: 'http://127.0.0.1:8080' })
+ * const { data, error } = await ds.GET('/api/v1/audit/events', { params: { query: { correlation_id: 'c-1' } } })
+ */
+export function createDataStorageClient(options: DataStorageClientOptions): DataStorageClient {
+  const { baseUrl, token, headers } = options
+  if (typeof baseUrl !== 'string' || !/^https?:\/\//.test(baseUrl)) {
+    throw new TypeError(
+      `createDataStorageClient: baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`,
+    )
+  }
+  const clientOptions: ClientOptions = { baseUrl: baseUrl.replace(/\/+$/, '') }
+  if (headers) clientOptions.headers = headers
+  if (options.fetch) clientOptions.fetch = options.fetch
+  const client = createClient<paths>(clientOptions)
+  if (token !== undefined) {
+    client.use({
+      async onRequest({ request }) {
+        const value = typeof token === 'function' ? await token() : token
+        if (value) request.headers.set('Authorization', `Bearer ${value}`)
+        return request
+      },
+    })
+  }
+  return client
+}
+
+export {
+  DEAD_LETTER_STREAM,
+  type DeadLetterMessage,
+  DeadLetterMessageError,
+  type DeadLetterSource,
+  DLQ_MESSAGE_VERSION,
+  DLQ_STREAM,
+  decodeDeadLetterMessage,
+  encodeDeadLetterMessage,
+} from './dead-letter-message.js'
+export {
+  type AuditEventValidator,
+  type AuditEventValidatorOptions,
+  contractLimits,
+  createAuditEventValidator,
+  type FieldError,
+  isKnownEventType,
+} from './validation.js'

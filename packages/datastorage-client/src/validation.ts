@@ -1,0 +1,185 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import { openapiDocument } from './generated/openapi-document.js'
+
+// ajv-formats ships CommonJS with a default export; under NodeNext its callable sits on `.default`.
+type AddFormats = (ajv: Ajv2020) => Ajv2020
+const addFormats: AddFormats =
+  (addFormatsModule as unknown as { default?: AddFormats }).default ??
+  (addFormatsModule as unknown as AddFormats)
+
+/** One invalid field of a request, as the RFC 7807 `errors` array carries it. */
+export interface FieldError {
+  /** The event's position in a batch; absent for a single event. */
+  index?: number
+  /** Dotted path of the field, e.g. `event_data.signal_name`; `(root)` for the event itself. */
+  field: string
+  message: string
+}
+
+/** Options of {@link createAuditEventValidator}. */
+export interface AuditEventValidatorOptions {
+  /** What to do with an event type that follows the naming rule but is not in the catalog. Default `'accept'`. */
+  unknownEventTypes?: 'accept' | 'reject'
+  /** Clock for the future-timestamp guard, in epoch milliseconds. Default `Date.now`. */
+  now?: () => number
+}
+
+/** Validates audit events against the contract; returns the invalid fields, or an empty array. */
+export type AuditEventValidator = (event: unknown, index?: number) => FieldError[]
+
+type Schemas = Record<string, Record<string, unknown>>
+const schemas = (openapiDocument.components as { schemas: Schemas }).schemas
+const fields = schemas.AuditEventFields!.properties as Schemas
+const eventData = schemas.EventData as { 'x-max-bytes': number; 'x-max-depth': number }
+/** Limits the contract states in `x-` extensions, read from it so they cannot drift. */
+export const contractLimits = {
+  eventDataMaxBytes: eventData['x-max-bytes'],
+  eventDataMaxDepth: eventData['x-max-depth'],
+  maxFutureSeconds: (fields.event_timestamp as { 'x-max-future-seconds': number })['x-max-future-seconds'],
+  maxBatchSize: (schemas.AuditEventBatchRequest as { maxItems: number }).maxItems,
+} as const
+const knownEventTypes: ReadonlySet<string> = new Set(schemas.KnownEventType!.enum as string[])
+
+let compiled: ValidateFunction | undefined
+function compile(): ValidateFunction {
+  if (compiled) return compiled
+  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true })
+  addFormats(ajv)
+  ajv.addSchema({ ...openapiDocument, $id: 'datastorage.yaml' })
+  compiled = ajv.compile({ $ref: 'datastorage.yaml#/components/schemas/AuditEventRequest' })
+  return compiled
+}
+
+function fieldOf(error: ErrorObject): string {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+  const params = error.params as Record<string, unknown>
+  if (error.keyword === 'required') path.push(String(params.missingProperty))
+  if (error.keyword === 'unevaluatedProperties') path.push(String(params.unevaluatedProperty))
+  if (error.keyword === 'additionalProperties') path.push(String(params.additionalProperty))
+  return path.length === 0 ? '(root)' : path.join('.')
+}
+
+function messageOf(error: ErrorObject): string {
+  const params = error.params as Record<string, unknown>
+  switch (error.keyword) {
+    case 'required':
+      return 'is required'
+    case 'unevaluatedProperties':
+    case 'additionalProperties':
+      return 'is not a known field'
+    case 'enum':
+      return `must be one of: ${(params.allowedValues as unknown[]).join(', ')}`
+    case 'const':
+      return `must be ${JSON.stringify(params.allowedValue)}`
+    case 'format':
+      return `must be a valid ${String(params.format)}`
+    default:
+      return error.message ?? 'is invalid'
+  }
+}
+
+/** Turns ajv's errors into one message per invalid field, dropping the noise of `if`/`anyOf` branches. */
+function toFieldErrors(errors: readonly ErrorObject[], index: number | undefined): FieldError[] {
+  const byField = new Map<string, string[]>()
+  const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath)
+  for (const error of errors) {
+    if (error.keyword === 'if') continue
+    if (
+      anyOfPaths.some(
+        (p) => error.schemaPath !== p && error.schemaPath.startsWith(p.replace(/\/anyOf$/, '/anyOf/')),
+      )
+    ) {
+      continue
+    }
+    const field = fieldOf(error)
+    const message = error.keyword === 'anyOf' ? 'must be a valid ipv4 or ipv6 address' : messageOf(error)
+    const list = byField.get(field) ?? []
+    if (!list.includes(message)) list.push(message)
+    byField.set(field, list)
+  }
+  return [...byField].map(([field, messages]) => withIndex({ field, message: messages.join('; ') }, index))
+}
+
+function withIndex(error: FieldError, index: number | undefined): FieldError {
+  return index === undefined ? error : { index, ...error }
+}
+
+function depthOf(value: unknown, limit: number, depth = 1): number {
+  if (depth > limit || typeof value !== 'object' || value === null) return depth
+  let max = depth
+  for (const child of Array.isArray(value) ? value : Object.values(value)) {
+    if (typeof child === 'object' && child !== null) max = Math.max(max, depthOf(child, limit, depth + 1))
+    if (max > limit) break
+  }
+  return max
+}
+
+/**
+ * Builds the validator of audit events derived from `openapi/datastorage.yaml`: the JSON Schema of
+ * `AuditEventRequest` (with the typed `event_data` catalog) plus the limits the contract states in
+ * `x-` extensions (event_data size and depth, the future-timestamp guard). The audit client and the
+ * service use this same function, so they cannot disagree about what is valid.
+ *
+ * @example
+ * const validate = createAuditEventValidator({ unknownEventTypes: 'reject' })
+ * const errors = validate(event) // [] when valid
+ */
+export function createAuditEventValidator(options: AuditEventValidatorOptions = {}): AuditEventValidator {
+  const { unknownEventTypes = 'accept', now = Date.now } = options
+  const validate = compile()
+  const { eventDataMaxBytes, eventDataMaxDepth, maxFutureSeconds } = contractLimits
+  return (event, index) => {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) {
+      return [withIndex({ field: '(root)', message: 'must be a JSON object' }, index)]
+    }
+    const errors = validate(event) ? [] : toFieldErrors(validate.errors ?? [], index)
+    const e = event as Record<string, unknown>
+    const invalid = new Set(errors.map((x) => x.field))
+    if (!invalid.has('event_timestamp') && typeof e.event_timestamp === 'string') {
+      const at = Date.parse(e.event_timestamp)
+      if (at > now() + maxFutureSeconds * 1000) {
+        errors.push(
+          withIndex(
+            {
+              field: 'event_timestamp',
+              message: `must not be more than ${maxFutureSeconds} s in the future`,
+            },
+            index,
+          ),
+        )
+      }
+    }
+    if (!invalid.has('event_data') && typeof e.event_data === 'object' && e.event_data !== null) {
+      if (depthOf(e.event_data, eventDataMaxDepth) > eventDataMaxDepth) {
+        errors.push(
+          withIndex(
+            { field: 'event_data', message: `must not nest deeper than ${eventDataMaxDepth} levels` },
+            index,
+          ),
+        )
+      } else if (Buffer.byteLength(JSON.stringify(e.event_data)) > eventDataMaxBytes) {
+        errors.push(
+          withIndex(
+            { field: 'event_data', message: `must not exceed ${eventDataMaxBytes} bytes serialized` },
+            index,
+          ),
+        )
+      }
+    }
+    if (unknownEventTypes === 'reject' && !invalid.has('event_type') && typeof e.event_type === 'string') {
+      if (!knownEventTypes.has(e.event_type)) {
+        errors.push(withIndex({ field: 'event_type', message: 'is not in the event-type catalog' }, index))
+      }
+    }
+    return errors
+  }
+}
+
+/** Whether an event type is in the contract's catalog (`KnownEventType`). */
+export function isKnownEventType(eventType: string): boolean {
+  return knownEventTypes.has(eventType)
+}
