@@ -1,0 +1,157 @@
+import { execFile, execFileSync } from 'node:child_process'
+import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { canConnect, freePort, waitFor } from './free-port.js'
+
+const run = promisify(execFile)
+
+/** A PostgreSQL server this process started for itself; stop() kills only it. */
+export interface ThrowawayPostgres {
+  readonly url: string
+  readonly port: number
+  readonly dataDir: string
+  /** Stops the server (fast shutdown). The data directory stays so start() can bring it back. */
+  stop(): Promise<void>
+  /** Kills the postmaster and its backends with SIGKILL, like a crash of the host; resolves when they are gone. */
+  kill(): Promise<void>
+  /** Starts the server again on the same port and data. */
+  start(): Promise<void>
+  /** Stops it and deletes its files. Idempotent. */
+  destroy(): Promise<void>
+}
+
+/** Options of {@link startThrowawayPostgres}. */
+export interface ThrowawayPostgresOptions {
+  /** Port; default a free one. */
+  port?: number
+  /** `fsync=off` and friends; fine for tests that do not test durability. Default true. */
+  fast?: boolean
+}
+
+function binDir(): string {
+  return execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim()
+}
+
+function isRoot(): boolean {
+  return typeof process.getuid === 'function' && process.getuid() === 0
+}
+
+/** Runs a PostgreSQL binary, as the `postgres` user when we are root (initdb refuses root). */
+async function pgRun(bin: string, args: string[]) {
+  const path = join(binDir(), bin)
+  return isRoot() ? run('runuser', ['-u', 'postgres', '--', path, ...args]) : run(path, args)
+}
+
+/**
+ * Starts a private PostgreSQL (initdb + pg_ctl) on 127.0.0.1 and a free port, in a temp
+ * directory; takes about 1-2 s. For fault tests that stop, kill and restart the database.
+ */
+export async function startThrowawayPostgres(
+  options: ThrowawayPostgresOptions = {},
+): Promise<ThrowawayPostgres> {
+  const { fast = true } = options
+  const port = options.port ?? (await freePort())
+  const root = mkdtempSync(join(tmpdir(), 'audit-pg-'))
+  chmodSync(root, 0o755)
+  const dataDir = join(root, 'data')
+  if (isRoot()) {
+    const uid = Number(execFileSync('id', ['-u', 'postgres'], { encoding: 'utf8' }))
+    const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }))
+    chownSync(root, uid, gid)
+  }
+  await pgRun('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'])
+  const settings = [
+    `-c listen_addresses=127.0.0.1`,
+    `-c port=${port}`,
+    `-k ${root}`,
+    `-c max_connections=200`,
+    ...(fast ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),
+  ].join(' ')
+  const start = async () => {
+    await pgRun('pg_ctl', [
+      '-D',
+      dataDir,
+      '-o',
+      settings,
+      '-l',
+      join(root, 'postgres.log'),
+      '-w',
+      '-t',
+      '30',
+      'start',
+    ])
+    await waitFor(`PostgreSQL on port ${port}`, () => canConnect('127.0.0.1', port), 30_000)
+  }
+  await start()
+  let destroyed = false
+  const pg: ThrowawayPostgres = {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    start,
+    async stop() {
+      await pgRun('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(() => undefined)
+    },
+    async kill() {
+      const pid = postmasterPid(dataDir)
+      if (!pid) return
+      // Backends outlive a killed postmaster for a moment and keep its shared memory, which
+      // would refuse the next start: kill them too, then wait until every one is gone.
+      const pids = [pid, ...childPids(pid)]
+      for (const p of pids) signal(p, 'SIGKILL')
+      await waitFor(
+        'killed PostgreSQL processes to exit',
+        async () => pids.every((p) => !alive(p)),
+        10_000,
+        20,
+      )
+    },
+    async destroy() {
+      if (destroyed) return
+      destroyed = true
+      await pgRun('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => undefined)
+      rmSync(root, { recursive: true, force: true })
+    },
+  }
+  return pg
+}
+
+function childPids(pid: number): number[] {
+  try {
+    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
+      .split('\n')
+      .filter(Boolean)
+      .map(Number)
+  } catch {
+    return []
+  }
+}
+
+function signal(pid: number, sig: NodeJS.Signals): void {
+  try {
+    process.kill(pid, sig)
+  } catch {
+    // already gone
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function postmasterPid(dataDir: string): number | undefined {
+  try {
+    const text = execFileSync('cat', [join(dataDir, 'postmaster.pid')], { encoding: 'utf8' })
+    const pid = Number(text.split('\n')[0])
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined
+  } catch {
+    return undefined
+  }
+}
