@@ -1,0 +1,100 @@
+import { sql } from 'drizzle-orm'
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core'
+
+/** Contract default of `retention_days` (seven years). */
+export const DEFAULT_RETENTION_DAYS = 2555
+
+/**
+ * `audit_events`: one row per stored audit event, the columns of the contract's `AuditEventFields`
+ * plus `event_date` (partition key), `stored_at`, and the defaults of `retention_days`/`is_sensitive`.
+ *
+ * Drizzle cannot declare partitioning: migration 0001 replaces the table 0000 creates with a
+ * `PARTITION BY RANGE (event_date)` table of the same shape, and adds the append-only trigger and
+ * the monthly partition function. Keep this file and the migrations in step with `pnpm db:generate`.
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    eventId: uuid('event_id').notNull(),
+    /** UTC date of event_timestamp; the partition key (a generated column cannot be one). */
+    eventDate: date('event_date', { mode: 'string' }).notNull(),
+    version: varchar('version', { length: 10 }).notNull(),
+    eventType: varchar('event_type', { length: 100 }).notNull(),
+    eventTimestamp: timestamp('event_timestamp', {
+      withTimezone: true,
+      precision: 6,
+      mode: 'string',
+    }).notNull(),
+    eventCategory: varchar('event_category', { length: 50 }).notNull(),
+    eventAction: varchar('event_action', { length: 50 }).notNull(),
+    eventOutcome: varchar('event_outcome', { length: 20 }).notNull(),
+    correlationId: varchar('correlation_id', { length: 255 }).notNull(),
+    eventData: jsonb('event_data').$type<Record<string, unknown>>().notNull(),
+    actorType: varchar('actor_type', { length: 50 }),
+    actorId: varchar('actor_id', { length: 255 }),
+    // Text, not inet: the contract returns the address exactly as it was sent.
+    actorIp: varchar('actor_ip', { length: 45 }),
+    resourceType: varchar('resource_type', { length: 100 }),
+    resourceId: varchar('resource_id', { length: 255 }),
+    resourceName: varchar('resource_name', { length: 255 }),
+    parentEventId: uuid('parent_event_id'),
+    namespace: varchar('namespace', { length: 255 }),
+    clusterId: varchar('cluster_id', { length: 255 }),
+    severity: varchar('severity', { length: 20 }),
+    durationMs: integer('duration_ms'),
+    errorCode: varchar('error_code', { length: 50 }),
+    errorMessage: text('error_message'),
+    traceId: varchar('trace_id', { length: 32 }),
+    spanId: varchar('span_id', { length: 16 }),
+    retentionDays: integer('retention_days').notNull().default(DEFAULT_RETENTION_DAYS),
+    isSensitive: boolean('is_sensitive').notNull().default(false),
+    storedAt: timestamp('stored_at', { withTimezone: true, precision: 6, mode: 'string' })
+      .notNull()
+      .defaultNow(),
+  },
+  (t) => [
+    // A unique key on a partitioned table must contain the partition key, so event_id alone cannot be one.
+    primaryKey({ name: 'audit_events_pkey', columns: [t.eventId, t.eventDate] }),
+    check(
+      'audit_events_event_date_matches_timestamp',
+      sql`${t.eventDate} = (${t.eventTimestamp} AT TIME ZONE 'UTC')::date`,
+    ),
+    check('audit_events_retention_days_range', sql`${t.retentionDays} BETWEEN 1 AND 2555`),
+    check('audit_events_duration_ms_non_negative', sql`${t.durationMs} >= 0`),
+    // The keyset order of the query endpoint. NULLS FIRST is what a plain `ORDER BY … DESC` means;
+    // drizzle-kit would otherwise write NULLS LAST and the planner could not read the index in order.
+    index('audit_events_time_idx').on(t.eventTimestamp.desc().nullsFirst(), t.eventId.desc().nullsFirst()),
+    // Filter indexes end with the timestamp so "newest N matching X" reads one index range in order.
+    index('audit_events_correlation_id_idx').on(t.correlationId, t.eventTimestamp.desc().nullsFirst()),
+    index('audit_events_event_type_idx').on(t.eventType, t.eventTimestamp.desc().nullsFirst()),
+    // Optional columns: partial indexes skip the many rows without a value.
+    index('audit_events_actor_id_idx')
+      .on(t.actorId, t.eventTimestamp.desc().nullsFirst())
+      .where(sql`${t.actorId} IS NOT NULL`),
+    index('audit_events_resource_idx')
+      .on(t.resourceType, t.resourceId, t.eventTimestamp.desc().nullsFirst())
+      .where(sql`${t.resourceType} IS NOT NULL`),
+    index('audit_events_namespace_idx')
+      .on(t.namespace, t.eventTimestamp.desc().nullsFirst())
+      .where(sql`${t.namespace} IS NOT NULL`),
+    // jsonb_path_ops: about a third of the size of the default opclass and enough for `@>` lookups;
+    // the GIN index is the costliest part of an insert.
+    index('audit_events_event_data_idx').using('gin', t.eventData.op('jsonb_path_ops')),
+  ],
+)
+
+/** A row as Drizzle reads it. */
+export type AuditEventRow = typeof auditEvents.$inferSelect

@@ -1,0 +1,198 @@
+import type { AuditEvent, EventCategory, EventOutcome, Severity } from '@audit-trail/datastorage-client'
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm'
+import { auditEvents, DEFAULT_RETENTION_DAYS } from '../db/schema.js'
+import type { NewAuditEvent } from './audit-event-store.js'
+
+/**
+ * One column of the bulk insert: its name, how to read it from an event, and the type PostgreSQL
+ * casts the text to. Every value travels as text in a `text[]` parameter: postgres.js infers an
+ * array's type from its first element and serialises booleans and Dates by the server's type, which
+ * breaks typed arrays holding nulls or strings; text arrays behave the same on postgres.js and PGlite.
+ */
+interface InsertColumn {
+  name: string
+  value: (event: NewAuditEvent) => string | null
+  /** Omitted for text/varchar columns: an assignment to varchar(n) fails on overflow, a cast would truncate. */
+  cast?: string
+}
+
+const text = (value: string | undefined): string | null => value ?? null
+
+export const INSERT_COLUMNS: readonly InsertColumn[] = [
+  { name: 'event_id', value: (e) => e.event_id, cast: 'uuid' },
+  { name: 'version', value: (e) => e.version },
+  { name: 'event_type', value: (e) => e.event_type },
+  { name: 'event_timestamp', value: (e) => e.event_timestamp, cast: 'timestamptz' },
+  { name: 'event_category', value: (e) => e.event_category },
+  { name: 'event_action', value: (e) => e.event_action },
+  { name: 'event_outcome', value: (e) => e.event_outcome },
+  { name: 'correlation_id', value: (e) => e.correlation_id },
+  // A string, not an object: postgres.js would encode a JSON string for jsonb a second time.
+  { name: 'event_data', value: (e) => JSON.stringify(e.event_data), cast: 'jsonb' },
+  { name: 'actor_type', value: (e) => text(e.actor_type) },
+  { name: 'actor_id', value: (e) => text(e.actor_id) },
+  { name: 'actor_ip', value: (e) => (typeof e.actor_ip === 'string' ? e.actor_ip : null) },
+  { name: 'resource_type', value: (e) => text(e.resource_type) },
+  { name: 'resource_id', value: (e) => text(e.resource_id) },
+  { name: 'resource_name', value: (e) => text(e.resource_name) },
+  { name: 'parent_event_id', value: (e) => text(e.parent_event_id), cast: 'uuid' },
+  { name: 'namespace', value: (e) => text(e.namespace) },
+  { name: 'cluster_id', value: (e) => text(e.cluster_id) },
+  { name: 'severity', value: (e) => text(e.severity) },
+  {
+    name: 'duration_ms',
+    value: (e) => (e.duration_ms === undefined ? null : String(e.duration_ms)),
+    cast: 'integer',
+  },
+  { name: 'error_code', value: (e) => text(e.error_code) },
+  { name: 'error_message', value: (e) => text(e.error_message) },
+  { name: 'trace_id', value: (e) => text(e.trace_id) },
+  { name: 'span_id', value: (e) => text(e.span_id) },
+  // INSERT … SELECT cannot say DEFAULT per row, so the contract defaults are applied here.
+  {
+    name: 'retention_days',
+    value: (e) => String(e.retention_days ?? DEFAULT_RETENTION_DAYS),
+    cast: 'integer',
+  },
+  { name: 'is_sensitive', value: (e) => String(e.is_sensitive ?? false), cast: 'boolean' },
+]
+
+/**
+ * `INSERT … SELECT FROM unnest(text[] × n) ON CONFLICT DO NOTHING RETURNING event_id`: one statement
+ * (so one implicit transaction, all or nothing) with one parameter per column whatever the batch
+ * size, far below the 65,535 bind-parameter limit a multi-row VALUES would hit at 5,000 events.
+ * `event_date` is computed by PostgreSQL from the timestamp, exactly as the CHECK constraint does.
+ */
+export function bulkInsertStatement(events: readonly NewAuditEvent[]): SQL {
+  const names = sql.raw(INSERT_COLUMNS.map((c) => c.name).join(', '))
+  const selected = sql.raw(
+    INSERT_COLUMNS.map((c) => (c.cast ? `u.${c.name}::${c.cast}` : `u.${c.name}`)).join(', '),
+  )
+  const arrays = sql.join(
+    INSERT_COLUMNS.map((c) => sql`${sql.param(events.map(c.value))}::text[]`),
+    sql`, `,
+  )
+  return sql`
+    INSERT INTO audit_events (event_date, ${names})
+    SELECT (u.event_timestamp::timestamptz AT TIME ZONE 'UTC')::date, ${selected}
+    FROM unnest(${arrays}) AS u(${names})
+    ON CONFLICT (event_id, event_date) DO NOTHING
+    RETURNING event_id`
+}
+
+const utcText = (column: AnyColumn) =>
+  sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`
+
+/**
+ * Columns read back. Timestamps are formatted by PostgreSQL with all six fractional digits: the
+ * drivers' Date parsing would drop microseconds (and the cursor must be exact) and the text form
+ * would depend on the session's TimeZone and DateStyle.
+ */
+export const EVENT_SELECTION = {
+  eventId: auditEvents.eventId,
+  version: auditEvents.version,
+  eventType: auditEvents.eventType,
+  eventTimestamp: utcText(auditEvents.eventTimestamp),
+  eventCategory: auditEvents.eventCategory,
+  eventAction: auditEvents.eventAction,
+  eventOutcome: auditEvents.eventOutcome,
+  correlationId: auditEvents.correlationId,
+  eventData: auditEvents.eventData,
+  actorType: auditEvents.actorType,
+  actorId: auditEvents.actorId,
+  actorIp: auditEvents.actorIp,
+  resourceType: auditEvents.resourceType,
+  resourceId: auditEvents.resourceId,
+  resourceName: auditEvents.resourceName,
+  parentEventId: auditEvents.parentEventId,
+  namespace: auditEvents.namespace,
+  clusterId: auditEvents.clusterId,
+  severity: auditEvents.severity,
+  durationMs: auditEvents.durationMs,
+  errorCode: auditEvents.errorCode,
+  errorMessage: auditEvents.errorMessage,
+  traceId: auditEvents.traceId,
+  spanId: auditEvents.spanId,
+  retentionDays: auditEvents.retentionDays,
+  isSensitive: auditEvents.isSensitive,
+  eventDate: sql<string>`to_char(${auditEvents.eventDate}, 'YYYY-MM-DD')`,
+  storedAt: utcText(auditEvents.storedAt),
+}
+
+/** A row as selected with {@link EVENT_SELECTION}. */
+export interface SelectedEventRow {
+  eventId: string
+  version: string
+  eventType: string
+  eventTimestamp: string
+  eventCategory: string
+  eventAction: string
+  eventOutcome: string
+  correlationId: string
+  eventData: Record<string, unknown>
+  actorType: string | null
+  actorId: string | null
+  actorIp: string | null
+  resourceType: string | null
+  resourceId: string | null
+  resourceName: string | null
+  parentEventId: string | null
+  namespace: string | null
+  clusterId: string | null
+  severity: string | null
+  durationMs: number | null
+  errorCode: string | null
+  errorMessage: string | null
+  traceId: string | null
+  spanId: string | null
+  retentionDays: number
+  isSensitive: boolean
+  eventDate: string
+  storedAt: string
+}
+
+/**
+ * A row as the contract's `AuditEvent`. Optional fields are omitted when NULL: the contract's
+ * optional properties are not nullable.
+ */
+export function toAuditEvent(row: SelectedEventRow): AuditEvent {
+  const event: AuditEvent = {
+    version: row.version as AuditEvent['version'],
+    event_id: row.eventId,
+    event_type: row.eventType,
+    event_timestamp: toRfc3339(row.eventTimestamp),
+    event_category: row.eventCategory as EventCategory,
+    event_action: row.eventAction,
+    event_outcome: row.eventOutcome as EventOutcome,
+    correlation_id: row.correlationId,
+    event_data: row.eventData,
+    retention_days: row.retentionDays,
+    is_sensitive: row.isSensitive,
+    event_date: row.eventDate,
+    stored_at: toRfc3339(row.storedAt),
+  }
+  if (row.actorType !== null) event.actor_type = row.actorType
+  if (row.actorId !== null) event.actor_id = row.actorId
+  if (row.actorIp !== null) event.actor_ip = row.actorIp
+  if (row.resourceType !== null) event.resource_type = row.resourceType
+  if (row.resourceId !== null) event.resource_id = row.resourceId
+  if (row.resourceName !== null) event.resource_name = row.resourceName
+  if (row.parentEventId !== null) event.parent_event_id = row.parentEventId
+  if (row.namespace !== null) event.namespace = row.namespace
+  if (row.clusterId !== null) event.cluster_id = row.clusterId
+  if (row.severity !== null) event.severity = row.severity as Severity
+  if (row.durationMs !== null) event.duration_ms = row.durationMs
+  if (row.errorCode !== null) event.error_code = row.errorCode
+  if (row.errorMessage !== null) event.error_message = row.errorMessage
+  if (row.traceId !== null) event.trace_id = row.traceId
+  if (row.spanId !== null) event.span_id = row.spanId
+  return event
+}
+
+/**
+ * `2025-01-02T03:04:05.123000Z` → `2025-01-02T03:04:05.123Z`: whole milliseconds are written as
+ * JavaScript's `toISOString()` writes them (what clients send); finer values keep all six digits.
+ */
+export function toRfc3339(microsecondText: string): string {
+  return microsecondText.endsWith('000Z') ? `${microsecondText.slice(0, -4)}Z` : microsecondText
+}

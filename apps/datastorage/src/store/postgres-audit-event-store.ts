@@ -1,0 +1,231 @@
+import type { AuditEvent } from '@audit-trail/datastorage-client'
+import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
+import { DrizzleQueryError } from 'drizzle-orm/errors'
+import { type DatabaseHandle, rowsOf } from '../db/client.js'
+import { isConnectionError } from '../db/connection-errors.js'
+import { createPartitionManager, monthOfTimestamp, type PartitionManager } from '../db/partitions.js'
+import { auditEvents } from '../db/schema.js'
+import { StoreUnavailableError } from '../errors.js'
+import {
+  bulkInsertStatement,
+  EVENT_SELECTION,
+  type SelectedEventRow,
+  toAuditEvent,
+} from './audit-event-row.js'
+import type {
+  AuditEventFilter,
+  AuditEventPageResult,
+  AuditEventStore,
+  InsertResult,
+  NewAuditEvent,
+} from './audit-event-store.js'
+import { decodeCursor, encodeCursor } from './cursor.js'
+
+export interface AuditEventStoreOptions {
+  /**
+   * The partition manager to create monthly partitions through. Pass the one the server keeps
+   * ahead with `startPartitionMaintenance`, so both share one cache. [a new one over `database.db`]
+   */
+  partitions?: PartitionManager
+}
+
+const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i
+const MAX_LIMIT = 1000
+
+/**
+ * The AuditEventStore over PostgreSQL (postgres.js) or PGlite, through Drizzle and the committed
+ * migrations (run `migrateDatabase` first). `close()` closes the database handle.
+ *
+ * Idempotency rests on the primary key `(event_id, event_date)`: a retried or replayed event has
+ * the same id and timestamp and is reported as a duplicate. PostgreSQL cannot enforce uniqueness of
+ * `event_id` alone across partitions, so the same id sent again with a timestamp in another UTC
+ * day would be stored twice; within one batch only the first occurrence of an id is written.
+ *
+ * Errors: unreachable database → `StoreUnavailableError`; bad cursor → `InvalidCursorError`;
+ * anything else the database refuses is rethrown as the driver's error (Drizzle's wrapper is
+ * removed because its message embeds every parameter: megabytes of audit data for a batch).
+ *
+ * @example
+ * const database = await openDatabase({ url: env.DATABASE_URL })
+ * await migrateDatabase(database)
+ * const partitions = createPartitionManager(database.db)
+ * await partitions.ensureAhead()
+ * const store = createAuditEventStore(database, { partitions })
+ */
+export function createAuditEventStore(
+  database: DatabaseHandle,
+  { partitions = createPartitionManager(database.db) }: AuditEventStoreOptions = {},
+): AuditEventStore {
+  const { db } = database
+
+  async function insertUnique(unique: readonly NewAuditEvent[], months: Set<string>): Promise<Set<string>> {
+    await partitions.ensureMonths(months)
+    const run = async () =>
+      new Set(
+        rowsOf<{ event_id: string }>(await db.execute(bulkInsertStatement(unique))).map((r) =>
+          idKey(r.event_id),
+        ),
+      )
+    try {
+      return await run()
+    } catch (error) {
+      if (!isMissingPartition(error)) throw error
+      // A partition this process had confirmed was dropped since: forget, recreate, try once more.
+      partitions.forget()
+      await partitions.ensureMonths(months)
+      return run()
+    }
+  }
+
+  return {
+    kind: database.kind,
+
+    async insert(events) {
+      if (events.length === 0) return { created: [], duplicates: [] }
+      const firstIndex = new Map<string, number>()
+      const unique: NewAuditEvent[] = []
+      for (const [index, event] of events.entries()) {
+        const key = idKey(event.event_id)
+        if (firstIndex.has(key)) continue
+        firstIndex.set(key, index)
+        unique.push(event)
+      }
+      const months = new Set(unique.map((e) => monthOfTimestamp(e.event_timestamp)))
+      const inserted = await guard(() => insertUnique(unique, months))
+
+      const result: InsertResult = { created: [], duplicates: [] }
+      for (const [index, event] of events.entries()) {
+        const key = idKey(event.event_id)
+        if (firstIndex.get(key) === index && inserted.has(key)) result.created.push(event.event_id)
+        else result.duplicates.push(event.event_id)
+      }
+      return result
+    },
+
+    async query(filter) {
+      const { limit } = filter
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+        throw new RangeError(`limit must be an integer in 1..${MAX_LIMIT}, got ${limit}`)
+      }
+      const where = and(...conditionsOf(filter))
+      const rows = (await guard(() =>
+        db
+          .select(EVENT_SELECTION)
+          .from(auditEvents)
+          .where(where)
+          .orderBy(desc(auditEvents.eventTimestamp), desc(auditEvents.eventId))
+          .limit(limit + 1),
+      )) as SelectedEventRow[]
+
+      const hasMore = rows.length > limit
+      const page = hasMore ? rows.slice(0, limit) : rows
+      const last = page.at(-1)
+      return {
+        events: page.map(toAuditEvent),
+        nextCursor:
+          hasMore && last
+            ? encodeCursor({ eventTimestamp: last.eventTimestamp, eventId: last.eventId })
+            : null,
+        hasMore,
+      } satisfies AuditEventPageResult
+    },
+
+    async get(eventId): Promise<AuditEvent | null> {
+      // Not a UUID cannot be stored; asking PostgreSQL would fail with invalid_text_representation.
+      if (!UUID.test(eventId)) return null
+      const rows = (await guard(() =>
+        db
+          .select(EVENT_SELECTION)
+          .from(auditEvents)
+          .where(eq(auditEvents.eventId, eventId))
+          .orderBy(asc(auditEvents.eventDate))
+          .limit(1),
+      )) as SelectedEventRow[]
+      const row = rows[0]
+      return row ? toAuditEvent(row) : null
+    },
+
+    async ping() {
+      await guard(() => db.execute(sql`SELECT 1`))
+    },
+
+    close: () => database.close(),
+  }
+}
+
+/**
+ * WHERE conditions of a filter. Time bounds are repeated on `event_date`, the partition key, so that
+ * PostgreSQL skips the partitions outside the window (the CHECK constraint ties both columns).
+ *
+ * @throws InvalidCursorError when `filter.cursor` is not a cursor this store issued.
+ */
+function conditionsOf(filter: AuditEventFilter): SQL[] {
+  const t = auditEvents
+  const conditions: SQL[] = []
+  const equals = [
+    [t.correlationId, filter.correlation_id],
+    [t.eventType, filter.event_type],
+    [t.eventCategory, filter.event_category],
+    [t.eventOutcome, filter.event_outcome],
+    [t.severity, filter.severity],
+    [t.actorId, filter.actor_id],
+    [t.resourceType, filter.resource_type],
+    [t.resourceId, filter.resource_id],
+    [t.namespace, filter.namespace],
+  ] as const
+  for (const [column, value] of equals) {
+    if (value !== undefined) conditions.push(eq(column, value))
+  }
+  if (filter.since) {
+    const since = filter.since.toISOString()
+    conditions.push(gte(t.eventTimestamp, sql`${since}::timestamptz`))
+    conditions.push(gte(t.eventDate, sql`${since.slice(0, 10)}::date`))
+  }
+  if (filter.until) {
+    const until = filter.until.toISOString()
+    conditions.push(lt(t.eventTimestamp, sql`${until}::timestamptz`))
+    conditions.push(sql`${t.eventDate} <= ${until.slice(0, 10)}::date`)
+  }
+  if (filter.cursor !== undefined) {
+    const { eventTimestamp, eventId } = decodeCursor(filter.cursor)
+    conditions.push(
+      sql`(${t.eventTimestamp}, ${t.eventId}) < (${eventTimestamp}::timestamptz, ${eventId}::uuid)`,
+    )
+    conditions.push(sql`${t.eventDate} <= ${eventTimestamp.slice(0, 10)}::date`)
+  }
+  return conditions
+}
+
+/** Runs a database call, turning "cannot reach the database" into StoreUnavailableError. */
+async function guard<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation()
+  } catch (error) {
+    const cause = error instanceof DrizzleQueryError && error.cause ? error.cause : error
+    if (isConnectionError(cause)) {
+      throw new StoreUnavailableError(`database unavailable: ${messageOf(cause)}`, { cause })
+    }
+    throw cause
+  }
+}
+
+function messageOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors[0] instanceof Error) return error.errors[0].message
+  return error instanceof Error ? error.message : String(error)
+}
+
+/** PostgreSQL's "no partition of relation … found for row" (check_violation, not a CHECK constraint). */
+function isMissingPartition(error: unknown): boolean {
+  const cause = error instanceof DrizzleQueryError ? error.cause : error
+  return (
+    typeof cause === 'object' &&
+    cause !== null &&
+    (cause as { code?: unknown }).code === '23514' &&
+    /no partition of relation/.test(String((cause as { message?: unknown }).message))
+  )
+}
+
+/** Ids compare as PostgreSQL's uuid does: case and hyphens do not matter. */
+function idKey(id: string): string {
+  return id.toLowerCase().replaceAll('-', '')
+}

@@ -1,0 +1,415 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DatabaseHandle, rowsOf } from '../src/db/client.js'
+import { migrateDatabase } from '../src/db/migrate.js'
+import { createPartitionManager, type PartitionManager, partitionNameOf } from '../src/db/partitions.js'
+import { InvalidCursorError, StoreUnavailableError } from '../src/errors.js'
+import type { AuditEventStore, NewAuditEvent } from '../src/store/audit-event-store.js'
+import { encodeCursor } from '../src/store/cursor.js'
+import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
+
+/** What each engine's test file provides: a fresh, empty, not yet migrated database. */
+export type OpenTestDatabase = () => Promise<DatabaseHandle>
+
+/** A minimal valid event; ids are lower-case (PostgreSQL's uuid order is then plain string order). */
+export function makeEvent(overrides: Partial<NewAuditEvent> = {}): NewAuditEvent {
+  return {
+    version: '1.0',
+    event_id: randomUUID(),
+    event_type: 'gateway.signal.received',
+    event_timestamp: '2025-06-15T12:00:00.000Z',
+    event_category: 'gateway',
+    event_action: 'received',
+    event_outcome: 'success',
+    correlation_id: `corr-${randomUUID()}`,
+    event_data: { signal_name: 'HighMemory', fingerprint: 'fp-1' },
+    ...overrides,
+  } as NewAuditEvent
+}
+
+/**
+ * The assertions every engine must pass. One database per file, shared by the tests: each test
+ * writes under its own correlation id, namespace or month so that tests do not see each other's rows.
+ */
+export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase: OpenTestDatabase): void {
+  let database: DatabaseHandle
+  let partitions: PartitionManager
+  let store: AuditEventStore
+
+  beforeAll(async () => {
+    database = await openTestDatabase()
+    expect(await migrateDatabase(database)).toBe(3)
+    partitions = createPartitionManager(database.db)
+    store = createAuditEventStore(database, { partitions })
+  })
+  afterAll(async () => {
+    await store?.close()
+  })
+
+  async function rows<T>(query: ReturnType<typeof sql>): Promise<T[]> {
+    return rowsOf<T>(await database.db.execute(query))
+  }
+  async function countByCorrelation(correlationId: string): Promise<number> {
+    const [row] = await rows<{ n: number }>(
+      sql`SELECT count(*)::int AS n FROM audit_events WHERE correlation_id = ${correlationId}`,
+    )
+    return row?.n ?? -1
+  }
+
+  describe(`AuditEventStore on ${engine}`, () => {
+    it('reports its engine, answers ping, and a second migrate finds nothing to do', async () => {
+      expect(store.kind).toBe(engine)
+      await expect(store.ping()).resolves.toBeUndefined()
+      expect(await migrateDatabase(database)).toBe(0)
+    })
+
+    it('stores a 5,000-event batch in one call', async () => {
+      const correlation_id = `bulk-${randomUUID()}`
+      const events = Array.from({ length: 5000 }, (_, i) =>
+        makeEvent({
+          correlation_id,
+          event_timestamp: new Date(Date.UTC(2025, 4, 1) + i * 1000).toISOString(),
+          event_data: { index: i, text: 'x'.repeat(200), nested: { quote: 'a "b" \\ c', unicode: 'é✓' } },
+          actor_id: i % 2 === 0 ? `actor-${i}` : undefined,
+        }),
+      )
+      const result = await store.insert(events)
+      expect(result.created).toEqual(events.map((e) => e.event_id))
+      expect(result.duplicates).toEqual([])
+      expect(await countByCorrelation(correlation_id)).toBe(5000)
+      const sample = await store.get(events[4321]!.event_id)
+      expect(sample?.event_data).toEqual(events[4321]!.event_data)
+      expect(sample?.actor_id).toBeUndefined()
+    })
+
+    it('is idempotent: the same batch twice writes each event once', async () => {
+      const correlation_id = `idem-${randomUUID()}`
+      const events = Array.from({ length: 50 }, () => makeEvent({ correlation_id }))
+      expect((await store.insert(events)).created).toHaveLength(50)
+
+      const again = await store.insert(events)
+      expect(again.created).toEqual([])
+      expect(again.duplicates).toEqual(events.map((e) => e.event_id))
+
+      const fresh = makeEvent({ correlation_id })
+      const mixed = await store.insert([events[0]!, fresh, events[1]!])
+      expect(mixed).toEqual({
+        created: [fresh.event_id],
+        duplicates: [events[0]!.event_id, events[1]!.event_id],
+      })
+      expect(await countByCorrelation(correlation_id)).toBe(51)
+    })
+
+    it('counts an id repeated inside one batch once as created and the rest as duplicates', async () => {
+      const correlation_id = `dup-${randomUUID()}`
+      const a = makeEvent({ correlation_id })
+      const b = makeEvent({ correlation_id })
+      const batch = [a, b, a, { ...a, event_id: a.event_id.toUpperCase() }]
+      const result = await store.insert(batch)
+      expect(result.created).toEqual([a.event_id, b.event_id])
+      expect(result.duplicates).toEqual([a.event_id, a.event_id.toUpperCase()])
+      expect(await countByCorrelation(correlation_id)).toBe(2)
+    })
+
+    it('writes nothing when one event of the batch violates a constraint', async () => {
+      const correlation_id = `atomic-${randomUUID()}`
+      const good = [makeEvent({ correlation_id }), makeEvent({ correlation_id })]
+      const badRetention = makeEvent({ correlation_id, retention_days: 0 })
+      await expect(store.insert([good[0]!, badRetention, good[1]!])).rejects.toMatchObject({ code: '23514' })
+      const tooLong = makeEvent({ correlation_id, error_code: 'E'.repeat(51) })
+      await expect(store.insert([good[0]!, good[1]!, tooLong])).rejects.toMatchObject({ code: '22001' })
+      expect(await countByCorrelation(correlation_id)).toBe(0)
+      // Not mistaken for an outage.
+      await expect(store.insert([badRetention])).rejects.not.toBeInstanceOf(StoreUnavailableError)
+    })
+
+    it('writes nothing in any partition when the insert fails in one of them', async () => {
+      const correlation_id = `atomic-part-${randomUUID()}`
+      await partitions.ensureMonths(['2030-05'])
+      await database.db.execute(
+        sql.raw(
+          `ALTER TABLE ${partitionNameOf('2030-05')} ADD CONSTRAINT refuse_all CHECK (false) NOT VALID`,
+        ),
+      )
+      const batch = ['2030-04-30T23:59:59.999999Z', '2030-05-10T00:00:00Z', '2030-06-01T00:00:00Z'].map(
+        (event_timestamp) => makeEvent({ correlation_id, event_timestamp }),
+      )
+      await expect(store.insert(batch)).rejects.toMatchObject({ code: '23514' })
+      expect(await countByCorrelation(correlation_id)).toBe(0)
+      await database.db.execute(
+        sql.raw(`ALTER TABLE ${partitionNameOf('2030-05')} DROP CONSTRAINT refuse_all`),
+      )
+      expect((await store.insert(batch)).created).toHaveLength(3)
+    })
+
+    it('creates the partitions of every month a batch touches, old and new, in UTC', async () => {
+      const correlation_id = `months-${randomUUID()}`
+      const now = new Date()
+      const cases = [
+        ['1999-12-31T23:59:59.999999Z', 'audit_events_y1999m12'],
+        ['2019-03-05T10:00:00+02:00', 'audit_events_y2019m03'],
+        // 23:30 at UTC-1 on Jan 31st is Feb 1st in UTC.
+        ['2024-01-31T23:30:00.5-01:00', 'audit_events_y2024m02'],
+        [now.toISOString(), partitionNameOf(now.toISOString().slice(0, 7))],
+      ] as const
+      const events = cases.map(([event_timestamp]) => makeEvent({ correlation_id, event_timestamp }))
+      expect((await store.insert(events)).created).toHaveLength(cases.length)
+
+      const placed = await rows<{ event_id: string; partition: string; event_date: string }>(sql`
+        SELECT event_id::text, tableoid::regclass::text AS partition, event_date::text
+        FROM audit_events WHERE correlation_id = ${correlation_id}`)
+      for (const [index, [, partition]] of cases.entries()) {
+        expect(placed.find((r) => r.event_id === events[index]!.event_id)?.partition).toBe(partition)
+      }
+      expect((await store.get(events[2]!.event_id))?.event_date).toBe('2024-02-01')
+    })
+
+    it('creates partitions ahead: the current month and the next ones', async () => {
+      const ahead = createPartitionManager(database.db, {
+        monthsAhead: 2,
+        now: () => new Date('2041-11-20T00:00:00Z'),
+      })
+      expect(await ahead.ensureAhead()).toEqual(['2041-11', '2041-12', '2042-01'])
+      const found = await rows<{ name: string }>(sql`
+        SELECT c.relname AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+        WHERE i.inhparent = 'audit_events'::regclass AND c.relname LIKE 'audit_events_y204%' ORDER BY 1`)
+      expect(found.map((r) => r.name)).toEqual([
+        'audit_events_y2041m11',
+        'audit_events_y2041m12',
+        'audit_events_y2042m01',
+      ])
+      // Concurrent callers and repeated calls share or skip the work.
+      await Promise.all([
+        ahead.ensureAhead(),
+        ahead.ensureAhead(),
+        partitions.ensureMonths(['2041-12', '2041-12']),
+      ])
+    })
+
+    it('recreates a partition that was dropped after this process had confirmed it', async () => {
+      const correlation_id = `dropped-${randomUUID()}`
+      await store.insert([makeEvent({ correlation_id, event_timestamp: '2033-03-03T03:03:03Z' })])
+      await database.db.execute(sql.raw(`DROP TABLE ${partitionNameOf('2033-03')}`))
+      const later = makeEvent({ correlation_id, event_timestamp: '2033-03-04T00:00:00Z' })
+      expect((await store.insert([later])).created).toEqual([later.event_id])
+      expect(await countByCorrelation(correlation_id)).toBe(1)
+    })
+
+    it('refuses UPDATE, DELETE and TRUNCATE, on the table and on a partition', async () => {
+      const event = makeEvent({ event_timestamp: '2025-02-02T02:02:02Z' })
+      await store.insert([event])
+      const statements = [
+        `UPDATE audit_events SET event_action = 'tampered' WHERE event_id = '${event.event_id}'`,
+        `UPDATE ${partitionNameOf('2025-02')} SET event_action = 'tampered' WHERE event_id = '${event.event_id}'`,
+        `DELETE FROM audit_events WHERE event_id = '${event.event_id}'`,
+        `DELETE FROM ${partitionNameOf('2025-02')} WHERE event_id = '${event.event_id}'`,
+        'TRUNCATE audit_events',
+      ]
+      for (const statement of statements) {
+        // Drizzle wraps the driver's error; the trigger's message is on its cause.
+        const error = await database.db.execute(sql.raw(statement)).then(
+          () => new Error('statement succeeded'),
+          (e: Error) => (e.cause as Error | undefined) ?? e,
+        )
+        expect(error.message, statement).toMatch(/append-only/)
+      }
+      expect((await store.get(event.event_id))?.event_action).toBe(event.event_action)
+    })
+
+    it('returns an event exactly as stored: every field, microseconds, no nulls, defaults applied', async () => {
+      const full = makeEvent({
+        event_timestamp: '2025-03-04T05:06:07.123456Z',
+        actor_type: 'user',
+        actor_id: 'alice',
+        actor_ip: '2001:db8::1',
+        resource_type: 'Pod',
+        resource_id: 'pod-1',
+        resource_name: 'web-0',
+        parent_event_id: randomUUID(),
+        namespace: 'prod',
+        cluster_id: 'eu-1',
+        severity: 'warning',
+        duration_ms: 0,
+        error_code: 'E42',
+        error_message: 'it broke',
+        trace_id: '0123456789abcdef0123456789abcdef',
+        span_id: '0123456789abcdef',
+        retention_days: 30,
+        is_sensitive: true,
+        event_data: { a: [1, 2, { b: null }], s: '' },
+      })
+      const minimal = makeEvent({ event_timestamp: '2025-03-04T05:06:07.120Z' })
+      await store.insert([full, minimal])
+
+      const stored = await store.get(full.event_id)
+      const { event_date, stored_at, ...fields } = stored!
+      expect(fields).toEqual(full)
+      expect(event_date).toBe('2025-03-04')
+      expect(Date.parse(stored_at)).not.toBeNaN()
+      expect(stored_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3}|\.\d{6})?Z$/)
+
+      const plain = await store.get(minimal.event_id)
+      expect(plain).toMatchObject({
+        event_timestamp: '2025-03-04T05:06:07.120Z',
+        retention_days: 2555,
+        is_sensitive: false,
+      })
+      expect(Object.values(plain!)).not.toContain(null)
+      expect(plain).not.toHaveProperty('actor_id')
+      expect(plain).not.toHaveProperty('duration_ms')
+    })
+
+    it('get() of an unknown or malformed id is null', async () => {
+      expect(await store.get(randomUUID())).toBeNull()
+      expect(await store.get('not-a-uuid')).toBeNull()
+    })
+
+    it('filters by time window: since inclusive, until exclusive, across months', async () => {
+      const correlation_id = `window-${randomUUID()}`
+      const stamps = [
+        '2026-01-31T23:59:59.999Z',
+        '2026-02-01T00:00:00.000Z',
+        '2026-02-01T00:00:00.001Z',
+        '2026-02-28T12:00:00.000Z',
+        '2026-03-01T00:00:00.000Z',
+      ]
+      const events = stamps.map((event_timestamp) => makeEvent({ correlation_id, event_timestamp }))
+      await store.insert(events)
+      const window = async (since?: string, until?: string) =>
+        (
+          await store.query({
+            correlation_id,
+            limit: 100,
+            ...(since ? { since: new Date(since) } : {}),
+            ...(until ? { until: new Date(until) } : {}),
+          })
+        ).events.map((e) => e.event_timestamp)
+
+      expect(await window('2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z')).toEqual([
+        '2026-02-28T12:00:00.000Z',
+        '2026-02-01T00:00:00.001Z',
+        '2026-02-01T00:00:00.000Z',
+      ])
+      expect(await window('2026-01-31T23:59:59.999Z', '2026-02-01T00:00:00.000Z')).toEqual([
+        '2026-01-31T23:59:59.999Z',
+      ])
+      expect(await window('2026-03-01T00:00:00.000Z')).toEqual(['2026-03-01T00:00:00.000Z'])
+      expect(await window(undefined, '2026-02-01T00:00:00.001Z')).toEqual([
+        '2026-02-01T00:00:00.000Z',
+        '2026-01-31T23:59:59.999Z',
+      ])
+      expect(await window('2026-03-01T00:00:00.001Z')).toEqual([])
+    })
+
+    it('applies every filter, alone and combined', async () => {
+      const namespace = `ns-${randomUUID()}`
+      const base = { namespace, event_timestamp: '2025-08-01T00:00:00Z' }
+      const a = makeEvent({
+        ...base,
+        event_type: 'workflowexecution.workflow.failed',
+        event_category: 'workflowexecution',
+        event_outcome: 'failure',
+        severity: 'error',
+        actor_id: 'bob',
+        resource_type: 'Workflow',
+        resource_id: 'wf-1',
+      })
+      const b = makeEvent({ ...base, correlation_id: a.correlation_id, severity: 'info', actor_id: 'carol' })
+      const c = makeEvent({
+        ...base,
+        resource_type: 'Workflow',
+        resource_id: 'wf-2',
+        event_outcome: 'pending',
+      })
+      const other = makeEvent({ ...a, event_id: randomUUID(), namespace: `${namespace}-other` })
+      await store.insert([a, b, c, other])
+
+      const ids = async (filter: Record<string, unknown>) =>
+        new Set((await store.query({ namespace, limit: 100, ...filter })).events.map((e) => e.event_id))
+      expect(await ids({})).toEqual(new Set([a.event_id, b.event_id, c.event_id]))
+      expect(await ids({ correlation_id: a.correlation_id })).toEqual(new Set([a.event_id, b.event_id]))
+      expect(await ids({ event_type: 'workflowexecution.workflow.failed' })).toEqual(new Set([a.event_id]))
+      expect(await ids({ event_category: 'gateway' })).toEqual(new Set([b.event_id, c.event_id]))
+      expect(await ids({ event_outcome: 'pending' })).toEqual(new Set([c.event_id]))
+      expect(await ids({ severity: 'info' })).toEqual(new Set([b.event_id]))
+      expect(await ids({ actor_id: 'bob' })).toEqual(new Set([a.event_id]))
+      expect(await ids({ resource_type: 'Workflow' })).toEqual(new Set([a.event_id, c.event_id]))
+      expect(await ids({ resource_type: 'Workflow', resource_id: 'wf-2' })).toEqual(new Set([c.event_id]))
+      expect(await ids({ resource_id: 'wf-1', event_outcome: 'failure' })).toEqual(new Set([a.event_id]))
+      expect(await ids({ actor_id: 'nobody' })).toEqual(new Set())
+      const all = await store.query({
+        actor_id: 'bob',
+        event_type: 'workflowexecution.workflow.failed',
+        limit: 10,
+      })
+      expect(new Set(all.events.map((e) => e.namespace))).toEqual(new Set([namespace, `${namespace}-other`]))
+    })
+
+    it('pages through 1,000 events sharing timestamps with no gap and no repeat', async () => {
+      const correlation_id = `pages-${randomUUID()}`
+      // 1,000 events on 12 instants, two of them 1 µs apart (a millisecond cursor would break there).
+      const instants = Array.from(
+        { length: 10 },
+        (_, i) => `2025-09-${String(10 + i).padStart(2, '0')}T08:00:00.000000Z`,
+      )
+      instants.push('2025-09-30T23:59:59.999998Z', '2025-09-30T23:59:59.999999Z')
+      const events = Array.from({ length: 1000 }, (_, i) =>
+        makeEvent({ correlation_id, event_timestamp: instants[i % instants.length]! }),
+      )
+      await store.insert(events)
+      const expected = [...events]
+        .sort((x, y) =>
+          x.event_timestamp === y.event_timestamp
+            ? y.event_id.localeCompare(x.event_id)
+            : y.event_timestamp.localeCompare(x.event_timestamp),
+        )
+        .map((e) => e.event_id)
+
+      const seen: string[] = []
+      let cursor: string | undefined
+      let pages = 0
+      for (;;) {
+        const page = await store.query({ correlation_id, limit: 37, ...(cursor ? { cursor } : {}) })
+        pages += 1
+        seen.push(...page.events.map((e) => e.event_id))
+        expect(page.hasMore).toBe(page.nextCursor !== null)
+        if (!page.hasMore) break
+        expect(page.events).toHaveLength(37)
+        cursor = page.nextCursor!
+      }
+      expect(pages).toBe(Math.ceil(1000 / 37))
+      expect(seen).toEqual(expected)
+    })
+
+    it('says hasMore=false on a last page that is exactly full', async () => {
+      const correlation_id = `exact-${randomUUID()}`
+      await store.insert(Array.from({ length: 6 }, () => makeEvent({ correlation_id })))
+      const first = await store.query({ correlation_id, limit: 3 })
+      expect(first.hasMore).toBe(true)
+      const second = await store.query({ correlation_id, limit: 3, cursor: first.nextCursor! })
+      expect(second).toMatchObject({ hasMore: false, nextCursor: null })
+      expect(second.events).toHaveLength(3)
+    })
+
+    it('rejects a cursor it did not issue with InvalidCursorError', async () => {
+      const bad = [
+        'not a cursor!',
+        Buffer.from('hello').toString('base64url'),
+        encodeCursor({ eventTimestamp: '2025-02-30T00:00:00.000000Z', eventId: randomUUID() }),
+        encodeCursor({ eventTimestamp: '2025-02-01T00:00:00.000Z', eventId: randomUUID() }),
+        encodeCursor({ eventTimestamp: '2025-02-01T00:00:00.000000Z', eventId: 'x' }),
+        `${encodeCursor({ eventTimestamp: '2025-02-01T00:00:00.000000Z', eventId: randomUUID() })}.`,
+      ]
+      for (const cursor of bad) {
+        await expect(store.query({ limit: 10, cursor }), cursor).rejects.toBeInstanceOf(InvalidCursorError)
+      }
+    })
+
+    it('close() is idempotent and the store no longer answers afterwards', async () => {
+      await store.close()
+      await store.close()
+      await expect(store.ping()).rejects.toThrow()
+    })
+  })
+}
