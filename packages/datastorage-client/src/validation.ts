@@ -119,6 +119,36 @@ function depthOf(value: unknown, limit: number, depth = 1): number {
 }
 
 /**
+ * PostgreSQL cannot store NUL characters in text or jsonb, nor lone UTF-16 surrogates: such a
+ * string would fail the whole batch in the database, so it is refused here as the sender's mistake.
+ */
+// String.prototype.isWellFormed is ES2024; Node 20 has it but this repo targets ES2023 typings.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+function findUnstorableString(value: unknown, path: string[]): FieldError | undefined {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000'))
+      return { field: path.join('.') || '(root)', message: 'must not contain NUL characters' }
+    if (LONE_SURROGATE.test(value))
+      return { field: path.join('.') || '(root)', message: 'must be well-formed Unicode' }
+    return undefined
+  }
+  if (typeof value !== 'object' || value === null || path.length > 12) return undefined
+  for (const [key, child] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+    const here = [...path, String(key)]
+    if (typeof key === 'string' && (key.includes('\u0000') || LONE_SURROGATE.test(key))) {
+      return {
+        field: here.join('.'),
+        message: 'field name must be well-formed Unicode without NUL characters',
+      }
+    }
+    const found = findUnstorableString(child, here)
+    if (found) return found
+  }
+  return undefined
+}
+
+/**
  * Builds the validator of audit events derived from `openapi/datastorage.yaml`: the JSON Schema of
  * `AuditEventRequest` (with the typed `event_data` catalog) plus the limits the contract states in
  * `x-` extensions (event_data size and depth, the future-timestamp guard). The audit client and the
@@ -170,6 +200,8 @@ export function createAuditEventValidator(options: AuditEventValidatorOptions = 
         )
       }
     }
+    const unstorable = findUnstorableString(e, [])
+    if (unstorable) errors.push(withIndex(unstorable, index))
     if (unknownEventTypes === 'reject' && !invalid.has('event_type') && typeof e.event_type === 'string') {
       if (!knownEventTypes.has(e.event_type)) {
         errors.push(withIndex({ field: 'event_type', message: 'is not in the event-type catalog' }, index))

@@ -111,3 +111,16 @@ describe('createAuditEventValidator', () => {
     })
   })
 })
+
+describe('strings PostgreSQL cannot store', () => {
+  it('refuses NUL characters and lone surrogates anywhere in the event, naming the field', () => {
+    expect(validate({ ...base, correlation_id: 'a\u0000b' })).toEqual([
+      { field: 'correlation_id', message: 'must not contain NUL characters' },
+    ])
+    const generic = { ...base, event_type: 'billing.invoice.sent' }
+    expect(validate({ ...generic, event_data: { list: ['ok', { deep: 'x\ud800' }] } }, 2)).toEqual([
+      { index: 2, field: 'event_data.list.1.deep', message: 'must be well-formed Unicode' },
+    ])
+    expect(validate({ ...generic, event_data: { 'k\u0000': 1 } })[0]?.field).toBe('event_data.k\u0000')
+  })
+})
