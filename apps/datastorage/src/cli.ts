@@ -1,0 +1,78 @@
+#!/usr/bin/env node
+import { openDatabase } from './db/client.js'
+import { migrateDatabase } from './db/migrate.js'
+import { loadConfig } from './env.js'
+import { ConfigError } from './errors.js'
+import { createLogger } from './logger.js'
+import { pgliteDirOf, startServer } from './server.js'
+
+const USAGE = `usage: datastorage [serve|migrate]
+
+  serve     run the HTTP service (default)
+  migrate   apply pending database migrations and exit
+
+Configuration comes from the environment: PORT, HOST, DATABASE_URL (unset: embedded PGlite under
+DATA_DIR), DATABASE_POOL_MAX, REDIS_URL, LOG_LEVEL, BODY_LIMIT_BYTES, MAX_BATCH_SIZE,
+UNKNOWN_EVENT_TYPES, SHUTDOWN_TIMEOUT_MS, SHUTDOWN_DRAIN_DELAY_MS, AUTH_DISABLED, AUTH_TOKENS_FILE.
+`
+
+async function main(argv: readonly string[]): Promise<number> {
+  const command = argv[0] ?? 'serve'
+  if (command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(USAGE)
+    return 0
+  }
+  if (command !== 'serve' && command !== 'migrate') {
+    process.stderr.write(`datastorage: unknown command ${JSON.stringify(command)}\n${USAGE}`)
+    return 2
+  }
+  const config = loadConfig()
+  const logger = createLogger({ level: config.logLevel })
+
+  if (command === 'migrate') {
+    const database = await openDatabase({
+      url: config.databaseUrl,
+      maxConnections: 1,
+      pgliteDataDir: pgliteDirOf(config.dataDir),
+    })
+    try {
+      const applied = await migrateDatabase(database)
+      logger.info({ engine: database.kind, applied }, `applied ${applied} migration(s)`)
+    } finally {
+      await database.close()
+    }
+    return 0
+  }
+
+  const server = await startServer(config, { logger })
+  let signalled = false
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) {
+      // A second signal means the operator will not wait for the drain.
+      logger.warn({ signal }, 'second signal: exiting now')
+      process.exit(1)
+    }
+    signalled = true
+    logger.info({ signal }, 'signal received; shutting down gracefully')
+    server.close().then(() => process.exit(0))
+  }
+  process.on('SIGTERM', onSignal)
+  process.on('SIGINT', onSignal)
+  return -1 // keep running
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code >= 0) process.exit(code)
+  },
+  (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`datastorage: invalid configuration: ${error.message}\n`)
+      process.exit(2)
+    }
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+    process.stderr.write(`datastorage: failed to start: ${message}\n`)
+    if (process.env.LOG_LEVEL === 'debug' || process.env.LOG_LEVEL === 'trace') console.error(error)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,129 @@
+import { contractLimits } from '@audit-trail/datastorage-client'
+import { z } from 'zod'
+import { ConfigError } from './errors.js'
+
+/** Settings of the DataStorage service, parsed once from the environment by {@link loadConfig}. */
+export interface DataStorageConfig {
+  /** `PORT` [8080]; 0 picks a free port (tests). */
+  port: number
+  /** `HOST` [0.0.0.0]. */
+  host: string
+  /** `DATABASE_URL` [unset: embedded PGlite under `dataDir`]. */
+  databaseUrl: string | undefined
+  /** `DATA_DIR` [./.data]: where PGlite keeps its files when `DATABASE_URL` is unset. */
+  dataDir: string
+  /** `DATABASE_POOL_MAX` [10]: PostgreSQL connections. */
+  databasePoolMax: number
+  /** `REDIS_URL` [unset: no dead-letter queue; writes answer 503 while PostgreSQL is down]. */
+  redisUrl: string | undefined
+  /** `LOG_LEVEL` [info]. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /** `BODY_LIMIT_BYTES` [5 MiB]: larger request bodies get 413. */
+  bodyLimitBytes: number
+  /** `MAX_BATCH_SIZE` [5000, at most the contract's maxItems]: larger batches get 413. */
+  maxBatchSize: number
+  /** `UNKNOWN_EVENT_TYPES` [accept]: whether event types outside the catalog are stored or refused. */
+  unknownEventTypes: 'accept' | 'reject'
+  /** `SHUTDOWN_TIMEOUT_MS` [10000]: how long in-flight requests may run after SIGTERM. */
+  shutdownTimeoutMs: number
+  /**
+   * `SHUTDOWN_DRAIN_DELAY_MS` [0]: how long /readyz answers 503 `draining` while the server still
+   * serves, before it stops accepting connections, so a load balancer can stop routing to it first.
+   */
+  shutdownDrainDelayMs: number
+  /** `AUTH_DISABLED` [false]. Parsed only: access control is not enforced yet. */
+  authDisabled: boolean
+  /** `AUTH_TOKENS_FILE` [unset]. Parsed only: access control is not enforced yet. */
+  authTokensFile: string | undefined
+}
+
+const int = (min: number, max: number) =>
+  z
+    .string()
+    .refine((s) => /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max, {
+      message: `must be an integer ${min}-${max}`,
+    })
+    .transform(Number)
+
+const url = (protocols: readonly string[]) =>
+  z.string().refine(
+    (s) => {
+      try {
+        return protocols.includes(new URL(s).protocol)
+      } catch {
+        return false
+      }
+    },
+    { message: `must be a URL with scheme ${protocols.map((p) => p.replace(':', '://')).join(' or ')}` },
+  )
+
+const oneOf = <T extends string>(values: readonly [T, ...T[]]) =>
+  z.enum(values, { error: `must be one of ${values.join(', ')}` })
+
+const bool = z
+  .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+  .transform((s) => s === 'true' || s === '1')
+
+const nonEmpty = z.string().refine((s) => s.trim().length > 0, { message: 'must not be blank' })
+
+const MiB = 1024 * 1024
+
+// Keys are the variable names, so an issue's path names the variable in the error message.
+const envSchema = z.object({
+  PORT: int(0, 65535).default(8080),
+  HOST: nonEmpty.default('0.0.0.0'),
+  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+  DATA_DIR: nonEmpty.default('./.data'),
+  DATABASE_POOL_MAX: int(1, 1000).default(10),
+  REDIS_URL: url(['redis:', 'rediss:']).optional(),
+  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BODY_LIMIT_BYTES: int(1024, 1024 * MiB).default(5 * MiB),
+  MAX_BATCH_SIZE: int(1, contractLimits.maxBatchSize).default(Math.min(5000, contractLimits.maxBatchSize)),
+  UNKNOWN_EVENT_TYPES: oneOf(['accept', 'reject']).default('accept'),
+  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+  SHUTDOWN_DRAIN_DELAY_MS: int(0, 600_000).default(0),
+  AUTH_DISABLED: bool.default(false),
+  AUTH_TOKENS_FILE: nonEmpty.optional(),
+})
+
+/**
+ * Parses the service's configuration from environment variables (names and defaults on
+ * {@link DataStorageConfig}). An empty variable counts as unset.
+ *
+ * @param env - Default `process.env`.
+ * @throws ConfigError naming every bad variable, e.g. `PORT: must be an integer 0-65535, got "abc"`.
+ * @example
+ * const config = loadConfig({ PORT: '0', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/audit' })
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env): DataStorageConfig {
+  const raw: Record<string, string> = {}
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key]
+    if (value !== undefined && value.trim() !== '') raw[key] = value.trim()
+  }
+  const parsed = envSchema.safeParse(raw)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '(env)')
+      return `${key}: ${issue.message}, got ${JSON.stringify(raw[key])}`
+    })
+    throw new ConfigError(problems.join('; '))
+  }
+  const e = parsed.data
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    databasePoolMax: e.DATABASE_POOL_MAX,
+    redisUrl: e.REDIS_URL,
+    logLevel: e.LOG_LEVEL,
+    bodyLimitBytes: e.BODY_LIMIT_BYTES,
+    maxBatchSize: e.MAX_BATCH_SIZE,
+    unknownEventTypes: e.UNKNOWN_EVENT_TYPES,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY_MS,
+    authDisabled: e.AUTH_DISABLED,
+    authTokensFile: e.AUTH_TOKENS_FILE,
+  }
+}

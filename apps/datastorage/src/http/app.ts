@@ -1,0 +1,96 @@
+import { createAuditEventValidator } from '@audit-trail/datastorage-client'
+import { Hono } from 'hono'
+import { methodNotAllowed } from 'hono/method-not-allowed'
+import { requestId } from 'hono/request-id'
+import type { Logger } from 'pino'
+import type { DataStorageConfig } from '../env.js'
+import type { AuditEventStore } from '../store/audit-event-store.js'
+import { instrumentStore } from '../store/instrumented-audit-event-store.js'
+import type { AppEnv } from './context.js'
+import { createEventWriter, type EventWriter } from './event-writer.js'
+import { createMetrics, type DataStorageMetrics } from './metrics.js'
+import { HttpProblem, problemResponse, toProblem } from './problem.js'
+import { ReadinessState } from './readiness.js'
+import { requestLogging } from './request-logging.js'
+import { requestMetrics } from './request-metrics.js'
+import { auditEventRoutes } from './routes/audit-events.js'
+import { healthRoutes } from './routes/health.js'
+
+/** Options of {@link createApp}. */
+export interface CreateAppOptions {
+  store: AuditEventStore
+  logger: Logger
+  /** Limits and validation policy. */
+  config: Pick<DataStorageConfig, 'bodyLimitBytes' | 'maxBatchSize' | 'unknownEventTypes'>
+  /** Default: a fresh registry with default Node metrics. */
+  metrics?: DataStorageMetrics
+  /** Default: a new, non-draining state. The server keeps a reference to flip it on shutdown. */
+  readiness?: ReadinessState
+  /** The write path. Default: straight to the store (`createEventWriter`). */
+  writer?: EventWriter
+}
+
+/**
+ * Builds the HTTP API as a Hono app, with no server attached: `app.request()` exercises it in
+ * tests, `@hono/node-server` serves it in production.
+ *
+ * @example
+ * const app = createApp({ store, logger, config: { bodyLimitBytes: 5 << 20, maxBatchSize: 5000, unknownEventTypes: 'accept' } })
+ * const res = await app.request('/healthz')
+ */
+export function createApp(options: CreateAppOptions): Hono<AppEnv> {
+  const { logger, config, metrics = createMetrics(), readiness = new ReadinessState() } = options
+  const store = instrumentStore(options.store, metrics)
+  const writer = options.writer ?? createEventWriter({ store, metrics })
+  const validate = createAuditEventValidator({ unknownEventTypes: config.unknownEventTypes })
+
+  const app = new Hono<AppEnv>()
+  app.use(requestId())
+  app.use(requestLogging(logger))
+  app.use(requestMetrics(metrics))
+  app.use(async (c, next) => {
+    await next()
+    // Keep-alive connections would otherwise hold a draining server open until they time out.
+    if (readiness.draining) c.header('Connection', 'close')
+  })
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(
+          c,
+          toProblem(
+            new HttpProblem('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}.`, {
+              headers: { Allow: methods.join(', ') },
+            }),
+            c.req.path,
+          ),
+        ),
+    }),
+  )
+
+  app.route(
+    '/api/v1/audit',
+    auditEventRoutes({
+      store,
+      writer,
+      validate,
+      metrics,
+      bodyLimitBytes: config.bodyLimitBytes,
+      maxBatchSize: config.maxBatchSize,
+    }),
+  )
+  app.route('/', healthRoutes({ store, metrics, readiness }))
+
+  app.notFound((c) =>
+    problemResponse(c, toProblem(new HttpProblem('not-found', `No route for ${c.req.path}.`), c.req.path)),
+  )
+  app.onError((error, c) => {
+    const problem = toProblem(error, c.req.path)
+    const log = c.get('logger') ?? logger
+    if (problem.unexpected) log.error({ err: error }, 'unhandled error')
+    else if (problem.status >= 500) log.warn({ err: error }, problem.body.title)
+    return problemResponse(c, problem)
+  })
+  return app
+}

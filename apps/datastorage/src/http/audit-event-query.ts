@@ -1,0 +1,77 @@
+import type { FieldError } from '@audit-trail/datastorage-client'
+import type { AuditEventFilter } from '../store/audit-event-store.js'
+import { checkParameter, contractParameters } from './contract-parameters.js'
+import { HttpProblem } from './problem.js'
+import { EARLIEST_STORABLE_MS, LATEST_RFC3339_MS, parseRfc3339 } from './rfc3339.js'
+
+const parameters = contractParameters('/api/v1/audit/events', 'get')
+const defaultLimit = Number(parameters.get('limit')?.schema.default ?? 100)
+
+const unitMs = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const
+const RELATIVE = /^(\d+)([smhdw])$/
+
+/** A `TimeBound` (already matching the contract's pattern) as a Date, or undefined when it is no storable instant. */
+function toInstant(value: string, now: number): Date | undefined {
+  const relative = RELATIVE.exec(value)
+  const at = relative
+    ? now - Number(relative[1]) * unitMs[relative[2] as keyof typeof unitMs]
+    : parseRfc3339(value)
+  // Bounds outside what PostgreSQL stores are refused here rather than failing in SQL.
+  if (at === undefined || !(at >= EARLIEST_STORABLE_MS && at <= LATEST_RFC3339_MS)) return undefined
+  return new Date(at)
+}
+
+/**
+ * Parses and validates the query string of `GET /api/v1/audit/events` against the parameters the
+ * contract declares: unknown or repeated parameters, values outside their schema, and time bounds
+ * that are no real instant (or `since` not before `until`) are all reported together.
+ *
+ * `since`/`until` take RFC 3339 or a duration before `now` (`90s`, `15m`, `24h`, `7d`, `2w`).
+ *
+ * @param now - Clock for relative bounds, epoch ms. Default `Date.now()`.
+ * @throws HttpProblem `validation-error` listing every invalid parameter.
+ */
+export function parseAuditEventQuery(search: URLSearchParams, now: number = Date.now()): AuditEventFilter {
+  const errors: FieldError[] = []
+  const values = new Map<string, string>()
+  for (const name of new Set(search.keys())) {
+    const all = search.getAll(name)
+    const parameter = parameters.get(name)
+    if (!parameter) {
+      errors.push({ field: name, message: 'is not a known query parameter' })
+    } else if (all.length > 1) {
+      errors.push({ field: name, message: 'must be given at most once' })
+    } else {
+      const error = checkParameter(parameter, all[0]!)
+      if (error) errors.push(error)
+      else values.set(name, all[0]!)
+    }
+  }
+  const filter: AuditEventFilter = { limit: defaultLimit }
+  for (const [name, value] of values) {
+    if (name === 'limit') {
+      filter.limit = Number(value)
+    } else if (name === 'since' || name === 'until') {
+      const at = toInstant(value, now)
+      if (at) filter[name] = at
+      else
+        errors.push({
+          field: name,
+          message: 'must be an RFC 3339 instant in years 0001-9999 or a duration like 24h',
+        })
+    } else {
+      ;(filter as unknown as Record<string, string>)[name] = value
+    }
+  }
+  if (filter.since && filter.until && filter.since.getTime() >= filter.until.getTime()) {
+    errors.push({ field: 'since', message: 'must be earlier than until' })
+  }
+  if (errors.length > 0) {
+    throw new HttpProblem(
+      'validation-error',
+      `${errors.length} query parameter${errors.length === 1 ? ' is' : 's are'} invalid.`,
+      { errors },
+    )
+  }
+  return filter
+}

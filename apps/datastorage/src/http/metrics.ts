@@ -1,0 +1,67 @@
+import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+
+/** Options of {@link createMetrics}. */
+export interface MetricsOptions {
+  /** Registry to register on. Default: a new one per call, so tests can build many apps in one process. */
+  registry?: Registry
+  /** Also collect prom-client's default Node process metrics. Default `true`. */
+  defaultMetrics?: boolean
+}
+
+/** The service's Prometheus metrics, all on one registry that `/metrics` exposes. */
+export interface DataStorageMetrics {
+  readonly registry: Registry
+  readonly httpRequests: Counter<'route' | 'method' | 'status'>
+  readonly httpRequestDuration: Histogram<'route' | 'method'>
+  /** `result` is `created` (a new row) or `duplicate` (event_id already stored). */
+  readonly eventsWritten: Counter<'result'>
+  readonly batchSize: Histogram
+  /** `kind`: `unavailable` (connection, timeout, pool), `invalid_cursor`, `query_failed` (anything else). */
+  readonly dbErrors: Counter<'kind'>
+}
+
+/**
+ * Creates the metrics of one app on its own registry (not prom-client's global one).
+ *
+ * @example
+ * const metrics = createMetrics()
+ * await metrics.registry.metrics() // Prometheus text
+ */
+export function createMetrics(options: MetricsOptions = {}): DataStorageMetrics {
+  const { registry = new Registry(), defaultMetrics = true } = options
+  if (defaultMetrics) collectDefaultMetrics({ register: registry })
+  return {
+    registry,
+    httpRequests: new Counter({
+      name: 'http_requests_total',
+      help: 'HTTP requests by route pattern, method and status.',
+      labelNames: ['route', 'method', 'status'],
+      registers: [registry],
+    }),
+    httpRequestDuration: new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP request duration by route pattern.',
+      labelNames: ['route', 'method'],
+      buckets: [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+      registers: [registry],
+    }),
+    eventsWritten: new Counter({
+      name: 'audit_events_written_total',
+      help: 'Audit events accepted by the store: created (new row) or duplicate (already stored).',
+      labelNames: ['result'],
+      registers: [registry],
+    }),
+    batchSize: new Histogram({
+      name: 'audit_batch_size',
+      help: 'Events per batch request.',
+      buckets: [1, 10, 50, 100, 250, 500, 1000, 2500, 5000],
+      registers: [registry],
+    }),
+    dbErrors: new Counter({
+      name: 'audit_db_errors_total',
+      help: 'Failed store calls by kind.',
+      labelNames: ['kind'],
+      registers: [registry],
+    }),
+  }
+}

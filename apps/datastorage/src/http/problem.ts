@@ -1,0 +1,126 @@
+import type { FieldError, Problem } from '@audit-trail/datastorage-client'
+import type { Context } from 'hono'
+import { HTTPException } from 'hono/http-exception'
+import { DataStorageError, InvalidCursorError, StoreUnavailableError } from '../errors.js'
+
+const BASE = 'https://audit-trail.dev/problems/'
+
+/** The problem types this service answers with: `type` URI suffix, status and title. */
+export const problemTypes = {
+  'validation-error': { status: 400, title: 'Request validation failed' },
+  'malformed-json': { status: 400, title: 'Malformed JSON body' },
+  'invalid-cursor': { status: 400, title: 'Invalid pagination cursor' },
+  'bad-request': { status: 400, title: 'Bad request' },
+  'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'payload-too-large': { status: 413, title: 'Payload too large' },
+  'batch-too-large': { status: 413, title: 'Batch too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'store-unavailable': { status: 503, title: 'Storage unavailable' },
+  'internal-error': { status: 500, title: 'Internal server error' },
+} as const satisfies Record<string, { status: number; title: string }>
+
+export type ProblemKind = keyof typeof problemTypes
+
+/** The `type` URI of a problem kind, e.g. `https://audit-trail.dev/problems/validation-error`. */
+export const problemTypeUri = (kind: ProblemKind): string => BASE + kind
+
+/**
+ * Seconds a client is told to wait (`Retry-After`) when the store is down. Short, because the
+ * audit client backs off with jitter on top and PostgreSQL restarts take seconds.
+ */
+export const STORE_RETRY_AFTER_SECONDS = 5
+
+/** Options of {@link HttpProblem}. */
+export interface HttpProblemOptions {
+  /** Invalid fields; `index` set for batch items. */
+  errors?: FieldError[]
+  /** Extra response headers, e.g. `Allow` for 405. */
+  headers?: Record<string, string>
+  cause?: unknown
+}
+
+/** A client-facing failure that the routes raise on purpose; {@link toProblem} renders it. */
+export class HttpProblem extends DataStorageError {
+  override readonly name = 'HttpProblem'
+  readonly kind: ProblemKind
+  readonly errors: FieldError[] | undefined
+  readonly headers: Record<string, string>
+  constructor(kind: ProblemKind, detail: string, options: HttpProblemOptions = {}) {
+    super(`HTTP_${kind.toUpperCase().replaceAll('-', '_')}`, detail, { cause: options.cause })
+    this.kind = kind
+    this.errors = options.errors
+    this.headers = options.headers ?? {}
+  }
+  get status(): number {
+    return problemTypes[this.kind].status
+  }
+}
+
+/** A rendered problem: the RFC 7807 body, its status and extra headers. */
+export interface RenderedProblem {
+  status: number
+  body: Problem
+  headers: Record<string, string>
+  /** True for a failure of the service itself (500): log it with its stack; its message is never sent. */
+  unexpected: boolean
+}
+
+/**
+ * The dead-letter queue's refusals (full, Redis unreachable) mean the same to a client as a store
+ * that is down: nothing was accepted, hold the events and retry. Matched by code so this mapping
+ * does not depend on the DLQ module.
+ */
+const DEAD_LETTER_REFUSALS: ReadonlySet<string> = new Set(['DLQ_FULL', 'DLQ_UNAVAILABLE'])
+const isDeadLetterRefusal = (error: unknown): boolean =>
+  error instanceof DataStorageError && DEAD_LETTER_REFUSALS.has(error.code)
+
+const kindByStatus: Partial<Record<number, ProblemKind>> = {
+  400: 'bad-request',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+}
+
+/**
+ * The one mapping from errors to RFC 7807 problems. Only {@link HttpProblem} and the store's
+ * typed errors carry their message to the client; anything else becomes a 500 with a generic
+ * detail, so no internal message or stack trace ever leaves the process.
+ *
+ * @param instance - The request path, sent as `instance`.
+ */
+export function toProblem(error: unknown, instance: string): RenderedProblem {
+  let kind: ProblemKind = 'internal-error'
+  let detail = 'The server failed to handle the request; it has been logged.'
+  let errors: FieldError[] | undefined
+  let headers: Record<string, string> = {}
+  if (error instanceof HttpProblem) {
+    ;({ kind, errors, headers } = error)
+    detail = error.message
+  } else if (error instanceof StoreUnavailableError || isDeadLetterRefusal(error)) {
+    kind = 'store-unavailable'
+    detail = 'The audit store is unavailable; retry later.'
+    headers = { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) }
+  } else if (error instanceof InvalidCursorError) {
+    kind = 'invalid-cursor'
+    detail = error.message
+    errors = [{ field: 'cursor', message: error.message }]
+  } else if (error instanceof HTTPException && error.status < 500) {
+    // Raised by hono itself (e.g. a body it could not parse); its status is the client's fault.
+    kind = kindByStatus[error.status] ?? 'bad-request'
+    detail = problemTypes[kind].title
+  }
+  const { status, title } = problemTypes[kind]
+  const body: Problem = { type: problemTypeUri(kind), title, status, detail, instance }
+  if (errors && errors.length > 0) body.errors = errors
+  return { status, body, headers, unexpected: kind === 'internal-error' }
+}
+
+/** Renders a problem as an `application/problem+json` response. */
+export function problemResponse(c: Context, problem: RenderedProblem): Response {
+  return c.newResponse(JSON.stringify(problem.body), problem.status as 400, {
+    ...problem.headers,
+    'Content-Type': 'application/problem+json',
+  })
+}

@@ -1,0 +1,155 @@
+import type {
+  Accepted,
+  AuditEventBatchCreated,
+  AuditEventCreated,
+  AuditEventPage,
+  AuditEventRequest,
+  AuditEventValidator,
+  FieldError,
+} from '@audit-trail/datastorage-client'
+import { Hono } from 'hono'
+import type { AuditEventStore, NewAuditEvent } from '../../store/audit-event-store.js'
+import { uuidv7 } from '../../uuidv7.js'
+import { parseAuditEventQuery } from '../audit-event-query.js'
+import type { AppEnv } from '../context.js'
+import { checkParameter, contractParameters } from '../contract-parameters.js'
+import type { EventWriter, WriteOutcome } from '../event-writer.js'
+import { readJsonBody } from '../json-body.js'
+import type { DataStorageMetrics } from '../metrics.js'
+import { HttpProblem } from '../problem.js'
+import { EARLIEST_STORABLE_MS, parseRfc3339 } from '../rfc3339.js'
+
+/** Options of {@link auditEventRoutes}. */
+export interface AuditEventRoutesOptions {
+  store: AuditEventStore
+  writer: EventWriter
+  /** The contract's validator (`createAuditEventValidator`). */
+  validate: AuditEventValidator
+  metrics: DataStorageMetrics
+  /** Largest request body in bytes (413 beyond). */
+  bodyLimitBytes: number
+  /** Most events in one batch (413 beyond). */
+  maxBatchSize: number
+}
+
+const eventIdParameter = contractParameters('/api/v1/audit/events/{event_id}', 'get').get('event_id')!
+
+function invalid(errors: FieldError[], detail: string): HttpProblem {
+  return new HttpProblem('validation-error', detail, { errors })
+}
+
+/**
+ * What the contract's validator cannot know: PostgreSQL stores no year 0, which RFC 3339 allows.
+ * Refused as the client's mistake (400), not left to fail in SQL (500).
+ */
+function storageErrors(
+  event: unknown,
+  index: number | undefined,
+  errors: readonly FieldError[],
+): FieldError[] {
+  if (errors.some((e) => e.field === 'event_timestamp')) return []
+  const timestamp = (event as { event_timestamp?: unknown }).event_timestamp
+  const at = typeof timestamp === 'string' ? parseRfc3339(timestamp) : undefined
+  if (at === undefined || at >= EARLIEST_STORABLE_MS) return []
+  const error: FieldError = { field: 'event_timestamp', message: 'must not be before 0001-01-01T00:00:00Z' }
+  return [index === undefined ? error : { index, ...error }]
+}
+
+/** Every invalid field of one event: the contract's validator, then the storage limits. */
+function check(validate: AuditEventValidator, event: unknown, index?: number): FieldError[] {
+  const errors = validate(event, index)
+  if (typeof event !== 'object' || event === null) return errors
+  return [...errors, ...storageErrors(event, index, errors)]
+}
+
+/** 202 body: the events are safe in the dead-letter queue and will be replayed into PostgreSQL. */
+function accepted(events: readonly NewAuditEvent[], outcome: WriteOutcome): Accepted {
+  return { status: 'accepted', event_ids: events.map((e) => e.event_id), queued: outcome.queued.length }
+}
+
+function withId(event: AuditEventRequest): NewAuditEvent {
+  return event.event_id ? (event as NewAuditEvent) : { ...event, event_id: uuidv7() }
+}
+
+/**
+ * `/events` and `/events/batch` writes and the query endpoints, mounted under `/api/v1/audit`.
+ * Every body is validated with the contract's validator; all invalid fields (and, for a batch,
+ * all invalid events by index) are reported in one 400.
+ */
+export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv> {
+  const { store, writer, validate, metrics, bodyLimitBytes, maxBatchSize } = options
+  const app = new Hono<AppEnv>()
+
+  app.post('/events', async (c) => {
+    const body = await readJsonBody(c, { limitBytes: bodyLimitBytes })
+    const errors = check(validate, body)
+    if (errors.length > 0) throw invalid(errors, 'The event is invalid.')
+    const event = withId(body as AuditEventRequest)
+    const outcome = await writer.write([event])
+    if (outcome.queued.length > 0) return c.json(accepted([event], outcome), 202)
+    const created: AuditEventCreated = {
+      event_id: event.event_id,
+      event_timestamp: event.event_timestamp,
+      duplicate: outcome.duplicates.length > 0,
+    }
+    return c.json(created, 201)
+  })
+
+  app.post('/events/batch', async (c) => {
+    const body = await readJsonBody(c, { limitBytes: bodyLimitBytes })
+    if (!Array.isArray(body)) {
+      throw invalid([{ field: '(root)', message: 'must be a JSON array of events' }], 'The batch is invalid.')
+    }
+    if (body.length === 0) {
+      throw invalid([{ field: '(root)', message: 'must contain at least 1 event' }], 'The batch is empty.')
+    }
+    if (body.length > maxBatchSize) {
+      throw new HttpProblem(
+        'batch-too-large',
+        `The batch has ${body.length} events; at most ${maxBatchSize} are accepted per request.`,
+      )
+    }
+    const errors: FieldError[] = []
+    let invalidEvents = 0
+    body.forEach((item, index) => {
+      const found = check(validate, item, index)
+      if (found.length > 0) invalidEvents++
+      errors.push(...found)
+    })
+    if (errors.length > 0) {
+      throw invalid(errors, `${invalidEvents} of ${body.length} events are invalid; nothing was stored.`)
+    }
+    const events = (body as AuditEventRequest[]).map(withId)
+    metrics.batchSize.observe(events.length)
+    const outcome = await writer.write(events)
+    if (outcome.queued.length > 0) return c.json(accepted(events, outcome), 202)
+    const created: AuditEventBatchCreated = {
+      event_ids: events.map((e) => e.event_id),
+      created: outcome.created.length,
+      duplicates: outcome.duplicates.length,
+      duplicate_ids: outcome.duplicates,
+    }
+    return c.json(created, 201)
+  })
+
+  app.get('/events', async (c) => {
+    const filter = parseAuditEventQuery(new URL(c.req.url).searchParams)
+    const page = await store.query(filter)
+    const body: AuditEventPage = {
+      data: page.events,
+      pagination: { limit: filter.limit, next_cursor: page.nextCursor, has_more: page.hasMore },
+    }
+    return c.json(body)
+  })
+
+  app.get('/events/:event_id', async (c) => {
+    const eventId = c.req.param('event_id')
+    const error = checkParameter(eventIdParameter, eventId)
+    if (error) throw invalid([error], 'event_id must be a UUID.')
+    const event = await store.get(eventId)
+    if (!event) throw new HttpProblem('not-found', `No audit event with event_id ${eventId}.`)
+    return c.json(event)
+  })
+
+  return app
+}

@@ -1,0 +1,168 @@
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { join } from 'node:path'
+import { serve } from '@hono/node-server'
+import type { Logger } from 'pino'
+import { openDatabase, PGLITE_IN_MEMORY } from './db/client.js'
+import { migrateDatabase } from './db/migrate.js'
+import { createPartitionManager, startPartitionMaintenance } from './db/partitions.js'
+import type { DataStorageConfig } from './env.js'
+import { createApp } from './http/app.js'
+import { createMetrics, type DataStorageMetrics } from './http/metrics.js'
+import { ReadinessState } from './http/readiness.js'
+import { createLogger } from './logger.js'
+import { createAuditEventStore } from './store/postgres-audit-event-store.js'
+
+/** Options of {@link startServer}. */
+export interface StartServerOptions {
+  /** Default: `createLogger({ level: config.logLevel })`. */
+  logger?: Logger
+  /** Default: a fresh registry with default Node metrics. */
+  metrics?: DataStorageMetrics
+  /** How often partitions are created ahead. Default 6 hours. */
+  partitionIntervalMs?: number
+}
+
+/** A running service. */
+export interface ServerHandle {
+  /** Base URL to reach it, e.g. `http://127.0.0.1:8080` (loopback when bound to every interface). */
+  readonly url: string
+  readonly port: number
+  /** Which database engine backs it. */
+  readonly engine: 'postgres' | 'pglite'
+  /**
+   * Graceful shutdown: /readyz turns 503 `draining`, then (after `shutdownDrainDelayMs`) the server
+   * stops accepting connections, in-flight requests finish within `shutdownTimeoutMs` (the rest are
+   * cut), and the database closes. Idempotent; never rejects.
+   */
+  close(): Promise<void>
+}
+
+/** PGlite lives in `<DATA_DIR>/pglite`; `DATA_DIR=memory://` keeps it in memory (tests). */
+export function pgliteDirOf(dataDir: string): string {
+  return dataDir === PGLITE_IN_MEMORY ? PGLITE_IN_MEMORY : join(dataDir, 'pglite')
+}
+
+function urlOf(host: string, port: number): string {
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
+  return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}`
+}
+
+function listen(server: Server): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onError = (error: Error) => {
+      server.off('listening', onListening)
+      reject(error)
+    }
+    const onListening = () => {
+      server.off('error', onError)
+      resolve()
+    }
+    server.once('listening', onListening)
+    server.once('error', onError)
+  })
+}
+
+/** Stops accepting, waits for in-flight requests up to `timeoutMs`, then cuts what is left. */
+function stopServer(server: Server, timeoutMs: number, logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      logger.warn({ timeout_ms: timeoutMs }, 'shutdown timeout reached; closing the remaining connections')
+      server.closeAllConnections()
+    }, timeoutMs)
+    server.close(() => {
+      clearTimeout(timer)
+      resolve()
+    })
+    server.closeIdleConnections()
+  })
+}
+
+/**
+ * Starts the service: opens the database (PGlite under `DATA_DIR` when `DATABASE_URL` is unset),
+ * applies pending migrations, creates this month's and the next months' partitions (and keeps doing
+ * so on an unref'd timer), and serves the API with @hono/node-server. Signals are the caller's
+ * business (the CLI maps SIGTERM/SIGINT to `close()`), so tests can start many servers.
+ *
+ * @throws Error when the database cannot be opened or migrated, or the port is taken; nothing is left open.
+ * @example
+ * const server = await startServer({ ...loadConfig(), port: 0 })
+ * await fetch(`${server.url}/readyz`)
+ * await server.close()
+ */
+export async function startServer(
+  config: DataStorageConfig,
+  options: StartServerOptions = {},
+): Promise<ServerHandle> {
+  const logger = options.logger ?? createLogger({ level: config.logLevel })
+  const metrics = options.metrics ?? createMetrics()
+  if (config.authDisabled) {
+    logger.warn('AUTH_DISABLED=true: the audit API accepts requests from anyone who can reach it')
+  } else {
+    logger.warn(
+      'access control is not implemented yet: /api/v1 is OPEN to anyone who can reach this port; ' +
+        'AUTH_TOKENS_FILE is read but not enforced. Do not expose this service beyond a trusted network.',
+    )
+  }
+
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    maxConnections: config.databasePoolMax,
+    pgliteDataDir: pgliteDirOf(config.dataDir),
+    onNotice: (message) => logger.debug({ notice: message }, 'database notice'),
+  })
+  let maintenance: { stop(): void } | undefined
+  let server: Server | undefined
+  try {
+    const migrations = await migrateDatabase(database)
+    logger.info({ engine: database.kind, applied: migrations }, 'database migrated')
+    const partitions = createPartitionManager(database.db)
+    const months = await partitions.ensureAhead()
+    logger.info({ months }, 'partitions ready')
+    maintenance = startPartitionMaintenance(partitions, {
+      intervalMs: options.partitionIntervalMs,
+      onError: (error) =>
+        logger.error({ err: error }, 'creating partitions ahead failed; retrying next tick'),
+    })
+
+    const store = createAuditEventStore(database, { partitions })
+    const readiness = new ReadinessState()
+    const app = createApp({ store, logger, metrics, config, readiness })
+    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server
+    await listen(server)
+    // Errors of the listening socket after start-up (e.g. EMFILE) are logged, not fatal.
+    server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'))
+    const { port } = server.address() as AddressInfo
+    const url = urlOf(config.host, port)
+    logger.info({ url, host: config.host, port, engine: database.kind }, `datastorage listening on ${url}`)
+
+    const running = server
+    const runningMaintenance = maintenance
+    let closing: Promise<void> | undefined
+    const shutdown = async (): Promise<void> => {
+      readiness.startDraining()
+      logger.info({ drain_delay_ms: config.shutdownDrainDelayMs }, 'shutting down: draining')
+      if (config.shutdownDrainDelayMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainDelayMs))
+      }
+      runningMaintenance.stop()
+      await stopServer(running, config.shutdownTimeoutMs, logger)
+      await store.close().catch((error) => logger.error({ err: error }, 'closing the store failed'))
+      logger.info('stopped')
+    }
+    return {
+      url,
+      port,
+      engine: database.kind,
+      close: () => {
+        closing ??= shutdown()
+        return closing
+      },
+    }
+  } catch (error) {
+    maintenance?.stop()
+    server?.close()
+    await database.close().catch(() => {})
+    throw error
+  }
+}

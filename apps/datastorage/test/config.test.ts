@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/env.js'
+import { ConfigError } from '../src/errors.js'
+
+function configError(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env)
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError)
+    return error as ConfigError
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`)
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults to an empty environment', () => {
+    expect(loadConfig({})).toEqual({
+      port: 8080,
+      host: '0.0.0.0',
+      databaseUrl: undefined,
+      dataDir: './.data',
+      databasePoolMax: 10,
+      redisUrl: undefined,
+      logLevel: 'info',
+      bodyLimitBytes: 5 * 1024 * 1024,
+      maxBatchSize: 5000,
+      unknownEventTypes: 'accept',
+      shutdownTimeoutMs: 10_000,
+      shutdownDrainDelayMs: 0,
+      authDisabled: false,
+      authTokensFile: undefined,
+    })
+  })
+
+  it('parses every variable', () => {
+    const config = loadConfig({
+      PORT: '9090',
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/audit',
+      DATA_DIR: '/var/lib/audit',
+      DATABASE_POOL_MAX: '25',
+      REDIS_URL: 'redis://127.0.0.1:6379/0',
+      LOG_LEVEL: 'debug',
+      BODY_LIMIT_BYTES: '1048576',
+      MAX_BATCH_SIZE: '1000',
+      UNKNOWN_EVENT_TYPES: 'reject',
+      SHUTDOWN_TIMEOUT_MS: '2500',
+      SHUTDOWN_DRAIN_DELAY_MS: '500',
+      AUTH_DISABLED: 'true',
+      AUTH_TOKENS_FILE: '/etc/audit/tokens.yaml',
+    })
+    expect(config).toEqual({
+      port: 9090,
+      host: '127.0.0.1',
+      databaseUrl: 'postgres://postgres@127.0.0.1:5432/audit',
+      dataDir: '/var/lib/audit',
+      databasePoolMax: 25,
+      redisUrl: 'redis://127.0.0.1:6379/0',
+      logLevel: 'debug',
+      bodyLimitBytes: 1_048_576,
+      maxBatchSize: 1000,
+      unknownEventTypes: 'reject',
+      shutdownTimeoutMs: 2500,
+      shutdownDrainDelayMs: 500,
+      authDisabled: true,
+      authTokensFile: '/etc/audit/tokens.yaml',
+    })
+  })
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '  ', HOST: ' \t' })).toMatchObject({
+      port: 8080,
+      databaseUrl: undefined,
+      host: '0.0.0.0',
+    })
+  })
+
+  it.each([
+    ['PORT', 'abc', 'PORT: must be an integer 0-65535, got "abc"'],
+    ['PORT', '70000', 'PORT: must be an integer 0-65535, got "70000"'],
+    ['PORT', '80.5', 'PORT: must be an integer 0-65535, got "80.5"'],
+    [
+      'DATABASE_URL',
+      'mysql://localhost/db',
+      'DATABASE_URL: must be a URL with scheme postgres:// or postgresql://',
+    ],
+    ['DATABASE_URL', 'not a url', 'DATABASE_URL: must be a URL with scheme'],
+    ['DATABASE_POOL_MAX', '0', 'DATABASE_POOL_MAX: must be an integer 1-1000, got "0"'],
+    ['REDIS_URL', 'http://localhost:6379', 'REDIS_URL: must be a URL with scheme redis:// or rediss://'],
+    [
+      'LOG_LEVEL',
+      'verbose',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"',
+    ],
+    ['BODY_LIMIT_BYTES', '5MB', 'BODY_LIMIT_BYTES: must be an integer'],
+    ['BODY_LIMIT_BYTES', '100', 'BODY_LIMIT_BYTES: must be an integer 1024-'],
+    ['MAX_BATCH_SIZE', '5001', 'MAX_BATCH_SIZE: must be an integer 1-5000, got "5001"'],
+    ['MAX_BATCH_SIZE', '-1', 'MAX_BATCH_SIZE: must be an integer 1-5000, got "-1"'],
+    ['UNKNOWN_EVENT_TYPES', 'drop', 'UNKNOWN_EVENT_TYPES: must be one of accept, reject, got "drop"'],
+    ['SHUTDOWN_TIMEOUT_MS', '10s', 'SHUTDOWN_TIMEOUT_MS: must be an integer 0-600000, got "10s"'],
+    ['SHUTDOWN_DRAIN_DELAY_MS', 'soon', 'SHUTDOWN_DRAIN_DELAY_MS: must be an integer 0-600000'],
+    ['AUTH_DISABLED', 'yes please', 'AUTH_DISABLED: must be true or false, got "yes please"'],
+  ])('%s=%j is refused with a message naming it', (name, value, message) => {
+    const error = configError({ [name]: value })
+    expect(error.message).toContain(message)
+    expect(error.message.startsWith(`${name}: `)).toBe(true)
+    expect(error.code).toBe('CONFIG_INVALID')
+  })
+
+  it('names every bad variable at once', () => {
+    const error = configError({ PORT: 'x', LOG_LEVEL: 'loud', MAX_BATCH_SIZE: '0' })
+    expect(error.message).toContain('PORT:')
+    expect(error.message).toContain('LOG_LEVEL:')
+    expect(error.message).toContain('MAX_BATCH_SIZE:')
+  })
+
+  it('does not let MAX_BATCH_SIZE exceed the contract maxItems', async () => {
+    const { contractLimits } = await import('@audit-trail/datastorage-client')
+    expect(loadConfig({ MAX_BATCH_SIZE: String(contractLimits.maxBatchSize) }).maxBatchSize).toBe(
+      contractLimits.maxBatchSize,
+    )
+    expect(configError({ MAX_BATCH_SIZE: String(contractLimits.maxBatchSize + 1) }).message).toContain(
+      'MAX_BATCH_SIZE',
+    )
+  })
+})
