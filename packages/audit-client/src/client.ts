@@ -1,0 +1,492 @@
+import {
+  type AuditEventRequest,
+  type AuditEventValidator,
+  createAuditEventValidator,
+} from '@audit-trail/datastorage-client'
+import { type Logger, pino } from 'pino'
+import type { Registry } from 'prom-client'
+import { Batcher } from './batcher.js'
+import { type Clock, systemClock, type TimerHandle } from './clock.js'
+import type { DeadLetterQueue } from './dead-letter/dead-letter-queue.js'
+import { type AuditEventWithId, Delivery, type Entry } from './delivery.js'
+import {
+  AuditClientError,
+  BufferFullError,
+  ClientClosedError,
+  ConfigError,
+  FlushTimeoutError,
+  ValidationError,
+} from './errors.js'
+import { type ClientMetrics, createClientMetrics } from './metrics.js'
+import { type OnFull, parseSettings } from './options.js'
+import { createRetryPolicy } from './retry-policy.js'
+import { type AuditClientStats, StatsCounter } from './stats.js'
+import { createHttpTransport, describe, type TokenSource, type Transport } from './transport.js'
+import { uuidv7 } from './uuid.js'
+
+export type { AuditEventWithId } from './delivery.js'
+
+/**
+ * An event as a service emits it: `version` (default `'1.0'`), `event_id` (default a new UUIDv7)
+ * and `event_timestamp` (default now) may be left out.
+ */
+export type AuditEventInput = Omit<AuditEventRequest, 'version' | 'event_id' | 'event_timestamp'> & {
+  version?: '1.0'
+  event_id?: string
+  event_timestamp?: string
+}
+
+/** Options of {@link createAuditClient}; defaults in brackets. */
+export interface AuditClientOptions {
+  /** Base URL of the DataStorage service, e.g. `http://datastorage:8080` (no `/api/v1`). */
+  baseUrl: string
+  /** The emitting service: in dead-letter messages, logs and metric labels. */
+  service: string
+  /** Events held in memory (queued, in flight or being dead-lettered) at most [10000]. */
+  bufferSize?: number
+  /** Events per request, 1..5000 and ≤ `bufferSize` [1000]. */
+  batchSize?: number
+  /** A partial batch is sent at most this long after its first event, ms [1000]. */
+  flushIntervalMs?: number
+  /** Retries after the first attempt [3]. */
+  maxRetries?: number
+  /** Base of the exponential backoff with full jitter, ms [1000]. */
+  retryBaseMs?: number
+  /** Cap of every retry delay, including `Retry-After`, ms [30000]. */
+  retryMaxMs?: number
+  /** Timeout of one request, ms [10000]. */
+  requestTimeoutMs?: number
+  /** Batches in flight at once (and kept-alive sockets) [2]. */
+  concurrency?: number
+  /** Where undeliverable events go [none: they count as `failed`, reported to `onError`]. */
+  deadLetter?: DeadLetterQueue
+  /** What `emit()` does with a full buffer ['dead-letter' with a `deadLetter` queue, else 'reject']. */
+  onFull?: OnFull
+  /** Bearer token, or an async function that returns one (asked again after a 401) [none]. */
+  token?: TokenSource
+  /** fetch implementation [undici fetch over a private keep-alive Agent]. */
+  fetch?: typeof globalThis.fetch
+  /** pino logger [silent]. */
+  logger?: Logger
+  /** prom-client registry to register the client's metrics in [none: no metrics]. */
+  metrics?: Registry
+  /** Called with every background failure; never throws into the client [none]. */
+  onError?: (error: AuditClientError) => void
+  /** Events whose type is not in the contract's catalog ['accept']. */
+  unknownEventTypes?: 'accept' | 'reject'
+  /** Time source (tests) [the real clock, read lazily so fake timers apply]. */
+  clock?: Clock
+  /** Jitter source, uniform in [0, 1) (tests) [Math.random]. */
+  random?: () => number
+}
+
+/** The audit client (DESIGN §3). */
+export interface AuditClient {
+  /**
+   * Validates and queues an event; returns its `event_id`.
+   * @throws {ValidationError} the event breaks the contract (`errors` lists the fields).
+   * @throws {ClientClosedError} `close()` was called.
+   * @throws {BufferFullError} the buffer is full and `onFull` is `'reject'` (or the overflow is full too).
+   */
+  emit(event: AuditEventInput): string
+  /** Like `emit()`, but waits for room in a full buffer instead of refusing (backpressure). */
+  emitAsync(event: AuditEventInput): Promise<string>
+  /**
+   * Resolves once every event emitted before the call is in a terminal state.
+   * @throws {FlushTimeoutError} after `timeoutMs` (the events keep being delivered).
+   */
+  flush(options?: { timeoutMs?: number }): Promise<void>
+  /**
+   * Idempotent. Stops intake, sends everything, waits for in-flight sends and retries, and after
+   * `timeoutMs` [30000] dead-letters what is left; then stops timers and releases sockets and the
+   * dead-letter queue. Resolves with the final stats (`pending` 0).
+   */
+  close(options?: { timeoutMs?: number }): Promise<AuditClientStats>
+  /** A snapshot of the counters; `emitted = persisted + duplicates + deadLettered + failed + pending`. */
+  stats(): AuditClientStats
+}
+
+/** Default `close()` timeout, ms. */
+export const DEFAULT_CLOSE_TIMEOUT_MS = 30_000
+
+interface FlushWaiter {
+  readonly target: number
+  resolve(): void
+  reject(error: Error): void
+  timer?: TimerHandle
+}
+
+interface RoomWaiter {
+  readonly event: AuditEventWithId
+  resolve(id: string): void
+  reject(error: Error): void
+}
+
+/**
+ * Creates the buffered audit client: events are validated at `emit()`, queued in a bounded
+ * buffer, sent in batches by size or by time, retried with backoff, and dead-lettered when they
+ * cannot be delivered, so each ends persisted, dead-lettered or refused (DESIGN §1).
+ *
+ * @throws {ConfigError} naming the invalid option.
+ * @example
+ * const audit = createAuditClient({ baseUrl: 'http://datastorage:8080', service: 'gateway' })
+ * audit.emit({ event_type: 'gateway.signal.received', event_category: 'gateway', event_action: 'received',
+ *   event_outcome: 'success', correlation_id: 'req-1', event_data: { signal_name: 'x', signal_source: 'p', fingerprint: 'f' } })
+ * await audit.close()
+ */
+export function createAuditClient(options: AuditClientOptions): AuditClient {
+  return new BufferedAuditClient(options)
+}
+
+class BufferedAuditClient implements AuditClient {
+  readonly #service: string
+  readonly #bufferSize: number
+  readonly #batchSize: number
+  readonly #concurrency: number
+  readonly #onFull: OnFull
+  readonly #clock: Clock
+  readonly #log: Logger
+  readonly #onError: ((error: AuditClientError) => void) | undefined
+  readonly #dlq: DeadLetterQueue | undefined
+  readonly #transport: Transport
+  readonly #validate: AuditEventValidator
+  readonly #metrics: ClientMetrics
+  readonly #stats = new StatsCounter()
+  readonly #batcher: Batcher<Entry>
+  readonly #delivery: Delivery
+
+  #lastSeq = 0
+  #inFlight = 0
+  // Events emitted into a full buffer with onFull 'dead-letter': not counted against bufferSize.
+  #overflowPending = 0
+  #overflow: Entry[] = []
+  #overflowDraining = false
+  #closing: Promise<AuditClientStats> | undefined
+  /** Set synchronously by close(): intake stops and everything queued is due. */
+  #stopping = false
+  #closed = false
+  readonly #tasks = new Set<Promise<void>>()
+  #flushWaiters: FlushWaiter[] = []
+  // emitAsync() callers waiting for room, FIFO; #roomHead skips the ones admitted already.
+  #roomWaiters: RoomWaiter[] = []
+  #roomHead = 0
+  #idleWaiters: (() => void)[] = []
+
+  constructor(options: AuditClientOptions) {
+    if (typeof options !== 'object' || options === null) {
+      throw new ConfigError('options', 'must be an object with baseUrl and service')
+    }
+    // A token function is checked below; the schema knows only string tokens (config files).
+    const s = parseSettings(typeof options.token === 'function' ? { ...options, token: undefined } : options)
+    for (const key of ['fetch', 'onError', 'random'] as const) {
+      if (options[key] !== undefined && typeof options[key] !== 'function') {
+        throw new ConfigError(key, 'must be a function')
+      }
+    }
+    const dlq = options.deadLetter
+    if (dlq !== undefined && (typeof dlq?.write !== 'function' || typeof dlq.close !== 'function')) {
+      throw new ConfigError('deadLetter', 'must be a DeadLetterQueue (write() and close())')
+    }
+    const onFull = s.onFull ?? (dlq ? 'dead-letter' : 'reject')
+    if (onFull === 'dead-letter' && !dlq) {
+      throw new ConfigError('onFull', "'dead-letter' needs a deadLetter queue")
+    }
+    this.#service = s.service
+    this.#bufferSize = s.bufferSize
+    this.#batchSize = s.batchSize
+    this.#concurrency = s.concurrency
+    this.#onFull = onFull
+    this.#dlq = dlq
+    this.#clock = options.clock ?? systemClock
+    this.#onError = options.onError
+    this.#log = (options.logger ?? pino({ level: 'silent' })).child({
+      component: 'audit-client',
+      service: s.service,
+    })
+    this.#validate = createAuditEventValidator({
+      unknownEventTypes: options.unknownEventTypes ?? 'accept',
+      now: () => this.#clock.now(),
+    })
+    this.#transport = createHttpTransport({
+      baseUrl: s.baseUrl,
+      token: options.token ?? s.token,
+      fetch: options.fetch,
+      requestTimeoutMs: s.requestTimeoutMs,
+      connections: s.concurrency,
+      clock: this.#clock,
+      userAgent: `@audit-trail/audit-client (${s.service})`,
+    })
+    const spool = dlq as { spoolDepth?: () => Promise<number> } | undefined
+    this.#metrics = createClientMetrics(options.metrics, {
+      service: s.service,
+      bufferDepth: () => this.#stats.pending,
+      spoolDepth: typeof spool?.spoolDepth === 'function' ? () => spool.spoolDepth!() : undefined,
+    })
+    this.#delivery = new Delivery({
+      service: s.service,
+      transport: this.#transport,
+      policy: createRetryPolicy({ ...s, ...(options.random ? { random: options.random } : {}) }),
+      deadLetter: dlq,
+      clock: this.#clock,
+      log: this.#log,
+      metrics: this.#metrics,
+      stats: this.#stats,
+      report: (error) => this.#report(error),
+      awaited: () => this.#stopping || this.#flushWaiters.length > 0,
+      settled: () => this.#afterSettle(),
+    })
+    this.#batcher = new Batcher<Entry>({
+      capacity: s.bufferSize,
+      batchSize: s.batchSize,
+      flushIntervalMs: s.flushIntervalMs,
+      clock: this.#clock,
+      canSend: () => this.#inFlight < this.#concurrency,
+      send: (batch) => this.#dispatch(batch),
+    })
+  }
+
+  // ---- intake ---------------------------------------------------------------------------
+
+  emit(event: AuditEventInput): string {
+    if (this.#stopping) throw this.#refuse(new ClientClosedError())
+    const stored = this.#prepare(event)
+    if (this.#held() < this.#bufferSize) return this.#admit(stored)
+    if (this.#onFull === 'dead-letter' && this.#overflowPending < this.#batchSize) {
+      return this.#admitOverflow(stored)
+    }
+    throw this.#refuse(
+      new BufferFullError(
+        `audit buffer full (${this.#bufferSize} events pending)` +
+          (this.#onFull === 'dead-letter' ? ' and the dead-letter overflow is full too' : ''),
+      ),
+    )
+  }
+
+  emitAsync(event: AuditEventInput): Promise<string> {
+    try {
+      if (this.#stopping) throw this.#refuse(new ClientClosedError())
+      const stored = this.#prepare(event)
+      if (this.#held() < this.#bufferSize && this.#roomHead === this.#roomWaiters.length) {
+        return Promise.resolve(this.#admit(stored))
+      }
+      return new Promise((resolve, reject) => this.#roomWaiters.push({ event: stored, resolve, reject }))
+    } catch (error) {
+      return Promise.reject(error)
+    }
+  }
+
+  #prepare(input: AuditEventInput): AuditEventWithId {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      throw this.#refuse(new ValidationError([{ field: '(root)', message: 'must be an object' }]))
+    }
+    const now = this.#clock.now()
+    // One literal (a shallow copy, so later changes to the caller's object do not leak in).
+    const event = {
+      ...input,
+      version: input.version ?? '1.0',
+      event_id: input.event_id ?? uuidv7(now),
+      event_timestamp: input.event_timestamp ?? new Date(now).toISOString(),
+    } as AuditEventWithId
+    const errors = this.#validate(event)
+    if (errors.length > 0) throw this.#refuse(new ValidationError(errors))
+    return event
+  }
+
+  #refuse(error: AuditClientError): AuditClientError {
+    this.#stats.refused()
+    this.#metrics.events('refused', 1)
+    return error
+  }
+
+  /** Events counted against `bufferSize`: all pending ones except the dead-letter overflow. */
+  #held(): number {
+    return this.#stats.pending - this.#overflowPending
+  }
+
+  #admit(event: AuditEventWithId): string {
+    this.#stats.emitted()
+    this.#batcher.push({ seq: ++this.#lastSeq, event }, this.#drainUpTo())
+    return event.event_id
+  }
+
+  #admitOverflow(event: AuditEventWithId): string {
+    this.#stats.emitted()
+    this.#overflowPending++
+    if (this.#overflow.length === 0) this.#delivery.outstanding.add(this.#overflow)
+    this.#overflow.push({ seq: ++this.#lastSeq, event })
+    if (!this.#overflowDraining) {
+      this.#overflowDraining = true
+      this.#track(this.#drainOverflow())
+    }
+    return event.event_id
+  }
+
+  async #drainOverflow(): Promise<void> {
+    // One write per burst: let the current synchronous burst of emits accumulate first.
+    await null
+    while (this.#overflow.length > 0) {
+      const group = this.#overflow
+      this.#overflow = []
+      this.#log.warn(
+        { events: group.length, bufferSize: this.#bufferSize },
+        'audit buffer full: dead-lettering overflow',
+      )
+      await this.#delivery.deadLetter(group, {
+        reason: () => `buffer full (bufferSize ${this.#bufferSize})`,
+        attempts: 0,
+        onSettled: () => {
+          this.#overflowPending -= group.length
+        },
+      })
+    }
+    this.#overflowDraining = false
+  }
+
+  // ---- sending --------------------------------------------------------------------------
+
+  /** Sequence number up to which partial batches go at once: pending flushes, or all when closing. */
+  #drainUpTo(): number {
+    if (this.#stopping) return Number.POSITIVE_INFINITY
+    return this.#flushWaiters.at(-1)?.target ?? 0
+  }
+
+  #pump(): void {
+    if (!this.#closed) this.#batcher.pump(this.#drainUpTo())
+  }
+
+  #dispatch(batch: Entry[]): void {
+    this.#inFlight++
+    this.#track(
+      this.#delivery.send(batch).finally(() => {
+        this.#inFlight--
+        this.#pump()
+      }),
+    )
+  }
+
+  #track(task: Promise<void>): void {
+    const tracked = task
+      .catch((error: unknown) => {
+        // Not expected: every path of a task settles its events itself. Reported, never thrown.
+        this.#report(
+          new AuditClientError('INTERNAL_ERROR', `audit client internal error: ${describe(error)}`, {
+            cause: error,
+          }),
+        )
+      })
+      .finally(() => {
+        this.#tasks.delete(tracked)
+        this.#afterSettle()
+      })
+    this.#tasks.add(tracked)
+  }
+
+  #report(error: AuditClientError): void {
+    if (!this.#onError) return
+    try {
+      this.#onError(error)
+    } catch (thrown) {
+      this.#log.error({ err: thrown }, 'audit client onError handler threw')
+    }
+  }
+
+  // ---- flush, close, stats --------------------------------------------------------------
+
+  /** Every event with a sequence number below this one is settled. */
+  #lowestUnsettled(): number {
+    const queued = this.#batcher.headSeq() ?? this.#lastSeq + 1
+    return Math.min(queued, this.#delivery.lowestSeq() ?? queued)
+  }
+
+  #afterSettle(): void {
+    while (this.#roomHead < this.#roomWaiters.length && this.#held() < this.#bufferSize && !this.#stopping) {
+      const waiter = this.#roomWaiters[this.#roomHead]!
+      this.#roomWaiters[this.#roomHead++] = undefined as never
+      waiter.resolve(this.#admit(waiter.event))
+    }
+    if (this.#roomHead > 0 && this.#roomHead * 2 >= this.#roomWaiters.length) {
+      this.#roomWaiters = this.#roomWaiters.slice(this.#roomHead)
+      this.#roomHead = 0
+    }
+    if (this.#flushWaiters.length > 0) {
+      const settledUpTo = this.#lowestUnsettled() - 1
+      while (this.#flushWaiters.length > 0 && this.#flushWaiters[0]!.target <= settledUpTo) {
+        const waiter = this.#flushWaiters.shift()!
+        if (waiter.timer !== undefined) this.#clock.clearTimeout(waiter.timer)
+        waiter.resolve()
+      }
+    }
+    if (this.#idleWaiters.length > 0 && this.#stats.pending === 0 && this.#tasks.size === 0) {
+      const waiters = this.#idleWaiters
+      this.#idleWaiters = []
+      for (const resolve of waiters) resolve()
+    }
+  }
+
+  flush(options: { timeoutMs?: number } = {}): Promise<void> {
+    const target = this.#lastSeq
+    if (this.#closed || this.#lowestUnsettled() > target) return Promise.resolve()
+    return new Promise<void>((resolve, reject) => {
+      const waiter: FlushWaiter = { target, resolve, reject }
+      if (options.timeoutMs !== undefined) {
+        const timeoutMs = options.timeoutMs
+        waiter.timer = this.#clock.setTimeout(() => {
+          this.#flushWaiters = this.#flushWaiters.filter((w) => w !== waiter)
+          reject(new FlushTimeoutError(`flush() timed out after ${timeoutMs} ms; delivery goes on`))
+        }, timeoutMs)
+      }
+      this.#flushWaiters.push(waiter)
+      this.#delivery.holdProcess()
+      this.#pump()
+    })
+  }
+
+  close(options: { timeoutMs?: number } = {}): Promise<AuditClientStats> {
+    if (!this.#closing) {
+      this.#stopping = true
+      this.#closing = this.#close(options.timeoutMs ?? DEFAULT_CLOSE_TIMEOUT_MS)
+    }
+    return this.#closing
+  }
+
+  async #close(timeoutMs: number): Promise<AuditClientStats> {
+    const waiting = this.#roomWaiters.slice(this.#roomHead)
+    this.#roomWaiters = []
+    this.#roomHead = 0
+    for (const waiter of waiting) waiter.reject(this.#refuse(new ClientClosedError()))
+    this.#delivery.holdProcess()
+    const deadline = this.#clock.setTimeout(() => {
+      this.#log.warn(
+        { pending: this.#stats.pending },
+        'audit client close timed out: dead-lettering the rest',
+      )
+      this.#delivery.abandon()
+      this.#pump()
+    }, timeoutMs)
+    const idle = new Promise<void>((resolve) => this.#idleWaiters.push(resolve))
+    this.#pump()
+    this.#afterSettle()
+    await idle
+    this.#clock.clearTimeout(deadline)
+    this.#closed = true
+    this.#batcher.stop()
+    this.#metrics.close()
+    const results = await Promise.allSettled([this.#transport.close(), this.#dlq?.close()])
+    for (const result of results) {
+      if (result.status === 'rejected') {
+        this.#report(
+          new AuditClientError('CLOSE_FAILED', `closing the audit client: ${describe(result.reason)}`, {
+            cause: result.reason,
+          }),
+        )
+      }
+    }
+    const stats = this.#stats.snapshot()
+    this.#log.info({ stats }, 'audit client closed')
+    return stats
+  }
+
+  stats(): AuditClientStats {
+    return this.#stats.snapshot()
+  }
+}

@@ -1,0 +1,311 @@
+import type { AuditEventRequest, DeadLetterMessage } from '@audit-trail/datastorage-client'
+import type { Logger } from 'pino'
+import { type Clock, ref, type TimerHandle, unref } from './clock.js'
+import type { DeadLetterQueue } from './dead-letter/dead-letter-queue.js'
+import {
+  type AuditClientError,
+  ClientClosedError,
+  DeadLetterWriteError,
+  DeliveryFailedError,
+  HttpError,
+} from './errors.js'
+import type { ClientMetrics, EventStateLabel } from './metrics.js'
+import type { RetryPolicy } from './retry-policy.js'
+import type { StatsCounter, TerminalState } from './stats.js'
+import { describe, type Transport } from './transport.js'
+
+/** An event as stored and sent: always with its `event_id`. */
+export type AuditEventWithId = AuditEventRequest & { event_id: string }
+
+/** One emitted event; `seq` grows by one per event and drives the flush watermark. */
+export interface Entry {
+  readonly seq: number
+  readonly event: AuditEventWithId
+}
+
+/** Why events are dead-lettered. */
+export interface DeadLetterReason {
+  /** The reason recorded for the i-th event. */
+  reason: (i: number) => string
+  /** Delivery attempts made. */
+  attempts: number
+  /** The error that led here (the cause reported when the events end up failed). */
+  cause?: unknown
+  /** Runs once the events are settled, before the client is told. */
+  onSettled?: () => void
+}
+
+/** What {@link Delivery} works with; all of it owned by the client. */
+export interface DeliveryOptions {
+  service: string
+  transport: Transport
+  policy: RetryPolicy
+  deadLetter: DeadLetterQueue | undefined
+  clock: Clock
+  log: Logger
+  metrics: ClientMetrics
+  stats: StatsCounter
+  /** Background failures (never throws). */
+  report: (error: AuditClientError) => void
+  /** Whether someone awaits delivery (a flush or close), so retry delays must hold the process. */
+  awaited: () => boolean
+  /** Called after events settled (to admit waiting emits, resolve flushes). */
+  settled: () => void
+}
+
+interface Sleep {
+  timer: TimerHandle
+  wake(): void
+}
+
+const STATE_LABEL: Record<TerminalState, EventStateLabel> = {
+  persisted: 'persisted',
+  duplicates: 'duplicate',
+  deadLettered: 'dead_lettered',
+  failed: 'failed',
+}
+
+/**
+ * Takes batches to a terminal state: sends each with retries per the policy, dead-letters what
+ * cannot be delivered, and as a last resort counts events `failed` and reports them with the
+ * events themselves. Tracks every entry it holds, so the client can tell which sequence numbers
+ * are settled. After {@link abandon} (close() ran out of time) it stops using the network.
+ */
+export class Delivery {
+  /** Groups of entries out of the queue and not yet settled. */
+  readonly outstanding = new Set<readonly Entry[]>()
+  readonly #o: DeliveryOptions
+  readonly #controllers = new Set<AbortController>()
+  readonly #sleeps = new Set<Sleep>()
+  #abandoned = false
+
+  constructor(options: DeliveryOptions) {
+    this.#o = options
+  }
+
+  /** The lowest sequence number held here, if any. */
+  lowestSeq(): number | undefined {
+    let min: number | undefined
+    for (const group of this.outstanding) {
+      const seq = group[0]?.seq
+      if (seq !== undefined && (min === undefined || seq < min)) min = seq
+    }
+    return min
+  }
+
+  /** Makes pending retry delays hold the process (someone now awaits them). */
+  holdProcess(): void {
+    for (const sleep of this.#sleeps) ref(sleep.timer)
+  }
+
+  /** Stops waiting on the network: aborts requests, cuts delays short, dead-letters from now on. */
+  abandon(): void {
+    this.#abandoned = true
+    for (const controller of this.#controllers) {
+      controller.abort(new ClientClosedError('close() timed out while the request was in flight'))
+    }
+    for (const sleep of [...this.#sleeps]) sleep.wake()
+  }
+
+  /**
+   * Sends one batch until it is settled: retried per the policy; the invalid events a 400 names
+   * dead-lettered and the rest sent again (not a retry); a 413 split in halves; whatever is left
+   * after the last retry dead-lettered.
+   */
+  async send(batch: Entry[]): Promise<void> {
+    const o = this.#o
+    let group = batch
+    this.outstanding.add(group)
+    const replace = (next: Entry[]) => {
+      this.outstanding.delete(group)
+      group = next
+      if (next.length > 0) this.outstanding.add(next)
+    }
+    let attempts = 0
+    let retries = 0
+    try {
+      while (group.length > 0) {
+        if (this.#abandoned) {
+          await this.deadLetter(group, { reason: () => 'not delivered before close() timed out', attempts })
+          replace([])
+          break
+        }
+        if (attempts === 0) o.stats.batchSent()
+        attempts++
+        const controller = new AbortController()
+        this.#controllers.add(controller)
+        const started = performance.now()
+        try {
+          const result = await o.transport.send(
+            group.map((e) => e.event),
+            controller.signal,
+          )
+          o.metrics.send(result.status, (performance.now() - started) / 1000)
+          if (result.status === 'accepted') {
+            this.#settle('persisted', group.length)
+          } else {
+            this.#settle('persisted', result.created)
+            this.#settle('duplicates', result.duplicates)
+          }
+          o.log.debug({ events: group.length, attempts, result }, 'audit batch delivered')
+          replace([])
+          o.settled()
+          break
+        } catch (error) {
+          const retryable = o.policy.isRetryable(error)
+          o.metrics.send(
+            error instanceof HttpError ? (retryable ? 'retryable' : 'rejected') : 'error',
+            (performance.now() - started) / 1000,
+          )
+          if (this.#abandoned) continue
+          const invalid =
+            error instanceof HttpError && error.status === 400
+              ? invalidIndexes(error, group.length)
+              : undefined
+          if (invalid) {
+            const badIndexes = [...invalid.keys()].sort((a, b) => a - b)
+            const bad = badIndexes.map((i) => group[i]!)
+            const rest = group.filter((_, i) => !invalid.has(i))
+            o.log.warn(
+              { invalid: bad.length, resent: rest.length },
+              'audit batch: service refused some events',
+            )
+            replace(rest)
+            await this.deadLetter(bad, {
+              reason: (i) => `rejected by the service: ${invalid.get(badIndexes[i]!)}`,
+              attempts,
+              cause: error,
+            })
+            continue
+          }
+          if (error instanceof HttpError && error.status === 413 && group.length > 1) {
+            const half = Math.ceil(group.length / 2)
+            const second = group.slice(half)
+            o.log.warn({ events: group.length }, 'audit batch too large: split in halves')
+            replace(group.slice(0, half))
+            this.outstanding.add(second)
+            await this.send(second)
+            attempts = 0
+            retries = 0
+            continue
+          }
+          const decision = o.policy.decide(error, retries)
+          if (!decision.retry) {
+            const tries = `${attempts} attempt${attempts > 1 ? 's' : ''}`
+            const reason = `${describe(error)} (${tries}; ${decision.reason})`
+            o.log.warn({ events: group.length, err: error, attempts }, 'audit batch not delivered')
+            await this.deadLetter(group, { reason: () => reason, attempts, cause: error })
+            replace([])
+            break
+          }
+          retries++
+          o.stats.retried()
+          o.metrics.retry()
+          o.log.warn(
+            { events: group.length, err: error, attempt: attempts, delayMs: decision.delayMs },
+            'audit batch send failed; retrying',
+          )
+          await this.#sleep(decision.delayMs)
+        } finally {
+          this.#controllers.delete(controller)
+        }
+      }
+    } finally {
+      this.outstanding.delete(group)
+    }
+  }
+
+  /** Writes `entries` to the DLQ, or counts them failed (reported with the events) when it cannot. */
+  async deadLetter(entries: readonly Entry[], why: DeadLetterReason): Promise<void> {
+    const o = this.#o
+    const { reason, attempts, cause } = why
+    if (entries.length === 0) return
+    this.outstanding.add(entries)
+    try {
+      const dlq = o.deadLetter
+      if (!dlq) {
+        this.#fail(entries, reason(0), cause)
+        return
+      }
+      const enqueuedAt = new Date(o.clock.now()).toISOString()
+      const messages: DeadLetterMessage[] = entries.map((e, i) => ({
+        event: e.event,
+        source: 'client',
+        service: o.service,
+        reason: reason(i),
+        attempts,
+        enqueuedAt,
+      }))
+      try {
+        await dlq.write(messages)
+      } catch (thrown) {
+        o.metrics.dlqWrite('error')
+        const error =
+          thrown instanceof DeadLetterWriteError
+            ? thrown
+            : new DeadLetterWriteError(`dead-letter queue ${dlq.name} failed: ${describe(thrown)}`, {
+                cause: thrown,
+              })
+        this.#fail(entries, `${reason(0)}; then ${error.message}`, error)
+        return
+      }
+      o.metrics.dlqWrite('ok')
+      this.#settle('deadLettered', entries.length)
+      o.log.warn({ events: entries.length, dlq: dlq.name, reason: reason(0) }, 'audit events dead-lettered')
+    } finally {
+      this.outstanding.delete(entries)
+      why.onSettled?.()
+      o.settled()
+    }
+  }
+
+  #settle(state: TerminalState, n: number): void {
+    this.#o.stats.settle(state, n)
+    this.#o.metrics.events(STATE_LABEL[state], n)
+  }
+
+  /** The last resort: counted `failed`; the events themselves go to the ERROR log and `onError`. */
+  #fail(entries: readonly Entry[], reason: string, cause: unknown): void {
+    const events = entries.map((e) => e.event)
+    this.#settle('failed', entries.length)
+    this.#o.log.error({ events, reason, err: cause }, `audit events lost from the pipeline: ${reason}`)
+    const message = `${entries.length} audit event(s) neither delivered nor dead-lettered: ${reason}`
+    this.#o.report(new DeliveryFailedError(message, events, { cause }))
+  }
+
+  #sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const sleep: Sleep = {
+        timer: this.#o.clock.setTimeout(() => sleep.wake(), ms),
+        wake: () => {
+          this.#o.clock.clearTimeout(sleep.timer)
+          this.#sleeps.delete(sleep)
+          resolve()
+        },
+      }
+      // A retry nobody awaits must not hold the process; one that a flush() or close() awaits must.
+      if (!this.#o.awaited()) unref(sleep.timer)
+      this.#sleeps.add(sleep)
+    })
+  }
+}
+
+/**
+ * The invalid events a 400 names (`errors[].index`), with their reasons; `undefined` when the
+ * answer names none or an index outside the batch (then the batch as a whole is refused).
+ */
+function invalidIndexes(error: HttpError, length: number): Map<number, string> | undefined {
+  const errors = error.problem?.errors
+  if (!Array.isArray(errors) || errors.length === 0) return undefined
+  const byIndex = new Map<number, string>()
+  for (const e of errors) {
+    const index = (e as { index?: unknown }).index
+    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= length) {
+      return undefined
+    }
+    const reason = `${e.field} ${e.message}`
+    const previous = byIndex.get(index)
+    byIndex.set(index, previous ? `${previous}; ${reason}` : reason)
+  }
+  return byIndex
+}

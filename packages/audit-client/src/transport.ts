@@ -1,0 +1,181 @@
+import { type AuditEventRequest, createDataStorageClient } from '@audit-trail/datastorage-client'
+import { Agent, fetch as undiciFetch } from 'undici'
+import { type Clock, systemClock } from './clock.js'
+import { HttpError, type ProblemDetails, TransportError } from './errors.js'
+import { parseRetryAfter } from './retry-policy.js'
+
+/** A Bearer token, or a function that fetches one (asked again once after a 401). */
+export type TokenSource = string | (() => string | Promise<string>)
+
+/** Options of {@link createHttpTransport}. */
+export interface HttpTransportOptions {
+  /** Base URL of the DataStorage service (no `/api/v1`). */
+  baseUrl: string
+  token?: TokenSource | undefined
+  /** A fetch to use instead of the transport's own keep-alive pool (tests, proxies). */
+  fetch?: typeof globalThis.fetch | undefined
+  /** Per-request timeout, ms, covering the whole exchange including the response body. */
+  requestTimeoutMs: number
+  /** Sockets kept alive to the service; match the number of batches sent at once. Default 2. */
+  connections?: number
+  clock?: Clock
+  /** Sent as `User-Agent`. */
+  userAgent?: string
+}
+
+/** How the service took a batch. */
+export type SendResult =
+  | { status: 'created'; created: number; duplicates: number }
+  | { status: 'accepted'; queued: number }
+
+/** Sends batches of events; a failure rejects with a {@link TransportError} or {@link HttpError}. */
+export interface Transport {
+  send(events: readonly AuditEventRequest[], signal?: AbortSignal): Promise<SendResult>
+  /** Releases the connection pool. */
+  close(): Promise<void>
+}
+
+const BATCH_PATH = '/api/v1/audit/events/batch'
+
+/**
+ * The transport over `@audit-trail/datastorage-client` (`POST /api/v1/audit/events/batch`).
+ *
+ * Connections: without an injected `fetch` it uses undici's `fetch` with its own keep-alive
+ * `Agent` (`connections` sockets). A private pool, rather than the global `fetch` (which keeps
+ * alive too), lets `close()` release every socket, so no handle outlives the client; and the
+ * Agent is undici 7's own, never handed to Node's bundled undici of another major version.
+ *
+ * Auth: a string token is sent as is; a function is asked once and cached, then asked again
+ * after a 401, and the request is re-sent once; a second 401 is final (not retryable).
+ */
+export function createHttpTransport(options: HttpTransportOptions): Transport {
+  const { baseUrl, token, requestTimeoutMs, clock = systemClock } = options
+  let agent: Agent | undefined
+  let fetchImpl = options.fetch
+  if (!fetchImpl) {
+    const pool = new Agent({ connections: options.connections ?? 2 })
+    agent = pool
+    fetchImpl = (async (input: Request) =>
+      undiciFetch(input.url, {
+        method: input.method,
+        headers: [...input.headers],
+        body: input.body ? await input.arrayBuffer() : null,
+        signal: input.signal,
+        dispatcher: pool,
+      })) as unknown as typeof globalThis.fetch
+  }
+
+  let cachedToken: string | undefined = typeof token === 'string' ? token : undefined
+  let refreshing: Promise<string> | undefined
+  const refreshToken = (): Promise<string> => {
+    if (typeof token !== 'function') return Promise.resolve(cachedToken ?? '')
+    refreshing ??= (async () => {
+      try {
+        cachedToken = await token()
+        return cachedToken
+      } catch (cause) {
+        throw new TransportError('TRANSPORT_ERROR', `token provider failed: ${describe(cause)}`, { cause })
+      } finally {
+        refreshing = undefined
+      }
+    })()
+    return refreshing
+  }
+
+  const ds = createDataStorageClient({
+    baseUrl,
+    fetch: fetchImpl,
+    ...(token === undefined ? {} : { token: () => cachedToken ?? '' }),
+    ...(options.userAgent ? { headers: { 'user-agent': options.userAgent } } : {}),
+  })
+
+  async function post(events: readonly AuditEventRequest[], signal: AbortSignal) {
+    try {
+      return await ds.POST(BATCH_PATH, { body: events as AuditEventRequest[], signal })
+    } catch (cause) {
+      if (signal.aborted) throw signal.reason
+      throw new TransportError('TRANSPORT_ERROR', `request to ${baseUrl} failed: ${describe(cause)}`, {
+        cause,
+      })
+    }
+  }
+
+  return {
+    async send(events, outer) {
+      const controller = new AbortController()
+      const timer = clock.setTimeout(() => {
+        controller.abort(
+          new TransportError(
+            'REQUEST_TIMEOUT',
+            `request to ${baseUrl} timed out after ${requestTimeoutMs} ms`,
+          ),
+        )
+      }, requestTimeoutMs)
+      const onOuterAbort = () => controller.abort(outer?.reason)
+      if (outer?.aborted) onOuterAbort()
+      outer?.addEventListener('abort', onOuterAbort, { once: true })
+      try {
+        if (typeof token === 'function' && cachedToken === undefined) {
+          await abortable(refreshToken(), controller.signal)
+        }
+        let result = await post(events, controller.signal)
+        if (result.response.status === 401 && typeof token === 'function') {
+          await abortable(refreshToken(), controller.signal)
+          result = await post(events, controller.signal)
+        }
+        const { data, error, response } = result
+        if (response.status === 202) {
+          const accepted = data as { queued?: number } | undefined
+          return { status: 'accepted', queued: accepted?.queued ?? events.length }
+        }
+        if (response.ok) {
+          const created = data as { created?: number; duplicates?: number } | undefined
+          const duplicates = clampCount(created?.duplicates, events.length)
+          return { status: 'created', created: events.length - duplicates, duplicates }
+        }
+        const body: unknown = error
+        const problem = isProblem(body) ? body : undefined
+        const detail =
+          problem?.detail ?? problem?.title ?? (typeof body === 'string' ? body.slice(0, 200) : '')
+        throw new HttpError(
+          response.status,
+          `${response.status} from ${BATCH_PATH}${detail ? `: ${detail}` : ''}`,
+          { problem, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), clock.now()) },
+        )
+      } finally {
+        clock.clearTimeout(timer)
+        outer?.removeEventListener('abort', onOuterAbort)
+      }
+    },
+    async close() {
+      await agent?.close()
+    },
+  }
+}
+
+/** `promise`, or the signal's reason as soon as it aborts (a hung token provider must not hang a send). */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+function clampCount(value: unknown, max: number): number {
+  return typeof value === 'number' && Number.isInteger(value) ? Math.min(Math.max(value, 0), max) : 0
+}
+
+function isProblem(value: unknown): value is ProblemDetails {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** A short description of any thrown value, for messages. */
+export function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''
+    return `${error.message}${cause}`
+  }
+  return String(error)
+}

@@ -1,0 +1,72 @@
+import { randomFillSync } from 'node:crypto'
+
+const POOL_SIZE = 16 * 256
+const pool = Buffer.allocUnsafe(POOL_SIZE)
+let poolOffset = POOL_SIZE
+const hex: string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+
+let lastMs = -1
+let counter = 0
+
+/**
+ * A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits, from `node:crypto`.
+ * Within one millisecond the 12-bit `rand_a` field is a counter started at a random value
+ * (RFC 9562 §6.2, method 1), so ids from one process sort in emit order; when it overflows the
+ * timestamp is advanced by one millisecond rather than repeating.
+ *
+ * @param nowMs the timestamp to embed; default `Date.now()`.
+ * @example uuidv7() // '0192f1c2-7a3b-7c4d-8e5f-0123456789ab'
+ */
+export function uuidv7(nowMs: number = Date.now()): string {
+  if (poolOffset + 16 > POOL_SIZE) {
+    randomFillSync(pool)
+    poolOffset = 0
+  }
+  const o = poolOffset
+  poolOffset += 16
+  let ms = Math.max(Math.floor(nowMs), 0)
+  if (ms <= lastMs) {
+    ms = lastMs
+    counter++
+    if (counter > 0xfff) {
+      ms = ++lastMs
+      counter = pool[o + 6]! & 0x7f
+    }
+  } else {
+    lastMs = ms
+    // Start below 0x800 so a burst in one millisecond has room to count up.
+    counter = ((pool[o + 6]! & 0x07) << 8) | pool[o + 7]!
+  }
+  const b = pool
+  b[o] = Math.floor(ms / 2 ** 40) & 0xff
+  b[o + 1] = Math.floor(ms / 2 ** 32) & 0xff
+  b[o + 2] = (ms >>> 24) & 0xff
+  b[o + 3] = (ms >>> 16) & 0xff
+  b[o + 4] = (ms >>> 8) & 0xff
+  b[o + 5] = ms & 0xff
+  b[o + 6] = 0x70 | ((counter >>> 8) & 0x0f)
+  b[o + 7] = counter & 0xff
+  b[o + 8] = 0x80 | (b[o + 8]! & 0x3f)
+  return (
+    hex[b[o]!]! +
+    hex[b[o + 1]!]! +
+    hex[b[o + 2]!]! +
+    hex[b[o + 3]!]! +
+    '-' +
+    hex[b[o + 4]!]! +
+    hex[b[o + 5]!]! +
+    '-' +
+    hex[b[o + 6]!]! +
+    hex[b[o + 7]!]! +
+    '-' +
+    hex[b[o + 8]!]! +
+    hex[b[o + 9]!]! +
+    '-' +
+    hex[b[o + 10]!]! +
+    hex[b[o + 11]!]! +
+    hex[b[o + 12]!]! +
+    hex[b[o + 13]!]! +
+    hex[b[o + 14]!]! +
+    hex[b[o + 15]!]!
+  )
+}

@@ -1,0 +1,113 @@
+import { Registry } from 'prom-client'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createAuditClient } from '../src/index.js'
+import { MemoryDeadLetterQueue, settle, useHarness, validEvent } from './helpers/harness.js'
+
+async function value(registry: Registry, name: string, labels: Record<string, string> = {}): Promise<number> {
+  const metric = await registry.getSingleMetric(name)?.get()
+  const match = metric?.values.find((v) => Object.entries(labels).every(([k, l]) => v.labels[k] === l))
+  return match?.value ?? 0
+}
+
+describe('metrics (prom-client)', () => {
+  const h = useHarness()
+  beforeEach(() => {
+    vi.useFakeTimers()
+  })
+
+  it('registers nothing without a registry', async () => {
+    const client = h.client()
+    client.emit(validEvent(1))
+    await client.flush()
+    // Nothing global was touched: a fresh registry is still empty.
+    expect(await new Registry().getMetricsAsJSON()).toEqual([])
+  })
+
+  it('counts events by terminal state, sends, retries, DLQ writes and depths', async () => {
+    const registry = new Registry()
+    const dlq = Object.assign(new MemoryDeadLetterQueue(), { spoolDepth: async () => 7 })
+    h.server.fail({ kind: 'status', status: 503 }, { kind: 'invalid', indexes: [0] })
+    const client = h.client({
+      metrics: registry,
+      deadLetter: dlq,
+      batchSize: 3,
+      retryBaseMs: 10,
+      retryMaxMs: 10,
+    })
+    for (let i = 0; i < 3; i++) client.emit(validEvent(i))
+    expect(() => client.emit({} as never)).toThrow()
+    expect(await value(registry, 'audit_client_buffer_depth', { service: 'test-service' })).toBe(3)
+    await vi.advanceTimersByTimeAsync(100)
+    await settle()
+    const svc = { service: 'test-service' }
+    expect(await value(registry, 'audit_client_events_total', { ...svc, state: 'persisted' })).toBe(2)
+    expect(await value(registry, 'audit_client_events_total', { ...svc, state: 'dead_lettered' })).toBe(1)
+    expect(await value(registry, 'audit_client_events_total', { ...svc, state: 'refused' })).toBe(1)
+    expect(await value(registry, 'audit_client_retries_total', svc)).toBe(1)
+    expect(await value(registry, 'audit_client_batches_total', { ...svc, outcome: 'retryable' })).toBe(1)
+    expect(await value(registry, 'audit_client_batches_total', { ...svc, outcome: 'rejected' })).toBe(1)
+    expect(await value(registry, 'audit_client_batches_total', { ...svc, outcome: 'created' })).toBe(1)
+    expect(await value(registry, 'audit_client_dlq_writes_total', { ...svc, outcome: 'ok' })).toBe(1)
+    expect(await value(registry, 'audit_client_buffer_depth', svc)).toBe(0)
+    expect(await value(registry, 'audit_client_spool_depth', svc)).toBe(7)
+    const latency = await registry.getSingleMetric('audit_client_send_duration_seconds')?.get()
+    expect(
+      latency?.values.find(
+        (v) => (v as { metricName?: string }).metricName === 'audit_client_send_duration_seconds_count',
+      )?.value,
+    ).toBe(1)
+    expect(await registry.metrics()).toContain('audit_client_events_total')
+  })
+
+  it('lets several clients share one registry, and forgets a closed client’s gauges', async () => {
+    const registry = new Registry()
+    const a = createAuditClient({
+      baseUrl: 'http://a:1',
+      service: 'a',
+      metrics: registry,
+      fetch: h.server.fetch,
+    })
+    const b = createAuditClient({
+      baseUrl: 'http://b:1',
+      service: 'b',
+      metrics: registry,
+      fetch: h.server.fetch,
+    })
+    a.emit(validEvent(1))
+    b.emit(validEvent(2))
+    b.emit(validEvent(3))
+    expect(await value(registry, 'audit_client_buffer_depth', { service: 'a' })).toBe(1)
+    expect(await value(registry, 'audit_client_buffer_depth', { service: 'b' })).toBe(2)
+    await a.close()
+    expect(await value(registry, 'audit_client_events_total', { service: 'a', state: 'persisted' })).toBe(1)
+    expect(
+      (await registry.getSingleMetric('audit_client_buffer_depth')?.get())?.values.map(
+        (v) => v.labels.service,
+      ),
+    ).toEqual(['b'])
+    await b.close()
+  })
+
+  it('survives a spool depth that cannot be read', async () => {
+    const registry = new Registry()
+    const dlq = Object.assign(new MemoryDeadLetterQueue(), {
+      spoolDepth: async () => {
+        throw new Error('EACCES')
+      },
+    })
+    h.client({ metrics: registry, deadLetter: dlq })
+    expect(await registry.metrics()).toContain('audit_client_spool_depth')
+  })
+
+  it('counts failed DLQ writes', async () => {
+    const registry = new Registry()
+    const dlq = new MemoryDeadLetterQueue()
+    dlq.failing = true
+    h.server.defaultFault = { kind: 'status', status: 400 }
+    const client = h.client({ metrics: registry, deadLetter: dlq, batchSize: 1 })
+    client.emit(validEvent(1))
+    await settle()
+    expect(await value(registry, 'audit_client_dlq_writes_total', { outcome: 'error' })).toBe(1)
+    expect(await value(registry, 'audit_client_events_total', { state: 'failed' })).toBe(1)
+  })
+})

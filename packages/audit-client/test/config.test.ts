@@ -1,0 +1,235 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import {
+  ConfigError,
+  createAuditClient,
+  DEFAULTS,
+  loadAuditClientConfig,
+  parseDuration,
+} from '../src/index.js'
+
+const dir = mkdtempSync(join(tmpdir(), 'audit-config-'))
+afterAll(() => rmSync(dir, { recursive: true, force: true }))
+let n = 0
+function yamlFile(text: string): string {
+  const path = join(dir, `config-${n++}.yaml`)
+  writeFileSync(path, text)
+  return path
+}
+
+function configError(run: () => unknown): ConfigError {
+  try {
+    run()
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError)
+    return error as ConfigError
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('parseDuration', () => {
+  it.each([
+    ['500ms', 500],
+    ['1s', 1000],
+    ['1.5s', 1500],
+    ['2m', 120_000],
+    ['1h', 3_600_000],
+    ['1m30s', 90_000],
+    ['250', 250],
+    [750, 750],
+  ])('%s → %i ms', (input, ms) => {
+    expect(parseDuration(input)).toBe(ms)
+  })
+
+  it.each(['', '1d', 's', '1 s', '-1s', 'fast'])('rejects %j', (input) => {
+    expect(() => parseDuration(input)).toThrow(RangeError)
+  })
+
+  it('rejects a non-finite number', () => {
+    expect(() => parseDuration(Number.NaN)).toThrow(RangeError)
+  })
+})
+
+describe('loadAuditClientConfig', () => {
+  it('reads an object, applying the defaults', () => {
+    const config = loadAuditClientConfig({
+      env: false,
+      values: { baseUrl: 'http://ds:8080/', service: 'gw', batchSize: 10 },
+    })
+    expect(config).toEqual({
+      ...DEFAULTS,
+      baseUrl: 'http://ds:8080',
+      service: 'gw',
+      batchSize: 10,
+    })
+  })
+
+  it('reads AUDIT_* env variables, with durations', () => {
+    const config = loadAuditClientConfig({
+      env: {
+        AUDIT_BASE_URL: 'https://ds.example',
+        AUDIT_SERVICE: 'orchestrator',
+        AUDIT_BUFFER_SIZE: '500',
+        AUDIT_BATCH_SIZE: '50',
+        AUDIT_FLUSH_INTERVAL: '250ms',
+        AUDIT_MAX_RETRIES: '5',
+        AUDIT_RETRY_BASE: '200ms',
+        AUDIT_RETRY_MAX: '1m',
+        AUDIT_REQUEST_TIMEOUT: '5s',
+        AUDIT_CONCURRENCY: '4',
+        AUDIT_ON_FULL: 'reject',
+        AUDIT_TOKEN: 'tok',
+        UNRELATED: 'x',
+      },
+    })
+    expect(config).toEqual({
+      baseUrl: 'https://ds.example',
+      service: 'orchestrator',
+      bufferSize: 500,
+      batchSize: 50,
+      flushIntervalMs: 250,
+      maxRetries: 5,
+      retryBaseMs: 200,
+      retryMaxMs: 60_000,
+      requestTimeoutMs: 5000,
+      concurrency: 4,
+      onFull: 'reject',
+      token: 'tok',
+    })
+  })
+
+  it('reads the seed’s ADR-030 YAML shape (audit: { datastorage_url, timeout, buffer: {…} })', () => {
+    const file = yamlFile(`
+# RemediationOrchestrator Configuration
+audit:
+  datastorage_url: http://datastorage-service:8080
+  service: remediation-orchestrator
+  timeout: 10s
+  buffer:
+    buffer_size: 10000
+    batch_size: 1000
+    flush_interval: 5s
+    max_retries: 3
+`)
+    expect(loadAuditClientConfig({ file, env: false })).toEqual({
+      ...DEFAULTS,
+      baseUrl: 'http://datastorage-service:8080',
+      service: 'remediation-orchestrator',
+      requestTimeoutMs: 10_000,
+      flushIntervalMs: 5000,
+    })
+  })
+
+  it('reads a flat snake_case YAML file', () => {
+    const file = yamlFile(
+      'base_url: http://ds:1\nservice: s\nretry_base: 2s\nretry_max: 2m\nrequest_timeout: 1500ms\non_full: reject\n',
+    )
+    expect(loadAuditClientConfig({ file, env: false })).toMatchObject({
+      retryBaseMs: 2000,
+      retryMaxMs: 120_000,
+      requestTimeoutMs: 1500,
+      onFull: 'reject',
+    })
+  })
+
+  it('lets env override the file and the object override both; AUDIT_CONFIG_FILE names the file', () => {
+    const file = yamlFile(
+      'audit:\n  datastorage_url: http://file:1\n  service: from-file\n  buffer:\n    batch_size: 10\n',
+    )
+    const config = loadAuditClientConfig({
+      env: { AUDIT_CONFIG_FILE: file, AUDIT_SERVICE: 'from-env', AUDIT_BATCH_SIZE: '20' },
+      values: { batchSize: 30 },
+    })
+    expect(config).toMatchObject({ baseUrl: 'http://file:1', service: 'from-env', batchSize: 30 })
+  })
+
+  it('names a bad env variable', () => {
+    const error = configError(() =>
+      loadAuditClientConfig({
+        env: { AUDIT_BASE_URL: 'http://x', AUDIT_SERVICE: 's', AUDIT_BATCH_SIZE: 'lots' },
+      }),
+    )
+    expect(error.field).toBe('AUDIT_BATCH_SIZE')
+    expect(error.message).toContain('must be an integer')
+  })
+
+  it('names a bad duration in env', () => {
+    const error = configError(() =>
+      loadAuditClientConfig({
+        env: { AUDIT_BASE_URL: 'http://x', AUDIT_SERVICE: 's', AUDIT_FLUSH_INTERVAL: 'soon' },
+      }),
+    )
+    expect(error.field).toBe('AUDIT_FLUSH_INTERVAL')
+  })
+
+  it('names an invalid value by where it came from (zod), including cross-field rules', () => {
+    const file = yamlFile(
+      'audit:\n  datastorage_url: http://ds:1\n  service: s\n  buffer:\n    buffer_size: 100\n    batch_size: 1000\n',
+    )
+    const error = configError(() => loadAuditClientConfig({ file, env: false }))
+    expect(error.field).toBe(`${file}: audit.buffer.batch_size`)
+    expect(error.message).toContain('must be <= bufferSize (100)')
+    const envError = configError(() =>
+      loadAuditClientConfig({
+        env: { AUDIT_BASE_URL: 'http://x', AUDIT_SERVICE: 's', AUDIT_MAX_RETRIES: '-1' },
+      }),
+    )
+    expect(envError.field).toBe('AUDIT_MAX_RETRIES')
+  })
+
+  it('names an unknown YAML key (a typo must not be ignored silently)', () => {
+    const file = yamlFile('audit:\n  buffer:\n    flush_intervall: 1s\n')
+    expect(configError(() => loadAuditClientConfig({ file, env: false })).field).toBe(
+      `${file}: audit.buffer.flush_intervall`,
+    )
+  })
+
+  it('names an unknown object key and a missing required setting', () => {
+    expect(configError(() => loadAuditClientConfig({ env: false, values: { bathSize: 1 } })).field).toBe(
+      'bathSize',
+    )
+    expect(
+      configError(() => loadAuditClientConfig({ env: false, values: { baseUrl: 'http://x' } })).field,
+    ).toBe('service')
+  })
+
+  it('reports an unreadable or malformed file', () => {
+    expect(
+      configError(() => loadAuditClientConfig({ file: join(dir, 'missing.yaml'), env: false })).message,
+    ).toContain('cannot read YAML')
+    const list = yamlFile('- a\n- b\n')
+    expect(configError(() => loadAuditClientConfig({ file: list, env: false })).message).toContain('mapping')
+    const badDuration = yamlFile('flush_interval: [1]\n')
+    expect(configError(() => loadAuditClientConfig({ file: badDuration, env: false })).field).toBe(
+      `${badDuration}: flush_interval`,
+    )
+  })
+
+  it('treats an empty file as no settings', () => {
+    const empty = yamlFile('')
+    expect(configError(() => loadAuditClientConfig({ file: empty, env: false })).field).toBe('baseUrl')
+  })
+
+  it('reads process.env by default', () => {
+    const saved = { ...process.env }
+    try {
+      process.env.AUDIT_BASE_URL = 'http://from-process:9'
+      process.env.AUDIT_SERVICE = 'proc'
+      delete process.env.AUDIT_CONFIG_FILE
+      expect(loadAuditClientConfig()).toMatchObject({ baseUrl: 'http://from-process:9', service: 'proc' })
+    } finally {
+      process.env = saved
+    }
+  })
+
+  it('produces options createAuditClient accepts', async () => {
+    const config = loadAuditClientConfig({
+      env: { AUDIT_BASE_URL: 'http://127.0.0.1:9', AUDIT_SERVICE: 's', AUDIT_TOKEN: 't' },
+    })
+    const client = createAuditClient(config)
+    expect(client.stats().emitted).toBe(0)
+    await client.close()
+  })
+})

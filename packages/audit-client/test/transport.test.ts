@@ -1,0 +1,221 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createAuditClient, HttpError, TransportError } from '../src/index.js'
+import { createHttpTransport } from '../src/transport.js'
+import { expectReconciled, validEvent } from './helpers/harness.js'
+
+type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void
+
+/** A real HTTP server on loopback; records the client socket of every request. */
+async function startServer(handler: Handler) {
+  const sockets: number[] = []
+  const server: Server = createServer((req, res) => {
+    let body = ''
+    req.setEncoding('utf8')
+    req.on('data', (chunk) => {
+      body += chunk
+    })
+    req.on('end', () => {
+      sockets.push(req.socket.remotePort ?? -1)
+      handler(req, body, res)
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    sockets,
+    async stop() {
+      server.closeAllConnections()
+      await new Promise((resolve) => server.close(resolve))
+    },
+  }
+}
+
+const created: Handler = (_req, body, res) => {
+  const events = JSON.parse(body) as { event_id: string }[]
+  res.writeHead(201, { 'content-type': 'application/json' })
+  res.end(JSON.stringify({ event_ids: events.map((e) => e.event_id), created: events.length, duplicates: 0 }))
+}
+
+const event = {
+  ...validEvent(1),
+  version: '1.0',
+  event_id: '01890a5d-ac96-774b-bcce-b302099a8057',
+  event_timestamp: '2026-01-01T00:00:00Z',
+} as never
+
+/** Timers and sockets alive now, as `process.getActiveResourcesInfo()` names them. */
+function activeHandles(): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1
+  return counts
+}
+
+describe('HTTP transport (real server on loopback)', () => {
+  let server: Awaited<ReturnType<typeof startServer>> | undefined
+  afterEach(async () => {
+    await server?.stop()
+    server = undefined
+  })
+
+  it('posts the batch to /api/v1/audit/events/batch as JSON and reads 201 counts', async () => {
+    let seen: { method?: string; url?: string; type?: string; agent?: string } = {}
+    server = await startServer((req, body, res) => {
+      seen = {
+        method: req.method,
+        url: req.url,
+        type: req.headers['content-type'],
+        agent: req.headers['user-agent'],
+      }
+      const events = JSON.parse(body) as unknown[]
+      res.writeHead(201, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ event_ids: [], created: events.length - 1, duplicates: 1 }))
+    })
+    const transport = createHttpTransport({
+      baseUrl: server.baseUrl,
+      requestTimeoutMs: 5000,
+      userAgent: 'ua-test',
+    })
+    await expect(transport.send([event, event])).resolves.toEqual({
+      status: 'created',
+      created: 1,
+      duplicates: 1,
+    })
+    expect(seen).toEqual({
+      method: 'POST',
+      url: '/api/v1/audit/events/batch',
+      type: 'application/json',
+      agent: 'ua-test',
+    })
+    await transport.close()
+  })
+
+  it('keeps the connection alive across batches', async () => {
+    server = await startServer(created)
+    const transport = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 5000 })
+    for (let i = 0; i < 10; i++) await transport.send([event])
+    // Ten requests over the pool's sockets (2 by default), not one connection per request.
+    expect(server.sockets).toHaveLength(10)
+    expect(new Set(server.sockets).size).toBeLessThanOrEqual(2)
+    await transport.close()
+  })
+
+  it('times out a request after requestTimeoutMs with a retryable REQUEST_TIMEOUT', async () => {
+    server = await startServer(() => {})
+    const transport = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 200 })
+    const started = Date.now()
+    const error = await transport.send([event]).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TransportError)
+    expect((error as TransportError).code).toBe('REQUEST_TIMEOUT')
+    expect(Date.now() - started).toBeGreaterThanOrEqual(190)
+    expect(Date.now() - started).toBeLessThan(2000)
+    await transport.close()
+  })
+
+  it('turns a refused connection into a TRANSPORT_ERROR', async () => {
+    server = await startServer(created)
+    const baseUrl = server.baseUrl
+    await server.stop()
+    server = undefined
+    const transport = createHttpTransport({ baseUrl, requestTimeoutMs: 2000 })
+    const error = await transport.send([event]).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TransportError)
+    expect((error as TransportError).code).toBe('TRANSPORT_ERROR')
+    await transport.close()
+  })
+
+  it('reads problem+json and Retry-After into an HttpError', async () => {
+    server = await startServer((_req, _body, res) => {
+      res.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '3' })
+      res.end(JSON.stringify({ type: 'about:blank', title: 'Unavailable', status: 503, detail: 'db down' }))
+    })
+    const transport = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 2000 })
+    const error = (await transport.send([event]).catch((e: unknown) => e)) as HttpError
+    expect(error).toBeInstanceOf(HttpError)
+    expect(error).toMatchObject({ status: 503, retryAfterMs: 3000, problem: { detail: 'db down' } })
+    expect(error.message).toContain('db down')
+    await transport.close()
+  })
+
+  it('reads a plain-text error body', async () => {
+    server = await startServer((_req, _body, res) => {
+      res.writeHead(502, { 'content-type': 'text/plain' })
+      res.end('bad gateway from proxy')
+    })
+    const transport = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 2000 })
+    const error = (await transport.send([event]).catch((e: unknown) => e)) as HttpError
+    expect(error.status).toBe(502)
+    expect(error.message).toContain('bad gateway from proxy')
+    await transport.close()
+  })
+
+  it('reads a 202 (queued in the service DLQ)', async () => {
+    server = await startServer((_req, _body, res) => {
+      res.writeHead(202, { 'content-type': 'application/json' })
+      res.end(JSON.stringify({ status: 'accepted', queued: 2 }))
+    })
+    const transport = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 2000 })
+    await expect(transport.send([event, event])).resolves.toEqual({ status: 'accepted', queued: 2 })
+    await transport.close()
+  })
+
+  it('times out a token provider that hangs, like the request itself', async () => {
+    server = await startServer(created)
+    const transport = createHttpTransport({
+      baseUrl: server.baseUrl,
+      requestTimeoutMs: 100,
+      token: () => new Promise<string>(() => {}),
+    })
+    const error = await transport.send([event]).catch((e: unknown) => e)
+    expect((error as TransportError).code).toBe('REQUEST_TIMEOUT')
+    expect(server.sockets).toHaveLength(0)
+    await transport.close()
+  })
+
+  it('aborts when the caller’s signal fires, with the caller’s reason', async () => {
+    server = await startServer(() => {})
+    const transport = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 10_000 })
+    const controller = new AbortController()
+    const sending = transport.send([event], controller.signal)
+    setTimeout(() => controller.abort(new Error('closing')), 50)
+    await expect(sending).rejects.toThrow('closing')
+    const already = new AbortController()
+    already.abort(new Error('already'))
+    await expect(transport.send([event], already.signal)).rejects.toThrow('already')
+    await transport.close()
+  })
+})
+
+describe('no open handle after close() (real timers, real server)', () => {
+  let server: Awaited<ReturnType<typeof startServer>>
+  beforeEach(async () => {
+    server = await startServer(created)
+  })
+  afterEach(async () => {
+    await server.stop()
+  })
+
+  it('leaves no Timeout and no client socket behind', async () => {
+    const before = activeHandles()
+    const client = createAuditClient({
+      baseUrl: server.baseUrl,
+      service: 'handles',
+      flushIntervalMs: 50,
+      batchSize: 10,
+    })
+    for (let i = 0; i < 25; i++) client.emit(validEvent(i))
+    await new Promise((resolve) => setTimeout(resolve, 120))
+    // The flush timer is armed again, but unref'd: it does not count as keeping the process alive.
+    client.emit(validEvent(99))
+    expect(activeHandles().Timeout ?? 0).toBeLessThanOrEqual(before.Timeout ?? 0)
+    const stats = await client.close()
+    expectReconciled(stats)
+    expect(stats).toMatchObject({ emitted: 26, persisted: 26, pending: 0 })
+    expect(activeHandles().Timeout ?? 0).toBeLessThanOrEqual(before.Timeout ?? 0)
+    // The agent's keep-alive socket is closed; the server's end follows once it reads the FIN.
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(activeHandles().TCPSocketWrap ?? 0).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0)
+  })
+})
