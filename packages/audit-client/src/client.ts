@@ -251,7 +251,7 @@ class BufferedAuditClient implements AuditClient {
     if (this.#stopping) throw this.#refuse(new ClientClosedError())
     const stored = this.#prepare(event)
     if (this.#held() < this.#bufferSize) return this.#admit(stored)
-    if (this.#onFull === 'dead-letter' && this.#overflowPending < this.#batchSize) {
+    if (this.#onFull === 'dead-letter' && this.#overflowPending < this.#bufferSize) {
       return this.#admitOverflow(stored)
     }
     throw this.#refuse(

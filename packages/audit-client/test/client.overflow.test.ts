@@ -48,16 +48,16 @@ describe('a full buffer', () => {
         refused++
       }
     }
-    // 100 buffered + 50 (one batch) of overflow awaiting its DLQ write; the rest refused.
-    expect(accepted).toHaveLength(150)
-    expect(refused).toBe(350)
+    // 100 buffered + up to bufferSize (100) of overflow awaiting its DLQ write; the rest refused.
+    expect(accepted).toHaveLength(200)
+    expect(refused).toBe(300)
     await settle()
-    expect(dlq.messages).toHaveLength(50)
+    expect(dlq.messages).toHaveLength(100)
     expect(dlq.writes).toBe(1) // one write for the whole burst
     await vi.advanceTimersByTimeAsync(2000)
     await client.flush()
     const stats = client.stats()
-    expect(stats).toMatchObject({ emitted: 150, persisted: 100, deadLettered: 50, refused: 350, pending: 0 })
+    expect(stats).toMatchObject({ emitted: 200, persisted: 100, deadLettered: 100, refused: 300, pending: 0 })
     for (const id of accepted) expect(h.server.rows.has(id) || dlq.ids().includes(id)).toBe(true)
   })
 
