@@ -144,7 +144,7 @@ describe('invalid events, 4xx and 5xx', () => {
     expect(arrivals).toHaveLength(4)
     expect(stats.retries).toBe(3)
     // Full jitter: each delay is random below base·2^n, so each stays under its cap (+ scheduling slack).
-    gaps.forEach((gap, n) => expect(gap).toBeLessThan(200 * 2 ** n + 150))
+    for (const [n, gap] of gaps.entries()) expect(gap).toBeLessThan(200 * 2 ** n + 150)
     expect(uniqueIds(stored)).toBe(200)
     expect(stored).toHaveLength(200)
     expect(stats).toMatchObject({ persisted: 200, deadLettered: 0, failed: 0, pending: 0 })
