@@ -1,18 +1,22 @@
 #!/usr/bin/env node
 import { openDatabase } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
+import { runDlqCommand } from './dlq/dlq-cli.js'
 import { loadConfig } from './env.js'
 import { ConfigError } from './errors.js'
 import { createLogger } from './logger.js'
 import { pgliteDirOf, startServer } from './server.js'
 
-const USAGE = `usage: datastorage [serve|migrate]
+const USAGE = `usage: datastorage [serve|migrate|dlq]
 
   serve     run the HTTP service (default)
   migrate   apply pending database migrations and exit
+  dlq       inspect or replay the dead-letter queue: dlq stats | inspect [--count N] | replay
 
 Configuration comes from the environment: PORT, HOST, DATABASE_URL (unset: embedded PGlite under
-DATA_DIR), DATABASE_POOL_MAX, REDIS_URL, LOG_LEVEL, BODY_LIMIT_BYTES, MAX_BATCH_SIZE,
+DATA_DIR), DATABASE_POOL_MAX, DATABASE_WRITE_TIMEOUT_MS, REDIS_URL (unset: no dead-letter queue),
+DLQ_STREAM, DEAD_LETTER_STREAM, DLQ_CONSUMER_GROUP, DLQ_CONSUMER_NAME, DLQ_CAPACITY, DLQ_MAX_ATTEMPTS,
+DLQ_REPLAY_BATCH, DLQ_CLAIM_IDLE_MS, LOG_LEVEL, BODY_LIMIT_BYTES, MAX_BATCH_SIZE,
 UNKNOWN_EVENT_TYPES, SHUTDOWN_TIMEOUT_MS, SHUTDOWN_DRAIN_DELAY_MS, AUTH_DISABLED, AUTH_TOKENS_FILE.
 `
 
@@ -21,6 +25,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(USAGE)
     return 0
+  }
+  if (command === 'dlq') {
+    return runDlqCommand(argv.slice(1), { env: process.env, stdout: process.stdout, stderr: process.stderr })
   }
   if (command !== 'serve' && command !== 'migrate') {
     process.stderr.write(`datastorage: unknown command ${JSON.stringify(command)}\n${USAGE}`)

@@ -1,5 +1,12 @@
 import { contractLimits } from '@audit-trail/datastorage-client'
 import { z } from 'zod'
+import {
+  type DlqConfig,
+  dlqConfigFromEnv,
+  dlqEnvShape,
+  dlqStreamsDiffer,
+  dlqStreamsIssue,
+} from './dlq/dlq-config.js'
 import { ConfigError } from './errors.js'
 
 /** Settings of the DataStorage service, parsed once from the environment by {@link loadConfig}. */
@@ -14,8 +21,16 @@ export interface DataStorageConfig {
   dataDir: string
   /** `DATABASE_POOL_MAX` [10]: PostgreSQL connections. */
   databasePoolMax: number
+  /**
+   * `DATABASE_WRITE_TIMEOUT_MS` [8000]: how long a write may queue for a pooled connection and run
+   * before its events go to the DLQ (or the request gets 503 without one). Below the audit client's
+   * 10 s request timeout, so the client hears the answer.
+   */
+  databaseWriteTimeoutMs: number
   /** `REDIS_URL` [unset: no dead-letter queue; writes answer 503 while PostgreSQL is down]. */
   redisUrl: string | undefined
+  /** `DLQ_*` and `DEAD_LETTER_STREAM`: the dead-letter queue, used when `REDIS_URL` is set. */
+  dlq: DlqConfig
   /** `LOG_LEVEL` [info]. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
   /** `BODY_LIMIT_BYTES` [5 MiB]: larger request bodies get 413. */
@@ -69,22 +84,26 @@ const nonEmpty = z.string().refine((s) => s.trim().length > 0, { message: 'must 
 const MiB = 1024 * 1024
 
 // Keys are the variable names, so an issue's path names the variable in the error message.
-const envSchema = z.object({
-  PORT: int(0, 65535).default(8080),
-  HOST: nonEmpty.default('0.0.0.0'),
-  DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
-  DATA_DIR: nonEmpty.default('./.data'),
-  DATABASE_POOL_MAX: int(1, 1000).default(10),
-  REDIS_URL: url(['redis:', 'rediss:']).optional(),
-  LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BODY_LIMIT_BYTES: int(1024, 1024 * MiB).default(5 * MiB),
-  MAX_BATCH_SIZE: int(1, contractLimits.maxBatchSize).default(Math.min(5000, contractLimits.maxBatchSize)),
-  UNKNOWN_EVENT_TYPES: oneOf(['accept', 'reject']).default('accept'),
-  SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
-  SHUTDOWN_DRAIN_DELAY_MS: int(0, 600_000).default(0),
-  AUTH_DISABLED: bool.default(false),
-  AUTH_TOKENS_FILE: nonEmpty.optional(),
-})
+const envSchema = z
+  .object({
+    PORT: int(0, 65535).default(8080),
+    HOST: nonEmpty.default('0.0.0.0'),
+    DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    DATA_DIR: nonEmpty.default('./.data'),
+    DATABASE_POOL_MAX: int(1, 1000).default(10),
+    DATABASE_WRITE_TIMEOUT_MS: int(100, 600_000).default(8000),
+    REDIS_URL: url(['redis:', 'rediss:']).optional(),
+    ...dlqEnvShape,
+    LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    BODY_LIMIT_BYTES: int(1024, 1024 * MiB).default(5 * MiB),
+    MAX_BATCH_SIZE: int(1, contractLimits.maxBatchSize).default(Math.min(5000, contractLimits.maxBatchSize)),
+    UNKNOWN_EVENT_TYPES: oneOf(['accept', 'reject']).default('accept'),
+    SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
+    SHUTDOWN_DRAIN_DELAY_MS: int(0, 600_000).default(0),
+    AUTH_DISABLED: bool.default(false),
+    AUTH_TOKENS_FILE: nonEmpty.optional(),
+  })
+  .refine(dlqStreamsDiffer, dlqStreamsIssue)
 
 /**
  * Parses the service's configuration from environment variables (names and defaults on
@@ -116,7 +135,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     dataDir: e.DATA_DIR,
     databasePoolMax: e.DATABASE_POOL_MAX,
+    databaseWriteTimeoutMs: e.DATABASE_WRITE_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
+    dlq: dlqConfigFromEnv(e),
     logLevel: e.LOG_LEVEL,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     maxBatchSize: e.MAX_BATCH_SIZE,

@@ -1,5 +1,6 @@
 export { type DatabaseHandle, type DatabaseOptions, openDatabase } from './db/client.js'
 export { migrateDatabase } from './db/migrate.js'
+export * from './dlq/index.js'
 export { type DataStorageConfig, loadConfig } from './env.js'
 export { ConfigError, DataStorageError, InvalidCursorError, StoreUnavailableError } from './errors.js'
 export { type CreateAppOptions, createApp } from './http/app.js'
@@ -23,4 +24,5 @@ export type {
   NewAuditEvent,
 } from './store/audit-event-store.js'
 export { createAuditEventStore } from './store/postgres-audit-event-store.js'
+export { type WriteTimeoutOptions, withWriteTimeout } from './store/write-timeout-store.js'
 export { uuidv7 } from './uuidv7.js'

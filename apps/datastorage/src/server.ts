@@ -6,12 +6,15 @@ import type { Logger } from 'pino'
 import { openDatabase, PGLITE_IN_MEMORY } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
 import { createPartitionManager, startPartitionMaintenance } from './db/partitions.js'
+import type { ReplayWorkerOptions } from './dlq/replay-worker.js'
+import { type ServiceDlq, startServiceDlq } from './dlq/service-dlq.js'
 import type { DataStorageConfig } from './env.js'
 import { createApp } from './http/app.js'
 import { createMetrics, type DataStorageMetrics } from './http/metrics.js'
 import { ReadinessState } from './http/readiness.js'
 import { createLogger } from './logger.js'
 import { createAuditEventStore } from './store/postgres-audit-event-store.js'
+import { withWriteTimeout } from './store/write-timeout-store.js'
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
@@ -21,6 +24,8 @@ export interface StartServerOptions {
   metrics?: DataStorageMetrics
   /** How often partitions are created ahead. Default 6 hours. */
   partitionIntervalMs?: number
+  /** Overrides of the DLQ replay worker (backoff, block time), for tests. */
+  dlqWorker?: Partial<ReplayWorkerOptions>
 }
 
 /** A running service. */
@@ -33,7 +38,8 @@ export interface ServerHandle {
   /**
    * Graceful shutdown: /readyz turns 503 `draining`, then (after `shutdownDrainDelayMs`) the server
    * stops accepting connections, in-flight requests finish within `shutdownTimeoutMs` (the rest are
-   * cut), and the database closes. Idempotent; never rejects.
+   * cut) while the DLQ replay worker finishes its round, and the database closes. Idempotent;
+   * never rejects.
    */
   close(): Promise<void>
 }
@@ -113,6 +119,7 @@ export async function startServer(
   })
   let maintenance: { stop(): void } | undefined
   let server: Server | undefined
+  let dlq: ServiceDlq | undefined
   try {
     const migrations = await migrateDatabase(database)
     logger.info({ engine: database.kind, applied: migrations }, 'database migrated')
@@ -125,9 +132,26 @@ export async function startServer(
         logger.error({ err: error }, 'creating partitions ahead failed; retrying next tick'),
     })
 
-    const store = createAuditEventStore(database, { partitions })
+    // postgres.js queues writes while the pool is busy (a burst on a small pool succeeds); the
+    // timeout bounds that wait, after which the events go to the DLQ.
+    const store = withWriteTimeout(createAuditEventStore(database, { partitions }), {
+      timeoutMs: config.databaseWriteTimeoutMs,
+    })
+    if (config.redisUrl) {
+      dlq = startServiceDlq({
+        redisUrl: config.redisUrl,
+        config: config.dlq,
+        store,
+        logger,
+        registry: metrics.registry,
+        unknownEventTypes: config.unknownEventTypes,
+        ...(options.dlqWorker ? { worker: options.dlqWorker } : {}),
+      })
+    } else {
+      logger.warn('REDIS_URL is not set: no dead-letter queue; writes answer 503 while PostgreSQL is down')
+    }
     const readiness = new ReadinessState()
-    const app = createApp({ store, logger, metrics, config, readiness })
+    const app = createApp({ store, logger, metrics, config, readiness, dlq })
     server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server
     await listen(server)
     // Errors of the listening socket after start-up (e.g. EMFILE) are logged, not fatal.
@@ -138,6 +162,7 @@ export async function startServer(
 
     const running = server
     const runningMaintenance = maintenance
+    const runningDlq = dlq
     let closing: Promise<void> | undefined
     const shutdown = async (): Promise<void> => {
       readiness.startDraining()
@@ -146,7 +171,11 @@ export async function startServer(
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainDelayMs))
       }
       runningMaintenance.stop()
-      await stopServer(running, config.shutdownTimeoutMs, logger)
+      // The replay worker stops reading now and finishes its round while requests drain; the DLQ
+      // connections close after the last request (it may still need to queue events), and all of
+      // it before the pool closes, so nothing is acknowledged that was not stored.
+      await Promise.all([stopServer(running, config.shutdownTimeoutMs, logger), runningDlq?.stopWorker()])
+      await runningDlq?.close()
       await store.close().catch((error) => logger.error({ err: error }, 'closing the store failed'))
       logger.info('stopped')
     }
@@ -161,6 +190,7 @@ export async function startServer(
     }
   } catch (error) {
     maintenance?.stop()
+    await dlq?.close()
     server?.close()
     await database.close().catch(() => {})
     throw error

@@ -315,6 +315,18 @@ describe('the write path seam for the dead-letter fallback', () => {
     const res = await buildTestApp(db.store, { writer }).app.request(EVENTS, postJson(validEvent()))
     expect(res.status).toBe(503)
     expect(res.headers.get('retry-after')).toBe('5')
+    expect(((await res.json()) as { type: string }).type).toBe('https://audit-trail.dev/problems/dlq-full')
+  })
+
+  it('answers 503 store-unavailable when Redis cannot take the events', async () => {
+    const writer: EventWriter = {
+      write: async () => {
+        throw new DataStorageError('DLQ_UNAVAILABLE', 'could not queue 1 event(s): connect ECONNREFUSED')
+      },
+    }
+    const res = await buildTestApp(db.store, { writer }).app.request(EVENTS, postJson(validEvent()))
+    expect(res.status).toBe(503)
+    expect(res.headers.get('retry-after')).toBe('5')
     expect(((await res.json()) as { type: string }).type).toBe(
       'https://audit-trail.dev/problems/store-unavailable',
     )

@@ -3,6 +3,8 @@ import { Hono } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { requestId } from 'hono/request-id'
 import type { Logger } from 'pino'
+import type { CapacityMonitor } from '../dlq/capacity-monitor.js'
+import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
 import type { DataStorageConfig } from '../env.js'
 import type { AuditEventStore } from '../store/audit-event-store.js'
 import { instrumentStore } from '../store/instrumented-audit-event-store.js'
@@ -26,8 +28,10 @@ export interface CreateAppOptions {
   metrics?: DataStorageMetrics
   /** Default: a new, non-draining state. The server keeps a reference to flip it on shutdown. */
   readiness?: ReadinessState
-  /** The write path. Default: straight to the store (`createEventWriter`). */
+  /** The write path. Default: `createEventWriter` over the store, with `deadLetters` as fallback. */
   writer?: EventWriter
+  /** The dead-letter queue and its monitor (REDIS_URL set); /readyz and the write path use them. Default none. */
+  dlq?: { deadLetters: DeadLetterWriter; monitor: CapacityMonitor } | undefined
 }
 
 /**
@@ -41,7 +45,8 @@ export interface CreateAppOptions {
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const { logger, config, metrics = createMetrics(), readiness = new ReadinessState() } = options
   const store = instrumentStore(options.store, metrics)
-  const writer = options.writer ?? createEventWriter({ store, metrics })
+  const writer =
+    options.writer ?? createEventWriter({ store, metrics, deadLetters: options.dlq?.deadLetters, logger })
   const validate = createAuditEventValidator({ unknownEventTypes: config.unknownEventTypes })
 
   const app = new Hono<AppEnv>()
@@ -80,7 +85,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       maxBatchSize: config.maxBatchSize,
     }),
   )
-  app.route('/', healthRoutes({ store, metrics, readiness }))
+  app.route('/', healthRoutes({ store, metrics, readiness, dlq: options.dlq?.monitor }))
 
   app.notFound((c) =>
     problemResponse(c, toProblem(new HttpProblem('not-found', `No route for ${c.req.path}.`), c.req.path)),

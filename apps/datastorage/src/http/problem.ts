@@ -17,6 +17,7 @@ export const problemTypes = {
   'batch-too-large': { status: 413, title: 'Batch too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'store-unavailable': { status: 503, title: 'Storage unavailable' },
+  'dlq-full': { status: 503, title: 'Storage unavailable and dead-letter queue full' },
   'internal-error': { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: number; title: string }>
 
@@ -68,12 +69,12 @@ export interface RenderedProblem {
 
 /**
  * The dead-letter queue's refusals (full, Redis unreachable) mean the same to a client as a store
- * that is down: nothing was accepted, hold the events and retry. Matched by code so this mapping
- * does not depend on the DLQ module.
+ * that is down: nothing was accepted, hold the events and retry. A full DLQ gets its own problem
+ * type, so an operator reading the answer knows which alarm to look at. Matched by code so this
+ * mapping does not depend on the DLQ module.
  */
-const DEAD_LETTER_REFUSALS: ReadonlySet<string> = new Set(['DLQ_FULL', 'DLQ_UNAVAILABLE'])
-const isDeadLetterRefusal = (error: unknown): boolean =>
-  error instanceof DataStorageError && DEAD_LETTER_REFUSALS.has(error.code)
+const isDlqCode = (error: unknown, code: string): boolean =>
+  error instanceof DataStorageError && error.code === code
 
 const kindByStatus: Partial<Record<number, ProblemKind>> = {
   400: 'bad-request',
@@ -98,7 +99,12 @@ export function toProblem(error: unknown, instance: string): RenderedProblem {
   if (error instanceof HttpProblem) {
     ;({ kind, errors, headers } = error)
     detail = error.message
-  } else if (error instanceof StoreUnavailableError || isDeadLetterRefusal(error)) {
+  } else if (isDlqCode(error, 'DLQ_FULL')) {
+    kind = 'dlq-full'
+    detail =
+      'The audit store is unavailable and its dead-letter queue is full; nothing was accepted, retry later.'
+    headers = { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) }
+  } else if (error instanceof StoreUnavailableError || isDlqCode(error, 'DLQ_UNAVAILABLE')) {
     kind = 'store-unavailable'
     detail = 'The audit store is unavailable; retry later.'
     headers = { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) }

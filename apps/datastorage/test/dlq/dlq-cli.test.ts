@@ -1,0 +1,165 @@
+import { Writable } from 'node:stream'
+import type { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dlqStats, inspectDlq } from '../../src/dlq/dlq-admin.js'
+import { runDlqCommand } from '../../src/dlq/dlq-cli.js'
+import { createProgressReporter } from '../../src/dlq/progress-reporter.js'
+import {
+  addMessages,
+  captureLogger,
+  clientMessage,
+  createPgFixture,
+  makeEvent,
+  type PgFixture,
+  REDIS_URL,
+  type TestStreams,
+  testRedis,
+  testStreams,
+} from './support.js'
+
+let pg: PgFixture
+let redis: Redis
+let streams: TestStreams
+
+beforeAll(async () => {
+  pg = await createPgFixture()
+  redis = testRedis()
+  streams = testStreams()
+})
+afterAll(async () => {
+  await streams.cleanup()
+  redis.disconnect()
+  await pg.close()
+})
+
+function sink(isTTY = false): Writable & { text: () => string; isTTY: boolean; columns: number } {
+  const chunks: string[] = []
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      chunks.push(String(chunk))
+      callback()
+    },
+  }) as Writable & { text: () => string; isTTY: boolean; columns: number }
+  stream.text = () => chunks.join('')
+  stream.isTTY = isTTY
+  stream.columns = 100
+  return stream
+}
+
+async function cli(args: string[], env: Record<string, string | undefined> = {}) {
+  const stdout = sink()
+  const stderr = sink()
+  const code = await runDlqCommand(args, {
+    env: {
+      REDIS_URL,
+      DATABASE_URL: pg.url,
+      DLQ_STREAM: streams.stream,
+      DEAD_LETTER_STREAM: streams.deadLetterStream,
+      DLQ_CAPACITY: '1000',
+      DLQ_CLAIM_IDLE_MS: '200',
+      ...env,
+    },
+    stdout,
+    stderr,
+    logger: captureLogger().logger,
+  })
+  return { code, stdout: stdout.text(), stderr: stderr.text() }
+}
+
+describe('datastorage dlq (operator CLI)', () => {
+  const events = Array.from({ length: 1200 }, (_, i) => makeEvent({ correlation_id: `cli-${i}` }))
+
+  it('stats and inspect describe the stream, the group and the dead-letter stream without changing them', async () => {
+    await addMessages(
+      redis,
+      streams.stream,
+      events.map((e) => clientMessage(e)),
+    )
+    await redis.xadd(streams.stream, '*', 'v', '0', 'junk', 'x')
+    await addMessages(redis, streams.deadLetterStream, [
+      clientMessage(makeEvent(), { reason: 'invalid event: x' }),
+    ])
+    await redis.xgroup('CREATE', streams.stream, 'datastorage', '0', 'MKSTREAM')
+    // A replica that read 5 and went silent.
+    await redis.xreadgroup(
+      'GROUP',
+      'datastorage',
+      'silent-replica',
+      'COUNT',
+      5,
+      'STREAMS',
+      streams.stream,
+      '>',
+    )
+
+    const stats = await dlqStats({
+      redis,
+      stream: streams.stream,
+      deadLetterStream: streams.deadLetterStream,
+      capacity: 1000,
+    })
+    expect(stats).toMatchObject({
+      length: 1201,
+      capacity: 1000,
+      capacityRatio: 1.201,
+      deadLetter: { length: 1 },
+      group: { name: 'datastorage', pending: 5, consumers: [{ name: 'silent-replica', pending: 5 }] },
+    })
+    expect(stats.oldestEnqueuedAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+
+    const text = await cli(['stats'])
+    expect(text.code).toBe(0)
+    expect(text.stdout).toContain('length            1201 of 1000 (120.10%)')
+    expect(text.stdout).toContain('silent-replica: 5 pending')
+    expect(JSON.parse((await cli(['stats', '--json'])).stdout)).toMatchObject({ length: 1201 })
+
+    const first = await inspectDlq({ redis, stream: streams.stream }, { count: 2 })
+    expect(first.map((e) => e.message?.event.event_id)).toEqual([events[0]!.event_id, events[1]!.event_id])
+    const inspected = await cli(['inspect', '--count', '3', '--dead-letter'])
+    expect(inspected.stdout).toMatch(/client\/billing {2}attempts=4 {2}reason="invalid event: x"/)
+    expect(await redis.xlen(streams.stream)).toBe(1201)
+  })
+
+  it('replay drains the stream into PostgreSQL with progress on stderr, taking over a silent consumer', async () => {
+    const result = await cli(['replay'])
+    expect(result.code).toBe(0)
+    // Not a TTY: plain progress lines, no carriage returns.
+    expect(result.stderr).toMatch(/^replay: 100% {2}1201\/1201 {2}\d+\/s {2}1 parked$/m)
+    expect(result.stderr).not.toContain('\r')
+    expect(result.stdout).toMatch(
+      /replayed 1201 message\(s\) in \d+ ms: 1200 new row\(s\), 0 already stored, 1 parked as poison; 0 left/,
+    )
+    expect(await pg.countRows(events.map((e) => e.event_id))).toBe(1200)
+    expect(await redis.xlen(streams.stream)).toBe(0)
+    expect(await redis.xlen(streams.deadLetterStream)).toBe(2)
+  })
+
+  it('draws a bar on a TTY', () => {
+    const tty = sink(true)
+    let t = 0
+    const progress = createProgressReporter({ output: tty, now: () => (t += 1000) })
+    progress.update(250, 1000)
+    progress.finish(1000, 1000)
+    expect(tty.text()).toMatch(/^\r\[#{10}-{30}\] {2}25% {2}250\/1000/)
+    expect(tty.text()).toMatch(/\r\[#{40}\] 100% {2}1000\/1000 .*\n$/)
+  })
+
+  it('answers bad usage and configuration with exit code 2 and a message naming the problem', async () => {
+    expect(await cli(['purge'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('unknown command "purge"'),
+    })
+    expect(await cli(['inspect', '--count', 'many'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--count'),
+    })
+    expect(await cli(['stats'], { REDIS_URL: undefined })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('REDIS_URL'),
+    })
+    expect(await cli(['stats'], { DLQ_CAPACITY: '0' })).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('DLQ_CAPACITY'),
+    })
+  })
+})

@@ -1,0 +1,186 @@
+import { Writable } from 'node:stream'
+import {
+  type AuditEventRequest,
+  type DeadLetterMessage,
+  encodeDeadLetterMessage,
+} from '@audit-trail/datastorage-client'
+import {
+  createTestDatabase,
+  deleteKeysWithPrefix,
+  redisKeyPrefix,
+  type TestDatabase,
+} from '@audit-trail/test-infra'
+import { Redis } from 'ioredis'
+import { type Logger, pino } from 'pino'
+import postgres from 'postgres'
+import { openDatabase } from '../../src/db/client.js'
+import { migrateDatabase } from '../../src/db/migrate.js'
+import { createPartitionManager } from '../../src/db/partitions.js'
+import type { AuditEventStore, NewAuditEvent } from '../../src/store/audit-event-store.js'
+import { createAuditEventStore } from '../../src/store/postgres-audit-event-store.js'
+import { uuidv7 } from '../../src/uuidv7.js'
+
+/** The real Redis the DLQ tests use (loopback). */
+export const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379'
+/** Admin URL of the real PostgreSQL on which each file creates its own database. */
+export const ADMIN_URL = process.env['DATABASE_URL_ADMIN'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+
+/** Stream names of one test run, all under one key prefix that `cleanup()` deletes. */
+export interface TestStreams {
+  prefix: string
+  stream: string
+  deadLetterStream: string
+  cleanup(): Promise<number>
+}
+
+/** Fresh, unique stream names (`test:<pid>_<random>:dlq` …); pair with `cleanup()` in afterAll/afterEach. */
+export function testStreams(): TestStreams {
+  const prefix = redisKeyPrefix()
+  return {
+    prefix,
+    stream: `${prefix}dlq:events`,
+    deadLetterStream: `${prefix}dead-letter:events`,
+    cleanup: () => deleteKeysWithPrefix(REDIS_URL, prefix),
+  }
+}
+
+/** A Redis client that never retries forever, so a broken test fails instead of hanging. */
+export function testRedis(url = REDIS_URL): Redis {
+  const redis = new Redis(url, { maxRetriesPerRequest: 2 })
+  redis.on('error', () => {})
+  return redis
+}
+
+/** A migrated database behind the real store, plus a raw connection for assertions. */
+export interface PgFixture {
+  url: string
+  store: AuditEventStore
+  sql: postgres.Sql
+  /** Rows with these event ids (count of rows, not of distinct ids). */
+  countRows(eventIds?: readonly string[]): Promise<number>
+  close(): Promise<void>
+}
+
+/** Opens the store on `url` (migrated, partitions ahead). `maxConnections` sizes the pool. */
+export async function openPgStore(
+  url: string,
+  maxConnections = 10,
+): Promise<Omit<PgFixture, 'close'> & { closeStore(): Promise<void> }> {
+  const database = await openDatabase({ url, maxConnections, connectTimeoutSeconds: 2 })
+  await migrateDatabase(database)
+  const partitions = createPartitionManager(database.db)
+  await partitions.ensureAhead()
+  const store = createAuditEventStore(database, { partitions })
+  const sql = postgres(url, { max: 2, onnotice: () => {}, connect_timeout: 2 })
+  return {
+    url,
+    store,
+    sql,
+    async countRows(eventIds) {
+      if (!eventIds) return Number((await sql`SELECT count(*)::int AS n FROM audit_events`)[0]!['n'])
+      let total = 0
+      for (let i = 0; i < eventIds.length; i += 10_000) {
+        const chunk = eventIds.slice(i, i + 10_000) as string[]
+        total += Number(
+          (await sql`SELECT count(*)::int AS n FROM audit_events WHERE event_id = ANY(${chunk}::uuid[])`)[0]![
+            'n'
+          ],
+        )
+      }
+      return total
+    },
+    async closeStore() {
+      await sql.end({ timeout: 2 }).catch(() => {})
+      await store.close()
+    },
+  }
+}
+
+/** A fresh database on the shared PostgreSQL with the store open on it; `close()` drops it. */
+export async function createPgFixture(maxConnections = 10): Promise<PgFixture> {
+  const database: TestDatabase = await createTestDatabase(ADMIN_URL, 'audit_dlq_test')
+  const opened = await openPgStore(database.url, maxConnections)
+  return {
+    ...opened,
+    async close() {
+      await opened.closeStore()
+      await database.drop()
+    },
+  }
+}
+
+/** A valid event with a fresh UUIDv7 id; override any field. */
+export function makeEvent(overrides: Partial<AuditEventRequest> = {}): NewAuditEvent {
+  return {
+    version: '1.0',
+    event_id: uuidv7(),
+    event_type: 'gateway.signal.received',
+    event_timestamp: new Date().toISOString(),
+    event_category: 'gateway',
+    event_action: 'received',
+    event_outcome: 'success',
+    correlation_id: 'dlq-test',
+    event_data: { signal_name: 'HighMemory', signal_source: 'prometheus', fingerprint: 'fp-1' },
+    ...overrides,
+  } as NewAuditEvent
+}
+
+/** A dead-letter message as an audit client writes it. */
+export function clientMessage(
+  event: NewAuditEvent,
+  overrides: Partial<DeadLetterMessage> = {},
+): DeadLetterMessage {
+  return {
+    event,
+    source: 'client',
+    service: 'billing',
+    reason: 'HTTP 503 after 3 retries',
+    attempts: 4,
+    enqueuedAt: new Date().toISOString(),
+    ...overrides,
+  }
+}
+
+/** XADDs messages the way the audit client does (one entry per event, pipelined); returns the entry ids. */
+export async function addMessages(
+  redis: Redis,
+  stream: string,
+  messages: readonly DeadLetterMessage[],
+): Promise<string[]> {
+  const ids: string[] = []
+  for (let i = 0; i < messages.length; i += 1000) {
+    const pipeline = redis.pipeline()
+    for (const m of messages.slice(i, i + 1000)) pipeline.xadd(stream, '*', ...encodeDeadLetterMessage(m))
+    for (const [error, id] of (await pipeline.exec()) ?? []) {
+      if (error) throw error
+      ids.push(String(id))
+    }
+  }
+  return ids
+}
+
+/** A pino logger whose JSON lines are kept in `lines` (and not printed). */
+export function captureLogger(level = 'debug'): { logger: Logger; lines: Array<Record<string, unknown>> } {
+  const lines: Array<Record<string, unknown>> = []
+  const destination = new Writable({
+    write(chunk, _encoding, callback) {
+      for (const line of String(chunk).split('\n')) if (line.trim()) lines.push(JSON.parse(line))
+      callback()
+    },
+  })
+  return { logger: pino({ level }, destination), lines }
+}
+
+/** Polls `check` every 25 ms until it returns true, or throws after `timeoutMs`. */
+export async function eventually(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (await check()) return
+    await new Promise((resolve) => setTimeout(resolve, 25))
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+}
