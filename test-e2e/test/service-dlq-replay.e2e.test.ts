@@ -1,0 +1,84 @@
+import { createAuditClient, redisDeadLetterQueue } from '@audit-trail/audit-client'
+import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
+import { Redis } from 'ioredis'
+import { afterAll, describe, expect, inject, it } from 'vitest'
+import { startDatastorage } from '../src/datastorage-process.js'
+import { correlationId, makeEvent } from '../src/events.js'
+import { queryAll, uniqueIds, waitQueryable } from '../src/query.js'
+
+const { databaseUrl, redisUrl, keyPrefix } = inject('e2e')
+const redis = new Redis(redisUrl)
+afterAll(() => redis.disconnect())
+
+const LAYOUT = ['v', 'event_id', 'event', 'source', 'service', 'reason', 'attempts', 'enqueued_at']
+
+async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number) {
+  const deadline = performance.now() + timeoutMs
+  while (!(await check())) {
+    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+describe('client dead-letter queue → service replay', () => {
+  it('scenario 8: with the service down past all retries the batch lands in the Redis DLQ; the restarted service replays it exactly once', async () => {
+    const corr = correlationId('s8')
+    const stream = `${keyPrefix}s8:audit:dlq:events`
+    const service = await startDatastorage({
+      databaseUrl,
+      redisUrl,
+      env: { DLQ_STREAM: stream, DEAD_LETTER_STREAM: `${keyPrefix}s8:audit:dead-letter:events` },
+    })
+    try {
+      await service.stop()
+      const audit = createAuditClient({
+        baseUrl: service.url,
+        service: 'e2e',
+        maxRetries: 2,
+        retryBaseMs: 50,
+        requestTimeoutMs: 1000,
+        deadLetter: redisDeadLetterQueue({ redis, stream }),
+      })
+      const ids = Array.from({ length: 100 }, (_, i) => audit.emit(makeEvent(corr, i)))
+      const stats = await audit.close()
+      expect(stats).toMatchObject({
+        emitted: 100,
+        deadLettered: 100,
+        persisted: 0,
+        failed: 0,
+        pending: 0,
+        retries: 2,
+      })
+
+      const entries = await redis.xrange(stream, '-', '+')
+      expect(entries).toHaveLength(100)
+      for (const [, fields] of entries) expect(fields.filter((_, i) => i % 2 === 0)).toEqual(LAYOUT)
+      const messages = entries.map(([, fields]) => decodeDeadLetterMessage(fields))
+      expect(messages.map((m) => m.event.event_id).sort()).toEqual([...ids].sort())
+      expect(messages.every((m) => m.source === 'client' && m.service === 'e2e' && m.attempts === 3)).toBe(
+        true,
+      )
+
+      const restartedAt = performance.now()
+      await service.restart()
+      const { events } = await waitQueryable(service.url, corr, 100, 30_000)
+      await waitUntil('the DLQ stream to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
+      const drainedMs = performance.now() - restartedAt
+
+      // Replaying the same messages again (as a second client or a re-run would) adds no row.
+      const again = redis.multi()
+      for (const [, fields] of entries) again.xadd(stream, '*', ...fields)
+      await again.exec()
+      await waitUntil('the re-added messages to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
+      const after = await queryAll(service.url, corr)
+      console.log(
+        `[scenario 8] service down: ${messages.length} events in the Redis DLQ (reason "${messages[0]?.reason}", attempts ${messages[0]?.attempts}); restarted service replayed them in ${drainedMs.toFixed(0)} ms; stored ${events.length}; after replaying the same 100 again: ${after.length} rows, ${uniqueIds(after)} unique`,
+      )
+      expect(uniqueIds(events)).toBe(100)
+      expect(after).toHaveLength(100)
+      expect(uniqueIds(after)).toBe(100)
+    } finally {
+      await service.stop()
+    }
+  })
+})
