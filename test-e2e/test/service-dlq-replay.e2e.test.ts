@@ -1,5 +1,6 @@
 import { createAuditClient, redisDeadLetterQueue } from '@audit-trail/audit-client'
 import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
+import { startThrowawayPostgres } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { startDatastorage } from '../src/datastorage-process.js'
@@ -79,6 +80,61 @@ describe('client dead-letter queue → service replay', () => {
       expect(uniqueIds(after)).toBe(100)
     } finally {
       await service.stop()
+    }
+  })
+
+  it('a full service DLQ answers 503 and the audit client holds its events until room returns (issue 4)', async () => {
+    const corr = correlationId('dlq-full')
+    const stream = `${keyPrefix}dlq-full:audit:dlq:events`
+    const pg = await startThrowawayPostgres()
+    const service = await startDatastorage({
+      databaseUrl: pg.url,
+      redisUrl,
+      env: {
+        DLQ_STREAM: stream,
+        DEAD_LETTER_STREAM: `${keyPrefix}dlq-full:audit:dead-letter:events`,
+        DLQ_CAPACITY: '100',
+        DATABASE_WRITE_TIMEOUT_MS: '1000',
+      },
+    })
+    const audit = createAuditClient({
+      baseUrl: service.url,
+      service: 'e2e',
+      batchSize: 50,
+      flushIntervalMs: 50,
+      maxRetries: 100,
+      retryBaseMs: 100,
+      retryMaxMs: 300,
+    })
+    try {
+      await pg.stop()
+      for (let i = 0; i < 300; i++) audit.emit(makeEvent(corr, i))
+      // PostgreSQL is down: the service queues 100 events (its capacity) and then answers 503.
+      await waitUntil('the service DLQ to fill', async () => (await redis.xlen(stream)) === 100, 30_000)
+      await new Promise((r) => setTimeout(r, 1500))
+      const held = audit.stats()
+      expect(await redis.xlen(stream)).toBe(100)
+      expect(held.pending).toBe(200)
+      expect(held.retries).toBeGreaterThan(0)
+      expect(held).toMatchObject({ persisted: 100, failed: 0, deadLettered: 0 })
+
+      await pg.start()
+      const stats = await audit.close({ timeoutMs: 60_000 })
+      await waitUntil('the service DLQ to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
+      const stored = await queryAll(service.url, corr)
+      console.log(
+        `[issue 4] service DLQ capacity 100 with PostgreSQL down: 100 queued (202), the client held ${held.pending} through ${held.retries} retried 503s; after PostgreSQL returned: stored ${stored.length} (${uniqueIds(stored)} unique); stats ${JSON.stringify(stats)}`,
+      )
+      expect(stored).toHaveLength(300)
+      expect(uniqueIds(stored)).toBe(300)
+      // A write the service gave up on (its write timeout) may still commit; the client's retry of it
+      // is then reported as duplicates: stored once, counted once.
+      expect(stats.persisted + stats.duplicates).toBe(300)
+      expect(stats).toMatchObject({ emitted: 300, failed: 0, deadLettered: 0, pending: 0 })
+    } finally {
+      await audit.close()
+      await service.stop()
+      await pg.destroy()
     }
   })
 })
