@@ -7,7 +7,7 @@ import {
   dlqStreamsDiffer,
   dlqStreamsIssue,
 } from './dlq/dlq-config.js'
-import { ConfigError } from './errors.js'
+import { intVar, parseEnv } from './env-vars.js'
 
 /** Settings of the DataStorage service, parsed once from the environment by {@link loadConfig}. */
 export interface DataStorageConfig {
@@ -52,14 +52,6 @@ export interface DataStorageConfig {
   authTokensFile: string | undefined
 }
 
-const int = (min: number, max: number) =>
-  z
-    .string()
-    .refine((s) => /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max, {
-      message: `must be an integer ${min}-${max}`,
-    })
-    .transform(Number)
-
 const url = (protocols: readonly string[]) =>
   z.string().refine(
     (s) => {
@@ -86,20 +78,22 @@ const MiB = 1024 * 1024
 // Keys are the variable names, so an issue's path names the variable in the error message.
 const envSchema = z
   .object({
-    PORT: int(0, 65535).default(8080),
+    PORT: intVar(0, 65535).default(8080),
     HOST: nonEmpty.default('0.0.0.0'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
     DATA_DIR: nonEmpty.default('./.data'),
-    DATABASE_POOL_MAX: int(1, 1000).default(10),
-    DATABASE_WRITE_TIMEOUT_MS: int(100, 600_000).default(8000),
+    DATABASE_POOL_MAX: intVar(1, 1000).default(10),
+    DATABASE_WRITE_TIMEOUT_MS: intVar(100, 600_000).default(8000),
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
     ...dlqEnvShape,
     LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    BODY_LIMIT_BYTES: int(1024, 1024 * MiB).default(5 * MiB),
-    MAX_BATCH_SIZE: int(1, contractLimits.maxBatchSize).default(Math.min(5000, contractLimits.maxBatchSize)),
+    BODY_LIMIT_BYTES: intVar(1024, 1024 * MiB).default(5 * MiB),
+    MAX_BATCH_SIZE: intVar(1, contractLimits.maxBatchSize).default(
+      Math.min(5000, contractLimits.maxBatchSize),
+    ),
     UNKNOWN_EVENT_TYPES: oneOf(['accept', 'reject']).default('accept'),
-    SHUTDOWN_TIMEOUT_MS: int(0, 600_000).default(10_000),
-    SHUTDOWN_DRAIN_DELAY_MS: int(0, 600_000).default(0),
+    SHUTDOWN_TIMEOUT_MS: intVar(0, 600_000).default(10_000),
+    SHUTDOWN_DRAIN_DELAY_MS: intVar(0, 600_000).default(0),
     AUTH_DISABLED: bool.default(false),
     AUTH_TOKENS_FILE: nonEmpty.optional(),
   })
@@ -115,20 +109,7 @@ const envSchema = z
  * const config = loadConfig({ PORT: '0', DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/audit' })
  */
 export function loadConfig(env: Record<string, string | undefined> = process.env): DataStorageConfig {
-  const raw: Record<string, string> = {}
-  for (const key of Object.keys(envSchema.shape)) {
-    const value = env[key]
-    if (value !== undefined && value.trim() !== '') raw[key] = value.trim()
-  }
-  const parsed = envSchema.safeParse(raw)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? '(env)')
-      return `${key}: ${issue.message}, got ${JSON.stringify(raw[key])}`
-    })
-    throw new ConfigError(problems.join('; '))
-  }
-  const e = parsed.data
+  const e = parseEnv(envSchema, env)
   return {
     port: e.PORT,
     host: e.HOST,

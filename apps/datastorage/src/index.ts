@@ -1,3 +1,4 @@
+export { uuidv7 } from '@audit-trail/datastorage-client'
 export { type DatabaseHandle, type DatabaseOptions, openDatabase } from './db/client.js'
 export { migrateDatabase } from './db/migrate.js'
 export * from './dlq/index.js'
@@ -25,4 +26,3 @@ export type {
 } from './store/audit-event-store.js'
 export { createAuditEventStore } from './store/postgres-audit-event-store.js'
 export { type WriteTimeoutOptions, withWriteTimeout } from './store/write-timeout-store.js'
-export { uuidv7 } from './uuidv7.js'

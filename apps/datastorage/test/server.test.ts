@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AuditEventBatchCreated, AuditEventPage } from '@audit-trail/datastorage-client'
+import { createTestDatabase, type TestDatabase } from '@audit-trail/test-infra'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/env.js'
@@ -12,7 +13,7 @@ import { createLogger } from '../src/logger.js'
 import { type ServerHandle, startServer } from '../src/server.js'
 import { logCapture } from './support/app.js'
 import { uniqueCorrelationId, validEvent } from './support/events.js'
-import { createTestDatabase, type TestDatabase } from './support/postgres.js'
+import { ADMIN_URL } from './support/postgres.js'
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url))
 const baseConfig = { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'info' as const }
@@ -85,7 +86,7 @@ describe('startServer on PGlite (DATABASE_URL unset)', () => {
 describe('startServer on PostgreSQL', () => {
   let database: TestDatabase
   beforeAll(async () => {
-    database = await createTestDatabase()
+    database = await createTestDatabase(ADMIN_URL)
   })
   afterAll(() => database?.drop())
 
@@ -193,7 +194,7 @@ describe('startServer on PostgreSQL', () => {
 describe('the datastorage CLI', () => {
   let database: TestDatabase
   beforeAll(async () => {
-    database = await createTestDatabase()
+    database = await createTestDatabase(ADMIN_URL)
   })
   afterAll(() => database?.drop())
 

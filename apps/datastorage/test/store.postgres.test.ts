@@ -1,15 +1,16 @@
 import { randomUUID } from 'node:crypto'
+import { createTestDatabase, freePort, type TestDatabase } from '@audit-trail/test-infra'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDatabase } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { StoreUnavailableError } from '../src/errors.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
 import { defineStoreSuite, makeEvent } from './store-suite.js'
-import { createTestDatabase, freePort, type TestDatabase } from './support/postgres.js'
+import { ADMIN_URL } from './support/postgres.js'
 
 const databases: TestDatabase[] = []
 async function freshDatabase(): Promise<TestDatabase> {
-  const database = await createTestDatabase()
+  const database = await createTestDatabase(ADMIN_URL)
   databases.push(database)
   return database
 }

@@ -2,6 +2,7 @@ import {
   type AuditEventRequest,
   type AuditEventValidator,
   createAuditEventValidator,
+  uuidv7,
 } from '@audit-trail/datastorage-client'
 import { type Logger, pino } from 'pino'
 import type { Registry } from 'prom-client'
@@ -22,7 +23,6 @@ import { type OnFull, parseSettings } from './options.js'
 import { createRetryPolicy } from './retry-policy.js'
 import { type AuditClientStats, StatsCounter } from './stats.js'
 import { createHttpTransport, describe, type TokenSource, type Transport } from './transport.js'
-import { uuidv7 } from './uuid.js'
 
 export type { AuditEventWithId } from './delivery.js'
 

@@ -1,3 +1,5 @@
+/** A UUIDv7 as the client makes `event_id`s; the implementation lives in `@audit-trail/datastorage-client`. */
+export { uuidv7 } from '@audit-trail/datastorage-client'
 export {
   type AuditClient,
   type AuditClientOptions,
@@ -40,4 +42,3 @@ export {
 export { installShutdownHooks, type ShutdownHooksOptions, type ShutdownProcess } from './shutdown.js'
 export { type AuditClientStats, statsReconcile } from './stats.js'
 export type { TokenSource } from './transport.js'
-export { uuidv7 } from './uuid.js'

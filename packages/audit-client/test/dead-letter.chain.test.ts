@@ -1,8 +1,13 @@
-import { randomUUID } from 'node:crypto'
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
+import {
+  deleteKeysWithPrefix,
+  redisKeyPrefix,
+  startThrowawayRedis,
+  type ThrowawayRedis,
+} from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { chainDeadLetterQueues } from '../src/dead-letter/chain.js'
@@ -11,10 +16,9 @@ import { fileDeadLetterQueue } from '../src/dead-letter/file-dead-letter-queue.j
 import { redisDeadLetterQueue } from '../src/dead-letter/redis-dead-letter-queue.js'
 import { DeadLetterWriteError } from '../src/errors.js'
 import { deadLetterMessages } from './support/dead-letter-messages.js'
-import { startThrowawayRedis, type ThrowawayRedis } from './support/throwaway-redis.js'
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379'
-const prefix = `test:${process.pid}:${randomUUID().slice(0, 8)}:`
+const prefix = redisKeyPrefix()
 let shared: Redis
 let dir: string
 
@@ -23,8 +27,7 @@ beforeAll(async () => {
   await shared.connect()
 })
 afterAll(async () => {
-  const keys = await shared.keys(`${prefix}*`)
-  if (keys.length > 0) await shared.del(...keys)
+  await deleteKeysWithPrefix(REDIS_URL, prefix)
   await shared.quit()
 })
 beforeEach(async () => {
@@ -68,7 +71,7 @@ describe('chainDeadLetterQueues (Redis, then the file spool)', () => {
     })
     afterEach(async () => {
       client.disconnect()
-      await server.kill()
+      await server.destroy()
     })
 
     it('falls back to the spool once Redis is gone', async () => {

@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto'
 import { decodeDeadLetterMessage, encodeDeadLetterMessage } from '@audit-trail/datastorage-client'
+import { deleteKeysWithPrefix, redisKeyPrefix, startThrowawayRedis } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { redisDeadLetterQueue } from '../src/dead-letter/redis-dead-letter-queue.js'
 import { DeadLetterWriteError } from '../src/errors.js'
 import { deadLetterMessage, deadLetterMessages } from './support/dead-letter-messages.js'
-import { startThrowawayRedis } from './support/throwaway-redis.js'
 
 const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379'
 // Every key this file touches starts with the prefix, so parallel runs and other suites never collide.
-const prefix = `test:${process.pid}:${randomUUID().slice(0, 8)}:`
+const prefix = redisKeyPrefix()
 let redis: Redis
 let streams = 0
 const nextStream = () => `${prefix}${++streams}:audit:dlq:events`
@@ -20,8 +19,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  const keys = await redis.keys(`${prefix}*`)
-  if (keys.length > 0) await redis.del(...keys)
+  await deleteKeysWithPrefix(REDIS_URL, prefix)
   await redis.quit()
 })
 
@@ -132,7 +130,7 @@ describe('redisDeadLetterQueue when Redis is down', () => {
       expect(elapsed).toBeLessThan(1500)
     } finally {
       client.disconnect()
-      await server.kill()
+      await server.destroy()
     }
   })
 

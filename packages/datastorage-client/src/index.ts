@@ -81,6 +81,7 @@ export {
   decodeDeadLetterMessage,
   encodeDeadLetterMessage,
 } from './dead-letter-message.js'
+export { uuidv7 } from './uuidv7.js'
 export {
   type AuditEventValidator,
   type AuditEventValidatorOptions,

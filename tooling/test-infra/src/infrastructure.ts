@@ -176,12 +176,23 @@ export async function deleteKeysWithPrefix(redisUrl: string, prefix: string): Pr
 
 /** A database created for one run; drop() removes it (with FORCE, closing leftover sessions). */
 export interface TestDatabase {
+  /** URL of the new, empty database. */
   url: string
   name: string
+  /** Drops the database, closing whatever connections are still open on it. Idempotent: later calls return the first call's promise. */
   drop(): Promise<void>
 }
 
-/** Creates a fresh database on the server at `adminUrl` and returns its URL. */
+/**
+ * Creates a fresh database `<prefix>_<pid>_<random>` on the server at `adminUrl`, so test files
+ * never share state. Call `drop()` in `afterAll`.
+ *
+ * @param prefix default `audit_test`.
+ * @example
+ * let database: TestDatabase
+ * beforeAll(async () => { database = await createTestDatabase(adminUrl) })
+ * afterAll(() => database.drop())
+ */
 export async function createTestDatabase(adminUrl: string, prefix = 'audit_test'): Promise<TestDatabase> {
   const name = `${prefix}_${runId()}`
   const admin = postgres(adminUrl, { max: 1, onnotice: () => {} })
@@ -192,16 +203,21 @@ export async function createTestDatabase(adminUrl: string, prefix = 'audit_test'
   }
   const url = new URL(adminUrl)
   url.pathname = `/${name}`
+  const drop = async () => {
+    const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
+    try {
+      await sql.unsafe(`drop database if exists "${name}" with (force)`)
+    } finally {
+      await sql.end({ timeout: 5 })
+    }
+  }
+  let dropped: Promise<void> | undefined
   return {
     url: url.toString(),
     name,
-    async drop() {
-      const sql = postgres(adminUrl, { max: 1, onnotice: () => {} })
-      try {
-        await sql.unsafe(`drop database if exists "${name}" with (force)`)
-      } finally {
-        await sql.end({ timeout: 5 })
-      }
+    drop() {
+      dropped ??= drop()
+      return dropped
     },
   }
 }

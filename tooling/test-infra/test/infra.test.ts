@@ -39,6 +39,9 @@ describe('test infrastructure', () => {
     const sql = postgres(db.url, { max: 1 })
     expect((await sql`select current_database() as name`)[0]?.name).toBe(db.name)
     await sql.end()
+    const drops = [db.drop(), db.drop()]
+    expect(drops[1]).toBe(drops[0])
+    await Promise.all(drops)
     await db.drop()
     const admin = postgres(infra.postgresUrl, { max: 1 })
     expect(await admin`select 1 from pg_database where datname = ${db.name}`).toHaveLength(0)

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os'
 import { DEAD_LETTER_STREAM, DLQ_STREAM } from '@audit-trail/datastorage-client'
 import { z } from 'zod'
-import { ConfigError } from '../errors.js'
+import { intVar, parseEnv } from '../env-vars.js'
 
 /** Settings of the server-side dead-letter queue, parsed by {@link loadDlqConfig} or merged into `env.ts`. */
 export interface DlqConfig {
@@ -23,14 +23,6 @@ export interface DlqConfig {
   claimIdleMs: number
 }
 
-const int = (min: number, max: number) =>
-  z
-    .string()
-    .refine((s) => /^\d+$/.test(s) && Number(s) >= min && Number(s) <= max, {
-      message: `must be an integer ${min}-${max}`,
-    })
-    .transform(Number)
-
 // Stream and group names become Redis keys and arguments: no blanks, no whitespace inside.
 const name = z.string().refine((s) => /^\S+$/.test(s), { message: 'must be a non-empty name without spaces' })
 
@@ -40,10 +32,10 @@ export const dlqEnvShape = {
   DEAD_LETTER_STREAM: name.default(DEAD_LETTER_STREAM),
   DLQ_CONSUMER_GROUP: name.default('datastorage'),
   DLQ_CONSUMER_NAME: name.optional(),
-  DLQ_CAPACITY: int(1, 1_000_000_000).default(1_000_000),
-  DLQ_MAX_ATTEMPTS: int(1, 1000).default(5),
-  DLQ_REPLAY_BATCH: int(1, 10_000).default(500),
-  DLQ_CLAIM_IDLE_MS: int(100, 86_400_000).default(30_000),
+  DLQ_CAPACITY: intVar(1, 1_000_000_000).default(1_000_000),
+  DLQ_MAX_ATTEMPTS: intVar(1, 1000).default(5),
+  DLQ_REPLAY_BATCH: intVar(1, 10_000).default(500),
+  DLQ_CLAIM_IDLE_MS: intVar(100, 86_400_000).default(30_000),
 }
 
 /** The cross-field rule of the DLQ variables, for a schema that spreads {@link dlqEnvShape}. */
@@ -80,18 +72,5 @@ export function dlqConfigFromEnv(e: DlqEnv): DlqConfig {
  * const dlq = loadDlqConfig({ DLQ_STREAM: 'test:1:dlq', DLQ_CAPACITY: '100' })
  */
 export function loadDlqConfig(env: Record<string, string | undefined> = process.env): DlqConfig {
-  const raw: Record<string, string> = {}
-  for (const key of Object.keys(dlqEnvShape)) {
-    const value = env[key]
-    if (value !== undefined && value.trim() !== '') raw[key] = value.trim()
-  }
-  const parsed = dlqEnvSchema.safeParse(raw)
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? '(env)')
-      return `${key}: ${issue.message}, got ${JSON.stringify(raw[key])}`
-    })
-    throw new ConfigError(problems.join('; '))
-  }
-  return dlqConfigFromEnv(parsed.data)
+  return dlqConfigFromEnv(parseEnv(dlqEnvSchema, env))
 }

@@ -1,6 +1,5 @@
-import type { Redis } from 'ioredis'
 import { Registry } from 'prom-client'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createCapacityMonitor } from '../../src/dlq/capacity-monitor.js'
 import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { createDlqMetrics } from '../../src/dlq/dlq-metrics.js'
@@ -10,27 +9,17 @@ import {
   captureLogger,
   clientMessage,
   makeEvent,
-  type TestStreams,
   testRedis,
-  testStreams,
+  useDlqTestContext,
 } from './support.js'
 
-let redis: Redis
-let streams: TestStreams
-
-beforeAll(() => {
-  redis = testRedis()
-})
-afterEach(async () => {
-  await streams.cleanup()
-})
-afterAll(() => redis.disconnect())
+const dlq = useDlqTestContext()
 
 const events = (n: number) => Array.from({ length: n }, () => makeEvent())
 
 describe('capacity monitor (seed Gap 3.3)', () => {
   it('warns at 80%, alerts at 90%, 95% and 100% once per crossing, and 100% refuses writes', async () => {
-    streams = testStreams()
+    const { redis, streams } = dlq
     const { logger, lines } = captureLogger()
     const registry = new Registry()
     const metrics = createDlqMetrics(registry)
@@ -70,7 +59,7 @@ describe('capacity monitor (seed Gap 3.3)', () => {
   })
 
   it('logs again only after the depth fell clearly below a threshold (hysteresis), and says so', () => {
-    streams = testStreams()
+    const { redis, streams } = dlq
     const { logger, lines } = captureLogger()
     const monitor = createCapacityMonitor({ redis, logger, stream: streams.stream, capacity: 1000 })
     for (const depth of [800, 799, 801, 795, 805]) monitor.observe(depth)
@@ -85,7 +74,7 @@ describe('capacity monitor (seed Gap 3.3)', () => {
   })
 
   it('check() measures what clients added directly to the stream, and survives an unreachable Redis', async () => {
-    streams = testStreams()
+    const { redis, streams } = dlq
     const { logger } = captureLogger()
     const registry = new Registry()
     const metrics = createDlqMetrics(registry)
@@ -132,6 +121,7 @@ describe('capacity monitor (seed Gap 3.3)', () => {
   })
 
   it('rejects thresholds outside (0, 1) at construction', () => {
+    const { redis } = dlq
     const { logger } = captureLogger()
     expect(() => createCapacityMonitor({ redis, logger, thresholds: [0.8, 1.2] })).toThrow(/thresholds/)
   })

@@ -1,32 +1,22 @@
 import { decodeDeadLetterMessage, encodeDeadLetterMessage } from '@audit-trail/datastorage-client'
 import { freePort } from '@audit-trail/test-infra'
-import type { Redis } from 'ioredis'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { DlqFullError, DlqUnavailableError } from '../../src/dlq/errors.js'
 import { entriesOfRead } from '../../src/dlq/stream-replies.js'
-import { makeEvent, type TestStreams, testRedis, testStreams } from './support.js'
+import { makeEvent, testRedis, useDlqTestContext } from './support.js'
 
-let redis: Redis
-let streams: TestStreams
-
-beforeAll(() => {
-  redis = testRedis()
-})
-afterEach(async () => {
-  await streams.cleanup()
-})
-afterAll(() => redis.disconnect())
+const dlq = useDlqTestContext()
 
 /** `max-deleted-entry-id` (Redis ≥ 7) moves when anything is trimmed or deleted from the stream. */
 async function maxDeletedId(stream: string): Promise<string> {
-  const info = (await redis.xinfo('STREAM', stream)) as unknown[]
+  const info = (await dlq.redis.xinfo('STREAM', stream)) as unknown[]
   return String(info[info.indexOf('max-deleted-entry-id') + 1])
 }
 
 describe('createDeadLetterWriter', () => {
   it('adds one entry per event in the shared message layout, source server', async () => {
-    streams = testStreams()
+    const { redis, streams } = dlq
     const at = new Date('2031-02-03T04:05:06.000Z')
     const writer = createDeadLetterWriter({ redis, stream: streams.stream, capacity: 100, now: () => at })
     const events = [makeEvent(), makeEvent({ correlation_id: 'second' })]
@@ -51,7 +41,7 @@ describe('createDeadLetterWriter', () => {
   })
 
   it('never trims: every write stays, nothing is ever deleted', async () => {
-    streams = testStreams()
+    const { redis, streams } = dlq
     const writer = createDeadLetterWriter({ redis, stream: streams.stream, capacity: 1_000_000 })
     const first = makeEvent()
     await writer.write([first], 'down')
@@ -67,7 +57,7 @@ describe('createDeadLetterWriter', () => {
   })
 
   it('refuses with DlqFullError what would exceed the capacity, all or nothing', async () => {
-    streams = testStreams()
+    const { redis, streams } = dlq
     const writer = createDeadLetterWriter({ redis, stream: streams.stream, capacity: 10 })
     await writer.write(
       Array.from({ length: 8 }, () => makeEvent()),
@@ -86,7 +76,7 @@ describe('createDeadLetterWriter', () => {
   })
 
   it('checks capacity atomically under concurrent writes', async () => {
-    streams = testStreams()
+    const { redis, streams } = dlq
     const writer = createDeadLetterWriter({ redis, stream: streams.stream, capacity: 95 })
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, () =>
@@ -103,7 +93,7 @@ describe('createDeadLetterWriter', () => {
   })
 
   it('rejects with DlqUnavailableError within its timeout when Redis does not answer', async () => {
-    streams = testStreams()
+    const { streams } = dlq
     const deadRedis = testRedis(`redis://127.0.0.1:${await freePort()}`)
     try {
       const writer = createDeadLetterWriter({ redis: deadRedis, stream: streams.stream, timeoutMs: 300 })
@@ -118,6 +108,7 @@ describe('createDeadLetterWriter', () => {
   })
 
   it('rejects a capacity that is not a positive integer at construction', () => {
+    const { redis } = dlq
     expect(() => createDeadLetterWriter({ redis, capacity: 0 })).toThrow(
       /capacity must be a positive integer/,
     )

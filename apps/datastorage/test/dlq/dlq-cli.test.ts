@@ -1,6 +1,5 @@
 import { Writable } from 'node:stream'
-import type { Redis } from 'ioredis'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { dlqStats, inspectDlq } from '../../src/dlq/dlq-admin.js'
 import { runDlqCommand } from '../../src/dlq/dlq-cli.js'
 import { createProgressReporter } from '../../src/dlq/progress-reporter.js'
@@ -8,29 +7,12 @@ import {
   addMessages,
   captureLogger,
   clientMessage,
-  createPgFixture,
   makeEvent,
-  type PgFixture,
   REDIS_URL,
-  type TestStreams,
-  testRedis,
-  testStreams,
+  useDlqTestContext,
 } from './support.js'
 
-let pg: PgFixture
-let redis: Redis
-let streams: TestStreams
-
-beforeAll(async () => {
-  pg = await createPgFixture()
-  redis = testRedis()
-  streams = testStreams()
-})
-afterAll(async () => {
-  await streams.cleanup()
-  redis.disconnect()
-  await pg.close()
-})
+const dlq = useDlqTestContext({ postgres: true, streams: 'file' })
 
 function sink(isTTY = false): Writable & { text: () => string; isTTY: boolean; columns: number } {
   const chunks: string[] = []
@@ -47,6 +29,7 @@ function sink(isTTY = false): Writable & { text: () => string; isTTY: boolean; c
 }
 
 async function cli(args: string[], env: Record<string, string | undefined> = {}) {
+  const { pg, streams } = dlq
   const stdout = sink()
   const stderr = sink()
   const code = await runDlqCommand(args, {
@@ -70,6 +53,7 @@ describe('datastorage dlq (operator CLI)', () => {
   const events = Array.from({ length: 1200 }, (_, i) => makeEvent({ correlation_id: `cli-${i}` }))
 
   it('stats and inspect describe the stream, the group and the dead-letter stream without changing them', async () => {
+    const { redis, streams } = dlq
     await addMessages(
       redis,
       streams.stream,
@@ -121,6 +105,7 @@ describe('datastorage dlq (operator CLI)', () => {
   })
 
   it('replay drains the stream into PostgreSQL with progress on stderr, taking over a silent consumer', async () => {
+    const { pg, redis, streams } = dlq
     const result = await cli(['replay'])
     expect(result.code).toBe(0)
     // Not a TTY: plain progress lines, no carriage returns.

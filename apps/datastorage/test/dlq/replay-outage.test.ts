@@ -11,31 +11,26 @@ import {
   eventually,
   makeEvent,
   openPgStore,
-  type TestStreams,
   testRedis,
-  testStreams,
+  useDlqTestContext,
 } from './support.js'
 
+const dlq = useDlqTestContext({ streams: 'file' })
 let pgServer: ThrowawayPostgres
-let redis: Redis
 let workerRedis: Redis
-let streams: TestStreams
 
 beforeAll(async () => {
   pgServer = await startThrowawayPostgres()
-  redis = testRedis()
   workerRedis = testRedis()
-  streams = testStreams()
 }, 60_000)
 afterAll(async () => {
-  await streams.cleanup()
-  redis.disconnect()
   workerRedis.disconnect()
   await pgServer.destroy()
 })
 
 describe('replay worker during a PostgreSQL outage', () => {
   it('backs off as a whole while PostgreSQL is stopped and finishes after it restarts', async () => {
+    const { redis, streams } = dlq
     const pg = await openPgStore(pgServer.url)
     const registry = new Registry()
     const metrics = createDlqMetrics(registry)

@@ -1,7 +1,7 @@
 import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
 import type { Redis } from 'ioredis'
 import { Registry } from 'prom-client'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { createDlqMetrics } from '../../src/dlq/dlq-metrics.js'
 import { attemptsKey } from '../../src/dlq/replay-batch.js'
@@ -10,34 +10,21 @@ import {
   addMessages,
   captureLogger,
   clientMessage,
-  createPgFixture,
   eventually,
   makeEvent,
-  type PgFixture,
-  type TestStreams,
   testRedis,
-  testStreams,
+  useDlqTestContext,
 } from './support.js'
 
-let pg: PgFixture
-let redis: Redis
-let streams: TestStreams
+const dlq = useDlqTestContext({ postgres: true })
 const opened: Redis[] = []
 
-beforeAll(async () => {
-  pg = await createPgFixture()
-  redis = testRedis()
-})
-afterEach(async () => {
-  await streams.cleanup()
+afterEach(() => {
   for (const r of opened.splice(0)) r.disconnect()
-})
-afterAll(async () => {
-  redis.disconnect()
-  await pg.close()
 })
 
 function worker(overrides: Partial<ReplayWorkerOptions> = {}) {
+  const { pg, streams } = dlq
   const own = testRedis()
   opened.push(own)
   return createReplayWorker({
@@ -55,13 +42,14 @@ function worker(overrides: Partial<ReplayWorkerOptions> = {}) {
 }
 
 async function pendingCount(): Promise<number> {
+  const { redis, streams } = dlq
   const summary = (await redis.xpending(streams.stream, 'datastorage')) as [number, ...unknown[]]
   return Number(summary[0])
 }
 
 describe('replay worker', () => {
   it('replays client- and server-sourced messages into PostgreSQL exactly once, then XACKs and XDELs them', async () => {
-    streams = testStreams()
+    const { pg, redis, streams } = dlq
     const fromClient = [makeEvent(), makeEvent(), makeEvent()]
     const fromServer = [makeEvent(), makeEvent()]
     await addMessages(
@@ -92,7 +80,7 @@ describe('replay worker', () => {
   })
 
   it('parks poison messages in the dead-letter stream with the reason after N attempts; batch-mates are stored', async () => {
-    streams = testStreams()
+    const { pg, redis, streams } = dlq
     const registry = new Registry()
     const metrics = createDlqMetrics(registry)
     const good = [makeEvent(), makeEvent()]
@@ -144,7 +132,7 @@ describe('replay worker', () => {
   })
 
   it('takes over the pending messages of a crashed consumer (XAUTOCLAIM after the idle time)', async () => {
-    streams = testStreams()
+    const { pg, redis, streams } = dlq
     const events = Array.from({ length: 50 }, () => makeEvent())
     await addMessages(
       redis,
@@ -180,7 +168,7 @@ describe('replay worker', () => {
   })
 
   it('two workers of one group on 5,000 messages make exactly 5,000 rows', async () => {
-    streams = testStreams()
+    const { pg, redis, streams } = dlq
     const events = Array.from({ length: 5000 }, (_, i) =>
       makeEvent({ correlation_id: `two-workers-${i % 50}` }),
     )
@@ -215,7 +203,7 @@ describe('replay worker', () => {
   })
 
   it('stop() finishes the round in progress and acknowledges nothing whose row is missing', async () => {
-    streams = testStreams()
+    const { pg, redis, streams } = dlq
     const events = Array.from({ length: 3000 }, () => makeEvent({ correlation_id: 'stop-test' }))
     const entryIds = await addMessages(
       redis,

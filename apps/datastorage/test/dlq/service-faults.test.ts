@@ -8,9 +8,9 @@ import type { Redis } from 'ioredis'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewAuditEvent } from '../../src/store/audit-event-store.js'
+import { ADMIN_URL } from '../support/postgres.js'
 import { postBatchWithRetry, queryAllIds, sleep, startService, type WriteCounts } from './service-support.js'
 import {
-  ADMIN_URL,
   addMessages,
   clientMessage,
   eventually,

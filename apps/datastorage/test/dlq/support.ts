@@ -3,6 +3,7 @@ import {
   type AuditEventRequest,
   type DeadLetterMessage,
   encodeDeadLetterMessage,
+  uuidv7,
 } from '@audit-trail/datastorage-client'
 import {
   createTestDatabase,
@@ -13,17 +14,17 @@ import {
 import { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
 import postgres from 'postgres'
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { openDatabase } from '../../src/db/client.js'
 import { migrateDatabase } from '../../src/db/migrate.js'
 import { createPartitionManager } from '../../src/db/partitions.js'
 import type { AuditEventStore, NewAuditEvent } from '../../src/store/audit-event-store.js'
 import { createAuditEventStore } from '../../src/store/postgres-audit-event-store.js'
-import { uuidv7 } from '../../src/uuidv7.js'
+import { validEvent } from '../support/events.js'
+import { ADMIN_URL } from '../support/postgres.js'
 
 /** The real Redis the DLQ tests use (loopback). */
 export const REDIS_URL = process.env['REDIS_URL'] ?? 'redis://127.0.0.1:6379'
-/** Admin URL of the real PostgreSQL on which each file creates its own database. */
-export const ADMIN_URL = process.env['DATABASE_URL_ADMIN'] ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 
 /** Stream names of one test run, all under one key prefix that `cleanup()` deletes. */
 export interface TestStreams {
@@ -109,20 +110,87 @@ export async function createPgFixture(maxConnections = 10): Promise<PgFixture> {
   }
 }
 
-/** A valid event with a fresh UUIDv7 id; override any field. */
-export function makeEvent(overrides: Partial<AuditEventRequest> = {}): NewAuditEvent {
+/** Options of {@link useDlqTestContext}. */
+export interface DlqTestContextOptions {
+  /** Also open the store on a fresh database of the file's own ({@link createPgFixture}). Default false. */
+  postgres?: boolean
+  /**
+   * `'each'`: fresh stream names for every test, deleted after it; `'file'`: one set for the file,
+   * deleted after all its tests. Default `'each'`.
+   */
+  streams?: 'each' | 'file'
+}
+
+/** What {@link useDlqTestContext} opens; read it inside tests and hooks, not at module level. */
+export interface DlqTestContext {
+  /** A client of the shared Redis ({@link testRedis}), open for the whole file. */
+  readonly redis: Redis
+  /** The stream names of the current test (or of the file). */
+  readonly streams: TestStreams
+  /** The store on the file's database; only with `postgres: true`. */
+  readonly pg: PgFixture
+}
+
+/**
+ * Registers the hooks most DLQ test files share: before all, a fresh database with the store
+ * (`postgres: true`) and a Redis client; fresh stream names per test or per file; afterwards the
+ * stream keys deleted, Redis disconnected and the database dropped.
+ *
+ * @example
+ * const dlq = useDlqTestContext({ postgres: true })
+ * it('…', async () => {
+ *   const { pg, redis, streams } = dlq
+ * })
+ */
+export function useDlqTestContext(options: DlqTestContextOptions = {}): DlqTestContext {
+  const { postgres: withPostgres = false, streams: scope = 'each' } = options
+  let redis: Redis | undefined
+  let pg: PgFixture | undefined
+  let streams: TestStreams | undefined
+  beforeAll(async () => {
+    if (withPostgres) pg = await createPgFixture()
+    redis = testRedis()
+    if (scope === 'file') streams = testStreams()
+  })
+  if (scope === 'each') {
+    beforeEach(() => {
+      streams = testStreams()
+    })
+    afterEach(async () => {
+      await streams?.cleanup()
+    })
+  }
+  afterAll(async () => {
+    if (scope === 'file') await streams?.cleanup()
+    redis?.disconnect()
+    await pg?.close()
+  })
+  const opened = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) {
+      throw new Error(
+        withPostgres || what !== 'pg'
+          ? `useDlqTestContext: ${what} is not open yet; read it inside a test or hook`
+          : 'useDlqTestContext: pg needs { postgres: true }',
+      )
+    }
+    return value
+  }
   return {
-    version: '1.0',
-    event_id: uuidv7(),
-    event_type: 'gateway.signal.received',
-    event_timestamp: new Date().toISOString(),
-    event_category: 'gateway',
-    event_action: 'received',
-    event_outcome: 'success',
-    correlation_id: 'dlq-test',
-    event_data: { signal_name: 'HighMemory', signal_source: 'prometheus', fingerprint: 'fp-1' },
-    ...overrides,
-  } as NewAuditEvent
+    get redis() {
+      return opened(redis, 'redis')
+    },
+    get streams() {
+      return opened(streams, 'streams')
+    },
+    get pg() {
+      return opened(pg, 'pg')
+    },
+  }
+}
+
+/** A valid event ({@link validEvent}) with a fresh UUIDv7 id and correlation id `dlq-test`; override any field. */
+export function makeEvent(overrides: Partial<AuditEventRequest> = {}): NewAuditEvent {
+  return validEvent({ event_id: uuidv7(), correlation_id: 'dlq-test', ...overrides }) as NewAuditEvent
 }
 
 /** A dead-letter message as an audit client writes it. */

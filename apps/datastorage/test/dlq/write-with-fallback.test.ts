@@ -1,6 +1,5 @@
 import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
-import type { Redis } from 'ioredis'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { DlqFullError } from '../../src/dlq/errors.js'
 import { createReplayWorker } from '../../src/dlq/replay-worker.js'
@@ -8,31 +7,9 @@ import { writeWithFallback } from '../../src/dlq/write-with-fallback.js'
 import { StoreUnavailableError } from '../../src/errors.js'
 import type { AuditEventStore } from '../../src/store/audit-event-store.js'
 import { withWriteTimeout } from '../../src/store/write-timeout-store.js'
-import {
-  captureLogger,
-  createPgFixture,
-  makeEvent,
-  type PgFixture,
-  type TestStreams,
-  testRedis,
-  testStreams,
-} from './support.js'
+import { captureLogger, makeEvent, testRedis, useDlqTestContext } from './support.js'
 
-let pg: PgFixture
-let redis: Redis
-let streams: TestStreams
-
-beforeAll(async () => {
-  pg = await createPgFixture()
-  redis = testRedis()
-})
-afterEach(async () => {
-  await streams.cleanup()
-})
-afterAll(async () => {
-  redis.disconnect()
-  await pg.close()
-})
+const dlq = useDlqTestContext({ postgres: true })
 
 const unavailableStore = (store: AuditEventStore): AuditEventStore => ({
   ...store,
@@ -43,7 +20,7 @@ const unavailableStore = (store: AuditEventStore): AuditEventStore => ({
 
 describe('writeWithFallback', () => {
   it('queues every event when PostgreSQL is unreachable', async () => {
-    streams = testStreams()
+    const { pg, redis, streams } = dlq
     const deadLetters = createDeadLetterWriter({ redis, stream: streams.stream })
     const events = [makeEvent(), makeEvent()]
     const result = await writeWithFallback(
@@ -59,7 +36,7 @@ describe('writeWithFallback', () => {
   })
 
   it('without a DLQ, or with a full one, the error reaches the caller and nothing is queued', async () => {
-    streams = testStreams()
+    const { pg, redis, streams } = dlq
     const logger = captureLogger().logger
     const store = unavailableStore(pg.store)
     await expect(writeWithFallback({ store, logger }, [makeEvent()])).rejects.toBeInstanceOf(
@@ -73,7 +50,7 @@ describe('writeWithFallback', () => {
   })
 
   it('a data error is not queued: nothing stored, the error is rethrown', async () => {
-    streams = testStreams()
+    const { pg, redis, streams } = dlq
     const deadLetters = createDeadLetterWriter({ redis, stream: streams.stream })
     const ok = makeEvent()
     await pg.sql.unsafe(
@@ -90,7 +67,7 @@ describe('writeWithFallback', () => {
   })
 
   it('a broken partition for one month queues that month only; the others are stored; replay finishes once it is fixed', async () => {
-    streams = testStreams()
+    const { pg, redis, streams } = dlq
     const deadLetters = createDeadLetterWriter({ redis, stream: streams.stream })
     // A table squatting on the partition's name: the month has no partition, and creating it is a no-op.
     await pg.sql.unsafe('CREATE TABLE audit_events_y2024m07 (id int)')
@@ -148,6 +125,7 @@ describe('writeWithFallback', () => {
 
 describe('withWriteTimeout', () => {
   it('turns a write stuck past the bound into StoreUnavailableError', async () => {
+    const { pg } = dlq
     const stuck: AuditEventStore = { ...pg.store, insert: () => new Promise(() => {}) }
     const started = Date.now()
     await expect(withWriteTimeout(stuck, { timeoutMs: 200 }).insert([makeEvent()])).rejects.toThrow(
@@ -157,6 +135,7 @@ describe('withWriteTimeout', () => {
   })
 
   it('passes writes that finish in time through', async () => {
+    const { pg } = dlq
     const event = makeEvent()
     expect(await withWriteTimeout(pg.store, { timeoutMs: 5000 }).insert([event])).toEqual({
       created: [event.event_id],

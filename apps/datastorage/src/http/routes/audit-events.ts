@@ -1,15 +1,15 @@
-import type {
-  Accepted,
-  AuditEventBatchCreated,
-  AuditEventCreated,
-  AuditEventPage,
-  AuditEventRequest,
-  AuditEventValidator,
-  FieldError,
+import {
+  type Accepted,
+  type AuditEventBatchCreated,
+  type AuditEventCreated,
+  type AuditEventPage,
+  type AuditEventRequest,
+  type AuditEventValidator,
+  type FieldError,
+  uuidv7,
 } from '@audit-trail/datastorage-client'
 import { Hono } from 'hono'
 import type { AuditEventStore, NewAuditEvent } from '../../store/audit-event-store.js'
-import { uuidv7 } from '../../uuidv7.js'
 import { parseAuditEventQuery } from '../audit-event-query.js'
 import type { AppEnv } from '../context.js'
 import { checkParameter, contractParameters } from '../contract-parameters.js'
