@@ -53,7 +53,13 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   let agent: Agent | undefined
   let fetchImpl = options.fetch
   if (!fetchImpl) {
-    const pool = new Agent({ connections: options.connections ?? 2 })
+    // Socket-level timeouts as a backstop to the per-request abort: a socket whose request was
+    // given up on is released within requestTimeoutMs even if the abort never reached it.
+    const pool = new Agent({
+      connections: options.connections ?? 2,
+      headersTimeout: requestTimeoutMs,
+      bodyTimeout: requestTimeoutMs,
+    })
     agent = pool
     fetchImpl = (async (input: Request) =>
       undiciFetch(input.url, {
@@ -91,7 +97,10 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
   async function post(events: readonly AuditEventRequest[], signal: AbortSignal) {
     try {
-      return await ds.POST(BATCH_PATH, { body: events as AuditEventRequest[], signal })
+      // Raced against the signal rather than trusting fetch to honour it: a fetch that ignores the
+      // abort (an injected one, or a Request whose derived signal was collected) must not leave the
+      // send, and so flush() and close(), waiting forever.
+      return await abortable(ds.POST(BATCH_PATH, { body: events as AuditEventRequest[], signal }), signal)
     } catch (cause) {
       if (signal.aborted) throw signal.reason
       throw new TransportError('TRANSPORT_ERROR', `request to ${baseUrl} failed: ${describe(cause)}`, {

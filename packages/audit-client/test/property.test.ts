@@ -219,7 +219,12 @@ describe('property: every emitted event ends in exactly one terminal state', () 
         expect(vi.getTimerCount()).toBe(0)
         vi.useRealTimers()
       }),
-      { numRuns: Number(process.env.TEST_PROPERTY_RUNS ?? 150) },
+      {
+        numRuns: Number(process.env.TEST_PROPERTY_RUNS ?? 150),
+        // Replays a reported counterexample: TEST_PROPERTY_SEED=<seed> TEST_PROPERTY_PATH=<path>.
+        ...(process.env.TEST_PROPERTY_SEED ? { seed: Number(process.env.TEST_PROPERTY_SEED) } : {}),
+        ...(process.env.TEST_PROPERTY_PATH ? { path: process.env.TEST_PROPERTY_PATH } : {}),
+      },
     )
   }, 120_000)
 })

@@ -41,13 +41,21 @@ export const contractLimits = {
 } as const
 const knownEventTypes: ReadonlySet<string> = new Set(schemas.KnownEventType!.enum as string[])
 
-let compiled: ValidateFunction | undefined
-function compile(): ValidateFunction {
+let compiled: { fast: ValidateFunction; full: ValidateFunction } | undefined
+/**
+ * Two compilations of the same schema: `fast` stops at the first error (most events are valid, and
+ * collecting every error costs about twice as much); `full` runs only for an invalid event, to
+ * report all of its errors.
+ */
+function compile(): { fast: ValidateFunction; full: ValidateFunction } {
   if (compiled) return compiled
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true })
-  addFormats(ajv)
-  ajv.addSchema({ ...openapiDocument, $id: 'datastorage.yaml' })
-  compiled = ajv.compile({ $ref: 'datastorage.yaml#/components/schemas/AuditEventRequest' })
+  const build = (allErrors: boolean) => {
+    const ajv = new Ajv2020({ allErrors, strict: false, validateFormats: true })
+    addFormats(ajv)
+    ajv.addSchema({ ...openapiDocument, $id: 'datastorage.yaml' })
+    return ajv.compile({ $ref: 'datastorage.yaml#/components/schemas/AuditEventRequest' })
+  }
+  compiled = { fast: build(false), full: build(true) }
   return compiled
 }
 
@@ -108,44 +116,63 @@ function withIndex(error: FieldError, index: number | undefined): FieldError {
   return index === undefined ? error : { index, ...error }
 }
 
-function depthOf(value: unknown, limit: number, depth = 1): number {
-  if (depth > limit || typeof value !== 'object' || value === null) return depth
-  let max = depth
-  for (const child of Array.isArray(value) ? value : Object.values(value)) {
-    if (typeof child === 'object' && child !== null) max = Math.max(max, depthOf(child, limit, depth + 1))
-    if (max > limit) break
-  }
-  return max
-}
-
-/**
- * PostgreSQL cannot store NUL characters in text or jsonb, nor lone UTF-16 surrogates: such a
- * string would fail the whole batch in the database, so it is refused here as the sender's mistake.
- */
 // String.prototype.isWellFormed is ES2024; Node 20 has it but this repo targets ES2023 typings.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
-function findUnstorableString(value: unknown, path: string[]): FieldError | undefined {
+/**
+ * PostgreSQL cannot store NUL characters in text or jsonb, nor lone UTF-16 surrogates: such a
+ * string would fail the whole batch in the database, so it is refused as the sender's mistake.
+ */
+function unstorable(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain NUL characters'
+  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode'
+  return undefined
+}
+
+/** What one pass over a value found; the walk allocates nothing unless it finds a bad string. */
+interface Scan {
+  depth: number
+  /** An upper bound of the value's JSON size in bytes (every UTF-16 unit counted as a `\uXXXX` escape). */
+  maxBytes: number
+  bad?: FieldError
+}
+
+function scan(value: unknown, path: string[], depthLimit: number, out: Scan, depth: number): void {
   if (typeof value === 'string') {
-    if (value.includes('\u0000'))
-      return { field: path.join('.') || '(root)', message: 'must not contain NUL characters' }
-    if (LONE_SURROGATE.test(value))
-      return { field: path.join('.') || '(root)', message: 'must be well-formed Unicode' }
-    return undefined
+    out.maxBytes += 6 * value.length + 2
+    const problem = out.bad ? undefined : unstorable(value)
+    if (problem) out.bad = { field: path.join('.') || '(root)', message: problem }
+    return
   }
-  if (typeof value !== 'object' || value === null || path.length > 12) return undefined
-  for (const [key, child] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-    const here = [...path, String(key)]
-    if (typeof key === 'string' && (key.includes('\u0000') || LONE_SURROGATE.test(key))) {
-      return {
-        field: here.join('.'),
+  if (typeof value !== 'object' || value === null) {
+    out.maxBytes += 24 // numbers, booleans and null serialize to at most 24 characters
+    return
+  }
+  if (depth > out.depth) out.depth = depth
+  if (depth > depthLimit) return
+  out.maxBytes += 2
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      out.maxBytes += 1
+      path.push(String(i))
+      scan(value[i], path, depthLimit, out, depth + 1)
+      path.pop()
+    }
+    return
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    out.maxBytes += 6 * key.length + 4
+    path.push(key)
+    if (!out.bad && unstorable(key)) {
+      out.bad = {
+        field: path.join('.'),
         message: 'field name must be well-formed Unicode without NUL characters',
       }
     }
-    const found = findUnstorableString(child, here)
-    if (found) return found
+    scan((value as Record<string, unknown>)[key], path, depthLimit, out, depth + 1)
+    path.pop()
   }
-  return undefined
 }
 
 /**
@@ -160,13 +187,13 @@ function findUnstorableString(value: unknown, path: string[]): FieldError | unde
  */
 export function createAuditEventValidator(options: AuditEventValidatorOptions = {}): AuditEventValidator {
   const { unknownEventTypes = 'accept', now = Date.now } = options
-  const validate = compile()
+  const { fast, full } = compile()
   const { eventDataMaxBytes, eventDataMaxDepth, maxFutureSeconds } = contractLimits
   return (event, index) => {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       return [withIndex({ field: '(root)', message: 'must be a JSON object' }, index)]
     }
-    const errors = validate(event) ? [] : toFieldErrors(validate.errors ?? [], index)
+    const errors = fast(event) || full(event) ? [] : toFieldErrors(full.errors ?? [], index)
     const e = event as Record<string, unknown>
     const invalid = new Set(errors.map((x) => x.field))
     if (!invalid.has('event_timestamp') && typeof e.event_timestamp === 'string') {
@@ -183,15 +210,32 @@ export function createAuditEventValidator(options: AuditEventValidatorOptions = 
         )
       }
     }
-    if (!invalid.has('event_data') && typeof e.event_data === 'object' && e.event_data !== null) {
-      if (depthOf(e.event_data, eventDataMaxDepth) > eventDataMaxDepth) {
+    const found: Scan = { depth: 0, maxBytes: 0 }
+    for (const key in e) {
+      if (key === 'event_data' || !Object.hasOwn(e, key) || typeof e[key] !== 'string') continue
+      const problem = unstorable(e[key] as string)
+      if (problem) {
+        found.bad = { field: key, message: problem }
+        break
+      }
+    }
+    const data = e.event_data
+    if (!invalid.has('event_data') && typeof data === 'object' && data !== null) {
+      const inData: Scan = { depth: 0, maxBytes: 0 }
+      scan(data, ['event_data'], eventDataMaxDepth, inData, 1)
+      found.bad ??= inData.bad
+      if (inData.depth > eventDataMaxDepth) {
         errors.push(
           withIndex(
             { field: 'event_data', message: `must not nest deeper than ${eventDataMaxDepth} levels` },
             index,
           ),
         )
-      } else if (Buffer.byteLength(JSON.stringify(e.event_data)) > eventDataMaxBytes) {
+      } else if (
+        // The exact size costs a serialization; the bound settles it for all but large payloads.
+        inData.maxBytes > eventDataMaxBytes &&
+        Buffer.byteLength(JSON.stringify(data)) > eventDataMaxBytes
+      ) {
         errors.push(
           withIndex(
             { field: 'event_data', message: `must not exceed ${eventDataMaxBytes} bytes serialized` },
@@ -200,8 +244,7 @@ export function createAuditEventValidator(options: AuditEventValidatorOptions = 
         )
       }
     }
-    const unstorable = findUnstorableString(e, [])
-    if (unstorable) errors.push(withIndex(unstorable, index))
+    if (found.bad) errors.push(withIndex(found.bad, index))
     if (unknownEventTypes === 'reject' && !invalid.has('event_type') && typeof e.event_type === 'string') {
       if (!knownEventTypes.has(e.event_type)) {
         errors.push(withIndex({ field: 'event_type', message: 'is not in the event-type catalog' }, index))
