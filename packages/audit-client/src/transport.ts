@@ -164,7 +164,11 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
 
 /** `promise`, or the signal's reason as soon as it aborts (a hung token provider must not hang a send). */
 function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
+  if (signal.aborted) {
+    // The work was started already; its own (abort) rejection must not go unhandled.
+    promise.catch(() => {})
+    return Promise.reject(signal.reason)
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason)
     signal.addEventListener('abort', onAbort, { once: true })
