@@ -85,14 +85,14 @@ export async function ingestBenchmark(run: BenchRun): Promise<BenchReport> {
     requestTimeoutMs: 30_000,
   })
   const clientCpu0 = ownCpuSeconds()
-  const serverCpu0 = processCpuSeconds(service.pid)
+  const serverCpu0 = processCpuSeconds(service.pid())
   const t0 = performance.now()
   // emitAsync waits for room when the buffer is full: sustained load with backpressure.
   for (const event of inputs) await audit.emitAsync(event)
   await audit.flush({ timeoutMs: 120_000 })
   const e2eSeconds = (performance.now() - t0) / 1000
   const clientCpu = ownCpuSeconds() - clientCpu0
-  const serverCpu = (processCpuSeconds(service.pid) ?? Number.NaN) - (serverCpu0 ?? Number.NaN)
+  const serverCpu = (processCpuSeconds(service.pid()) ?? Number.NaN) - (serverCpu0 ?? Number.NaN)
   const stats = await audit.close()
   const stored = await rowCount(e2eSql)
   if (stats.persisted !== count || stats.duplicates !== 0 || stored !== count) {
