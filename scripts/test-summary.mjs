@@ -1,8 +1,9 @@
 // Reads the output of `pnpm test` (turbo running vitest in each package) on stdin and prints one
 // plain closing line for the whole run: `test: N passed, N failed` (and `, N skipped`).
 import { text } from 'node:stream/consumers'
+import { stripVTControlCharacters } from 'node:util'
 
-const output = (await text(process.stdin)).replace(/\x1b\[[0-9;]*m/g, '')
+const output = stripVTControlCharacters(await text(process.stdin))
 let passed = 0
 let failed = 0
 let skipped = 0
