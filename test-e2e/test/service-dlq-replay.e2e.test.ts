@@ -1,5 +1,5 @@
 import { createAuditClient, redisDeadLetterQueue } from '@audit-trail/audit-client'
-import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
+import { decodeDeadLetterMessage, encodeDeadLetterMessage, uuidv7 } from '@audit-trail/datastorage-client'
 import { startThrowawayPostgres } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'
@@ -12,6 +12,15 @@ const redis = new Redis(redisUrl)
 afterAll(() => redis.disconnect())
 
 const LAYOUT = ['v', 'event_id', 'event', 'source', 'service', 'reason', 'attempts', 'enqueued_at']
+
+/** Messages a service's replay worker acknowledged, from its /metrics. */
+async function replayedBy(serviceUrl: string): Promise<number> {
+  const text = await (await fetch(`${serviceUrl}/metrics`)).text()
+  let total = 0
+  for (const line of text.split('\n'))
+    if (line.startsWith('audit_dlq_replayed_total')) total += Number(line.split(' ').at(-1))
+  return total
+}
 
 async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number) {
   const deadline = performance.now() + timeoutMs
@@ -135,6 +144,55 @@ describe('client dead-letter queue → service replay', () => {
       await audit.close()
       await service.stop()
       await pg.destroy()
+    }
+  })
+
+  it('two service processes consuming one DLQ store every message exactly once (issue 4)', async () => {
+    const corr = correlationId('two-consumers')
+    const stream = `${keyPrefix}two:audit:dlq:events`
+    const total = 5000
+    const messages = Array.from({ length: total }, (_, i) => ({
+      event: {
+        ...makeEvent(corr, i),
+        version: '1.0' as const,
+        event_id: uuidv7(),
+        event_timestamp: new Date(Date.now() - i).toISOString(),
+      },
+      source: 'client' as const,
+      service: 'e2e',
+      reason: 'seeded by the test',
+      attempts: 4,
+      enqueuedAt: new Date().toISOString(),
+    }))
+    // Every 10th message twice, as a client and a server dead-lettering the same event would.
+    const entries = [...messages, ...messages.filter((_, i) => i % 10 === 0)]
+    for (let i = 0; i < entries.length; i += 1000) {
+      const pipeline = redis.pipeline()
+      for (const m of entries.slice(i, i + 1000)) pipeline.xadd(stream, '*', ...encodeDeadLetterMessage(m))
+      await pipeline.exec()
+    }
+    const env = { DLQ_STREAM: stream, DEAD_LETTER_STREAM: `${keyPrefix}two:audit:dead-letter:events` }
+    const started = performance.now()
+    const [a, b] = await Promise.all([
+      startDatastorage({ databaseUrl, redisUrl, env: { ...env, DLQ_CONSUMER_NAME: 'process-a' } }),
+      startDatastorage({ databaseUrl, redisUrl, env: { ...env, DLQ_CONSUMER_NAME: 'process-b' } }),
+    ])
+    try {
+      await waitUntil('the DLQ to drain', async () => (await redis.xlen(stream)) === 0, 60_000)
+      const drainedMs = performance.now() - started
+      const consumers = (await redis.xinfo('CONSUMERS', stream, 'datastorage')) as unknown[][]
+      const stored = await queryAll(a.url, corr)
+      const [byA, byB] = await Promise.all([replayedBy(a.url), replayedBy(b.url)])
+      console.log(
+        `[issue 4] two datastorage processes (pids ${a.pid()} and ${b.pid()}) drained ${entries.length} messages (${total} events, ${entries.length - total} repeated) in ${drainedMs.toFixed(0)} ms: ${byA} replayed by a, ${byB} by b; consumers in the group: ${consumers.length}; stored ${stored.length} rows, ${uniqueIds(stored)} unique`,
+      )
+      expect(byA + byB).toBe(entries.length)
+      expect(a.pid()).not.toBe(b.pid())
+      expect(consumers.length).toBe(2)
+      expect(stored).toHaveLength(total)
+      expect(uniqueIds(stored)).toBe(total)
+    } finally {
+      await Promise.all([a.stop(), b.stop()])
     }
   })
 })
