@@ -1,15 +1,17 @@
-import { execFile } from 'node:child_process'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { BufferFullError, createAuditClient, redisDeadLetterQueue } from '@audit-trail/audit-client'
+import {
+  type AuditClient,
+  BufferFullError,
+  createAuditClient,
+  redisDeadLetterQueue,
+} from '@audit-trail/audit-client'
 import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { correlationId, makeEvent } from '../src/events.js'
+import { runMemoryFixture } from '../src/memory-run.js'
 import { queryAll, uniqueIds } from '../src/query.js'
 
 const { serviceUrl, redisUrl, keyPrefix } = inject('e2e')
-const run = promisify(execFile)
 const redis = new Redis(redisUrl)
 afterAll(() => redis.disconnect())
 
@@ -39,24 +41,30 @@ async function burst(emitters: number, perEmitter: number, emitOne: (n: number) 
 // The seed's burst: 50 producers × 10 events within ~100 ms (it lost 90% of it into bufferSize 100).
 const SEED_BURST_GAP_MS = 10
 
+/** The seed's burst through emit(); a BufferFullError is the refusal the caller hears about. */
+async function seedBurst(audit: AuditClient, corr: string) {
+  let refused = 0
+  const ms = await burst(
+    50,
+    10,
+    (n) => {
+      try {
+        audit.emit(makeEvent(corr, n))
+      } catch (error) {
+        if (!(error instanceof BufferFullError)) throw error
+        refused++
+      }
+    },
+    SEED_BURST_GAP_MS,
+  )
+  return { ms, refused }
+}
+
 describe('bursts, concurrency and memory', () => {
   it('scenario 10a: a 500-event burst into bufferSize 100 without a DLQ: every event stored or refused at emit()', async () => {
     const corr = correlationId('s10a')
     const audit = createAuditClient({ baseUrl: serviceUrl, service: 'e2e', bufferSize: 100, batchSize: 50 })
-    let refused = 0
-    const ms = await burst(
-      50,
-      10,
-      (n) => {
-        try {
-          audit.emit(makeEvent(corr, n))
-        } catch (error) {
-          if (!(error instanceof BufferFullError)) throw error
-          refused++
-        }
-      },
-      SEED_BURST_GAP_MS,
-    )
+    const { ms, refused } = await seedBurst(audit, corr)
     const stats = await audit.close()
     const stored = await queryAll(serviceUrl, corr)
     console.log(
@@ -78,20 +86,7 @@ describe('bursts, concurrency and memory', () => {
       batchSize: 50,
       deadLetter: redisDeadLetterQueue({ redis, stream }),
     })
-    let refused = 0
-    const ms = await burst(
-      50,
-      10,
-      (n) => {
-        try {
-          audit.emit(makeEvent(corr, n))
-        } catch (error) {
-          if (!(error instanceof BufferFullError)) throw error
-          refused++
-        }
-      },
-      SEED_BURST_GAP_MS,
-    )
+    const { ms, refused } = await seedBurst(audit, corr)
     const stats = await audit.close()
     const stored = await queryAll(serviceUrl, corr)
     const entries = await redis.xrange(stream, '-', '+')
@@ -156,19 +151,7 @@ describe('bursts, concurrency and memory', () => {
 
   it('scenario 12: 100,000 events through one client keep heap growth after GC under 10 MB', async () => {
     const corr = correlationId('s12')
-    const { stdout } = await run(
-      process.execPath,
-      ['--expose-gc', join(import.meta.dirname, '../fixtures/memory.mjs'), serviceUrl, corr, '100000'],
-      { maxBuffer: 1 << 20, timeout: 240_000 },
-    )
-    const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
-      events: number
-      heapBeforeMb: number
-      heapAfterMb: number
-      growthMb: number
-      stats: { persisted: number }
-      seconds: number
-    }
+    const result = await runMemoryFixture(serviceUrl, corr, 100_000, 240_000)
     console.log(
       `[scenario 12] ${result.events} events in ${result.seconds.toFixed(1)} s: heap after GC ${result.heapBeforeMb.toFixed(1)} → ${result.heapAfterMb.toFixed(1)} MB (growth ${result.growthMb.toFixed(2)} MB); persisted ${result.stats.persisted}`,
     )

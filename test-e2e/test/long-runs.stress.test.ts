@@ -1,31 +1,17 @@
-import { execFile } from 'node:child_process'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { createAuditClient } from '@audit-trail/audit-client'
 import { describe, expect, inject, it } from 'vitest'
 import { startDatastorage } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'
+import { runMemoryFixture } from '../src/memory-run.js'
 import { queryAll, uniqueIds } from '../src/query.js'
 
 // `pnpm test:stress`: the scenarios of the e2e suite at sizes too slow for every CI run.
 const { serviceUrl, databaseUrl } = inject('e2e')
-const run = promisify(execFile)
 
 describe('stress: long runs', () => {
   it('1,000,000 events through one client: heap after GC stays flat', async () => {
     const corr = correlationId('stress-memory')
-    const { stdout } = await run(
-      process.execPath,
-      ['--expose-gc', join(import.meta.dirname, '../fixtures/memory.mjs'), serviceUrl, corr, '1000000'],
-      { maxBuffer: 1 << 20, timeout: 900_000 },
-    )
-    const result = JSON.parse(stdout.trim().split('\n').at(-1)!) as {
-      growthMb: number
-      heapBeforeMb: number
-      heapAfterMb: number
-      seconds: number
-      stats: { persisted: number }
-    }
+    const result = await runMemoryFixture(serviceUrl, corr, 1_000_000, 900_000)
     console.log(
       `[stress memory] 1,000,000 events in ${result.seconds.toFixed(0)} s: heap after GC ${result.heapBeforeMb.toFixed(1)} → ${result.heapAfterMb.toFixed(1)} MB; persisted ${result.stats.persisted}`,
     )
