@@ -87,6 +87,7 @@ export {
   type AuditEventValidatorOptions,
   contractLimits,
   createAuditEventValidator,
+  EARLIEST_STORABLE_MS,
   type FieldError,
   isKnownEventType,
 } from './validation.js'

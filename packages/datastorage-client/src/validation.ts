@@ -41,6 +41,19 @@ export const contractLimits = {
 } as const
 const knownEventTypes: ReadonlySet<string> = new Set(schemas.KnownEventType!.enum as string[])
 
+/**
+ * The earliest instant PostgreSQL can store as a date: RFC 3339 allows year 0000, PostgreSQL has
+ * no year 0 (1 BC), so such timestamps are refused as the sender's mistake instead of failing in SQL.
+ */
+export const EARLIEST_STORABLE_MS = Date.parse('0001-01-01T00:00:00Z')
+
+/** Epoch ms of an RFC 3339 timestamp the schema accepted; a leap second (`:60`) counts as the next second. */
+function epochMs(timestamp: string): number {
+  const at = Date.parse(timestamp)
+  if (!Number.isNaN(at)) return at
+  return Date.parse(timestamp.replace(/:60(?=(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)/, ':59')) + 1000
+}
+
 let compiled: { fast: ValidateFunction; full: ValidateFunction } | undefined
 /**
  * Two compilations of the same schema: `fast` stops at the first error (most events are valid, and
@@ -197,18 +210,14 @@ export function createAuditEventValidator(options: AuditEventValidatorOptions = 
     const e = event as Record<string, unknown>
     const invalid = new Set(errors.map((x) => x.field))
     if (!invalid.has('event_timestamp') && typeof e.event_timestamp === 'string') {
-      const at = Date.parse(e.event_timestamp)
-      if (at > now() + maxFutureSeconds * 1000) {
-        errors.push(
-          withIndex(
-            {
-              field: 'event_timestamp',
-              message: `must not be more than ${maxFutureSeconds} s in the future`,
-            },
-            index,
-          ),
-        )
-      }
+      const at = epochMs(e.event_timestamp)
+      const message =
+        at > now() + maxFutureSeconds * 1000
+          ? `must not be more than ${maxFutureSeconds} s in the future`
+          : at < EARLIEST_STORABLE_MS
+            ? 'must not be before 0001-01-01T00:00:00Z'
+            : undefined
+      if (message) errors.push(withIndex({ field: 'event_timestamp', message }, index))
     }
     const found: Scan = { depth: 0, maxBytes: 0 }
     for (const key in e) {

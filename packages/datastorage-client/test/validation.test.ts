@@ -124,3 +124,18 @@ describe('strings PostgreSQL cannot store', () => {
     expect(validate({ ...generic, event_data: { 'k\u0000': 1 } })[0]?.field).toBe('event_data.k\u0000')
   })
 })
+
+describe('timestamps PostgreSQL cannot store', () => {
+  it('refuses year 0000 (RFC 3339 allows it, PostgreSQL has no year 0) and accepts 0001', () => {
+    expect(validate({ ...base, event_timestamp: '0000-06-01T00:00:00Z' })).toEqual([
+      { field: 'event_timestamp', message: 'must not be before 0001-01-01T00:00:00Z' },
+    ])
+    expect(validate({ ...base, event_timestamp: '0001-01-01T00:00:00Z' })).toEqual([])
+  })
+
+  it('counts a leap second as the next second for the future guard', () => {
+    expect(validate({ ...base, event_timestamp: '2026-06-01T23:59:60Z' }, 3)).toEqual([
+      { index: 3, field: 'event_timestamp', message: 'must not be more than 3600 s in the future' },
+    ])
+  })
+})

@@ -1,10 +1,6 @@
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/
 
-/**
- * The earliest instant PostgreSQL can store as a date: RFC 3339 allows year 0000, PostgreSQL has
- * no year 0 (1 BC), so such timestamps are refused as the client's mistake instead of failing in SQL.
- */
-export const EARLIEST_STORABLE_MS = Date.parse('0001-01-01T00:00:00Z')
+export { EARLIEST_STORABLE_MS } from '@audit-trail/datastorage-client'
 /** The latest instant a four-digit RFC 3339 year can name. */
 export const LATEST_RFC3339_MS = Date.parse('9999-12-31T23:59:59.999Z')
 

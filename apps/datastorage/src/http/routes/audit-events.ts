@@ -17,7 +17,6 @@ import type { EventWriter, WriteOutcome } from '../event-writer.js'
 import { readJsonBody } from '../json-body.js'
 import type { DataStorageMetrics } from '../metrics.js'
 import { HttpProblem } from '../problem.js'
-import { EARLIEST_STORABLE_MS, parseRfc3339 } from '../rfc3339.js'
 
 /** Options of {@link auditEventRoutes}. */
 export interface AuditEventRoutesOptions {
@@ -36,30 +35,6 @@ const eventIdParameter = contractParameters('/api/v1/audit/events/{event_id}', '
 
 function invalid(errors: FieldError[], detail: string): HttpProblem {
   return new HttpProblem('validation-error', detail, { errors })
-}
-
-/**
- * What the contract's validator cannot know: PostgreSQL stores no year 0, which RFC 3339 allows.
- * Refused as the client's mistake (400), not left to fail in SQL (500).
- */
-function storageErrors(
-  event: unknown,
-  index: number | undefined,
-  errors: readonly FieldError[],
-): FieldError[] {
-  if (errors.some((e) => e.field === 'event_timestamp')) return []
-  const timestamp = (event as { event_timestamp?: unknown }).event_timestamp
-  const at = typeof timestamp === 'string' ? parseRfc3339(timestamp) : undefined
-  if (at === undefined || at >= EARLIEST_STORABLE_MS) return []
-  const error: FieldError = { field: 'event_timestamp', message: 'must not be before 0001-01-01T00:00:00Z' }
-  return [index === undefined ? error : { index, ...error }]
-}
-
-/** Every invalid field of one event: the contract's validator, then the storage limits. */
-function check(validate: AuditEventValidator, event: unknown, index?: number): FieldError[] {
-  const errors = validate(event, index)
-  if (typeof event !== 'object' || event === null) return errors
-  return [...errors, ...storageErrors(event, index, errors)]
 }
 
 /** 202 body: the events are safe in the dead-letter queue and will be replayed into PostgreSQL. */
@@ -82,7 +57,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
 
   app.post('/events', async (c) => {
     const body = await readJsonBody(c, { limitBytes: bodyLimitBytes })
-    const errors = check(validate, body)
+    const errors = validate(body)
     if (errors.length > 0) throw invalid(errors, 'The event is invalid.')
     const event = withId(body as AuditEventRequest)
     const outcome = await writer.write([event])
@@ -112,7 +87,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
     const errors: FieldError[] = []
     let invalidEvents = 0
     body.forEach((item, index) => {
-      const found = check(validate, item, index)
+      const found = validate(item, index)
       if (found.length > 0) invalidEvents++
       errors.push(...found)
     })
