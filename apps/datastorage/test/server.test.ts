@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { AuditEventBatchCreated, AuditEventPage } from '@audit-trail/datastorage-client'
-import { createTestDatabase, type TestDatabase } from '@audit-trail/test-infra'
+import { createTestDatabase, type TestDatabase, waitFor } from '@audit-trail/test-infra'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../src/env.js'
@@ -17,7 +18,6 @@ import { ADMIN_URL } from './support/postgres.js'
 
 const packageRoot = fileURLToPath(new URL('..', import.meta.url))
 const baseConfig = { ...loadConfig({}), port: 0, host: '127.0.0.1', logLevel: 'info' as const }
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 function capturedLogger() {
   const capture = logCapture()
@@ -114,7 +114,7 @@ describe('startServer on PostgreSQL', () => {
   it('drains on close: /readyz 503, no new connections, the in-flight request completes', async () => {
     const { logger } = capturedLogger()
     const server = await startServer(
-      { ...baseConfig, databaseUrl: database.url, shutdownDrainDelayMs: 500, shutdownTimeoutMs: 10_000 },
+      { ...baseConfig, databaseUrl: database.url, shutdownDrainDelayMs: 2000, shutdownTimeoutMs: 20_000 },
       { logger },
     )
     const correlation_id = uniqueCorrelationId('inflight')
@@ -123,8 +123,13 @@ describe('startServer on PostgreSQL', () => {
     const req = request(`${server.url}/api/v1/audit/events/batch`, {
       method: 'POST',
       agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+      headers: {
+        'content-type': 'application/json',
+        'content-length': String(Buffer.byteLength(body)),
+        expect: '100-continue',
+      },
     })
+    const headersRead = once(req, 'continue')
     const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
       req.on('response', (res) => {
         let text = ''
@@ -135,8 +140,9 @@ describe('startServer on PostgreSQL', () => {
       })
       req.on('error', reject)
     })
+    req.flushHeaders()
+    await headersRead // the server parsed the headers: the request is in flight
     req.write(body.slice(0, half))
-    await sleep(200) // the server is now reading this request's body
 
     let closed = false
     const closing = server.close().then(() => {
@@ -147,8 +153,13 @@ describe('startServer on PostgreSQL', () => {
     expect(await ready.json()).toMatchObject({ status: 'not_ready', reasons: ['draining'] })
     expect(ready.headers.get('connection')).toBe('close')
 
-    await sleep(800) // past the drain delay: the listener is closed
-    await expect(fetch(`${server.url}/healthz`)).rejects.toThrow()
+    // Past the drain delay the listener closes: new connections are refused.
+    await waitFor('the listener to close', () =>
+      fetch(`${server.url}/healthz`).then(
+        () => false,
+        () => true,
+      ),
+    )
     expect(closed).toBe(false)
 
     req.end(body.slice(half))
@@ -176,14 +187,16 @@ describe('startServer on PostgreSQL', () => {
     const req = request(`${server.url}/api/v1/audit/events`, {
       method: 'POST',
       agent: false,
-      headers: { 'content-type': 'application/json', 'content-length': '1000' },
+      headers: { 'content-type': 'application/json', 'content-length': '1000', expect: '100-continue' },
     })
+    const headersRead = once(req, 'continue')
     const outcome = new Promise<string>((resolve) => {
       req.on('response', (res) => resolve(`response ${res.statusCode}`))
       req.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message))
     })
+    req.flushHeaders()
+    await headersRead
     req.write('{"version":')
-    await sleep(200)
     const started = Date.now()
     await server.close()
     expect(Date.now() - started).toBeLessThan(3000)
@@ -239,11 +252,17 @@ describe('the datastorage CLI', () => {
 
     const serve = cli(['serve'], { DATABASE_URL: database.url, PORT: '0', HOST: '127.0.0.1' })
     let url: string | undefined
-    for (let i = 0; i < 300 && !url; i++) {
-      url = /"url":"(http:[^"]+)"/.exec(serve.output())?.[1]
-      if (!url) await sleep(100)
-    }
-    expect(url, serve.output()).toBeDefined()
+    await waitFor(
+      'serve to log its URL',
+      async () => {
+        url = /"url":"(http:[^"]+)"/.exec(serve.output())?.[1]
+        return url !== undefined
+      },
+      30_000,
+      100,
+    ).catch((error) => {
+      throw new Error(`${error.message}; output: ${serve.output()}`)
+    })
     expect(serve.output()).toContain('"engine":"postgres"')
     expect((await fetch(`${url}/readyz`)).status).toBe(200)
     serve.child.kill('SIGTERM')

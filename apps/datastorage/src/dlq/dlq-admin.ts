@@ -158,8 +158,13 @@ export interface ReplayDlqOptions extends DlqAdminOptions {
   consumer?: string
   batchSize?: number
   maxAttempts?: number
+  /** Idle time after which a message pending with another consumer is claimed. Default 30000. */
   claimIdleMs?: number
-  /** How long to keep retrying messages that keep failing before leaving them to the service. Default 60000. */
+  /**
+   * How long the replay goes on without progress before it gives up, while messages are pending
+   * with other consumers (it waits until they are claimable) or keep failing (it retries them).
+   * Default max(60000, 2 × claimIdleMs), so a silent consumer's messages are always claimed.
+   */
   maxWaitMs?: number
   /** Called after every round. */
   onProgress?: (progress: ReplayProgress) => void
@@ -167,22 +172,92 @@ export interface ReplayDlqOptions extends DlqAdminOptions {
   worker?: Partial<ReplayWorkerOptions>
 }
 
+/** Messages that another consumer of the group held when the replay ended. */
+export interface HeldElsewhere {
+  consumer: string
+  count: number
+  /** How long until the first of them is claimable (0: claimable now, it arrived at the bound). */
+  claimableInMs: number
+}
+
+/** What was still in the stream when {@link replayDlq} ended, by reason. */
+export interface ReplayLeftover {
+  /** Pending with other consumers and not claimable before the wait bound. */
+  heldElsewhere: HeldElsewhere[]
+  /** Pending with this run: they kept failing with a data or validation error until the bound. */
+  retrying: number
+  /** Added to the stream after the replay's last read. */
+  unread: number
+}
+
 /** What {@link replayDlq} did. */
 export interface ReplaySummary extends ReplayProgress {
-  /** Messages still in the stream afterwards (pending elsewhere, or left after `maxWaitMs`). */
+  /** Messages still in the stream afterwards. */
   remaining: number
+  /** Why they are still there. */
+  left: ReplayLeftover
+  /** True when the replay stopped at `maxWaitMs` rather than with nothing left that it could take. */
+  gaveUp: boolean
+  /** The bound that applied. */
+  maxWaitMs: number
   durationMs: number
+}
+
+/** A summary of the group's pending list by consumer: `XPENDING key group`. */
+async function pendingByConsumer(redis: Redis, stream: string, group: string): Promise<Map<string, number>> {
+  const reply = (await redis.xpending(stream, group)) as [number, unknown, unknown, [string, string][] | null]
+  return new Map((reply[3] ?? []).map(([name, count]) => [String(name), Number(count)]))
+}
+
+/**
+ * Messages pending with consumers other than `self`, and how long until the first of each
+ * consumer's becomes claimable, from the oldest `sample` entries of the pending list.
+ */
+async function heldElsewhere(
+  redis: Redis,
+  stream: string,
+  group: string,
+  self: string,
+  claimIdleMs: number,
+  sample = 1000,
+): Promise<HeldElsewhere[]> {
+  const counts = await pendingByConsumer(redis, stream, group)
+  counts.delete(self)
+  if (counts.size === 0) return []
+  const entries = (await redis.xpending(stream, group, '-', '+', sample)) as [
+    string,
+    string,
+    number,
+    number,
+  ][]
+  const soonest = new Map<string, number>()
+  for (const [, name, idle] of entries) {
+    const wait = Math.max(0, claimIdleMs - Number(idle))
+    soonest.set(name, Math.min(soonest.get(name) ?? wait, wait))
+  }
+  return [...counts].map(([consumer, count]) => ({
+    consumer,
+    count,
+    // Not among the sampled entries: at the latest a whole idle period away.
+    claimableInMs: soonest.get(consumer) ?? claimIdleMs,
+  }))
 }
 
 /**
  * Drains the DLQ into PostgreSQL now, as one more consumer of the replay group (so it can run
- * beside the service's workers without replaying twice): new messages, and messages idle with a
- * silent consumer for `claimIdleMs`.
+ * beside the service's workers without replaying twice): new messages, then messages pending with
+ * other consumers, which it waits for until they have been idle for `claimIdleMs` and claims (a
+ * replica that died leaves such messages behind). It stops when the stream holds nothing it can
+ * take, or after `maxWaitMs` without progress; the summary says what it left and why.
  *
  * @throws StoreUnavailableError when PostgreSQL cannot be reached (nothing acknowledged that is not stored).
  */
 export async function replayDlq(options: ReplayDlqOptions): Promise<ReplaySummary> {
-  const { redis, stream = DLQ_STREAM, maxWaitMs = 60_000, onProgress } = options
+  const { redis, stream = DLQ_STREAM, onProgress } = options
+  const group = options.group ?? 'datastorage'
+  const consumer = options.consumer ?? `cli-${hostname()}-${process.pid}`
+  const claimIdleMs = options.claimIdleMs ?? 30_000
+  const maxWaitMs = options.maxWaitMs ?? Math.max(60_000, 2 * claimIdleMs)
   const started = Date.now()
   const total = await redis.xlen(stream)
   const worker = createReplayWorker({
@@ -191,11 +266,13 @@ export async function replayDlq(options: ReplayDlqOptions): Promise<ReplaySummar
     logger: options.logger,
     stream,
     deadLetterStream: options.deadLetterStream ?? DEAD_LETTER_STREAM,
-    group: options.group ?? 'datastorage',
-    consumer: options.consumer ?? `cli-${hostname()}-${process.pid}`,
+    group,
+    consumer,
+    claimIdleMs,
+    // Look for claimable messages on every round: the replay sleeps until they are due.
+    claimIntervalMs: 1,
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
-    ...(options.claimIdleMs === undefined ? {} : { claimIdleMs: options.claimIdleMs }),
     ...options.worker,
   })
   const progress = (): ReplayProgress => {
@@ -208,19 +285,48 @@ export async function replayDlq(options: ReplayDlqOptions): Promise<ReplaySummar
       waiting: worker.waiting,
     }
   }
+  let gaveUp = false
   try {
     let lastProgressAt = Date.now()
     for (;;) {
       const round = await worker.runOnce({ block: false })
       onProgress?.(progress())
-      const moved = round.stored + round.poisoned + round.vanished
-      if (moved > 0) lastProgressAt = Date.now()
-      if (round.read === 0 && worker.waiting === 0) break
-      if (Date.now() - lastProgressAt > maxWaitMs) break
-      if (moved === 0) await new Promise((resolve) => setTimeout(resolve, 100))
+      if (round.stored + round.poisoned + round.vanished > 0) {
+        lastProgressAt = Date.now()
+        continue
+      }
+      // Nothing moved: what is left is retrying here or pending with another consumer.
+      const held = round.read === 0 ? await heldElsewhere(redis, stream, group, consumer, claimIdleMs) : []
+      if (round.read === 0 && worker.waiting === 0 && held.length === 0) break
+      const budget = maxWaitMs - (Date.now() - lastProgressAt)
+      if (budget <= 0) {
+        gaveUp = true
+        break
+      }
+      // Sleep until the first held message is claimable (a little after: idle time is in whole ms),
+      // or briefly while own messages back off; never past the bound, and at most 1 s so new arrivals are read.
+      const due = held.length > 0 ? Math.min(...held.map((h) => h.claimableInMs)) + 5 : 100
+      await new Promise((resolve) => setTimeout(resolve, Math.max(1, Math.min(due, 1000, budget))))
     }
   } finally {
     await worker.stop()
   }
-  return { ...progress(), remaining: await redis.xlen(stream), durationMs: Date.now() - started }
+  const [remaining, heldAtEnd, pending] = await Promise.all([
+    redis.xlen(stream),
+    heldElsewhere(redis, stream, group, consumer, claimIdleMs),
+    pendingByConsumer(redis, stream, group),
+  ])
+  const pendingTotal = [...pending.values()].reduce((a, b) => a + b, 0)
+  return {
+    ...progress(),
+    remaining,
+    left: {
+      heldElsewhere: heldAtEnd,
+      retrying: pending.get(consumer) ?? 0,
+      unread: Math.max(0, remaining - pendingTotal),
+    },
+    gaveUp,
+    maxWaitMs,
+    durationMs: Date.now() - started,
+  }
 }

@@ -7,7 +7,7 @@ import { loadConfig } from '../env.js'
 import { ConfigError } from '../errors.js'
 import { pgliteDirOf } from '../server.js'
 import { createAuditEventStore } from '../store/postgres-audit-event-store.js'
-import { type DlqAdminOptions, dlqStats, inspectDlq, replayDlq } from './dlq-admin.js'
+import { type DlqAdminOptions, dlqStats, inspectDlq, type ReplaySummary, replayDlq } from './dlq-admin.js'
 import { loadDlqConfig } from './dlq-config.js'
 import { createProgressReporter } from './progress-reporter.js'
 
@@ -16,7 +16,9 @@ export const DLQ_USAGE = `usage: datastorage dlq <command> [options]
   stats                       depth, capacity ratio, consumer group, dead-letter length
   inspect [--count N]         the oldest N messages (default 10), decoded
           [--dead-letter]     … of the dead-letter stream (poison messages) instead
-  replay                      drain the DLQ into PostgreSQL now (progress on stderr)
+  replay                      drain the DLQ into PostgreSQL now (progress on stderr); messages
+                              pending with another consumer are claimed once idle DLQ_CLAIM_IDLE_MS
+         [--max-wait MS]      give up after MS without progress (default max(60000, 2 × DLQ_CLAIM_IDLE_MS))
 
   --json                      machine-readable output
 
@@ -50,7 +52,7 @@ export async function runDlqCommand(args: readonly string[], io: DlqCliIo): Prom
     stderr.write(`datastorage dlq: ${(error as Error).message}\n${DLQ_USAGE}`)
     return 2
   }
-  const { command, count, deadLetter, json } = parsed
+  const { command, count, deadLetter, json, maxWaitMs } = parsed
   if (command === 'help') {
     stdout.write(DLQ_USAGE)
     return 0
@@ -121,6 +123,11 @@ export async function runDlqCommand(args: readonly string[], io: DlqCliIo): Prom
       const progress = createProgressReporter({ output: stderr })
       const note = (p: { poisoned: number; waiting: number }) =>
         `${p.poisoned} parked${p.waiting > 0 ? `, ${p.waiting} retrying` : ''}`
+      const wait = maxWaitMs ?? Math.max(60_000, 2 * dlq.claimIdleMs)
+      stderr.write(
+        `replay: ${dlq.stream} → PostgreSQL; messages pending with other consumers are claimed once idle ` +
+          `${dlq.claimIdleMs} ms; gives up after ${wait} ms without progress\n`,
+      )
       const summary = await replayDlq({
         ...admin,
         store,
@@ -128,15 +135,11 @@ export async function runDlqCommand(args: readonly string[], io: DlqCliIo): Prom
         batchSize: dlq.replayBatch,
         maxAttempts: dlq.maxAttempts,
         claimIdleMs: dlq.claimIdleMs,
+        maxWaitMs: wait,
         onProgress: (p) => progress.update(p.done, p.total, note(p)),
       })
       progress.finish(summary.done, summary.total, note(summary))
-      print(
-        summary,
-        `replayed ${summary.done} message(s) in ${summary.durationMs} ms: ${summary.created} new row(s), ` +
-          `${summary.done - summary.created - summary.poisoned} already stored, ${summary.poisoned} parked as poison; ` +
-          `${summary.remaining} left in ${dlq.stream}\n`,
-      )
+      print(summary, describeReplay(summary, dlq.stream))
       return 0
     } finally {
       await database.close()
@@ -157,6 +160,7 @@ function parse(args: readonly string[]) {
       count: { type: 'string', short: 'n' },
       'dead-letter': { type: 'boolean' },
       json: { type: 'boolean' },
+      'max-wait': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   })
@@ -168,5 +172,40 @@ function parse(args: readonly string[]) {
   if (!Number.isInteger(count) || count < 1 || count > 10_000) {
     throw new Error(`--count must be an integer 1-10000, got ${JSON.stringify(values.count)}`)
   }
-  return { command, count, deadLetter: values['dead-letter'] ?? false, json: values.json ?? false }
+  const maxWait = values['max-wait']
+  const maxWaitMs = maxWait === undefined ? undefined : Number(maxWait)
+  if (maxWaitMs !== undefined && (!Number.isInteger(maxWaitMs) || maxWaitMs < 0 || maxWaitMs > 86_400_000)) {
+    throw new Error(`--max-wait must be an integer 0-86400000 (ms), got ${JSON.stringify(maxWait)}`)
+  }
+  return {
+    command,
+    count,
+    deadLetter: values['dead-letter'] ?? false,
+    json: values.json ?? false,
+    maxWaitMs,
+  }
+}
+
+/** The closing lines of `dlq replay`: what it did, then what it left in the stream and why. */
+export function describeReplay(summary: ReplaySummary, stream: string): string {
+  const { left } = summary
+  const lines = [
+    `replayed ${summary.done} message(s) in ${summary.durationMs} ms: ${summary.created} new row(s), ` +
+      `${summary.done - summary.created - summary.poisoned} already stored, ${summary.poisoned} parked as poison; ` +
+      `${summary.remaining} left in ${stream}`,
+  ]
+  for (const held of left.heldElsewhere) {
+    lines.push(
+      `  ${held.count} pending with consumer ${held.consumer}: not idle long enough to claim within ` +
+        `${summary.maxWaitMs} ms (first claimable in ${held.claimableInMs} ms); replay again or let the service claim them`,
+    )
+  }
+  if (left.retrying > 0) {
+    lines.push(
+      `  ${left.retrying} still failing after ${summary.maxWaitMs} ms of retries (see the log); ` +
+        "the service's replay worker claims and retries them",
+    )
+  }
+  if (left.unread > 0) lines.push(`  ${left.unread} added to the stream after the replay's last read`)
+  return `${lines.join('\n')}\n`
 }

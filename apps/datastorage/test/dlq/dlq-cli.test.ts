@@ -12,7 +12,7 @@ import {
   useDlqTestContext,
 } from './support.js'
 
-const dlq = useDlqTestContext({ postgres: true, streams: 'file' })
+const dlq = useDlqTestContext({ postgres: true })
 
 function sink(isTTY = false): Writable & { text: () => string; isTTY: boolean; columns: number } {
   const chunks: string[] = []
@@ -39,7 +39,6 @@ async function cli(args: string[], env: Record<string, string | undefined> = {})
       DLQ_STREAM: streams.stream,
       DEAD_LETTER_STREAM: streams.deadLetterStream,
       DLQ_CAPACITY: '1000',
-      DLQ_CLAIM_IDLE_MS: '200',
       ...env,
     },
     stdout,
@@ -50,10 +49,13 @@ async function cli(args: string[], env: Record<string, string | undefined> = {})
 }
 
 describe('datastorage dlq (operator CLI)', () => {
-  const events = Array.from({ length: 1200 }, (_, i) => makeEvent({ correlation_id: `cli-${i}` }))
-
-  it('stats and inspect describe the stream, the group and the dead-letter stream without changing them', async () => {
+  /**
+   * 1,200 client messages and one undecodable entry in the DLQ, one parked message in the
+   * dead-letter stream, and a replica that read the first 5 and went silent.
+   */
+  async function seedStreams() {
     const { redis, streams } = dlq
+    const events = Array.from({ length: 1200 }, (_, i) => makeEvent({ correlation_id: `cli-${i}` }))
     await addMessages(
       redis,
       streams.stream,
@@ -64,7 +66,7 @@ describe('datastorage dlq (operator CLI)', () => {
       clientMessage(makeEvent(), { reason: 'invalid event: x' }),
     ])
     await redis.xgroup('CREATE', streams.stream, 'datastorage', '0', 'MKSTREAM')
-    // A replica that read 5 and went silent.
+    const silentReadAt = Date.now()
     await redis.xreadgroup(
       'GROUP',
       'datastorage',
@@ -75,6 +77,12 @@ describe('datastorage dlq (operator CLI)', () => {
       streams.stream,
       '>',
     )
+    return { events, silentReadAt }
+  }
+
+  it('stats and inspect describe the stream, the group and the dead-letter stream without changing them', async () => {
+    const { redis, streams } = dlq
+    const { events } = await seedStreams()
 
     const stats = await dlqStats({
       redis,
@@ -104,19 +112,54 @@ describe('datastorage dlq (operator CLI)', () => {
     expect(await redis.xlen(streams.stream)).toBe(1201)
   })
 
-  it('replay drains the stream into PostgreSQL with progress on stderr, taking over a silent consumer', async () => {
+  it("replay drains the stream into PostgreSQL with progress on stderr, waiting for a silent consumer's messages to become claimable", async () => {
     const { pg, redis, streams } = dlq
-    const result = await cli(['replay'])
+    const { events, silentReadAt } = await seedStreams()
+    // The silent replica's 5 messages were read just now: the replay must wait until they have been
+    // idle for DLQ_CLAIM_IDLE_MS, however fast it drains the rest.
+    const result = await cli(['replay'], { DLQ_CLAIM_IDLE_MS: '1500' })
     expect(result.code).toBe(0)
+    expect(result.stderr).toContain(
+      'messages pending with other consumers are claimed once idle 1500 ms; gives up after 60000 ms without progress',
+    )
     // Not a TTY: plain progress lines, no carriage returns.
     expect(result.stderr).toMatch(/^replay: 100% {2}1201\/1201 {2}\d+\/s {2}1 parked$/m)
     expect(result.stderr).not.toContain('\r')
     expect(result.stdout).toMatch(
-      /replayed 1201 message\(s\) in \d+ ms: 1200 new row\(s\), 0 already stored, 1 parked as poison; 0 left/,
+      /^replayed 1201 message\(s\) in \d+ ms: 1200 new row\(s\), 0 already stored, 1 parked as poison; 0 left in \S+\n$/,
     )
+    // It claimed them, so it ran until they had been idle that long.
+    expect(Date.now() - silentReadAt).toBeGreaterThanOrEqual(1500)
     expect(await pg.countRows(events.map((e) => e.event_id))).toBe(1200)
     expect(await redis.xlen(streams.stream)).toBe(0)
     expect(await redis.xlen(streams.deadLetterStream)).toBe(2)
+    expect(await dlqStats({ redis, stream: streams.stream })).toMatchObject({ group: { pending: 0 } })
+  })
+
+  it('replay gives up at --max-wait and says what it left with which consumer, and why', async () => {
+    const { pg, redis, streams } = dlq
+    const { events } = await seedStreams()
+    // Claimable only after an hour: far beyond the bound, whatever the machine's speed.
+    const result = await cli(['replay', '--max-wait', '300', '--json'], { DLQ_CLAIM_IDLE_MS: '3600000' })
+    expect(result.code).toBe(0)
+    const summary = JSON.parse(result.stdout)
+    expect(summary).toMatchObject({
+      done: 1196,
+      created: 1195,
+      poisoned: 1,
+      remaining: 5,
+      gaveUp: true,
+      maxWaitMs: 300,
+      left: { retrying: 0, unread: 0, heldElsewhere: [{ consumer: 'silent-replica', count: 5 }] },
+    })
+    expect(summary.left.heldElsewhere[0].claimableInMs).toBeGreaterThan(3_000_000)
+    expect(await pg.countRows(events.map((e) => e.event_id))).toBe(1195)
+    expect(await redis.xlen(streams.stream)).toBe(5)
+
+    const text = await cli(['replay', '--max-wait', '0'], { DLQ_CLAIM_IDLE_MS: '3600000' })
+    expect(text.stdout).toMatch(
+      /^replayed 0 message\(s\) in \d+ ms: 0 new row\(s\), 0 already stored, 0 parked as poison; 5 left in \S+\n {2}5 pending with consumer silent-replica: not idle long enough to claim within 0 ms \(first claimable in \d+ ms\); replay again or let the service claim them\n$/,
+    )
   })
 
   it('draws a bar on a TTY', () => {
@@ -141,6 +184,10 @@ describe('datastorage dlq (operator CLI)', () => {
     expect(await cli(['stats'], { REDIS_URL: undefined })).toMatchObject({
       code: 2,
       stderr: expect.stringContaining('REDIS_URL'),
+    })
+    expect(await cli(['replay', '--max-wait', 'soon'])).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--max-wait'),
     })
     expect(await cli(['stats'], { DLQ_CAPACITY: '0' })).toMatchObject({
       code: 2,

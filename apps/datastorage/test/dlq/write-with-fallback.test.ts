@@ -1,5 +1,5 @@
 import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { DlqFullError } from '../../src/dlq/errors.js'
 import { createReplayWorker } from '../../src/dlq/replay-worker.js'
@@ -101,7 +101,9 @@ describe('writeWithFallback', () => {
 
     // The worker keeps such messages (a partition fault is not the data's fault) until the month is repaired.
     const workerRedis = testRedis()
+    let clock = Date.now()
     const worker = createReplayWorker({
+      now: () => clock,
       redis: workerRedis,
       store: pg.store,
       logger,
@@ -115,7 +117,7 @@ describe('writeWithFallback', () => {
     expect(await worker.runOnce()).toMatchObject({ read: 2, stored: 0, poisoned: 0 })
     expect(await redis.exists(streams.deadLetterStream)).toBe(0)
     await pg.sql.unsafe('DROP TABLE audit_events_y2024m07')
-    await new Promise((resolve) => setTimeout(resolve, 60))
+    clock += 50 // past the longest backoff (backoffMaxMs)
     expect(await worker.runOnce()).toMatchObject({ read: 2, stored: 2, created: 2 })
     expect(await pg.countRows(broken.map((e) => e.event_id))).toBe(2)
     await worker.stop()
@@ -124,14 +126,27 @@ describe('writeWithFallback', () => {
 })
 
 describe('withWriteTimeout', () => {
-  it('turns a write stuck past the bound into StoreUnavailableError', async () => {
+  it('turns a write stuck past the bound into StoreUnavailableError, at the bound', async () => {
     const { pg } = dlq
     const stuck: AuditEventStore = { ...pg.store, insert: () => new Promise(() => {}) }
-    const started = Date.now()
-    await expect(withWriteTimeout(stuck, { timeoutMs: 200 }).insert([makeEvent()])).rejects.toThrow(
-      /did not take the write within 200 ms/,
-    )
-    expect(Date.now() - started).toBeLessThan(1000)
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    try {
+      let settled: unknown
+      const write = withWriteTimeout(stuck, { timeoutMs: 200 })
+        .insert([makeEvent()])
+        .catch((error: unknown) => error)
+        .then((outcome) => {
+          settled = outcome
+        })
+      await vi.advanceTimersByTimeAsync(199)
+      expect(settled).toBeUndefined()
+      await vi.advanceTimersByTimeAsync(1)
+      await write
+      expect(settled).toBeInstanceOf(StoreUnavailableError)
+      expect((settled as Error).message).toMatch(/did not take the write within 200 ms/)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('passes writes that finish in time through', async () => {
