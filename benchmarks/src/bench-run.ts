@@ -12,7 +12,7 @@ import { type DatastorageProcess, startDatastorage } from './datastorage-process
 export interface BenchRun {
   /** `BENCH_SCALE`: multiply counts and durations by it. */
   readonly scale: number
-  /** PostgreSQL and Redis, found once per process (DESIGN §5 order) and printed. */
+  /** PostgreSQL and Redis, found once per process (in the order README.md#tests gives) and printed. */
   infrastructure(): Promise<Infrastructure>
   /** A new empty database on that server, dropped when the benchmark ends. */
   freshDatabase(label: string): Promise<TestDatabase>

@@ -16,8 +16,9 @@ type Sample = Pick<AuditEventInput, 'event_type' | 'event_category' | 'event_act
   data: (i: number) => Record<string, unknown>
 }
 
-// Types from the seed platform's catalog, most with a typed event_data schema (the validator's
-// costlier path), one unknown-but-well-formed type (generic validation).
+// Types from the contract's event-type catalog (`KnownEventType` in openapi/datastorage.yaml), most
+// with a typed event_data schema (the validator's costlier path), one unknown-but-well-formed type
+// (generic validation).
 const samples: readonly Sample[] = [
   {
     event_type: 'gateway.signal.received',

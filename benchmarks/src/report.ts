@@ -11,7 +11,10 @@ export interface ReportLine {
   digits?: number
 }
 
-/** A benchmark's printed result (DESIGN §6): its parameters, its figure and a baseline, as a ratio. */
+/**
+ * A benchmark's printed result (see benchmarks/README.md): its parameters, its figure and a
+ * baseline, as a ratio.
+ */
 export interface BenchReport {
   title: string
   /** Printed in order, `name value` pairs. */

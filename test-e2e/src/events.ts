@@ -36,7 +36,7 @@ const samples = [
   },
 ] as const
 
-/** A realistic event (from the seed platform's catalog), minus what the client fills in. */
+/** A realistic event (types from the contract's event-type catalog), minus what the client fills in. */
 export function makeEvent(correlation_id: string, i: number) {
   const s = samples[i % samples.length]!
   return {

@@ -26,8 +26,9 @@ declare module 'vitest' {
 }
 
 /**
- * Once per run: find PostgreSQL and Redis (DESIGN §5 order, printed), create this run's database,
- * start one shared datastorage process. Scenarios that kill or restart the service start their own.
+ * Once per run: find PostgreSQL and Redis (in the order README.md#tests gives, printed), create this
+ * run's database, start one shared datastorage process. Scenarios that kill or restart the service
+ * start their own.
  */
 export default async function setup(project: TestProject) {
   let infra: Infrastructure | undefined

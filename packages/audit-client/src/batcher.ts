@@ -24,7 +24,8 @@ export interface BatcherOptions<T> {
  * BatchSpanProcessorBase: a full batch goes at once; otherwise one `unref()`'d timer, armed when
  * the first event enters an empty queue and never pushed back by later events, makes a partial
  * batch go at most `flushIntervalMs` after its oldest event. So the timer fires on schedule at any
- * event rate (the seed's starvation came from a timer that could lose to the event stream).
+ * event rate (the system this replaced had a timer that could lose to the event stream and starve:
+ * docs/architecture.md#bugs-of-the-system-this-replaces-and-what-prevents-each).
  * When no send slot is free as the timer fires, the queue stays "due" and goes as soon as a slot
  * frees. `pump(drainUpTo)` also sends partial batches at once while the queue head has a sequence
  * number at or below `drainUpTo` (a waiting `flush()`, or `Infinity` while closing).

@@ -80,7 +80,7 @@ export interface AuditClientOptions {
   random?: () => number
 }
 
-/** The audit client (DESIGN §3). */
+/** The audit client (docs/architecture.md#the-path-of-one-event). */
 export interface AuditClient {
   /**
    * Validates and queues an event; returns its `event_id`.
@@ -125,7 +125,8 @@ interface RoomWaiter {
 /**
  * Creates the buffered audit client: events are validated at `emit()`, queued in a bounded
  * buffer, sent in batches by size or by time, retried with backoff, and dead-lettered when they
- * cannot be delivered, so each ends persisted, dead-lettered or refused (DESIGN §1).
+ * cannot be delivered, so each ends persisted, dead-lettered or refused
+ * (docs/architecture.md#terminal-states-and-counters).
  *
  * @throws {ConfigError} naming the invalid option.
  * @example

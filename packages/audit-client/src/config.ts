@@ -19,7 +19,7 @@ export interface LoadAuditClientConfigOptions {
 type Kind = 'string' | 'int' | 'duration'
 type Key = keyof AuditClientSettings
 
-/** Each setting: its kind, env variable and snake_case YAML keys (ADR-030 names first). */
+/** Each setting: its kind, env variable and snake_case YAML keys (nested `audit:` names first). */
 const FIELDS: Record<Key, { kind: Kind; env: string; yaml: readonly string[] }> = {
   baseUrl: { kind: 'string', env: 'AUDIT_BASE_URL', yaml: ['datastorage_url', 'base_url'] },
   service: { kind: 'string', env: 'AUDIT_SERVICE', yaml: ['service'] },
@@ -97,7 +97,7 @@ function fromYaml(path: string, found: Map<Key, Found>): void {
   if (doc == null) return
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError(path, 'must be a YAML mapping')
   const root = doc as Record<string, unknown>
-  // The ADR-030 shape nests everything under `audit:`, with the buffer settings under `buffer:`.
+  // The nested shape puts everything under `audit:`, with the buffer settings under `buffer:`.
   const [section, prefix] =
     typeof root.audit === 'object' && root.audit !== null
       ? [root.audit as Record<string, unknown>, 'audit.']
@@ -124,7 +124,7 @@ function fromYaml(path: string, found: Map<Key, Found>): void {
  * Reads the client's settings from a YAML file, the environment and an object, in rising
  * precedence, and validates them with the same zod schema as `createAuditClient`.
  *
- * YAML keys are snake_case, flat or in the seed's ADR-030 shape (`audit: { datastorage_url,
+ * YAML keys are snake_case, flat or nested under `audit:` (`audit: { datastorage_url,
  * timeout, buffer: { buffer_size, batch_size, flush_interval, max_retries } }`); env variables are
  * `AUDIT_BASE_URL`, `AUDIT_SERVICE`, `AUDIT_BUFFER_SIZE`, `AUDIT_BATCH_SIZE`,
  * `AUDIT_FLUSH_INTERVAL`, `AUDIT_MAX_RETRIES`, `AUDIT_RETRY_BASE`, `AUDIT_RETRY_MAX`,

@@ -2,7 +2,10 @@ import { contractLimits } from '@audit-trail/datastorage-client'
 import { z } from 'zod'
 import { ConfigError } from './errors.js'
 
-/** Defaults of the numeric settings (DESIGN §3); applied once, at construction. */
+/**
+ * Defaults of the numeric settings (packages/audit-client/README.md#options); applied once, at
+ * construction.
+ */
 export const DEFAULTS = {
   bufferSize: 10_000,
   batchSize: 1000,

@@ -6,7 +6,7 @@ import { canConnect } from './free-port.js'
 import { startThrowawayPostgres } from './throwaway-postgres.js'
 import { startThrowawayRedis } from './throwaway-redis.js'
 
-/** Where a service came from, in the order DESIGN §5 tries them. */
+/** Where a service came from, in the order they are tried (README.md#tests). */
 export type InfraSource = 'env' | 'testcontainers' | 'local' | 'throwaway'
 
 /** A PostgreSQL server and a Redis server for a test run. */

@@ -61,7 +61,7 @@ export interface CapacityMonitor {
 }
 
 /**
- * Creates a capacity monitor (DESIGN §4, seed Gap 3.3): `audit_dlq_depth` and
+ * Creates a capacity monitor (runbook: docs/operations.md#the-dlq-is-full): `audit_dlq_depth` and
  * `audit_dlq_capacity_ratio`, a WARN at the first threshold, ERROR at the next ones and at 100%,
  * INFO when the depth falls back below a threshold.
  *

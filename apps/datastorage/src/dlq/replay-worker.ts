@@ -89,8 +89,9 @@ export interface ReplayTotals {
 }
 
 /**
- * Creates the replay worker (DESIGN §4). Several service replicas share the work through the
- * consumer group; a message pending with a consumer silent for `claimIdleMs` is claimed by another.
+ * Creates the replay worker (docs/architecture.md#7-replay-worker-service). Several service
+ * replicas share the work through the consumer group; a message pending with a consumer silent for
+ * `claimIdleMs` is claimed by another.
  * Replay is idempotent (`ON CONFLICT DO NOTHING` on `event_id`), so a message replayed twice
  * (after a crash between insert and `XACK`, or a claim from a slow consumer) still makes one row.
  * While PostgreSQL is down the whole worker backs off exponentially, counting no attempts.

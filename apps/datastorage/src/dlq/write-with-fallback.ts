@@ -27,8 +27,7 @@ export interface WriteWithFallbackOptions {
  * - unreachable (StoreUnavailableError, also a write that waited too long): every event is queued;
  * - refused because of one month's partition (missing, detached, locked, broken), or for another
  *   reason that is not the data's fault: the batch is split by month, the healthy months are
- *   stored and the failing months queued (seed Gap 3.2: one bad partition does not fail writes
- *   for the others);
+ *   stored and the failing months queued (one bad partition does not fail writes for the others);
  * - refused for the data itself (SQLSTATE class 22/23): rethrown, nothing stored, so the caller
  *   hears about it instead of the event being parked later.
  *

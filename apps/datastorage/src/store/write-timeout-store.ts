@@ -9,8 +9,8 @@ export interface WriteTimeoutOptions {
 
 /**
  * Bounds `insert`: postgres.js queues queries while every pooled connection is busy, which is
- * what lets a burst of concurrent batches succeed on a small pool (seed Gap 3.1), but a queue
- * with no bound would hold requests until the client gives up. Past `timeoutMs` the write
+ * what lets a burst of concurrent batches succeed on a small pool, but a queue with no bound would
+ * hold requests until the client gives up. Past `timeoutMs` the write
  * rejects with StoreUnavailableError, so its events go to the DLQ (or the client gets 503).
  *
  * postgres.js cannot cancel a queued query, so a write that times out may still commit later:

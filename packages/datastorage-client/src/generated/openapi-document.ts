@@ -404,7 +404,7 @@ export const openapiDocument: Record<string, unknown> = {
       "bearerAuth": {
         "type": "http",
         "scheme": "bearer",
-        "description": "Scopes: audit:write, audit:read, audit:admin. Not enforced until the access-control issue lands."
+        "description": "Scopes: audit:write, audit:read, audit:admin. Not enforced yet: see apps/datastorage/README.md#access-control."
       }
     },
     "responses": {
