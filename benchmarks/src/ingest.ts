@@ -170,7 +170,7 @@ export async function ingestBenchmark(run: BenchRun): Promise<BenchReport> {
     notes: [
       'both databases fresh, migrated by the service migrations, monthly partitions + 3 ahead, CHECKPOINT before each',
       'service alone: the same events POSTed as ready JSON batches (no client CPU), same batches in flight',
-      'expected ratio ≈ 0.6 (STACK.md: a bare Hono server doing unnest inserts reached 28–29k rows/s vs COPY 43–59k)',
+      'expected ratio ≈ 0.6 (a bare Hono prototype doing unnest inserts reached 28–29k rows/s vs COPY 43–59k; see benchmarks/README.md)',
     ],
   }
 }

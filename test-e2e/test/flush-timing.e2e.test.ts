@@ -53,22 +53,27 @@ describe('flush timing, client → service → PostgreSQL → query', () => {
     const corr = correlationId('s2')
     proxy = await startFaultProxy(serviceUrl)
     const audit = createAuditClient({ baseUrl: proxy.url, service: 'e2e', flushIntervalMs: 1000 })
+    const started = performance.now()
     for (let i = 0; i < 50; i++) {
       audit.emit(makeEvent(corr, i))
       await sleep(200)
     }
+    // ~10 s on an idle machine; longer on a loaded one, where each sleep overshoots.
+    const emittingMs = performance.now() - started
     await audit.close()
     const { events } = await waitQueryable(serviceUrl, corr, 50)
     const arrivals = proxy.arrivals(BATCH_PATH)
     const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!)
     console.log(
-      `[scenario 2] ${arrivals.length} batch sends for 50 events over ~10 s; gaps between timer flushes: min ${Math.min(...gaps).toFixed(0)} ms, max ${Math.max(...gaps).toFixed(0)} ms`,
+      `[scenario 2] ${arrivals.length} batch sends for 50 events over ${emittingMs.toFixed(0)} ms; gaps between timer flushes: min ${Math.min(...gaps).toFixed(0)} ms, max ${Math.max(...gaps).toFixed(0)} ms`,
     )
     expect(uniqueIds(events)).toBe(50)
     expect(events).toHaveLength(50)
-    // ~10 s of events at a 1 s interval: about 10 timer flushes (the last may come from close()).
-    expect(arrivals.length).toBeGreaterThanOrEqual(8)
-    expect(arrivals.length).toBeLessThanOrEqual(13)
+    // Events all along at a 1 s interval: one timer flush per elapsed second (the last may come
+    // from close()), never one per event (no timer) nor a handful (a starved timer).
+    const seconds = emittingMs / 1000
+    expect(arrivals.length).toBeGreaterThanOrEqual(Math.floor(seconds) - 2)
+    expect(arrivals.length).toBeLessThanOrEqual(Math.ceil(seconds) + 2)
     // Every gap but the close()-triggered last one is a timer period: never past 2× the interval.
     expect(Math.max(...gaps.slice(0, -1))).toBeLessThan(2000)
   })
@@ -107,7 +112,7 @@ describe('flush timing, client → service → PostgreSQL → query', () => {
     expect(stats.pending).toBe(0)
   })
 
-  it('scenario 5: flush() on 12 clients × 87 events in parallel leaves all queryable right after (SP-AUDIT-001)', async () => {
+  it('scenario 5: flush() on 12 clients × 87 events in parallel leaves all queryable right after', async () => {
     const corr = correlationId('s5')
     const clients = Array.from({ length: 12 }, () =>
       createAuditClient({ baseUrl: serviceUrl, service: 'e2e', flushIntervalMs: 60_000 }),

@@ -38,10 +38,10 @@ async function burst(emitters: number, perEmitter: number, emitOne: (n: number) 
   return performance.now() - started
 }
 
-// The seed's burst: 50 producers × 10 events within ~100 ms (it lost 90% of it into bufferSize 100).
+// The replaced client's burst: 50 producers × 10 events within ~100 ms (it lost 90% of it into bufferSize 100).
 const SEED_BURST_GAP_MS = 10
 
-/** The seed's burst through emit(); a BufferFullError is the refusal the caller hears about. */
+/** The replaced client's burst through emit(); a BufferFullError is the refusal the caller hears about. */
 async function seedBurst(audit: AuditClient, corr: string) {
   let refused = 0
   const ms = await burst(

@@ -1,6 +1,6 @@
 import { createAuditClient, redisDeadLetterQueue } from '@audit-trail/audit-client'
 import { decodeDeadLetterMessage, encodeDeadLetterMessage, uuidv7 } from '@audit-trail/datastorage-client'
-import { startThrowawayPostgres } from '@audit-trail/test-infra'
+import { startThrowawayPostgres, waitFor } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { startDatastorage } from '../src/datastorage-process.js'
@@ -20,14 +20,6 @@ async function replayedBy(serviceUrl: string): Promise<number> {
   for (const line of text.split('\n'))
     if (line.startsWith('audit_dlq_replayed_total')) total += Number(line.split(' ').at(-1))
   return total
-}
-
-async function waitUntil(what: string, check: () => Promise<boolean>, timeoutMs: number) {
-  const deadline = performance.now() + timeoutMs
-  while (!(await check())) {
-    if (performance.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 50))
-  }
 }
 
 describe('client dead-letter queue → service replay', () => {
@@ -72,14 +64,14 @@ describe('client dead-letter queue → service replay', () => {
       const restartedAt = performance.now()
       await service.restart()
       const { events } = await waitQueryable(service.url, corr, 100, 30_000)
-      await waitUntil('the DLQ stream to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
+      await waitFor('the DLQ stream to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
       const drainedMs = performance.now() - restartedAt
 
       // Replaying the same messages again (as a second client or a re-run would) adds no row.
       const again = redis.multi()
       for (const [, fields] of entries) again.xadd(stream, '*', ...fields)
       await again.exec()
-      await waitUntil('the re-added messages to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
+      await waitFor('the re-added messages to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
       const after = await queryAll(service.url, corr)
       console.log(
         `[scenario 8] service down: ${messages.length} events in the Redis DLQ (reason "${messages[0]?.reason}", attempts ${messages[0]?.attempts}); restarted service replayed them in ${drainedMs.toFixed(0)} ms; stored ${events.length}; after replaying the same 100 again: ${after.length} rows, ${uniqueIds(after)} unique`,
@@ -92,7 +84,7 @@ describe('client dead-letter queue → service replay', () => {
     }
   })
 
-  it('a full service DLQ answers 503 and the audit client holds its events until room returns (issue 4)', async () => {
+  it('a full service DLQ answers 503 and the audit client holds its events until room returns', async () => {
     const corr = correlationId('dlq-full')
     const stream = `${keyPrefix}dlq-full:audit:dlq:events`
     const pg = await startThrowawayPostgres()
@@ -119,8 +111,12 @@ describe('client dead-letter queue → service replay', () => {
       await pg.stop()
       for (let i = 0; i < 300; i++) audit.emit(makeEvent(corr, i))
       // PostgreSQL is down: the service queues 100 events (its capacity) and then answers 503.
-      await waitUntil('the service DLQ to fill', async () => (await redis.xlen(stream)) === 100, 30_000)
-      await new Promise((r) => setTimeout(r, 1500))
+      await waitFor('the service DLQ to fill', async () => (await redis.xlen(stream)) === 100, 30_000)
+      await waitFor(
+        'the client to count the 202s and retry the 503s',
+        async () => audit.stats().persisted === 100 && audit.stats().retries > 0,
+        30_000,
+      )
       const held = audit.stats()
       expect(await redis.xlen(stream)).toBe(100)
       expect(held.pending).toBe(200)
@@ -129,10 +125,10 @@ describe('client dead-letter queue → service replay', () => {
 
       await pg.start()
       const stats = await audit.close({ timeoutMs: 60_000 })
-      await waitUntil('the service DLQ to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
+      await waitFor('the service DLQ to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
       const stored = await queryAll(service.url, corr)
       console.log(
-        `[issue 4] service DLQ capacity 100 with PostgreSQL down: 100 queued (202), the client held ${held.pending} through ${held.retries} retried 503s; after PostgreSQL returned: stored ${stored.length} (${uniqueIds(stored)} unique); stats ${JSON.stringify(stats)}`,
+        `[service DLQ] capacity 100 with PostgreSQL down: 100 queued (202), the client held ${held.pending} through ${held.retries} retried 503s; after PostgreSQL returned: stored ${stored.length} (${uniqueIds(stored)} unique); stats ${JSON.stringify(stats)}`,
       )
       expect(stored).toHaveLength(300)
       expect(uniqueIds(stored)).toBe(300)
@@ -147,7 +143,7 @@ describe('client dead-letter queue → service replay', () => {
     }
   })
 
-  it('two service processes consuming one DLQ store every message exactly once (issue 4)', async () => {
+  it('two service processes consuming one DLQ store every message exactly once', async () => {
     const corr = correlationId('two-consumers')
     const stream = `${keyPrefix}two:audit:dlq:events`
     const total = 5000
@@ -178,13 +174,13 @@ describe('client dead-letter queue → service replay', () => {
       startDatastorage({ databaseUrl, redisUrl, env: { ...env, DLQ_CONSUMER_NAME: 'process-b' } }),
     ])
     try {
-      await waitUntil('the DLQ to drain', async () => (await redis.xlen(stream)) === 0, 60_000)
+      await waitFor('the DLQ to drain', async () => (await redis.xlen(stream)) === 0, 60_000)
       const drainedMs = performance.now() - started
       const consumers = (await redis.xinfo('CONSUMERS', stream, 'datastorage')) as unknown[][]
       const stored = await queryAll(a.url, corr)
       const [byA, byB] = await Promise.all([replayedBy(a.url), replayedBy(b.url)])
       console.log(
-        `[issue 4] two datastorage processes (pids ${a.pid()} and ${b.pid()}) drained ${entries.length} messages (${total} events, ${entries.length - total} repeated) in ${drainedMs.toFixed(0)} ms: ${byA} replayed by a, ${byB} by b; consumers in the group: ${consumers.length}; stored ${stored.length} rows, ${uniqueIds(stored)} unique`,
+        `[service DLQ] two datastorage processes (pids ${a.pid()} and ${b.pid()}) drained ${entries.length} messages (${total} events, ${entries.length - total} repeated) in ${drainedMs.toFixed(0)} ms: ${byA} replayed by a, ${byB} by b; consumers in the group: ${consumers.length}; stored ${stored.length} rows, ${uniqueIds(stored)} unique`,
       )
       expect(byA + byB).toBe(entries.length)
       expect(a.pid()).not.toBe(b.pid())

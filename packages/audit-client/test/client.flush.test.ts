@@ -8,8 +8,9 @@ describe('flush()', () => {
     vi.useFakeTimers()
   })
 
-  it('drains the whole buffer, not just the current batch (SP-AUDIT-001: 12 × 87 events)', async () => {
-    // The seed bug: Flush() wrote only the batch being assembled and ignored the buffer channel.
+  it('drains the whole buffer, not just the current batch (12 × 87 events)', async () => {
+    // The replaced client's bug: Flush() wrote only the batch being assembled and ignored the rest of
+    // the buffer (docs/architecture.md#bugs-of-the-system-this-replaces-and-what-prevents-each).
     const clients = Array.from({ length: 12 }, () => h.client({ batchSize: 50, flushIntervalMs: 60_000 }))
     const ids = new Set<string>()
     for (let spec = 0; spec < 87; spec++) {

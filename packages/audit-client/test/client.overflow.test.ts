@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { BufferFullError, ClientClosedError } from '../src/index.js'
 import { expectReconciled, MemoryDeadLetterQueue, settle, useHarness, validEvent } from './helpers/harness.js'
 
-/** The seed's stress test: 500 events in a burst into a buffer of 100 (it lost 90% silently). */
+/** The replaced client's stress test: 500 events in a burst into a buffer of 100 (it lost 90% silently). */
 const BURST = 500
 
 describe('a full buffer', () => {

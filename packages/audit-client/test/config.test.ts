@@ -100,7 +100,7 @@ describe('loadAuditClientConfig', () => {
     })
   })
 
-  it('reads the seed’s ADR-030 YAML shape (audit: { datastorage_url, timeout, buffer: {…} })', () => {
+  it('reads the nested YAML shape (audit: { datastorage_url, timeout, buffer: {…} })', () => {
     const file = yamlFile(`
 # RemediationOrchestrator Configuration
 audit:

@@ -6,7 +6,7 @@ afterEach(() => {
   vi.useRealTimers()
 })
 
-// A fetch that never settles and ignores its abort signal: the seed's client hung on such peers.
+// A fetch that never settles and ignores its abort signal: the replaced client hung on such peers.
 const deafFetch = (() => new Promise<Response>(() => {})) as typeof globalThis.fetch
 
 it('a request whose fetch ignores the abort still times out, so close() dead-letters and returns', async () => {

@@ -17,7 +17,7 @@ const dlq = useDlqTestContext()
 
 const events = (n: number) => Array.from({ length: n }, () => makeEvent())
 
-describe('capacity monitor (seed Gap 3.3)', () => {
+describe('capacity monitor (runbook: docs/operations.md#the-dlq-is-full)', () => {
   it('warns at 80%, alerts at 90%, 95% and 100% once per crossing, and 100% refuses writes', async () => {
     const { redis, streams } = dlq
     const { logger, lines } = captureLogger()

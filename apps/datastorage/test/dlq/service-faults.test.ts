@@ -62,7 +62,7 @@ function metricValue(text: string, name: string): number {
 
 const newCorrelation = (label: string) => `${label}-${process.pid}-${Math.random().toString(36).slice(2, 8)}`
 
-describe('service faults (issue 4, end to end through the running service)', () => {
+describe('service faults, end to end through the running service (docs/architecture.md#what-each-failure-does)', () => {
   let pgServer: ThrowawayPostgres
 
   beforeAll(async () => {
@@ -236,7 +236,7 @@ describe('service faults on the shared PostgreSQL', () => {
     await Promise.all([a!.close(), b!.close()])
   })
 
-  it('50 concurrent batch writes against a pool of 10 all succeed (seed Gap 3.1)', async () => {
+  it('50 concurrent batch writes against a pool of 10 all succeed (a burst waits for a pooled connection instead of failing)', async () => {
     const { database, streams } = await isolated()
     const service = await startService(database.url, streams, { DATABASE_POOL_MAX: '10' })
     cleanups.push(() => service.close())
@@ -280,7 +280,7 @@ describe('service faults on the shared PostgreSQL', () => {
     await service.close()
   })
 
-  it('a failing partition for one month does not fail the other months (seed Gap 3.2)', async () => {
+  it('a failing partition for one month does not fail the other months', async () => {
     const { database, streams } = await isolated()
     const sql = postgres(database.url, { max: 1, onnotice: () => {} })
     cleanups.push(() => sql.end())

@@ -56,7 +56,7 @@ export interface Harness {
   client(options?: Partial<AuditClientOptions>): AuditClient
 }
 
-/** Asserts the reconciliation invariant of DESIGN §1. */
+/** Asserts the reconciliation invariant (docs/architecture.md#terminal-states-and-counters). */
 export function expectReconciled(stats: AuditClientStats): void {
   expect(stats.pending).toBeGreaterThanOrEqual(0)
   expect(stats.emitted).toBe(
