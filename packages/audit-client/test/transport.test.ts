@@ -1,16 +1,24 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAuditClient, HttpError, TransportError } from '../src/index.js'
 import { createHttpTransport } from '../src/transport.js'
 import { expectReconciled, validEvent } from './helpers/harness.js'
+import { waitFor } from './helpers/wait-for.js'
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void
 
-/** A real HTTP server on loopback; records the client socket of every request. */
-async function startServer(handler: Handler) {
+/**
+ * A real HTTP server on loopback; records the client socket of every request and keeps the
+ * server's end of every open connection. With `holdConnections` neither side closes an idle
+ * connection on its own (no server keep-alive timeout, and `Keep-Alive: timeout=600` tells the
+ * client to keep it 10 minutes), so a connection ends only when the client closes it.
+ */
+async function startServer(handler: Handler, { holdConnections = false } = {}) {
   const sockets: number[] = []
+  const connections = new Set<Socket>()
   const server: Server = createServer((req, res) => {
+    if (holdConnections) res.setHeader('keep-alive', 'timeout=600')
     let body = ''
     req.setEncoding('utf8')
     req.on('data', (chunk) => {
@@ -21,11 +29,18 @@ async function startServer(handler: Handler) {
       handler(req, body, res)
     })
   })
+  if (holdConnections) server.keepAliveTimeout = 0
+  server.on('connection', (socket: Socket) => {
+    connections.add(socket)
+    socket.once('close', () => connections.delete(socket))
+  })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   const { port } = server.address() as AddressInfo
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     sockets,
+    /** The server's ends of the connections not closed yet. */
+    connections,
     async stop() {
       server.closeAllConnections()
       await new Promise((resolve) => server.close(resolve))
@@ -46,7 +61,10 @@ const event = {
   event_timestamp: '2026-01-01T00:00:00Z',
 } as never
 
-/** Timers and sockets alive now, as `process.getActiveResourcesInfo()` names them. */
+/**
+ * Timers and sockets alive now, as `process.getActiveResourcesInfo()` names them: only ref'd ones,
+ * so neither an unref'd timer nor an idle keep-alive socket of undici (which unrefs those) counts.
+ */
 function activeHandles(): Record<string, number> {
   const counts: Record<string, number> = {}
   for (const name of process.getActiveResourcesInfo()) counts[name] = (counts[name] ?? 0) + 1
@@ -175,11 +193,19 @@ describe('HTTP transport (real server on loopback)', () => {
   })
 
   it('aborts when the caller’s signal fires, with the caller’s reason', async () => {
-    server = await startServer(() => {})
+    let received!: () => void
+    const inFlight = new Promise<void>((resolve) => {
+      received = resolve
+    })
+    // The server takes the request and never answers.
+    server = await startServer(() => received())
     const transport = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 10_000 })
     const controller = new AbortController()
     const sending = transport.send([event], controller.signal)
-    setTimeout(() => controller.abort(new Error('closing')), 50)
+    // Abort once the request is at the server, i.e. in flight (not after a delay that hopes so);
+    // a send that failed before would fail the test here with its own error.
+    await Promise.race([inFlight, sending])
+    controller.abort(new Error('closing'))
     await expect(sending).rejects.toThrow('closing')
     const already = new AbortController()
     already.abort(new Error('already'))
@@ -191,14 +217,23 @@ describe('HTTP transport (real server on loopback)', () => {
 describe('no open handle after close() (real timers, real server)', () => {
   let server: Awaited<ReturnType<typeof startServer>>
   beforeEach(async () => {
-    server = await startServer(created)
+    // Connections stay open until the client closes them: a leaked socket cannot be hidden by an
+    // idle timeout of either side closing it while the test waits.
+    server = await startServer(created, { holdConnections: true })
   })
   afterEach(async () => {
     await server.stop()
   })
 
-  it('leaves no Timeout and no client socket behind', async () => {
-    const before = activeHandles()
+  // No fixed sleeps: each step waits for a state, up to 5 s, which only runs out when something leaks.
+  it('leaves no Timeout and no client socket behind', { timeout: 30_000 }, async () => {
+    // Start from none rather than from a baseline: as a test starts, the runner arms a ref'd 100 ms
+    // timer (its throttled task update), and the previous test's server socket may still be
+    // closing; counted in a baseline, they would hide a leaked Timeout or socket.
+    await waitFor(() => {
+      expect(activeHandles()).not.toHaveProperty('Timeout')
+      expect(activeHandles()).not.toHaveProperty('TCPSocketWrap')
+    })
     const client = createAuditClient({
       baseUrl: server.baseUrl,
       service: 'handles',
@@ -206,16 +241,22 @@ describe('no open handle after close() (real timers, real server)', () => {
       batchSize: 10,
     })
     for (let i = 0; i < 25; i++) client.emit(validEvent(i))
-    await new Promise((resolve) => setTimeout(resolve, 120))
+    // Two batches go at once, the last 5 events when the flush timer fires and a send slot is free.
+    // A send in flight holds its ref'd request timeout: wait until all three are answered.
+    await waitFor(() => expect(client.stats()).toMatchObject({ persisted: 25, pending: 0 }))
+    expect(activeHandles().Timeout ?? 0).toBe(0)
     // The flush timer is armed again, but unref'd: it does not count as keeping the process alive.
     client.emit(validEvent(99))
-    expect(activeHandles().Timeout ?? 0).toBeLessThanOrEqual(before.Timeout ?? 0)
+    expect(activeHandles().Timeout ?? 0).toBe(0)
+    // The agent's keep-alive connections are open until close().
+    expect(server.connections.size).toBeGreaterThan(0)
     const stats = await client.close()
     expectReconciled(stats)
     expect(stats).toMatchObject({ emitted: 26, persisted: 26, pending: 0 })
-    expect(activeHandles().Timeout ?? 0).toBeLessThanOrEqual(before.Timeout ?? 0)
-    // The agent's keep-alive socket is closed; the server's end follows once it reads the FIN.
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(activeHandles().TCPSocketWrap ?? 0).toBeLessThanOrEqual(before.TCPSocketWrap ?? 0)
+    expect(activeHandles().Timeout ?? 0).toBe(0)
+    // close() destroyed the agent's sockets; the server's end of each closes once it reads the FIN.
+    // Nothing else closes them (holdConnections), so they stay open if the client's sockets do.
+    await waitFor(() => expect(server.connections.size).toBe(0))
+    expect(activeHandles().TCPSocketWrap ?? 0).toBe(0)
   })
 })
