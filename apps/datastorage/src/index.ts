@@ -12,10 +12,10 @@ export {
   type EventWriterOptions,
   type WriteOutcome,
 } from './http/event-writer.js'
-export { createMetrics, type DataStorageMetrics, type MetricsOptions } from './http/metrics.js'
 export { HttpProblem, type ProblemKind, problemTypes, problemTypeUri, toProblem } from './http/problem.js'
 export { ReadinessState } from './http/readiness.js'
 export { createLogger, type LoggerFactoryOptions } from './logger.js'
+export { createMetrics, type DataStorageMetrics, type MetricsOptions } from './metrics/service-metrics.js'
 export { type ServerHandle, type StartServerOptions, startServer } from './server.js'
 export type {
   AuditEventFilter,

@@ -1,7 +1,7 @@
 import { DEAD_LETTER_STREAM, DLQ_STREAM } from '@audit-trail/datastorage-client'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
-import type { DlqMetrics } from './dlq-metrics.js'
+import type { DlqMetrics } from '../metrics/dlq-metrics.js'
 import { withTimeout } from './with-timeout.js'
 
 /** What the monitor last saw of the DLQ. */

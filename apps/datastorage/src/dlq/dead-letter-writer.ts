@@ -1,8 +1,8 @@
 import { DLQ_STREAM, encodeDeadLetterMessage } from '@audit-trail/datastorage-client'
 import type { Redis } from 'ioredis'
+import type { DlqMetrics } from '../metrics/dlq-metrics.js'
 import type { NewAuditEvent } from '../store/audit-event-store.js'
 import type { CapacityMonitor } from './capacity-monitor.js'
-import type { DlqMetrics } from './dlq-metrics.js'
 import { DlqFullError, DlqUnavailableError } from './errors.js'
 import { withTimeout } from './with-timeout.js'
 

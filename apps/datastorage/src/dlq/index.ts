@@ -1,3 +1,5 @@
+export { createDlqMetrics, type DlqMetrics } from '../metrics/dlq-metrics.js'
+export { classifyStoreError, type StoreFailureKind } from '../store/store-errors.js'
 export {
   type CapacityMonitor,
   type CapacityMonitorOptions,
@@ -32,14 +34,12 @@ export {
   dlqStreamsIssue,
   loadDlqConfig,
 } from './dlq-config.js'
-export { createDlqMetrics, type DlqMetrics } from './dlq-metrics.js'
 export { DlqFullError, DlqUnavailableError } from './errors.js'
 export {
   createProgressReporter,
   type ProgressReporter,
   type ProgressReporterOptions,
 } from './progress-reporter.js'
-export { classifyStoreError, type StoreFailureKind } from './replay-errors.js'
 export {
   createReplayWorker,
   type ReplayTotals,

@@ -5,10 +5,10 @@ import {
 } from '@audit-trail/datastorage-client'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
-import type { AuditEventStore, NewAuditEvent } from '../store/audit-event-store.js'
-import type { DlqMetrics } from './dlq-metrics.js'
-import { groupByMonth } from './month-groups.js'
-import { classifyStoreError, describeError } from './replay-errors.js'
+import type { DlqMetrics } from '../metrics/dlq-metrics.js'
+import { type AuditEventStore, eventIdKey, type NewAuditEvent } from '../store/audit-event-store.js'
+import { groupByMonth } from '../store/month-groups.js'
+import { classifyStoreError, describeError } from '../store/store-errors.js'
 import { fieldMap, type StreamEntry } from './stream-replies.js'
 
 /** Where and how a batch of DLQ entries is replayed. */
@@ -62,8 +62,6 @@ interface Failure {
   immediate?: boolean
 }
 
-const idKey = (id: string) => id.toLowerCase().replaceAll('-', '')
-
 /**
  * Replays `entries` (already delivered to this consumer) into PostgreSQL: valid events are inserted
  * idempotently (`ON CONFLICT DO NOTHING`), then their entries are `XACK`ed and `XDEL`eted, in that
@@ -103,7 +101,7 @@ export async function replayBatch(
       failures.push({ id, reason: `invalid event: ${detail}`.slice(0, 500), counts: true })
       continue
     }
-    const key = idKey(message.event.event_id)
+    const key = eventIdKey(message.event.event_id)
     const group = byEvent.get(key)
     if (group) group.ids.push(id)
     else byEvent.set(key, { event: message.event as NewAuditEvent, ids: [id] })
@@ -119,11 +117,11 @@ export async function replayBatch(
   )
   const storedIds: string[] = []
   for (const eventId of [...outcome.created, ...outcome.duplicates]) {
-    storedIds.push(...(byEvent.get(idKey(eventId))?.ids ?? []))
+    storedIds.push(...(byEvent.get(eventIdKey(eventId))?.ids ?? []))
   }
   for (const { event, error } of outcome.failed) {
     const kind = classifyStoreError(error)
-    for (const id of byEvent.get(idKey(event.event_id))?.ids ?? []) {
+    for (const id of byEvent.get(eventIdKey(event.event_id))?.ids ?? []) {
       failures.push({
         id,
         reason: `rejected by PostgreSQL: ${describeError(error)}`,

@@ -7,11 +7,11 @@ import {
 } from '@audit-trail/datastorage-client'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
+import type { DlqMetrics } from '../metrics/dlq-metrics.js'
 import type { AuditEventStore } from '../store/audit-event-store.js'
+import { classifyStoreError, describeError } from '../store/store-errors.js'
 import { backoffDelay } from './backoff.js'
-import type { DlqMetrics } from './dlq-metrics.js'
 import { type BatchResult, type ReplayTarget, replayBatch } from './replay-batch.js'
-import { classifyStoreError, describeError } from './replay-errors.js'
 import { entriesOfRead, parseAutoClaim, type StreamEntry } from './stream-replies.js'
 
 /** Options of {@link createReplayWorker}. */

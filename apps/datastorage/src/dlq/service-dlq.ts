@@ -2,11 +2,11 @@ import { createAuditEventValidator } from '@audit-trail/datastorage-client'
 import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { Registry } from 'prom-client'
+import { createDlqMetrics } from '../metrics/dlq-metrics.js'
 import type { AuditEventStore } from '../store/audit-event-store.js'
 import { type CapacityMonitor, createCapacityMonitor } from './capacity-monitor.js'
 import { createDeadLetterWriter, type DeadLetterWriter } from './dead-letter-writer.js'
 import type { DlqConfig } from './dlq-config.js'
-import { createDlqMetrics } from './dlq-metrics.js'
 import { createReplayWorker, type ReplayWorker, type ReplayWorkerOptions } from './replay-worker.js'
 
 /** Options of {@link startServiceDlq}. */

@@ -1,8 +1,8 @@
 import type { Logger } from 'pino'
 import type { AuditEventStore, NewAuditEvent } from '../store/audit-event-store.js'
+import { groupByMonth } from '../store/month-groups.js'
+import { classifyStoreError, describeError } from '../store/store-errors.js'
 import type { DeadLetterWriter } from './dead-letter-writer.js'
-import { groupByMonth } from './month-groups.js'
-import { classifyStoreError, describeError } from './replay-errors.js'
 
 /** Where each event of a write ended. */
 export interface FallbackWriteResult {

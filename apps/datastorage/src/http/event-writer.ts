@@ -1,8 +1,8 @@
 import type { Logger } from 'pino'
 import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
 import { writeWithFallback } from '../dlq/write-with-fallback.js'
+import type { DataStorageMetrics } from '../metrics/service-metrics.js'
 import type { AuditEventStore, NewAuditEvent } from '../store/audit-event-store.js'
-import type { DataStorageMetrics } from './metrics.js'
 
 /**
  * Where the events of one write ended. Events PostgreSQL could not take are `queued` to the

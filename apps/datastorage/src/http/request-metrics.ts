@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono'
-import type { DataStorageMetrics } from './metrics.js'
+import type { DataStorageMetrics } from '../metrics/service-metrics.js'
 import { routePattern } from './route-pattern.js'
 
 /**

@@ -9,6 +9,14 @@ import type {
 /** A validated event ready to store; the service assigns `event_id` when the request had none. */
 export type NewAuditEvent = AuditEventRequest & { event_id: string }
 
+/**
+ * The key under which two event ids are the same event: ids compare as PostgreSQL's uuid does, so
+ * case and hyphens do not matter.
+ */
+export function eventIdKey(id: string): string {
+  return id.toLowerCase().replaceAll('-', '')
+}
+
 /** What one insert did: ids in request order, split by whether they made a new row. */
 export interface InsertResult {
   /** Ids of rows written by this call. */

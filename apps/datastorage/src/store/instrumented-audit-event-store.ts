@@ -1,5 +1,5 @@
 import { InvalidCursorError, StoreUnavailableError } from '../errors.js'
-import type { DataStorageMetrics } from '../http/metrics.js'
+import type { DataStorageMetrics } from '../metrics/service-metrics.js'
 import type { AuditEventStore } from './audit-event-store.js'
 
 function kindOf(error: unknown): string {

@@ -12,14 +12,16 @@ import {
   type SelectedEventRow,
   toAuditEvent,
 } from './audit-event-row.js'
-import type {
-  AuditEventFilter,
-  AuditEventPageResult,
-  AuditEventStore,
-  InsertResult,
-  NewAuditEvent,
+import {
+  type AuditEventFilter,
+  type AuditEventPageResult,
+  type AuditEventStore,
+  eventIdKey,
+  type InsertResult,
+  type NewAuditEvent,
 } from './audit-event-store.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
+import { isMissingPartition } from './store-errors.js'
 
 export interface AuditEventStoreOptions {
   /**
@@ -63,7 +65,7 @@ export function createAuditEventStore(
     const run = async () =>
       new Set(
         rowsOf<{ event_id: string }>(await db.execute(bulkInsertStatement(unique))).map((r) =>
-          idKey(r.event_id),
+          eventIdKey(r.event_id),
         ),
       )
     try {
@@ -85,7 +87,7 @@ export function createAuditEventStore(
       const firstIndex = new Map<string, number>()
       const unique: NewAuditEvent[] = []
       for (const [index, event] of events.entries()) {
-        const key = idKey(event.event_id)
+        const key = eventIdKey(event.event_id)
         if (firstIndex.has(key)) continue
         firstIndex.set(key, index)
         unique.push(event)
@@ -95,7 +97,7 @@ export function createAuditEventStore(
 
       const result: InsertResult = { created: [], duplicates: [] }
       for (const [index, event] of events.entries()) {
-        const key = idKey(event.event_id)
+        const key = eventIdKey(event.event_id)
         if (firstIndex.get(key) === index && inserted.has(key)) result.created.push(event.event_id)
         else result.duplicates.push(event.event_id)
       }
@@ -212,20 +214,4 @@ async function guard<T>(operation: () => Promise<T>): Promise<T> {
 function messageOf(error: unknown): string {
   if (error instanceof AggregateError && error.errors[0] instanceof Error) return error.errors[0].message
   return error instanceof Error ? error.message : String(error)
-}
-
-/** PostgreSQL's "no partition of relation … found for row" (check_violation, not a CHECK constraint). */
-function isMissingPartition(error: unknown): boolean {
-  const cause = error instanceof DrizzleQueryError ? error.cause : error
-  return (
-    typeof cause === 'object' &&
-    cause !== null &&
-    (cause as { code?: unknown }).code === '23514' &&
-    /no partition of relation/.test(String((cause as { message?: unknown }).message))
-  )
-}
-
-/** Ids compare as PostgreSQL's uuid does: case and hyphens do not matter. */
-function idKey(id: string): string {
-  return id.toLowerCase().replaceAll('-', '')
 }

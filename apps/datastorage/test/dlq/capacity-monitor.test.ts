@@ -2,8 +2,8 @@ import { Registry } from 'prom-client'
 import { describe, expect, it } from 'vitest'
 import { createCapacityMonitor } from '../../src/dlq/capacity-monitor.js'
 import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
-import { createDlqMetrics } from '../../src/dlq/dlq-metrics.js'
 import { DlqFullError } from '../../src/dlq/errors.js'
+import { createDlqMetrics } from '../../src/metrics/dlq-metrics.js'
 import {
   addMessages,
   captureLogger,

@@ -2,8 +2,8 @@ import { startThrowawayPostgres, type ThrowawayPostgres } from '@audit-trail/tes
 import type { Redis } from 'ioredis'
 import { Registry } from 'prom-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createDlqMetrics } from '../../src/dlq/dlq-metrics.js'
 import { createReplayWorker } from '../../src/dlq/replay-worker.js'
+import { createDlqMetrics } from '../../src/metrics/dlq-metrics.js'
 import {
   addMessages,
   captureLogger,

@@ -3,9 +3,9 @@ import type { Redis } from 'ioredis'
 import { Registry } from 'prom-client'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
-import { createDlqMetrics } from '../../src/dlq/dlq-metrics.js'
 import { attemptsKey } from '../../src/dlq/replay-batch.js'
 import { createReplayWorker, type ReplayWorkerOptions } from '../../src/dlq/replay-worker.js'
+import { createDlqMetrics } from '../../src/metrics/dlq-metrics.js'
 import {
   addMessages,
   captureLogger,

@@ -3,9 +3,9 @@ import type { Hono } from 'hono'
 import type { DataStorageConfig } from '../../src/env.js'
 import { type CreateAppOptions, createApp } from '../../src/http/app.js'
 import type { AppEnv } from '../../src/http/context.js'
-import { createMetrics, type DataStorageMetrics } from '../../src/http/metrics.js'
 import { ReadinessState } from '../../src/http/readiness.js'
 import { createLogger } from '../../src/logger.js'
+import { createMetrics, type DataStorageMetrics } from '../../src/metrics/service-metrics.js'
 import type { AuditEventStore } from '../../src/store/audit-event-store.js'
 
 /** Captures pino's JSON lines in memory. */

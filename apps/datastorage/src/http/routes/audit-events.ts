@@ -9,13 +9,13 @@ import {
   uuidv7,
 } from '@audit-trail/datastorage-client'
 import { Hono } from 'hono'
+import type { DataStorageMetrics } from '../../metrics/service-metrics.js'
 import type { AuditEventStore, NewAuditEvent } from '../../store/audit-event-store.js'
 import { parseAuditEventQuery } from '../audit-event-query.js'
 import type { AppEnv } from '../context.js'
 import { checkParameter, contractParameters } from '../contract-parameters.js'
 import type { EventWriter, WriteOutcome } from '../event-writer.js'
 import { readJsonBody } from '../json-body.js'
-import type { DataStorageMetrics } from '../metrics.js'
 import { HttpProblem } from '../problem.js'
 
 /** Options of {@link auditEventRoutes}. */

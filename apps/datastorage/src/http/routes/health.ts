@@ -1,9 +1,9 @@
 import type { Readiness } from '@audit-trail/datastorage-client'
 import { Hono } from 'hono'
 import type { CapacityMonitor } from '../../dlq/capacity-monitor.js'
+import type { DataStorageMetrics } from '../../metrics/service-metrics.js'
 import type { AuditEventStore } from '../../store/audit-event-store.js'
 import type { AppEnv } from '../context.js'
-import type { DataStorageMetrics } from '../metrics.js'
 import type { NotReadyReason, ReadinessState } from '../readiness.js'
 
 /** Options of {@link healthRoutes}. */

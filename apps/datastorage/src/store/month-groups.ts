@@ -1,5 +1,5 @@
 import { monthOfTimestamp } from '../db/partitions.js'
-import type { NewAuditEvent } from '../store/audit-event-store.js'
+import type { NewAuditEvent } from './audit-event-store.js'
 
 /**
  * Events grouped by the UTC month of their timestamp (their partition), in first-seen order, so a

@@ -1,14 +1,16 @@
 import { StoreUnavailableError } from '../errors.js'
 
 /**
- * How the replay worker treats a failed insert:
- * - `unavailable`: PostgreSQL cannot be reached; nothing is wrong with the messages, the whole
- *   worker backs off and no attempt is counted;
+ * What a failed `AuditEventStore.insert` means for the events, for everyone who has to decide what
+ * to do with them (the write path, the DLQ replay):
+ * - `unavailable`: PostgreSQL cannot be reached; nothing is wrong with the events, so they are
+ *   queued (write path) or the whole replay backs off without counting an attempt;
  * - `data`: PostgreSQL refused the row itself (SQLSTATE class 22 data exception or 23 integrity
- *   violation); retrying will not help, so attempts are counted and the message becomes poison;
+ *   violation); retrying will not help, so the write is refused and a replayed message counts
+ *   attempts until it becomes poison;
  * - `retry`: anything else (a missing or broken partition, a lock, a deadlock, an unknown error);
- *   the message is retried with backoff and never parked, since parking would move good audit
- *   records out of the replay path because of a fault in the database.
+ *   the fault is in the database, not in the record, so the events are queued and retried, never
+ *   parked.
  */
 export type StoreFailureKind = 'unavailable' | 'data' | 'retry'
 
@@ -27,9 +29,19 @@ function databaseErrorOf(error: unknown): { code: string; message: string } | un
   return undefined
 }
 
-/** The SQLSTATE in an error or its `cause` chain, if any. */
+/** The SQLSTATE in an error or its `cause` chain (Drizzle wraps the driver's error), if any. */
 export function sqlStateOf(error: unknown): string | undefined {
   return databaseErrorOf(error)?.code
+}
+
+/**
+ * PostgreSQL's "no partition of relation … found for row": a check_violation (23514), but not of a
+ * CHECK constraint. The row is fine; its month's partition is missing or broken, which the store
+ * repairs by creating it, or an operator does.
+ */
+export function isMissingPartition(error: unknown): boolean {
+  const found = databaseErrorOf(error)
+  return found?.code === '23514' && /no partition of relation/.test(found.message)
 }
 
 /** Classifies an error of `AuditEventStore.insert` (see {@link StoreFailureKind}). */
@@ -37,14 +49,12 @@ export function classifyStoreError(error: unknown): StoreFailureKind {
   if (error instanceof StoreUnavailableError) return 'unavailable'
   const found = databaseErrorOf(error)
   if (!found) return 'retry'
-  // "no partition of relation … found for row" is a check_violation, but the row is fine: its
-  // month's partition is missing or broken, which an operator (or the next creation) fixes.
-  if (found.code === '23514' && /no partition of relation/.test(found.message)) return 'retry'
+  if (isMissingPartition(error)) return 'retry'
   if (found.code.startsWith('22') || found.code.startsWith('23')) return 'data'
   return 'retry'
 }
 
-/** A short, single-line description of an error for a message's `reason`. */
+/** A short, single-line description of an error for a dead-letter message's `reason`. */
 export function describeError(error: unknown): string {
   const state = sqlStateOf(error)
   const message = error instanceof Error ? error.message : String(error)
