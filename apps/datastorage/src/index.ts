@@ -6,12 +6,6 @@ export { type DataStorageConfig, loadConfig } from './env.js'
 export { ConfigError, DataStorageError, InvalidCursorError, StoreUnavailableError } from './errors.js'
 export { type CreateAppOptions, createApp } from './http/app.js'
 export type { AppEnv } from './http/context.js'
-export {
-  createEventWriter,
-  type EventWriter,
-  type EventWriterOptions,
-  type WriteOutcome,
-} from './http/event-writer.js'
 export { HttpProblem, type ProblemKind, problemTypes, problemTypeUri, toProblem } from './http/problem.js'
 export { ReadinessState } from './http/readiness.js'
 export { createLogger, type LoggerFactoryOptions } from './logger.js'
@@ -26,3 +20,9 @@ export type {
 } from './store/audit-event-store.js'
 export { createAuditEventStore } from './store/postgres-audit-event-store.js'
 export { type WriteTimeoutOptions, withWriteTimeout } from './store/write-timeout-store.js'
+export {
+  createEventWriter,
+  type EventWriter,
+  type EventWriterOptions,
+  type WriteOutcome,
+} from './write/event-writer.js'

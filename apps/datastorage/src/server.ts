@@ -14,7 +14,7 @@ import { ReadinessState } from './http/readiness.js'
 import { createLogger } from './logger.js'
 import { createMetrics, type DataStorageMetrics } from './metrics/service-metrics.js'
 import { createAuditEventStore } from './store/postgres-audit-event-store.js'
-import { withWriteTimeout } from './store/write-timeout-store.js'
+import { composeServiceStore } from './store/service-store.js'
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
@@ -134,14 +134,15 @@ export async function startServer(
 
     // postgres.js queues writes while the pool is busy (a burst on a small pool succeeds); the
     // timeout bounds that wait, after which the events go to the DLQ.
-    const store = withWriteTimeout(createAuditEventStore(database, { partitions }), {
-      timeoutMs: config.databaseWriteTimeoutMs,
+    const store = composeServiceStore(createAuditEventStore(database, { partitions }), {
+      metrics,
+      writeTimeoutMs: config.databaseWriteTimeoutMs,
     })
     if (config.redisUrl) {
       dlq = startServiceDlq({
         redisUrl: config.redisUrl,
         config: config.dlq,
-        store,
+        store: store.replay,
         logger,
         registry: metrics.registry,
         unknownEventTypes: config.unknownEventTypes,
@@ -151,7 +152,7 @@ export async function startServer(
       logger.warn('REDIS_URL is not set: no dead-letter queue; writes answer 503 while PostgreSQL is down')
     }
     const readiness = new ReadinessState()
-    const app = createApp({ store, logger, metrics, config, readiness, dlq })
+    const app = createApp({ store: store.requests, logger, metrics, config, readiness, dlq })
     server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server
     await listen(server)
     // Errors of the listening socket after start-up (e.g. EMFILE) are logged, not fatal.
@@ -176,7 +177,7 @@ export async function startServer(
       // it before the pool closes, so nothing is acknowledged that was not stored.
       await Promise.all([stopServer(running, config.shutdownTimeoutMs, logger), runningDlq?.stopWorker()])
       await runningDlq?.close()
-      await store.close().catch((error) => logger.error({ err: error }, 'closing the store failed'))
+      await store.requests.close().catch((error) => logger.error({ err: error }, 'closing the store failed'))
       logger.info('stopped')
     }
     return {

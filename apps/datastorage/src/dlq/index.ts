@@ -48,8 +48,3 @@ export {
   type RoundResult,
 } from './replay-worker.js'
 export { type ServiceDlq, type ServiceDlqOptions, startServiceDlq } from './service-dlq.js'
-export {
-  type FallbackWriteResult,
-  type WriteWithFallbackOptions,
-  writeWithFallback,
-} from './write-with-fallback.js'

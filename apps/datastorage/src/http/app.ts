@@ -6,11 +6,10 @@ import type { Logger } from 'pino'
 import type { CapacityMonitor } from '../dlq/capacity-monitor.js'
 import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
 import type { DataStorageConfig } from '../env.js'
-import { createMetrics, type DataStorageMetrics } from '../metrics/service-metrics.js'
+import type { DataStorageMetrics } from '../metrics/service-metrics.js'
 import type { AuditEventStore } from '../store/audit-event-store.js'
-import { instrumentStore } from '../store/instrumented-audit-event-store.js'
+import { createEventWriter, type EventWriter } from '../write/event-writer.js'
 import type { AppEnv } from './context.js'
-import { createEventWriter, type EventWriter } from './event-writer.js'
 import { HttpProblem, problemResponse, toProblem } from './problem.js'
 import { ReadinessState } from './readiness.js'
 import { requestLogging } from './request-logging.js'
@@ -20,12 +19,16 @@ import { healthRoutes } from './routes/health.js'
 
 /** Options of {@link createApp}. */
 export interface CreateAppOptions {
+  /**
+   * The store as the service composed it (`composeServiceStore(…).requests`: write timeout, error
+   * counting); the app uses it as it is.
+   */
   store: AuditEventStore
   logger: Logger
   /** Limits and validation policy. */
   config: Pick<DataStorageConfig, 'bodyLimitBytes' | 'maxBatchSize' | 'unknownEventTypes'>
-  /** Default: a fresh registry with default Node metrics. */
-  metrics?: DataStorageMetrics
+  /** The metrics the store was composed with: `/metrics` exposes their registry. */
+  metrics: DataStorageMetrics
   /** Default: a new, non-draining state. The server keeps a reference to flip it on shutdown. */
   readiness?: ReadinessState
   /** The write path. Default: `createEventWriter` over the store, with `deadLetters` as fallback. */
@@ -39,12 +42,13 @@ export interface CreateAppOptions {
  * tests, `@hono/node-server` serves it in production.
  *
  * @example
- * const app = createApp({ store, logger, config: { bodyLimitBytes: 5 << 20, maxBatchSize: 5000, unknownEventTypes: 'accept' } })
+ * const metrics = createMetrics()
+ * const { requests: store } = composeServiceStore(createAuditEventStore(database), { metrics })
+ * const app = createApp({ store, logger, metrics, config: { bodyLimitBytes: 5 << 20, maxBatchSize: 5000, unknownEventTypes: 'accept' } })
  * const res = await app.request('/healthz')
  */
 export function createApp(options: CreateAppOptions): Hono<AppEnv> {
-  const { logger, config, metrics = createMetrics(), readiness = new ReadinessState() } = options
-  const store = instrumentStore(options.store, metrics)
+  const { store, logger, config, metrics, readiness = new ReadinessState() } = options
   const writer =
     options.writer ?? createEventWriter({ store, metrics, deadLetters: options.dlq?.deadLetters, logger })
   const validate = createAuditEventValidator({ unknownEventTypes: config.unknownEventTypes })

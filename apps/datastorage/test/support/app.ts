@@ -7,6 +7,7 @@ import { ReadinessState } from '../../src/http/readiness.js'
 import { createLogger } from '../../src/logger.js'
 import { createMetrics, type DataStorageMetrics } from '../../src/metrics/service-metrics.js'
 import type { AuditEventStore } from '../../src/store/audit-event-store.js'
+import { composeServiceStore } from '../../src/store/service-store.js'
 
 /** Captures pino's JSON lines in memory. */
 export function logCapture(): { stream: Writable; lines: () => Array<Record<string, unknown>> } {
@@ -41,7 +42,10 @@ export interface TestApp {
   logs: () => Array<Record<string, unknown>>
 }
 
-/** An app over `store` with captured logs, its own metrics registry and readiness state. */
+/**
+ * An app over `store`, composed as the server composes it (without a write timeout), with captured
+ * logs, its own metrics registry and readiness state.
+ */
 export function buildTestApp(
   store: AuditEventStore,
   overrides: Partial<Omit<CreateAppOptions, 'store' | 'logger' | 'config'>> & {
@@ -53,7 +57,7 @@ export function buildTestApp(
   const readiness = overrides.readiness ?? new ReadinessState()
   const app = createApp({
     ...overrides,
-    store,
+    store: composeServiceStore(store, { metrics }).requests,
     logger: createLogger({ level: 'debug', destination: capture.stream }),
     metrics,
     readiness,

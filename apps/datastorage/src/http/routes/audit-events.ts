@@ -11,10 +11,10 @@ import {
 import { Hono } from 'hono'
 import type { DataStorageMetrics } from '../../metrics/service-metrics.js'
 import type { AuditEventStore, NewAuditEvent } from '../../store/audit-event-store.js'
+import type { EventWriter, WriteOutcome } from '../../write/event-writer.js'
 import { parseAuditEventQuery } from '../audit-event-query.js'
 import type { AppEnv } from '../context.js'
 import { checkParameter, contractParameters } from '../contract-parameters.js'
-import type { EventWriter, WriteOutcome } from '../event-writer.js'
 import { readJsonBody } from '../json-body.js'
 import { HttpProblem } from '../problem.js'
 

@@ -1,13 +1,14 @@
 import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
-import { describe, expect, it, vi } from 'vitest'
-import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
+import type { Logger } from 'pino'
+import { describe, expect, it } from 'vitest'
+import { createDeadLetterWriter, type DeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { DlqFullError } from '../../src/dlq/errors.js'
 import { createReplayWorker } from '../../src/dlq/replay-worker.js'
-import { writeWithFallback } from '../../src/dlq/write-with-fallback.js'
 import { StoreUnavailableError } from '../../src/errors.js'
-import type { AuditEventStore } from '../../src/store/audit-event-store.js'
-import { withWriteTimeout } from '../../src/store/write-timeout-store.js'
-import { captureLogger, makeEvent, testRedis, useDlqTestContext } from './support.js'
+import { createMetrics } from '../../src/metrics/service-metrics.js'
+import type { AuditEventStore, NewAuditEvent } from '../../src/store/audit-event-store.js'
+import { createEventWriter } from '../../src/write/event-writer.js'
+import { captureLogger, makeEvent, testRedis, useDlqTestContext } from '../dlq/support.js'
 
 const dlq = useDlqTestContext({ postgres: true })
 
@@ -18,12 +19,18 @@ const unavailableStore = (store: AuditEventStore): AuditEventStore => ({
   },
 })
 
-describe('writeWithFallback', () => {
+/** Writes through the write path over `store`, with `deadLetters` as its fallback when given. */
+const write = (
+  options: { store: AuditEventStore; deadLetters?: DeadLetterWriter; logger: Logger },
+  events: readonly NewAuditEvent[],
+) => createEventWriter({ ...options, metrics: createMetrics({ defaultMetrics: false }) }).write(events)
+
+describe('createEventWriter', () => {
   it('queues every event when PostgreSQL is unreachable', async () => {
     const { pg, redis, streams } = dlq
     const deadLetters = createDeadLetterWriter({ redis, stream: streams.stream })
     const events = [makeEvent(), makeEvent()]
-    const result = await writeWithFallback(
+    const result = await write(
       { store: unavailableStore(pg.store), deadLetters, logger: captureLogger().logger },
       events,
     )
@@ -39,12 +46,10 @@ describe('writeWithFallback', () => {
     const { pg, redis, streams } = dlq
     const logger = captureLogger().logger
     const store = unavailableStore(pg.store)
-    await expect(writeWithFallback({ store, logger }, [makeEvent()])).rejects.toBeInstanceOf(
-      StoreUnavailableError,
-    )
+    await expect(write({ store, logger }, [makeEvent()])).rejects.toBeInstanceOf(StoreUnavailableError)
     const full = createDeadLetterWriter({ redis, stream: streams.stream, capacity: 1 })
     await expect(
-      writeWithFallback({ store, deadLetters: full, logger }, [makeEvent(), makeEvent()]),
+      write({ store, deadLetters: full, logger }, [makeEvent(), makeEvent()]),
     ).rejects.toBeInstanceOf(DlqFullError)
     expect(await redis.xlen(streams.stream)).toBe(0)
   })
@@ -57,7 +62,7 @@ describe('writeWithFallback', () => {
       `ALTER TABLE audit_events ADD CONSTRAINT fallback_refuse CHECK (correlation_id <> 'refused')`,
     )
     const bad = makeEvent({ correlation_id: 'refused' })
-    const error = await writeWithFallback({ store: pg.store, deadLetters, logger: captureLogger().logger }, [
+    const error = await write({ store: pg.store, deadLetters, logger: captureLogger().logger }, [
       ok,
       bad,
     ]).catch((e: unknown) => e)
@@ -80,7 +85,7 @@ describe('writeWithFallback', () => {
       makeEvent({ event_timestamp: '2024-07-31T23:59:59Z' }),
     ]
     const { logger, lines } = captureLogger()
-    const result = await writeWithFallback({ store: pg.store, deadLetters, logger }, [
+    const result = await write({ store: pg.store, deadLetters, logger }, [
       healthy[0]!,
       broken[0]!,
       healthy[1]!,
@@ -122,39 +127,5 @@ describe('writeWithFallback', () => {
     expect(await pg.countRows(broken.map((e) => e.event_id))).toBe(2)
     await worker.stop()
     workerRedis.disconnect()
-  })
-})
-
-describe('withWriteTimeout', () => {
-  it('turns a write stuck past the bound into StoreUnavailableError, at the bound', async () => {
-    const { pg } = dlq
-    const stuck: AuditEventStore = { ...pg.store, insert: () => new Promise(() => {}) }
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
-    try {
-      let settled: unknown
-      const write = withWriteTimeout(stuck, { timeoutMs: 200 })
-        .insert([makeEvent()])
-        .catch((error: unknown) => error)
-        .then((outcome) => {
-          settled = outcome
-        })
-      await vi.advanceTimersByTimeAsync(199)
-      expect(settled).toBeUndefined()
-      await vi.advanceTimersByTimeAsync(1)
-      await write
-      expect(settled).toBeInstanceOf(StoreUnavailableError)
-      expect((settled as Error).message).toMatch(/did not take the write within 200 ms/)
-    } finally {
-      vi.useRealTimers()
-    }
-  })
-
-  it('passes writes that finish in time through', async () => {
-    const { pg } = dlq
-    const event = makeEvent()
-    expect(await withWriteTimeout(pg.store, { timeoutMs: 5000 }).insert([event])).toEqual({
-      created: [event.event_id],
-      duplicates: [],
-    })
   })
 })
