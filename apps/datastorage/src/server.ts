@@ -1,9 +1,8 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { join } from 'node:path'
 import { serve } from '@hono/node-server'
 import type { Logger } from 'pino'
-import { openDatabase, PGLITE_IN_MEMORY } from './db/client.js'
+import { openDatabase, pgliteDirOf } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
 import { createPartitionManager, startPartitionMaintenance } from './db/partitions.js'
 import type { ReplayWorkerOptions } from './dlq/replay-worker.js'
@@ -42,11 +41,6 @@ export interface ServerHandle {
    * never rejects.
    */
   close(): Promise<void>
-}
-
-/** PGlite lives in `<DATA_DIR>/pglite`; `DATA_DIR=memory://` keeps it in memory (tests). */
-export function pgliteDirOf(dataDir: string): string {
-  return dataDir === PGLITE_IN_MEMORY ? PGLITE_IN_MEMORY : join(dataDir, 'pglite')
 }
 
 function urlOf(host: string, port: number): string {

@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
@@ -14,6 +15,17 @@ export const DEFAULT_PGLITE_DIR = './.data/pglite'
 
 /** PGlite data directory meaning "in memory, gone on close" (tests). */
 export const PGLITE_IN_MEMORY = 'memory://'
+
+/**
+ * Where PGlite lives for a `DATA_DIR`: `<DATA_DIR>/pglite`, so the directory can hold other files;
+ * `DATA_DIR=memory://` keeps it in memory (tests).
+ *
+ * @example
+ * await openDatabase({ url: config.databaseUrl, pgliteDataDir: pgliteDirOf(config.dataDir) })
+ */
+export function pgliteDirOf(dataDir: string): string {
+  return dataDir === PGLITE_IN_MEMORY ? PGLITE_IN_MEMORY : join(dataDir, 'pglite')
+}
 
 export interface DatabaseOptions {
   /** `postgres://` URL. When absent the embedded PGlite is used. */

@@ -24,7 +24,6 @@ export {
   type ReplaySummary,
   replayDlq,
 } from './dlq-admin.js'
-export { DLQ_USAGE, type DlqCliIo, runDlqCommand } from './dlq-cli.js'
 export {
   type DlqConfig,
   type DlqEnv,
@@ -35,11 +34,6 @@ export {
   loadDlqConfig,
 } from './dlq-config.js'
 export { DlqFullError, DlqUnavailableError } from './errors.js'
-export {
-  createProgressReporter,
-  type ProgressReporter,
-  type ProgressReporterOptions,
-} from './progress-reporter.js'
 export {
   createReplayWorker,
   type ReplayTotals,

@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util'
 import { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
-import { openDatabase } from '../db/client.js'
+import { openDatabase, pgliteDirOf } from '../db/client.js'
 import { migrateDatabase } from '../db/migrate.js'
+import {
+  type DlqAdminOptions,
+  dlqStats,
+  inspectDlq,
+  type ReplaySummary,
+  replayDlq,
+} from '../dlq/dlq-admin.js'
+import { loadDlqConfig } from '../dlq/dlq-config.js'
 import { loadConfig } from '../env.js'
 import { ConfigError } from '../errors.js'
-import { pgliteDirOf } from '../server.js'
 import { createAuditEventStore } from '../store/postgres-audit-event-store.js'
-import { type DlqAdminOptions, dlqStats, inspectDlq, type ReplaySummary, replayDlq } from './dlq-admin.js'
-import { loadDlqConfig } from './dlq-config.js'
 import { createProgressReporter } from './progress-reporter.js'
 
+/** What `datastorage dlq help` prints, and bad usage after its message. */
 export const DLQ_USAGE = `usage: datastorage dlq <command> [options]
 
   stats                       depth, capacity ratio, consumer group, dead-letter length

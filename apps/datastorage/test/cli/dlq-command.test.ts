@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
+import { runDlqCommand } from '../../src/cli/dlq-command.js'
+import { createProgressReporter } from '../../src/cli/progress-reporter.js'
 import { dlqStats, inspectDlq } from '../../src/dlq/dlq-admin.js'
-import { runDlqCommand } from '../../src/dlq/dlq-cli.js'
-import { createProgressReporter } from '../../src/dlq/progress-reporter.js'
 import {
   addMessages,
   captureLogger,
@@ -10,7 +10,7 @@ import {
   makeEvent,
   REDIS_URL,
   useDlqTestContext,
-} from './support.js'
+} from '../dlq/support.js'
 
 const dlq = useDlqTestContext({ postgres: true })
 
