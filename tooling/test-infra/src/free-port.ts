@@ -31,17 +31,37 @@ export function canConnect(host: string, port: number, timeoutMs = 500): Promise
   )
 }
 
-/** Polls `check` every `intervalMs` until it resolves true or `timeoutMs` passes (then throws `what`). */
-export async function waitFor(
+/**
+ * Waits for a state instead of sleeping a fixed time and hoping: runs `check` every `intervalMs`
+ * until it neither throws nor returns `false`, and resolves with what it returned. After
+ * `timeoutMs` it rejects naming `what`, with the check's last error as the message when it threw
+ * (so an `expect(…)` inside `check` reports its own mismatch) or as `cause`.
+ *
+ * Between two checks no timer of its own is pending, so a check may count
+ * `process.getActiveResourcesInfo()`.
+ *
+ * @example
+ * await waitFor('the DLQ to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
+ */
+export async function waitFor<T>(
   what: string,
-  check: () => Promise<boolean>,
+  check: () => T | Promise<T>,
   timeoutMs = 15_000,
   intervalMs = 50,
-) {
-  const deadline = Date.now() + timeoutMs
+): Promise<Exclude<T, false>> {
+  const deadline = performance.now() + timeoutMs
   for (;;) {
-    if (await check().catch(() => false)) return
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
+    let failure: unknown
+    try {
+      const result = await check()
+      if (result !== false) return result as Exclude<T, false>
+    } catch (error) {
+      failure = error
+    }
+    if (performance.now() >= deadline) {
+      const detail = failure instanceof Error ? `: ${failure.message}` : ''
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${detail}`, { cause: failure })
+    }
     await new Promise((r) => setTimeout(r, intervalMs))
   }
 }

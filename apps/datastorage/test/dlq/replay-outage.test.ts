@@ -1,4 +1,4 @@
-import { startThrowawayPostgres, type ThrowawayPostgres } from '@audit-trail/test-infra'
+import { startThrowawayPostgres, type ThrowawayPostgres, waitFor } from '@audit-trail/test-infra'
 import type { Redis } from 'ioredis'
 import { Registry } from 'prom-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -8,7 +8,6 @@ import {
   addMessages,
   captureLogger,
   clientMessage,
-  eventually,
   makeEvent,
   openPgStore,
   testRedis,
@@ -74,11 +73,7 @@ describe('replay worker during a PostgreSQL outage', () => {
 
     const restarted = Date.now()
     await pgServer.start()
-    await eventually(
-      'DLQ drained after restart',
-      async () => (await redis.xlen(streams.stream)) === 0,
-      30_000,
-    )
+    await waitFor('DLQ drained after restart', async () => (await redis.xlen(streams.stream)) === 0, 30_000)
     console.log(`[dlq] drained 300 messages ${Date.now() - restarted} ms after PostgreSQL restarted`)
     await worker.stop()
     const check = await openPgStore(pgServer.url)

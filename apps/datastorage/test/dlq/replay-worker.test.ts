@@ -1,4 +1,5 @@
 import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
+import { waitFor } from '@audit-trail/test-infra'
 import type { Redis } from 'ioredis'
 import { Registry } from 'prom-client'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -10,7 +11,6 @@ import {
   addMessages,
   captureLogger,
   clientMessage,
-  eventually,
   makeEvent,
   testRedis,
   useDlqTestContext,
@@ -100,7 +100,7 @@ describe('replay worker', () => {
 
     const w = worker({ maxAttempts: 3, metrics })
     w.start()
-    await eventually('three poison messages', async () => (await redis.xlen(streams.deadLetterStream)) === 3)
+    await waitFor('three poison messages', async () => (await redis.xlen(streams.deadLetterStream)) === 3)
     await w.stop()
 
     expect(await pg.countRows(good.map((e) => e.event_id))).toBe(2)
@@ -158,11 +158,11 @@ describe('replay worker', () => {
     const first = await w.runOnce({ block: false })
     expect(first.read).toBe(0) // not idle long enough yet: a live consumer is not robbed
     w.start()
-    await eventually(
+    await waitFor(
       'claimed messages stored',
       async () => (await pg.countRows(events.map((e) => e.event_id))) === 50,
     )
-    await eventually('pending list empty', async () => (await pendingCount()) === 0)
+    await waitFor('pending list empty', async () => (await pendingCount()) === 0)
     expect(await redis.xlen(streams.stream)).toBe(0)
     await w.stop()
   })
@@ -182,7 +182,7 @@ describe('replay worker', () => {
     const started = Date.now()
     a.start()
     b.start()
-    await eventually('DLQ drained', async () => (await redis.xlen(streams.stream)) === 0, 60_000)
+    await waitFor('DLQ drained', async () => (await redis.xlen(streams.stream)) === 0, 60_000)
     await Promise.all([a.stop(), b.stop()])
     const rows = await pg.countRows(events.map((e) => e.event_id))
     const distinct = Number(
@@ -212,7 +212,7 @@ describe('replay worker', () => {
     )
     const w = worker({ batchSize: 100 })
     w.start()
-    await eventually('replay under way', async () => (await pg.countRows(events.map((e) => e.event_id))) > 0)
+    await waitFor('replay under way', async () => (await pg.countRows(events.map((e) => e.event_id))) > 0)
     const stopping = Date.now()
     await w.stop()
     const stopMs = Date.now() - stopping

@@ -3,6 +3,7 @@ import {
   startThrowawayPostgres,
   type TestDatabase,
   type ThrowawayPostgres,
+  waitFor,
 } from '@audit-trail/test-infra'
 import type { Redis } from 'ioredis'
 import postgres from 'postgres'
@@ -10,15 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { NewAuditEvent } from '../../src/store/audit-event-store.js'
 import { ADMIN_URL } from '../support/postgres.js'
 import { postBatchWithRetry, queryAllIds, sleep, startService, type WriteCounts } from './service-support.js'
-import {
-  addMessages,
-  clientMessage,
-  eventually,
-  makeEvent,
-  type TestStreams,
-  testRedis,
-  testStreams,
-} from './support.js'
+import { addMessages, clientMessage, makeEvent, type TestStreams, testRedis, testStreams } from './support.js'
 
 let redis: Redis
 const cleanups: Array<() => Promise<unknown>> = []
@@ -98,7 +91,7 @@ describe('service faults, end to end through the running service (docs/architect
     }
     const outage = { startedAt: 0, endedAt: 0 }
     const fault = async () => {
-      await eventually('first batches stored', () => counts.created >= 8, 30_000)
+      await waitFor('first batches stored', () => counts.created >= 8, 30_000)
       outage.startedAt = Date.now()
       await pgServer.stop()
       stopped()
@@ -108,7 +101,7 @@ describe('service faults, end to end through the running service (docs/architect
     }
     await Promise.all([writer(), writer(), fault()])
     const writeMs = Date.now() - started
-    await eventually('DLQ drained', () => drained(streams), 60_000)
+    await waitFor('DLQ drained', () => drained(streams), 60_000)
     const drainMs = Date.now() - outage.endedAt
 
     const ids = await queryAllIds(service.url, correlationId)
@@ -178,12 +171,12 @@ describe('service faults, end to end through the running service (docs/architect
       const held = Array.from({ length: 50 }, () => makeEvent({ correlation_id: correlationId }))
       const counts: WriteCounts = { created: 0, accepted: 0, retried503: 0, networkErrors: 0 }
       const holding = postBatchWithRetry(service.url, held, counts, { maxWaitMs: 200 })
-      await eventually('the client to be refused with 503 and retry', () => counts.retried503 >= 2, 30_000)
+      await waitFor('the client to be refused with 503 and retry', () => counts.retried503 >= 2, 30_000)
       expect(counts.created + counts.accepted).toBe(0)
       // … and delivers them once PostgreSQL is back and the replay made room.
       await pgServer.start()
       expect(await holding).toBe(201)
-      await eventually('DLQ drained', () => drained(streams), 30_000)
+      await waitFor('DLQ drained', () => drained(streams), 30_000)
       const ids = await queryAllIds(service.url, correlationId)
       console.log(
         `[faults] DLQ full: ${counts.retried503} x 503 held the client's batch until PostgreSQL returned; ${ids.length} rows`,
@@ -217,7 +210,7 @@ describe('service faults on the shared PostgreSQL', () => {
     const started = Date.now()
     for (let i = 0; i < messages.length; i += 500)
       await addMessages(redis, streams.stream, messages.slice(i, i + 500))
-    await eventually('DLQ drained', () => drained(streams), 60_000)
+    await waitFor('DLQ drained', () => drained(streams), 60_000)
     const replayedA = metricValue(await (await fetch(`${a!.url}/metrics`)).text(), 'audit_dlq_replayed_total')
     const replayedB = metricValue(await (await fetch(`${b!.url}/metrics`)).text(), 'audit_dlq_replayed_total')
     const sql = postgres(database.url, { max: 1, onnotice: () => {} })
@@ -319,8 +312,8 @@ describe('service faults on the shared PostgreSQL', () => {
     expect(later.status).toBe(201)
 
     await sql.unsafe('DROP TABLE audit_events_y2024m07')
-    await eventually('July replayed', async () => (await status(july[1]!.event_id)) === 200, 30_000)
-    await eventually('DLQ drained', () => drained(streams), 10_000)
+    await waitFor('July replayed', async () => (await status(july[1]!.event_id)) === 200, 30_000)
+    await waitFor('DLQ drained', () => drained(streams), 10_000)
     expect(await status(july[0]!.event_id)).toBe(200)
     expect(await redis.xlen(streams.deadLetterStream)).toBe(0)
     await service.close()

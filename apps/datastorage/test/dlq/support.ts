@@ -238,17 +238,3 @@ export function captureLogger(level = 'debug'): { logger: Logger; lines: Array<R
   })
   return { logger: pino({ level }, destination), lines }
 }
-
-/** Polls `check` every 25 ms until it returns true, or throws after `timeoutMs`. */
-export async function eventually(
-  what: string,
-  check: () => Promise<boolean> | boolean,
-  timeoutMs = 15_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs
-  while (Date.now() < deadline) {
-    if (await check()) return
-    await new Promise((resolve) => setTimeout(resolve, 25))
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`)
-}
