@@ -9,6 +9,7 @@ import {
   DeliveryFailedError,
   HttpError,
 } from './errors.js'
+import { describeInvalidFields, invalidIndexes } from './invalid-indexes.js'
 import type { ClientMetrics, EventStateLabel } from './metrics.js'
 import type { RetryPolicy } from './retry-policy.js'
 import type { StatsCounter, TerminalState } from './stats.js'
@@ -160,7 +161,7 @@ export class Delivery {
           if (this.#abandoned) continue
           const invalid =
             error instanceof HttpError && error.status === 400
-              ? invalidIndexes(error, group.length)
+              ? invalidIndexes(error.problem, group.length)
               : undefined
           if (invalid) {
             const badIndexes = [...invalid.keys()].sort((a, b) => a - b)
@@ -172,7 +173,8 @@ export class Delivery {
             )
             replace(rest)
             await this.deadLetter(bad, {
-              reason: (i) => `rejected by the service: ${invalid.get(badIndexes[i]!)}`,
+              reason: (i) =>
+                `rejected by the service: ${describeInvalidFields(invalid.get(badIndexes[i]!)!)}`,
               attempts,
               cause: error,
             })
@@ -288,24 +290,4 @@ export class Delivery {
       this.#sleeps.add(sleep)
     })
   }
-}
-
-/**
- * The invalid events a 400 names (`errors[].index`), with their reasons; `undefined` when the
- * answer names none or an index outside the batch (then the batch as a whole is refused).
- */
-function invalidIndexes(error: HttpError, length: number): Map<number, string> | undefined {
-  const errors = error.problem?.errors
-  if (!Array.isArray(errors) || errors.length === 0) return undefined
-  const byIndex = new Map<number, string>()
-  for (const e of errors) {
-    const index = (e as { index?: unknown }).index
-    if (typeof index !== 'number' || !Number.isInteger(index) || index < 0 || index >= length) {
-      return undefined
-    }
-    const reason = `${e.field} ${e.message}`
-    const previous = byIndex.get(index)
-    byIndex.set(index, previous ? `${previous}; ${reason}` : reason)
-  }
-  return byIndex
 }

@@ -1,11 +1,12 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type CliIo, runCli } from '../src/cli.js'
 import { fileDeadLetterQueue } from '../src/dead-letter/file-dead-letter-queue.js'
+import { waitFor } from './helpers/wait-for.js'
 import { deadLetterMessages } from './support/dead-letter-messages.js'
 import { type FakeDataStorage, fakeDataStorage } from './support/fake-datastorage.js'
 
@@ -16,7 +17,7 @@ let dir: string
 let spool: string
 
 beforeAll(async () => {
-  // A real HTTP server, so the CLI goes through the global fetch and a socket like in production.
+  // A real HTTP server, so the CLI goes through the transport's own connection pool and a socket like in production.
   http = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -88,14 +89,35 @@ describe('audit-spool-replay', () => {
     const result = await run(['--spool', spool, '--url', url])
     expect(result.code).toBe(1)
     expect(result.out).toMatch(/replayed=0 .*remaining=6$/)
-    expect(result.err).toMatch(/stopped: HTTP 503/)
+    expect(result.err).toMatch(/stopped: 503 from \/api\/v1\/audit\/events\/batch/)
+  })
+
+  it('closes its connections to the service when it is done', async () => {
+    await fillSpool(3)
+    const sockets = new Set<Socket>()
+    const track = (socket: Socket) => {
+      sockets.add(socket)
+      socket.on('close', () => sockets.delete(socket))
+    }
+    // Kept alive by the server far longer than the wait below: only the replay can end them in time.
+    const keepAliveTimeout = http.keepAliveTimeout
+    http.keepAliveTimeout = 60_000
+    http.on('connection', track)
+    try {
+      expect((await run(['--spool', spool, '--url', url, '--batch-size', '2'])).code).toBe(0)
+      expect(service.requests.length).toBeGreaterThan(1)
+      await waitFor(() => expect(sockets.size).toBe(0), { timeoutMs: 5000 })
+    } finally {
+      http.off('connection', track)
+      http.keepAliveTimeout = keepAliveTimeout
+    }
   })
 
   it('exits 1 when the service is unreachable', async () => {
     await fillSpool(2)
     const result = await run(['--spool', spool, '--url', 'http://127.0.0.1:1'])
     expect(result.code).toBe(1)
-    expect(result.err).toMatch(/stopped: request failed/)
+    expect(result.err).toMatch(/stopped: request to http:\/\/127\.0\.0\.1:1 failed/)
   })
 
   it('reports rejected events and where they went, with exit 0 once the spool is empty', async () => {

@@ -98,7 +98,7 @@ describe('replaySpool', () => {
     expect(acknowledged.length).toBeGreaterThan(0)
     expect(first.replayed).toBe(acknowledged.length)
     expect(first.remaining).toBe(50 - acknowledged.length)
-    expect(first.error).toMatch(/HTTP 503/)
+    expect(first.error).toMatch(/^503 from \/api\/v1\/audit\/events\/batch: /)
     expect([...server.stored.keys()]).toEqual(acknowledged)
 
     const second = await replay()
@@ -136,7 +136,7 @@ describe('replaySpool', () => {
     server.failNext(400)
     const result = await replay()
     expect(result).toEqual(expect.objectContaining({ replayed: 0, rejected: 0, remaining: 12 }))
-    expect(result.error).toMatch(/HTTP 400/)
+    expect(result.error).toMatch(/^400 from \/api\/v1\/audit\/events\/batch: /)
   })
 
   it('counts a 202 (queued by the service dead-letter queue) as replayed', async () => {
@@ -153,7 +153,7 @@ describe('replaySpool', () => {
       },
     })
     expect(result).toEqual(expect.objectContaining({ replayed: 0, remaining: 8 }))
-    expect(result.error).toMatch(/request failed: fetch failed: ECONNREFUSED/)
+    expect(result.error).toMatch(/^request to http:\/\/datastorage\.test failed: fetch failed: ECONNREFUSED/)
   })
 
   it('sets aside lines that are not messages (a torn line, foreign JSON) and replays the others', async () => {

@@ -1,12 +1,10 @@
 import { open, unlink } from 'node:fs/promises'
 import { dirname } from 'node:path'
-import {
-  contractLimits,
-  createDataStorageClient,
-  type DataStorageClient,
-  type DeadLetterMessage,
-} from '@audit-trail/datastorage-client'
+import { contractLimits, type DeadLetterMessage } from '@audit-trail/datastorage-client'
 import type { Logger } from 'pino'
+import { HttpError } from '../errors.js'
+import { type InvalidField, invalidIndexes } from '../invalid-indexes.js'
+import { createHttpTransport, type TokenSource, type Transport } from '../transport.js'
 import {
   clearProgress,
   countSpoolLines,
@@ -27,15 +25,18 @@ export interface ReplaySpoolOptions {
   path: string
   /** Base URL of the DataStorage service, e.g. `http://127.0.0.1:8080`. */
   baseUrl: string
-  /** Bearer token (string or function asked per request); omit for an open service. */
-  token?: string | (() => string | Promise<string>)
-  /** The fetch implementation. Default: the global `fetch`. */
+  /**
+   * Bearer token; omit for an open service. A function is asked once, and again after a 401 (the
+   * request is then sent once more), as by the client's transport.
+   */
+  token?: TokenSource
+  /** A fetch to use instead of the transport's own keep-alive connection, closed when the replay ends. */
   fetch?: typeof globalThis.fetch
   /** Events per request, 1 to the contract's `maxBatchSize` (5000). Default 1000. */
   batchSize?: number
   /** Upper bound of a request's JSON body, under the service's 5 MiB limit. Default 4 MiB. */
   maxBatchBytes?: number
-  /** Abort a request after this long; the replay then stops. Default 30000. */
+  /** Abort a request after this long, response body included; the replay then stops. Default 30000. */
   requestTimeoutMs?: number
   /** Progress, rejections and the reason a replay stopped. Default: silent. */
   logger?: Pick<Logger, 'info' | 'warn'>
@@ -61,7 +62,7 @@ export interface ReplaySpoolResult {
 type Item = { message: DeadLetterMessage } | { line: string; reason: string }
 interface Rejection {
   rejectedAt: string
-  reasons: { field: string; message: string }[]
+  reasons: readonly InvalidField[]
   message?: DeadLetterMessage
   line?: string
 }
@@ -72,10 +73,12 @@ interface Rejection {
  * dedupes by `event_id`, and crash-safe: after every acknowledged batch the byte offset reached
  * is saved in `<path>.progress` (atomically), and a rotated file is removed only once all its
  * events were acknowledged. The live file is never removed (a writer may hold it open); it is
- * removed after its rotation. A 400 naming invalid events by `index` moves just those to
- * `<path>.rejected.jsonl` with the service's reasons; any other failure stops the replay with
- * the spool intact, and a later replay resumes where this one stopped. Run one replay per spool
- * at a time.
+ * removed after its rotation. Requests go through the client's own transport
+ * ({@link createHttpTransport}: its request timeout, token handling and reading of answers). A
+ * 400 naming invalid events by `index` moves just those to `<path>.rejected.jsonl` with the
+ * service's reasons, by the rule delivery follows ({@link invalidIndexes}); a 400 whose indexes do
+ * not all name events of the batch, and any other failure, stop the replay with the spool intact,
+ * and a later replay resumes where this one stopped. Run one replay per spool at a time.
  *
  * @throws {RangeError} for an invalid option (named in the message); I/O errors on the spool reject.
  * @example
@@ -102,105 +105,112 @@ export async function replaySpool(options: ReplaySpoolOptions): Promise<ReplaySp
     if (!Number.isFinite(value) || value <= 0)
       throw new RangeError(`replaySpool: ${field} must be a positive number`)
   }
-  const client = createDataStorageClient({
+  // The client's own send path: the same request, timeout, token handling and reading of answers.
+  const transport = createHttpTransport({
     baseUrl: options.baseUrl,
-    ...(options.token !== undefined && { token: options.token }),
-    ...(options.fetch !== undefined && { fetch: options.fetch }),
+    token: options.token,
+    fetch: options.fetch,
+    requestTimeoutMs,
+    connections: 1,
   })
   const result: ReplaySpoolResult = { files: 0, replayed: 0, duplicates: 0, rejected: 0, remaining: 0 }
-  let progress = await readProgress(path)
+  try {
+    let progress = await readProgress(path)
 
-  /** Sends one batch until it is acknowledged; returns false (with result.error set) when it was not. */
-  async function deliver(items: Item[], acknowledged: SpoolProgress): Promise<boolean> {
-    const rejections: Rejection[] = []
-    let pending: DeadLetterMessage[] = []
-    for (const item of items) {
-      if ('message' in item) pending.push(item.message)
-      else
-        rejections.push({
-          rejectedAt: now(),
-          reasons: [{ field: '', message: item.reason }],
-          line: item.line,
-        })
-    }
-    while (pending.length > 0) {
-      const outcome = await send(client, pending, requestTimeoutMs)
-      if (outcome.kind === 'stored') {
-        result.replayed += outcome.created
-        result.duplicates += outcome.duplicates
-        break
+    /** Sends one batch until it is acknowledged; returns false (with result.error set) when it was not. */
+    async function deliver(items: Item[], acknowledged: SpoolProgress): Promise<boolean> {
+      const rejections: Rejection[] = []
+      let pending: DeadLetterMessage[] = []
+      for (const item of items) {
+        if ('message' in item) pending.push(item.message)
+        else
+          rejections.push({
+            rejectedAt: now(),
+            reasons: [{ field: '', message: item.reason }],
+            line: item.line,
+          })
       }
-      if (outcome.kind === 'invalid') {
-        for (const [index, reasons] of outcome.invalid) {
-          rejections.push({ rejectedAt: now(), reasons, message: pending[index]! })
+      while (pending.length > 0) {
+        const outcome = await send(transport, pending)
+        if (outcome.kind === 'stored') {
+          result.replayed += outcome.created
+          result.duplicates += outcome.duplicates
+          break
         }
-        pending = pending.filter((_, index) => !outcome.invalid.has(index))
-        continue
+        if (outcome.kind === 'invalid') {
+          for (const [index, reasons] of outcome.invalid) {
+            rejections.push({ rejectedAt: now(), reasons, message: pending[index]! })
+          }
+          pending = pending.filter((_, index) => !outcome.invalid.has(index))
+          continue
+        }
+        result.error = outcome.error
+        return false
       }
-      result.error = outcome.error
-      return false
+      if (rejections.length > 0) {
+        await appendRejections(path, rejections)
+        result.rejected += rejections.length
+        logger?.warn({ rejected: rejections.length, file: rejectedPath(path) }, 'audit spool events rejected')
+      }
+      await writeProgress(path, acknowledged)
+      progress = acknowledged
+      return true
     }
-    if (rejections.length > 0) {
-      await appendRejections(path, rejections)
-      result.rejected += rejections.length
-      logger?.warn({ rejected: rejections.length, file: rejectedPath(path) }, 'audit spool events rejected')
-    }
-    await writeProgress(path, acknowledged)
-    progress = acknowledged
-    return true
-  }
 
-  for (const file of await listSpoolFiles(path)) {
-    const handle = await openIfExists(file.path)
-    if (!handle) continue
-    result.files++
-    let completed = false
-    try {
-      const stat = await handle.stat()
-      let items: Item[] = []
-      let bytes = 0
-      let end = startOffset(progress, stat)
-      const flush = () => deliver(items, { dev: stat.dev, ino: stat.ino, offset: end, file: file.path })
-      for await (const line of readLines(handle, end, !file.live)) {
-        if (line.text.trim().length > 0) {
-          const item = parseLine(line.text)
-          const size = Buffer.byteLength(line.text)
-          if (items.length > 0 && bytes + size > maxBatchBytes) {
+    for (const file of await listSpoolFiles(path)) {
+      const handle = await openIfExists(file.path)
+      if (!handle) continue
+      result.files++
+      let completed: boolean
+      try {
+        const stat = await handle.stat()
+        let items: Item[] = []
+        let bytes = 0
+        let end = startOffset(progress, stat)
+        const flush = () => deliver(items, { dev: stat.dev, ino: stat.ino, offset: end, file: file.path })
+        for await (const line of readLines(handle, end, !file.live)) {
+          if (line.text.trim().length > 0) {
+            const item = parseLine(line.text)
+            const size = Buffer.byteLength(line.text)
+            if (items.length > 0 && bytes + size > maxBatchBytes) {
+              if (!(await flush())) break
+              items = []
+              bytes = 0
+            }
+            items.push(item)
+            bytes += size
+          }
+          end = line.end
+          if (items.length >= batchSize) {
             if (!(await flush())) break
             items = []
             bytes = 0
           }
-          items.push(item)
-          bytes += size
         }
-        end = line.end
-        if (items.length >= batchSize) {
-          if (!(await flush())) break
-          items = []
-          bytes = 0
+        completed = result.error === undefined && (items.length === 0 || (await flush()))
+        if (completed && !file.live) {
+          // Forget the offset before unlinking: a reused inode must never inherit it.
+          if (progress && progress.dev === stat.dev && progress.ino === stat.ino) {
+            await clearProgress(path)
+            progress = undefined
+          }
+          await unlink(file.path)
+          await syncDirectory(dirname(path))
+          logger?.info({ file: file.path }, 'audit spool file replayed and removed')
         }
+      } finally {
+        await handle.close()
       }
-      completed = result.error === undefined && (items.length === 0 || (await flush()))
-      if (completed && !file.live) {
-        // Forget the offset before unlinking: a reused inode must never inherit it.
-        if (progress && progress.dev === stat.dev && progress.ino === stat.ino) {
-          await clearProgress(path)
-          progress = undefined
-        }
-        await unlink(file.path)
-        await syncDirectory(dirname(path))
-        logger?.info({ file: file.path }, 'audit spool file replayed and removed')
+      if (!completed) {
+        logger?.warn(
+          { file: file.path, error: result.error },
+          'audit spool replay stopped; the rest stays in the spool',
+        )
+        break
       }
-    } finally {
-      await handle.close()
     }
-    if (!completed) {
-      logger?.warn(
-        { file: file.path, error: result.error },
-        'audit spool replay stopped; the rest stays in the spool',
-      )
-      break
-    }
+  } finally {
+    await transport.close()
   }
   result.remaining = await countSpoolLines(path)
   return result
@@ -208,55 +218,25 @@ export async function replaySpool(options: ReplaySpoolOptions): Promise<ReplaySp
 
 type SendOutcome =
   | { kind: 'stored'; created: number; duplicates: number }
-  | { kind: 'invalid'; invalid: Map<number, { field: string; message: string }[]> }
+  | { kind: 'invalid'; invalid: Map<number, InvalidField[]> }
   | { kind: 'failed'; error: string }
 
-const postBatch = (client: DataStorageClient, events: DeadLetterMessage[], timeoutMs: number) =>
-  client.POST('/api/v1/audit/events/batch', {
-    body: events.map((message) => message.event),
-    signal: AbortSignal.timeout(timeoutMs),
-  })
-
-async function send(
-  client: DataStorageClient,
-  events: DeadLetterMessage[],
-  timeoutMs: number,
-): Promise<SendOutcome> {
-  let reply: Awaited<ReturnType<typeof postBatch>>
+/** One request through the transport, its answer as the replay acts on it. */
+async function send(transport: Transport, messages: DeadLetterMessage[]): Promise<SendOutcome> {
   try {
-    reply = await postBatch(client, events, timeoutMs)
-  } catch (cause) {
-    return {
-      kind: 'failed',
-      error: `request failed: ${cause instanceof Error ? cause.message : String(cause)}`,
-    }
+    const sent = await transport.send(messages.map((message) => message.event))
+    // 202: the service could not reach PostgreSQL and queued the batch to its own dead-letter queue.
+    if (sent.status === 'accepted') return { kind: 'stored', created: messages.length, duplicates: 0 }
+    return { kind: 'stored', created: sent.created, duplicates: sent.duplicates }
+  } catch (error) {
+    // A 400 whose indexes are unusable stops the replay like any other failure: never drop a batch.
+    const invalid =
+      error instanceof HttpError && error.status === 400
+        ? invalidIndexes(error.problem, messages.length)
+        : undefined
+    if (invalid) return { kind: 'invalid', invalid }
+    return { kind: 'failed', error: error instanceof Error ? error.message : String(error) }
   }
-  const { data, error, response } = reply
-  if (response.status === 201) {
-    const body = data as { created?: unknown; duplicates?: unknown }
-    const duplicates = typeof body.duplicates === 'number' ? body.duplicates : 0
-    const created = typeof body.created === 'number' ? body.created : events.length - duplicates
-    return { kind: 'stored', created, duplicates }
-  }
-  // 202: the service could not reach PostgreSQL and queued the batch to its own dead-letter queue.
-  if (response.status === 202) return { kind: 'stored', created: events.length, duplicates: 0 }
-  const problem = error as {
-    title?: string
-    detail?: string
-    errors?: { index?: number; field: string; message: string }[]
-  }
-  if (response.status === 400) {
-    const invalid = new Map<number, { field: string; message: string }[]>()
-    for (const entry of problem?.errors ?? []) {
-      const { index } = entry
-      if (index === undefined || !Number.isInteger(index) || index < 0 || index >= events.length) continue
-      invalid.set(index, [...(invalid.get(index) ?? []), { field: entry.field, message: entry.message }])
-    }
-    // A 400 that names no event cannot be narrowed to some events: stop rather than drop a batch.
-    if (invalid.size > 0) return { kind: 'invalid', invalid }
-  }
-  const detail = problem?.detail ?? problem?.title ?? response.statusText
-  return { kind: 'failed', error: `HTTP ${response.status}${detail ? `: ${detail}` : ''}` }
 }
 
 function parseLine(text: string): Item {
