@@ -66,17 +66,35 @@ export async function listSpoolFiles(path: string): Promise<SpoolFile[]> {
   return files
 }
 
+/**
+ * The saved progress, or undefined when there is none. A record that cannot be read or makes no
+ * sense rejects, naming the file, for an operator to look at: guessing would either replay the
+ * file from its start without a word or, with an offset that is not a byte count, read from the
+ * middle of a line.
+ */
 export async function readProgress(path: string): Promise<SpoolProgress | undefined> {
+  const file = progressPath(path)
   let raw: string
   try {
-    raw = await readFile(progressPath(path), 'utf8')
+    raw = await readFile(file, 'utf8')
   } catch (error) {
     if (isNotFound(error)) return undefined
     throw error
   }
-  const value = JSON.parse(raw) as Partial<SpoolProgress>
-  if (typeof value.dev !== 'number' || typeof value.ino !== 'number' || typeof value.offset !== 'number') {
-    throw new Error(`spool progress file ${progressPath(path)} is malformed`)
+  let value: Partial<SpoolProgress> | null
+  try {
+    value = JSON.parse(raw) as Partial<SpoolProgress> | null
+  } catch (error) {
+    throw new Error(`spool progress file ${file} is malformed: ${(error as Error).message}`, { cause: error })
+  }
+  const offset = value?.offset
+  if (
+    typeof value?.dev !== 'number' ||
+    typeof value.ino !== 'number' ||
+    !Number.isSafeInteger(offset) ||
+    (offset as number) < 0
+  ) {
+    throw new Error(`spool progress file ${file} is malformed: not { dev, ino, offset } with a byte offset`)
   }
   return value as SpoolProgress
 }
