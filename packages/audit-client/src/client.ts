@@ -313,7 +313,7 @@ class BufferedAuditClient implements AuditClient {
   #admitOverflow(event: AuditEventWithId): string {
     this.#stats.emitted()
     this.#overflowPending++
-    if (this.#overflow.length === 0) this.#delivery.outstanding.add(this.#overflow)
+    if (this.#overflow.length === 0) this.#delivery.adopt(this.#overflow)
     this.#overflow.push({ seq: ++this.#lastSeq, event })
     if (!this.#overflowDraining) {
       this.#overflowDraining = true

@@ -73,8 +73,8 @@ const STATE_LABEL: Record<TerminalState, EventStateLabel> = {
  * are settled. After {@link abandon} (close() ran out of time) it stops using the network.
  */
 export class Delivery {
-  /** Groups of entries out of the queue and not yet settled. */
-  readonly outstanding = new Set<readonly Entry[]>()
+  /** Groups of entries out of the queue and not yet settled: what {@link lowestSeq} reads. */
+  readonly #outstanding = new Set<readonly Entry[]>()
   readonly #o: DeliveryOptions
   readonly #controllers = new Set<AbortController>()
   readonly #sleeps = new Set<Sleep>()
@@ -84,10 +84,20 @@ export class Delivery {
     this.#o = options
   }
 
+  /**
+   * Counts `group` as outstanding from now on (see {@link lowestSeq}), before it is handed to
+   * {@link deadLetter}, which settles it and stops counting it. The caller may go on appending to
+   * the group until then: the client gathers a burst of overflow events in one group this way, so
+   * that a flush() waits for them from the first event on, not only once their write has begun.
+   */
+  adopt(group: readonly Entry[]): void {
+    this.#outstanding.add(group)
+  }
+
   /** The lowest sequence number held here, if any. */
   lowestSeq(): number | undefined {
     let min: number | undefined
-    for (const group of this.outstanding) {
+    for (const group of this.#outstanding) {
       const seq = group[0]?.seq
       if (seq !== undefined && (min === undefined || seq < min)) min = seq
     }
@@ -116,11 +126,11 @@ export class Delivery {
   async send(batch: Entry[]): Promise<void> {
     const o = this.#o
     let group = batch
-    this.outstanding.add(group)
+    this.#outstanding.add(group)
     const replace = (next: Entry[]) => {
-      this.outstanding.delete(group)
+      this.#outstanding.delete(group)
       group = next
-      if (next.length > 0) this.outstanding.add(next)
+      if (next.length > 0) this.#outstanding.add(next)
     }
     let attempts = 0
     let retries = 0
@@ -185,7 +195,7 @@ export class Delivery {
             const second = group.slice(half)
             o.log.warn({ events: group.length }, 'audit batch too large: split in halves')
             replace(group.slice(0, half))
-            this.outstanding.add(second)
+            this.#outstanding.add(second)
             await this.send(second)
             attempts = 0
             retries = 0
@@ -213,7 +223,7 @@ export class Delivery {
         }
       }
     } finally {
-      this.outstanding.delete(group)
+      this.#outstanding.delete(group)
     }
   }
 
@@ -222,7 +232,7 @@ export class Delivery {
     const o = this.#o
     const { reason, attempts, cause } = why
     if (entries.length === 0) return
-    this.outstanding.add(entries)
+    this.#outstanding.add(entries)
     try {
       const dlq = o.deadLetter
       if (!dlq) {
@@ -255,7 +265,7 @@ export class Delivery {
       this.#settle('deadLettered', entries.length)
       o.log.warn({ events: entries.length, dlq: dlq.name, reason: reason(0) }, 'audit events dead-lettered')
     } finally {
-      this.outstanding.delete(entries)
+      this.#outstanding.delete(entries)
       why.onSettled?.()
       o.settled()
     }
