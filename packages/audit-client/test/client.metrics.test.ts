@@ -9,6 +9,18 @@ async function value(registry: Registry, name: string, labels: Record<string, st
   return match?.value ?? 0
 }
 
+/** The `_sum` and `_count` of the send-duration histogram for one outcome. */
+async function sendDuration(registry: Registry, outcome: string): Promise<{ sum: number; count: number }> {
+  const metric = await registry.getSingleMetric('audit_client_send_duration_seconds')?.get()
+  const of = (suffix: string) =>
+    metric?.values.find(
+      (v) =>
+        (v as { metricName?: string }).metricName === `audit_client_send_duration_seconds_${suffix}` &&
+        v.labels.outcome === outcome,
+    )?.value ?? 0
+  return { sum: of('sum'), count: of('count') }
+}
+
 describe('metrics (prom-client)', () => {
   const h = useHarness()
   beforeEach(() => {
@@ -97,6 +109,49 @@ describe('metrics (prom-client)', () => {
     })
     h.client({ metrics: registry, deadLetter: dlq })
     expect(await registry.metrics()).toContain('audit_client_spool_depth')
+  })
+
+  it('records each send’s duration in seconds, answered or not', async () => {
+    const registry = new Registry()
+    // The service takes 1.5 s to answer 503, then 2.5 s to store the batch (on the fake clock).
+    const delays = [1500, 2500]
+    h.server.fail({ kind: 'status', status: 503 })
+    const client = h.client({
+      metrics: registry,
+      batchSize: 1,
+      retryBaseMs: 10,
+      fetch: async (input, init) => {
+        await new Promise((resolve) => setTimeout(resolve, delays.shift()))
+        return h.server.fetch(input, init)
+      },
+    })
+    // The fake performance.now() starts at 0: send later, so a duration is now − start and no other sum.
+    await vi.advanceTimersByTimeAsync(1000)
+    client.emit(validEvent(1))
+    await vi.advanceTimersByTimeAsync(5000)
+    expect(client.stats()).toMatchObject({ persisted: 1, retries: 1 })
+    const retryable = await sendDuration(registry, 'retryable')
+    const created = await sendDuration(registry, 'created')
+    expect(retryable.count).toBe(1)
+    expect(retryable.sum).toBeCloseTo(1.5, 6)
+    expect(created.count).toBe(1)
+    expect(created.sum).toBeCloseTo(2.5, 6)
+  })
+
+  it('labels duplicates `duplicate` and a send without an HTTP answer `error`', async () => {
+    const registry = new Registry()
+    h.server.fail({ kind: 'network' })
+    const client = h.client({ metrics: registry, batchSize: 2, retryBaseMs: 10 })
+    const event = validEvent(1, { event_id: '01890a5d-ac96-774b-bcce-b302099a8057' })
+    client.emit(event)
+    client.emit(event) // the same event_id twice: the service stores it once
+    await vi.advanceTimersByTimeAsync(100)
+    expect(client.stats()).toMatchObject({ persisted: 1, duplicates: 1, retries: 1 })
+    const svc = { service: 'test-service' }
+    expect(await value(registry, 'audit_client_events_total', { ...svc, state: 'duplicate' })).toBe(1)
+    expect(await value(registry, 'audit_client_events_total', { ...svc, state: 'persisted' })).toBe(1)
+    expect(await value(registry, 'audit_client_batches_total', { ...svc, outcome: 'error' })).toBe(1)
+    expect(await value(registry, 'audit_client_batches_total', { ...svc, outcome: 'created' })).toBe(1)
   })
 
   it('counts failed DLQ writes', async () => {

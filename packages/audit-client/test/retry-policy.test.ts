@@ -64,6 +64,18 @@ describe('parseRetryAfter', () => {
     expect(parseRetryAfter('-5', now)).toBeUndefined()
     expect(parseRetryAfter('soon', now)).toBeUndefined()
   })
+
+  it('takes only whole delay-seconds: a fraction or a unit makes the value malformed', () => {
+    expect(parseRetryAfter('1.5', now)).toBeUndefined()
+    expect(parseRetryAfter('5s', now)).toBeUndefined()
+    expect(parseRetryAfter('120 seconds', now)).toBeUndefined()
+  })
+
+  it('takes a date only in an HTTP form (with day and month names), not ISO 8601', () => {
+    expect(parseRetryAfter('Thursday, 01-Jan-26 00:00:30 GMT', now)).toBe(30_000) // RFC 850, obsolete
+    expect(parseRetryAfter('2026-01-01T00:00:30Z', now)).toBeUndefined()
+    expect(parseRetryAfter('2026-01-01', now)).toBeUndefined()
+  })
 })
 
 describe('createRetryPolicy', () => {
