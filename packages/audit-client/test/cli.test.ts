@@ -3,10 +3,10 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { waitFor } from '@audit-trail/test-infra'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type CliIo, runCli } from '../src/cli.js'
 import { fileDeadLetterQueue } from '../src/dead-letter/file-dead-letter-queue.js'
-import { waitFor } from './helpers/wait-for.js'
 import { deadLetterMessages } from './support/dead-letter-messages.js'
 import { type FakeDataStorage, fakeDataStorage } from './support/fake-datastorage.js'
 
@@ -106,7 +106,7 @@ describe('audit-spool-replay', () => {
     try {
       expect((await run(['--spool', spool, '--url', url, '--batch-size', '2'])).code).toBe(0)
       expect(service.requests.length).toBeGreaterThan(1)
-      await waitFor(() => expect(sockets.size).toBe(0), { timeoutMs: 5000 })
+      await waitFor('the replay to close its connections', () => expect(sockets.size).toBe(0), 5000, 5)
     } finally {
       http.off('connection', track)
       http.keepAliveTimeout = keepAliveTimeout

@@ -1,6 +1,6 @@
 import type { DeadLetterMessage } from '@audit-trail/datastorage-client'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import type { Clock, DeadLetterQueue } from '../src/index.js'
+import type { AuditClient, Clock, DeadLetterQueue } from '../src/index.js'
 import { settle, useHarness, validEvent } from './helpers/harness.js'
 
 /** Tracks whether a promise has settled, without awaiting it. */
@@ -162,20 +162,26 @@ describe('a retry delay and the process', () => {
     return timers[0]!.timer
   }
 
-  it('does not hold the process while nobody awaits delivery, and does once flush() awaits it', async () => {
-    h.server.fail(retryAfter(7))
-    const clock = recordingClock()
-    const client = h.client({ batchSize: 1, clock })
-    client.emit(validEvent(1))
-    await settle()
-    const timer = retryTimer(clock)
-    expect(timer.hasRef()).toBe(false)
-    const flushing = client.flush()
-    expect(timer.hasRef()).toBe(true)
-    await vi.advanceTimersByTimeAsync(7000)
-    await flushing
-    expect(client.stats()).toMatchObject({ persisted: 1, retries: 1 })
-  })
+  it.each([
+    ['flush()', (client: AuditClient) => client.flush()],
+    ['close()', (client: AuditClient) => client.close()],
+  ])(
+    'does not hold the process while nobody awaits delivery, and does once %s awaits it',
+    async (_, awaitDelivery) => {
+      h.server.fail(retryAfter(7))
+      const clock = recordingClock()
+      const client = h.client({ batchSize: 1, clock })
+      client.emit(validEvent(1))
+      await settle()
+      const timer = retryTimer(clock)
+      expect(timer.hasRef()).toBe(false)
+      const awaiting = awaitDelivery(client)
+      expect(timer.hasRef()).toBe(true)
+      await vi.advanceTimersByTimeAsync(7000)
+      await awaiting
+      expect(client.stats()).toMatchObject({ persisted: 1, retries: 1, pending: 0 })
+    },
+  )
 
   it('holds the process from the start when a flush() already awaits delivery', async () => {
     h.server.fail(retryAfter(7))
@@ -187,19 +193,5 @@ describe('a retry delay and the process', () => {
     expect(retryTimer(clock).hasRef()).toBe(true)
     await vi.advanceTimersByTimeAsync(7000)
     await flushing
-  })
-
-  it('holds the process once close() awaits it', async () => {
-    h.server.fail(retryAfter(7))
-    const clock = recordingClock()
-    const client = h.client({ batchSize: 1, clock })
-    client.emit(validEvent(1))
-    await settle()
-    const timer = retryTimer(clock)
-    expect(timer.hasRef()).toBe(false)
-    const closing = client.close()
-    expect(timer.hasRef()).toBe(true)
-    await vi.advanceTimersByTimeAsync(7000)
-    expect(await closing).toMatchObject({ persisted: 1, pending: 0 })
   })
 })

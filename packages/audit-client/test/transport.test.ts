@@ -1,10 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { waitFor } from '@audit-trail/test-infra'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createAuditClient, HttpError, TransportError } from '../src/index.js'
 import { createHttpTransport } from '../src/transport.js'
 import { expectReconciled, validEvent } from './helpers/harness.js'
-import { waitFor } from './helpers/wait-for.js'
 
 type Handler = (req: IncomingMessage, body: string, res: ServerResponse) => void
 
@@ -230,10 +230,15 @@ describe('no open handle after close() (real timers, real server)', () => {
     // Start from none rather than from a baseline: as a test starts, the runner arms a ref'd 100 ms
     // timer (its throttled task update), and the previous test's server socket may still be
     // closing; counted in a baseline, they would hide a leaked Timeout or socket.
-    await waitFor(() => {
-      expect(activeHandles()).not.toHaveProperty('Timeout')
-      expect(activeHandles()).not.toHaveProperty('TCPSocketWrap')
-    })
+    await waitFor(
+      "no ref'd Timeout or socket left from before",
+      () => {
+        expect(activeHandles()).not.toHaveProperty('Timeout')
+        expect(activeHandles()).not.toHaveProperty('TCPSocketWrap')
+      },
+      5000,
+      5,
+    )
     const client = createAuditClient({
       baseUrl: server.baseUrl,
       service: 'handles',
@@ -243,7 +248,12 @@ describe('no open handle after close() (real timers, real server)', () => {
     for (let i = 0; i < 25; i++) client.emit(validEvent(i))
     // Two batches go at once, the last 5 events when the flush timer fires and a send slot is free.
     // A send in flight holds its ref'd request timeout: wait until all three are answered.
-    await waitFor(() => expect(client.stats()).toMatchObject({ persisted: 25, pending: 0 }))
+    await waitFor(
+      'every send answered',
+      () => expect(client.stats()).toMatchObject({ persisted: 25, pending: 0 }),
+      5000,
+      5,
+    )
     expect(activeHandles().Timeout ?? 0).toBe(0)
     // The flush timer is armed again, but unref'd: it does not count as keeping the process alive.
     client.emit(validEvent(99))
@@ -256,7 +266,7 @@ describe('no open handle after close() (real timers, real server)', () => {
     expect(activeHandles().Timeout ?? 0).toBe(0)
     // close() destroyed the agent's sockets; the server's end of each closes once it reads the FIN.
     // Nothing else closes them (holdConnections), so they stay open if the client's sockets do.
-    await waitFor(() => expect(server.connections.size).toBe(0))
+    await waitFor("the server's ends to close", () => expect(server.connections.size).toBe(0), 5000, 5)
     expect(activeHandles().TCPSocketWrap ?? 0).toBe(0)
   })
 })
