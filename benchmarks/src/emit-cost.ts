@@ -1,5 +1,5 @@
-import { type AuditEventInput, BufferFullError, createAuditClient, uuidv7 } from '@audit-trail/audit-client'
-import { type AuditEventRequest, createAuditEventValidator } from '@audit-trail/datastorage-client'
+import { type AuditEventInput, BufferFullError, createAuditClient } from '@audit-trail/audit-client'
+import { type AuditEventRequest, createAuditEventValidator, uuidv7 } from '@audit-trail/datastorage-client'
 import type { BenchRun } from './bench-run.js'
 import { sampleEvent } from './events.js'
 import { heapAfterGcMiB } from './heap.js'

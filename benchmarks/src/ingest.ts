@@ -1,5 +1,6 @@
-import { type AuditEventInput, createAuditClient, uuidv7 } from '@audit-trail/audit-client'
+import { type AuditEventInput, createAuditClient } from '@audit-trail/audit-client'
 import { migrateDatabase, openDatabase } from '@audit-trail/datastorage'
+import { uuidv7 } from '@audit-trail/datastorage-client'
 import postgres, { type Sql } from 'postgres'
 import type { BenchRun } from './bench-run.js'
 import {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import { createAuditClient, uuidv7 } from '@audit-trail/audit-client'
-import { type AuditEventRequest, createDataStorageClient } from '@audit-trail/datastorage-client'
+import { createAuditClient } from '@audit-trail/audit-client'
+import { type AuditEventRequest, createDataStorageClient, uuidv7 } from '@audit-trail/datastorage-client'
 import type { BenchRun } from './bench-run.js'
 import { sampleEvent } from './events.js'
 import { QueryableWatcher } from './queryable-watcher.js'

@@ -1,20 +1,13 @@
-/** A UUIDv7 as the client makes `event_id`s; the implementation lives in `@audit-trail/datastorage-client`. */
-export { uuidv7 } from '@audit-trail/datastorage-client'
+// The public API. Internals (retry policy, defaults, the real clock, stats arithmetic) are not
+// exported; the package's tests import them by relative path.
 export {
   type AuditClient,
   type AuditClientOptions,
   type AuditEventInput,
-  type AuditEventWithId,
   createAuditClient,
-  DEFAULT_CLOSE_TIMEOUT_MS,
 } from './client.js'
-export { type Clock, systemClock } from './clock.js'
-export {
-  type AuditClientConfig,
-  type LoadAuditClientConfigOptions,
-  loadAuditClientConfig,
-  parseDuration,
-} from './config.js'
+export type { Clock } from './clock.js'
+export { type AuditClientConfig, type LoadAuditClientConfigOptions, loadAuditClientConfig } from './config.js'
 export * from './dead-letter/index.js'
 export {
   AuditClientError,
@@ -29,16 +22,6 @@ export {
   TransportError,
   ValidationError,
 } from './errors.js'
-export { DEFAULTS, type OnFull } from './options.js'
-export {
-  createRetryPolicy,
-  fullJitterDelay,
-  isRetryable,
-  parseRetryAfter,
-  type RetryDecision,
-  type RetryPolicy,
-  type RetryPolicyOptions,
-} from './retry-policy.js'
 export { installShutdownHooks, type ShutdownHooksOptions, type ShutdownProcess } from './shutdown.js'
-export { type AuditClientStats, statsReconcile } from './stats.js'
+export type { AuditClientStats } from './stats.js'
 export type { TokenSource } from './transport.js'

@@ -1,9 +1,8 @@
-import { uuidv7 as contractUuidv7 } from '@audit-trail/datastorage-client'
 import { describe, expect, it, vi } from 'vitest'
 import { Batcher } from '../src/batcher.js'
 import { RingBuffer } from '../src/buffer.js'
 import { systemClock } from '../src/clock.js'
-import { statsReconcile, uuidv7 } from '../src/index.js'
+import { statsReconcile } from '../src/stats.js'
 
 describe('RingBuffer', () => {
   it('is a bounded FIFO that wraps around', () => {
@@ -79,14 +78,6 @@ describe('Batcher', () => {
     } finally {
       vi.useRealTimers()
     }
-  })
-})
-
-describe('uuidv7', () => {
-  // The implementation and its tests live in @audit-trail/datastorage-client; this is public API here too.
-  it('is re-exported from @audit-trail/datastorage-client', () => {
-    expect(uuidv7).toBe(contractUuidv7)
-    expect(uuidv7()).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   })
 })
 

@@ -2,13 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import {
-  ConfigError,
-  createAuditClient,
-  DEFAULTS,
-  loadAuditClientConfig,
-  parseDuration,
-} from '../src/index.js'
+import { parseDuration } from '../src/config.js'
+import { ConfigError, createAuditClient, loadAuditClientConfig } from '../src/index.js'
+import { DEFAULTS } from '../src/options.js'
 
 const dir = mkdtempSync(join(tmpdir(), 'audit-config-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))

@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import {
-  ClientClosedError,
-  createRetryPolicy,
-  fullJitterDelay,
-  HttpError,
-  isRetryable,
-  parseRetryAfter,
-  TransportError,
-} from '../src/index.js'
+import { ClientClosedError, HttpError, TransportError } from '../src/errors.js'
+import { createRetryPolicy, fullJitterDelay, isRetryable, parseRetryAfter } from '../src/retry-policy.js'
 
 const http = (status: number, retryAfterMs?: number) => new HttpError(status, `${status}`, { retryAfterMs })
 

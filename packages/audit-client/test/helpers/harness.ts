@@ -8,8 +8,8 @@ import {
   createAuditClient,
   type DeadLetterQueue,
   DeadLetterWriteError,
-  statsReconcile,
 } from '../../src/index.js'
+import { statsReconcile } from '../../src/stats.js'
 import { FakeDataStorage } from './fake-datastorage.js'
 
 /** A valid event of a core catalog type; `i` makes its correlation id distinct. */
