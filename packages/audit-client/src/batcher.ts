@@ -41,20 +41,18 @@ export class Batcher<T extends Sequenced> {
     this.#queue = new RingBuffer<T>(options.capacity)
   }
 
-  get length(): number {
-    return this.#queue.length
-  }
-
   /** Sequence number of the oldest queued item, or `undefined` when empty. */
   headSeq(): number | undefined {
     return this.#queue.peek()?.seq
   }
 
-  /** Queues `item` and sends what is due; returns `false` when the queue is full. */
-  push(item: T, drainUpTo = 0): boolean {
-    if (!this.#queue.push(item)) return false
+  /**
+   * Queues `item` and sends what is due. The caller admits an item only while the queue has room
+   * (the client's `bufferSize` bound); an item pushed onto a full queue is not stored.
+   */
+  push(item: T, drainUpTo = 0): void {
+    if (!this.#queue.push(item)) return
     this.pump(drainUpTo)
-    return true
   }
 
   /** Sends every batch that is due while send slots are free, then (re)arms the timer. */
@@ -77,13 +75,6 @@ export class Batcher<T extends Sequenced> {
         }, this.#o.flushIntervalMs),
       )
     }
-  }
-
-  /** Removes up to `count` of the oldest items without sending them (close after its deadline). */
-  take(count: number): T[] {
-    const taken = this.#queue.take(count)
-    if (this.#queue.length === 0) this.stop()
-    return taken
   }
 
   /** Clears the timer; the queue is left as it is. */

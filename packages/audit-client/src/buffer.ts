@@ -22,10 +22,6 @@ export class RingBuffer<T> {
     return this.#length
   }
 
-  get full(): boolean {
-    return this.#length === this.capacity
-  }
-
   /** Appends `item`; returns `false` (and stores nothing) when full. */
   push(item: T): boolean {
     if (this.#length === this.capacity) return false

@@ -63,8 +63,6 @@ export const settingsSchema = z
 
 /** The validated settings with defaults applied. */
 export type AuditClientSettings = z.output<typeof settingsSchema>
-/** The settings as a caller writes them. */
-export type AuditClientSettingsInput = z.input<typeof settingsSchema>
 
 /**
  * Validates `input` with {@link settingsSchema}.

@@ -8,7 +8,7 @@ describe('RingBuffer', () => {
   it('is a bounded FIFO that wraps around', () => {
     const ring = new RingBuffer<number>(3)
     expect(ring.push(1) && ring.push(2) && ring.push(3)).toBe(true)
-    expect(ring.full).toBe(true)
+    expect(ring.length).toBe(ring.capacity)
     expect(ring.push(4)).toBe(false)
     expect(ring.take(2)).toEqual([1, 2])
     expect(ring.push(4)).toBe(true)
@@ -46,9 +46,16 @@ describe('Batcher', () => {
       }
       // Armed at t=0 by seq 1; fired at t=100 (during the third advance) with seqs 1..3.
       expect(sent).toEqual([[1, 2, 3]])
-      expect(batcher.take(1)).toEqual([])
+      expect(batcher.headSeq()).toBeUndefined()
+      // The queue is empty again: the next item arms a new timer, which sends it on schedule.
       batcher.push({ seq: 4 })
-      expect(batcher.take(1)).toEqual([{ seq: 4 }])
+      expect(batcher.headSeq()).toBe(4)
+      expect(vi.getTimerCount()).toBe(1)
+      vi.advanceTimersByTime(99)
+      expect(sent).toEqual([[1, 2, 3]])
+      vi.advanceTimersByTime(1)
+      expect(sent).toEqual([[1, 2, 3], [4]])
+      expect(batcher.headSeq()).toBeUndefined()
       expect(vi.getTimerCount()).toBe(0)
     } finally {
       vi.useRealTimers()
