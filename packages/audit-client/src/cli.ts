@@ -3,6 +3,7 @@ import { realpathSync } from 'node:fs'
 import { pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { replaySpool } from './dead-letter/replay-spool.js'
+import { describe } from './errors.js'
 
 const USAGE = `usage: audit-spool-replay --spool <path> --url <baseUrl> [--token <token>] [--batch-size N]
 
@@ -36,7 +37,7 @@ export async function runCli(args: readonly string[], io: CliIo = defaultIo): Pr
   try {
     values = parse(args).values
   } catch (error) {
-    return usage(io, error instanceof Error ? error.message : String(error))
+    return usage(io, describe(error))
   }
   if (values.help) {
     io.stdout(USAGE)
@@ -70,7 +71,7 @@ export async function runCli(args: readonly string[], io: CliIo = defaultIo): Pr
     if (result.error) io.stderr(`audit-spool-replay: stopped: ${result.error}`)
     return result.remaining > 0 ? 1 : 0
   } catch (error) {
-    io.stderr(`audit-spool-replay: ${error instanceof Error ? error.message : String(error)}`)
+    io.stderr(`audit-spool-replay: ${describe(error)}`)
     return 1
   }
 }

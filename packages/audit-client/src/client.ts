@@ -15,6 +15,7 @@ import {
   BufferFullError,
   ClientClosedError,
   ConfigError,
+  describe,
   FlushTimeoutError,
   ValidationError,
 } from './errors.js'
@@ -22,7 +23,7 @@ import { type ClientMetrics, createClientMetrics } from './metrics.js'
 import { type OnFull, parseSettings } from './options.js'
 import { createRetryPolicy } from './retry-policy.js'
 import { type AuditClientStats, StatsCounter } from './stats.js'
-import { createHttpTransport, describe, type TokenSource, type Transport } from './transport.js'
+import { createHttpTransport, type TokenSource, type Transport } from './transport.js'
 
 export type { AuditEventWithId } from './delivery.js'
 
@@ -370,9 +371,13 @@ class BufferedAuditClient implements AuditClient {
       .catch((error: unknown) => {
         // Not expected: every path of a task settles its events itself. Reported, never thrown.
         this.#report(
-          new AuditClientError('INTERNAL_ERROR', `audit client internal error: ${describe(error)}`, {
-            cause: error,
-          }),
+          new AuditClientError(
+            'INTERNAL_ERROR',
+            `audit client internal error: ${describe(error, { withCause: true })}`,
+            {
+              cause: error,
+            },
+          ),
         )
       })
       .finally(() => {
@@ -476,9 +481,13 @@ class BufferedAuditClient implements AuditClient {
     for (const result of results) {
       if (result.status === 'rejected') {
         this.#report(
-          new AuditClientError('CLOSE_FAILED', `closing the audit client: ${describe(result.reason)}`, {
-            cause: result.reason,
-          }),
+          new AuditClientError(
+            'CLOSE_FAILED',
+            `closing the audit client: ${describe(result.reason, { withCause: true })}`,
+            {
+              cause: result.reason,
+            },
+          ),
         )
       }
     }

@@ -7,13 +7,14 @@ import {
   ClientClosedError,
   DeadLetterWriteError,
   DeliveryFailedError,
+  describe,
   HttpError,
 } from './errors.js'
 import { describeInvalidFields, invalidIndexes } from './invalid-indexes.js'
 import type { ClientMetrics, EventStateLabel } from './metrics.js'
 import type { RetryPolicy } from './retry-policy.js'
 import type { StatsCounter, TerminalState } from './stats.js'
-import { describe, type Transport } from './transport.js'
+import type { Transport } from './transport.js'
 
 /** An event as stored and sent: always with its `event_id`. */
 export type AuditEventWithId = AuditEventRequest & { event_id: string }
@@ -204,7 +205,7 @@ export class Delivery {
           const decision = o.policy.decide(error, retries)
           if (!decision.retry) {
             const tries = `${attempts} attempt${attempts > 1 ? 's' : ''}`
-            const reason = `${describe(error)} (${tries}; ${decision.reason})`
+            const reason = `${describe(error, { withCause: true })} (${tries}; ${decision.reason})`
             o.log.warn({ events: group.length, err: error, attempts }, 'audit batch not delivered')
             await this.deadLetter(group, { reason: () => reason, attempts, cause: error })
             replace([])
@@ -255,9 +256,12 @@ export class Delivery {
         const error =
           thrown instanceof DeadLetterWriteError
             ? thrown
-            : new DeadLetterWriteError(`dead-letter queue ${dlq.name} failed: ${describe(thrown)}`, {
-                cause: thrown,
-              })
+            : new DeadLetterWriteError(
+                `dead-letter queue ${dlq.name} failed: ${describe(thrown, { withCause: true })}`,
+                {
+                  cause: thrown,
+                },
+              )
         this.#fail(entries, `${reason(0)}; then ${error.message}`, error)
         return
       }

@@ -1,5 +1,16 @@
 import type { FieldError } from '@audit-trail/datastorage-client'
 
+/**
+ * A short description of any thrown value, for messages: an `Error`'s message, else `String(value)`.
+ * With `withCause`, an `Error` cause's message follows in parentheses (a network error's reason).
+ */
+export function describe(error: unknown, { withCause = false }: { withCause?: boolean } = {}): string {
+  if (!(error instanceof Error)) return String(error)
+  return withCause && error.cause instanceof Error
+    ? `${error.message} (${error.cause.message})`
+    : error.message
+}
+
 /** Options every error of this package takes: the standard `cause`. */
 export type AuditClientErrorOptions = ErrorOptions
 

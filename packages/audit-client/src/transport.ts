@@ -1,7 +1,7 @@
 import { type AuditEventRequest, createDataStorageClient } from '@audit-trail/datastorage-client'
 import { Agent, fetch as undiciFetch } from 'undici'
 import { type Clock, systemClock } from './clock.js'
-import { HttpError, type ProblemDetails, TransportError } from './errors.js'
+import { describe, HttpError, type ProblemDetails, TransportError } from './errors.js'
 import { parseRetryAfter } from './retry-policy.js'
 
 /** A Bearer token, or a function that fetches one (asked again once after a 401). */
@@ -80,7 +80,11 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         cachedToken = await token()
         return cachedToken
       } catch (cause) {
-        throw new TransportError('TRANSPORT_ERROR', `token provider failed: ${describe(cause)}`, { cause })
+        throw new TransportError(
+          'TRANSPORT_ERROR',
+          `token provider failed: ${describe(cause, { withCause: true })}`,
+          { cause },
+        )
       } finally {
         refreshing = undefined
       }
@@ -103,9 +107,13 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       return await abortable(ds.POST(BATCH_PATH, { body: events as AuditEventRequest[], signal }), signal)
     } catch (cause) {
       if (signal.aborted) throw signal.reason
-      throw new TransportError('TRANSPORT_ERROR', `request to ${baseUrl} failed: ${describe(cause)}`, {
-        cause,
-      })
+      throw new TransportError(
+        'TRANSPORT_ERROR',
+        `request to ${baseUrl} failed: ${describe(cause, { withCause: true })}`,
+        {
+          cause,
+        },
+      )
     }
   }
 
@@ -182,13 +190,4 @@ function clampCount(value: unknown, max: number): number {
 
 function isProblem(value: unknown): value is ProblemDetails {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
-/** A short description of any thrown value, for messages. */
-export function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = error.cause instanceof Error ? ` (${error.cause.message})` : ''
-    return `${error.message}${cause}`
-  }
-  return String(error)
 }

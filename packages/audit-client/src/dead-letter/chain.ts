@@ -1,4 +1,4 @@
-import { DeadLetterWriteError } from '../errors.js'
+import { DeadLetterWriteError, describe } from '../errors.js'
 import type { DeadLetterQueue } from './dead-letter-queue.js'
 
 /** The chain; `spoolDepth()` is there when a chained queue has one (the file spool), summed over them. */
@@ -60,8 +60,4 @@ export function chainDeadLetterQueues(...queues: DeadLetterQueue[]): ChainedDead
     }
   }
   return chain
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -1,7 +1,7 @@
 import { type FileHandle, mkdir, open, rename } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import type { DeadLetterMessage } from '@audit-trail/datastorage-client'
-import { DeadLetterWriteError } from '../errors.js'
+import { DeadLetterWriteError, describe } from '../errors.js'
 import type { DeadLetterQueue } from './dead-letter-queue.js'
 import { countSpoolLines, rotatedIndexes, syncDirectory } from './spool-files.js'
 
@@ -143,8 +143,4 @@ async function appendAll(handle: FileHandle, data: Buffer): Promise<void> {
     const { bytesWritten } = await handle.write(data, offset, data.length - offset)
     offset += bytesWritten
   }
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

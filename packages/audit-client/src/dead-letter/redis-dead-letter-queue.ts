@@ -1,7 +1,7 @@
 import { type DeadLetterMessage, DLQ_STREAM, encodeDeadLetterMessage } from '@audit-trail/datastorage-client'
 // Type-only: ioredis is an optional peer dependency, loaded only by applications that pass a client.
 import type { Cluster, Redis } from 'ioredis'
-import { DeadLetterWriteError } from '../errors.js'
+import { DeadLetterWriteError, describe } from '../errors.js'
 import type { DeadLetterQueue } from './dead-letter-queue.js'
 
 /** Options of {@link redisDeadLetterQueue}. */
@@ -82,8 +82,4 @@ function withTimeout<T>(promise: Promise<T>, ms: number, stream: string): Promis
   // A late rejection of the losing promise must not become an unhandled rejection.
   promise.catch(() => undefined)
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

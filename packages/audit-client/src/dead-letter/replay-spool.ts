@@ -2,7 +2,7 @@ import { open, unlink } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { contractLimits, type DeadLetterMessage } from '@audit-trail/datastorage-client'
 import type { Logger } from 'pino'
-import { HttpError } from '../errors.js'
+import { describe, HttpError } from '../errors.js'
 import { type InvalidField, invalidIndexes } from '../invalid-indexes.js'
 import { createHttpTransport, type TokenSource, type Transport } from '../transport.js'
 import {
@@ -235,7 +235,7 @@ async function send(transport: Transport, messages: DeadLetterMessage[]): Promis
         ? invalidIndexes(error.problem, messages.length)
         : undefined
     if (invalid) return { kind: 'invalid', invalid }
-    return { kind: 'failed', error: error instanceof Error ? error.message : String(error) }
+    return { kind: 'failed', error: describe(error) }
   }
 }
 
