@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
+import type { AuditEventWithId } from '@audit-trail/datastorage-client'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, rowsOf } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { createPartitionManager, type PartitionManager, partitionNameOf } from '../src/db/partitions.js'
 import { InvalidCursorError, StoreUnavailableError } from '../src/errors.js'
-import type { AuditEventStore, NewAuditEvent } from '../src/store/audit-event-store.js'
+import type { AuditEventStore } from '../src/store/audit-event-store.js'
 import { encodeCursor } from '../src/store/cursor.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
 
@@ -13,7 +14,7 @@ import { createAuditEventStore } from '../src/store/postgres-audit-event-store.j
 export type OpenTestDatabase = () => Promise<DatabaseHandle>
 
 /** A minimal valid event; ids are lower-case (PostgreSQL's uuid order is then plain string order). */
-export function makeEvent(overrides: Partial<NewAuditEvent> = {}): NewAuditEvent {
+export function makeEvent(overrides: Partial<AuditEventWithId> = {}): AuditEventWithId {
   return {
     version: '1.0',
     event_id: randomUUID(),
@@ -25,7 +26,7 @@ export function makeEvent(overrides: Partial<NewAuditEvent> = {}): NewAuditEvent
     correlation_id: `corr-${randomUUID()}`,
     event_data: { signal_name: 'HighMemory', fingerprint: 'fp-1' },
     ...overrides,
-  } as NewAuditEvent
+  } as AuditEventWithId
 }
 
 /**

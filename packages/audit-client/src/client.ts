@@ -1,6 +1,7 @@
 import {
   type AuditEventRequest,
   type AuditEventValidator,
+  type AuditEventWithId,
   createAuditEventValidator,
   uuidv7,
 } from '@audit-trail/datastorage-client'
@@ -9,7 +10,7 @@ import type { Registry } from 'prom-client'
 import { Batcher } from './batcher.js'
 import { type Clock, systemClock, type TimerHandle } from './clock.js'
 import type { DeadLetterQueue } from './dead-letter/dead-letter-queue.js'
-import { type AuditEventWithId, Delivery, type Entry } from './delivery.js'
+import { Delivery, type Entry } from './delivery.js'
 import {
   AuditClientError,
   BufferFullError,
@@ -24,8 +25,6 @@ import { type OnFull, parseSettings } from './options.js'
 import { createRetryPolicy } from './retry-policy.js'
 import { type AuditClientStats, StatsCounter } from './stats.js'
 import { createHttpTransport, type TokenSource, type Transport } from './transport.js'
-
-export type { AuditEventWithId } from './delivery.js'
 
 /**
  * An event as a service emits it: `version` (default `'1.0'`), `event_id` (default a new UUIDv7)

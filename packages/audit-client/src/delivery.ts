@@ -1,4 +1,4 @@
-import type { AuditEventRequest, DeadLetterMessage } from '@audit-trail/datastorage-client'
+import type { AuditEventWithId, DeadLetterMessage } from '@audit-trail/datastorage-client'
 import type { Logger } from 'pino'
 import { type Clock, ref, type TimerHandle, unref } from './clock.js'
 import type { DeadLetterQueue } from './dead-letter/dead-letter-queue.js'
@@ -15,9 +15,6 @@ import type { ClientMetrics, EventStateLabel } from './metrics.js'
 import type { RetryPolicy } from './retry-policy.js'
 import type { StatsCounter, TerminalState } from './stats.js'
 import type { Transport } from './transport.js'
-
-/** An event as stored and sent: always with its `event_id`. */
-export type AuditEventWithId = AuditEventRequest & { event_id: string }
 
 /** One emitted event; `seq` grows by one per event and drives the flush watermark. */
 export interface Entry {

@@ -1,4 +1,4 @@
-import type { components } from './generated/schema.js'
+import type { AuditEventWithId } from './index.js'
 
 /** The Redis Stream that audit clients and the service dead-letter events into; never trimmed. */
 export const DLQ_STREAM = 'audit:dlq:events'
@@ -17,7 +17,7 @@ export type DeadLetterSource = 'client' | 'server' | 'spool'
  */
 export interface DeadLetterMessage {
   /** The event exactly as it would have been written (with its `event_id`, the idempotency key). */
-  event: components['schemas']['AuditEventRequest'] & { event_id: string }
+  event: AuditEventWithId
   source: DeadLetterSource
   /** The emitting service (client) or `datastorage` (server). */
   service: string

@@ -6,6 +6,11 @@ export type { components, operations, paths }
 type Schemas = components['schemas']
 /** An audit event as written by a service (request body of the write endpoints). */
 export type AuditEventRequest = Schemas['AuditEventRequest']
+/**
+ * An audit event request whose `event_id` is set: what the audit client sends and dead-letters
+ * (it assigns the id in `emit()`), and what the service stores (it assigns one when a request had none).
+ */
+export type AuditEventWithId = AuditEventRequest & Required<Pick<AuditEventRequest, 'event_id'>>
 /** A stored audit event, as returned by the query endpoints. */
 export type AuditEvent = Schemas['AuditEvent']
 export type AuditEventCreated = Schemas['AuditEventCreated']

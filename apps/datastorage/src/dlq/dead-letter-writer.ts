@@ -1,7 +1,6 @@
-import { DLQ_STREAM, encodeDeadLetterMessage } from '@audit-trail/datastorage-client'
+import { type AuditEventWithId, DLQ_STREAM, encodeDeadLetterMessage } from '@audit-trail/datastorage-client'
 import type { Redis } from 'ioredis'
 import type { DlqMetrics } from '../metrics/dlq-metrics.js'
-import type { NewAuditEvent } from '../store/audit-event-store.js'
 import type { CapacityMonitor } from './capacity-monitor.js'
 import { DlqFullError, DlqUnavailableError } from './errors.js'
 import { withTimeout } from './with-timeout.js'
@@ -23,7 +22,7 @@ export interface DeadLetterWriter {
    * @throws DlqFullError when the stream would exceed its capacity; nothing was added.
    * @throws DlqUnavailableError when Redis refused or did not answer within `timeoutMs`.
    */
-  write(events: readonly NewAuditEvent[], reason: string): Promise<DeadLetterWriteResult>
+  write(events: readonly AuditEventWithId[], reason: string): Promise<DeadLetterWriteResult>
 }
 
 /** Options of {@link createDeadLetterWriter}. */

@@ -1,12 +1,13 @@
 import {
   type AuditEventValidator,
+  type AuditEventWithId,
   type DeadLetterMessage,
   decodeDeadLetterMessage,
 } from '@audit-trail/datastorage-client'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { DlqMetrics } from '../metrics/dlq-metrics.js'
-import { type AuditEventStore, eventIdKey, type NewAuditEvent } from '../store/audit-event-store.js'
+import { type AuditEventStore, eventIdKey } from '../store/audit-event-store.js'
 import { groupByMonth } from '../store/month-groups.js'
 import { classifyStoreError, describeError } from '../store/store-errors.js'
 import { fieldMap, type StreamEntry } from './stream-replies.js'
@@ -79,7 +80,7 @@ export async function replayBatch(
   const result: BatchResult = { stored: 0, created: 0, poisoned: 0, vanished: 0, retry: [] }
   const failures: Failure[] = []
   const fieldsById = new Map<string, string[]>()
-  const byEvent = new Map<string, { event: NewAuditEvent; ids: string[] }>()
+  const byEvent = new Map<string, { event: AuditEventWithId; ids: string[] }>()
 
   const vanished: string[] = []
   for (const { id, fields } of entries) {
@@ -104,7 +105,7 @@ export async function replayBatch(
     const key = eventIdKey(message.event.event_id)
     const group = byEvent.get(key)
     if (group) group.ids.push(id)
-    else byEvent.set(key, { event: message.event as NewAuditEvent, ids: [id] })
+    else byEvent.set(key, { event: message.event as AuditEventWithId, ids: [id] })
   }
   if (vanished.length > 0) {
     await redis.xack(stream, group, ...vanished)
@@ -203,7 +204,7 @@ async function poison(target: ReplayTarget, id: string, fields: string[], reason
 interface IsolatedInsert {
   created: string[]
   duplicates: string[]
-  failed: Array<{ event: NewAuditEvent; error: unknown }>
+  failed: Array<{ event: AuditEventWithId; error: unknown }>
 }
 
 /**
@@ -214,7 +215,7 @@ interface IsolatedInsert {
  */
 async function insertIsolating(
   store: AuditEventStore,
-  events: readonly NewAuditEvent[],
+  events: readonly AuditEventWithId[],
 ): Promise<IsolatedInsert> {
   if (events.length === 0) return { created: [], duplicates: [], failed: [] }
   try {
@@ -224,7 +225,7 @@ async function insertIsolating(
     const kind = classifyStoreError(error)
     if (kind === 'unavailable') throw error
     const months = groupByMonth(events)
-    let parts: NewAuditEvent[][]
+    let parts: AuditEventWithId[][]
     if (months.length > 1) parts = months.map(([, group]) => group)
     else if (kind === 'data' && events.length > 1) {
       const half = Math.ceil(events.length / 2)

@@ -1,7 +1,12 @@
-import type { AuditEvent, EventCategory, EventOutcome, Severity } from '@audit-trail/datastorage-client'
+import type {
+  AuditEvent,
+  AuditEventWithId,
+  EventCategory,
+  EventOutcome,
+  Severity,
+} from '@audit-trail/datastorage-client'
 import { type AnyColumn, type SQL, sql } from 'drizzle-orm'
 import { auditEvents, DEFAULT_RETENTION_DAYS } from '../db/schema.js'
-import type { NewAuditEvent } from './audit-event-store.js'
 
 /**
  * One column of the bulk insert: its name, how to read it from an event, and the type PostgreSQL
@@ -11,7 +16,7 @@ import type { NewAuditEvent } from './audit-event-store.js'
  */
 interface InsertColumn {
   name: string
-  value: (event: NewAuditEvent) => string | null
+  value: (event: AuditEventWithId) => string | null
   /** Omitted for text/varchar columns: an assignment to varchar(n) fails on overflow, a cast would truncate. */
   cast?: string
 }
@@ -63,7 +68,7 @@ export const INSERT_COLUMNS: readonly InsertColumn[] = [
  * size, far below the 65,535 bind-parameter limit a multi-row VALUES would hit at 5,000 events.
  * `event_date` is computed by PostgreSQL from the timestamp, exactly as the CHECK constraint does.
  */
-export function bulkInsertStatement(events: readonly NewAuditEvent[]): SQL {
+export function bulkInsertStatement(events: readonly AuditEventWithId[]): SQL {
   const names = sql.raw(INSERT_COLUMNS.map((c) => c.name).join(', '))
   const selected = sql.raw(
     INSERT_COLUMNS.map((c) => (c.cast ? `u.${c.name}::${c.cast}` : `u.${c.name}`)).join(', '),

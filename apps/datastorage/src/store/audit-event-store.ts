@@ -1,13 +1,10 @@
 import type {
   AuditEvent,
-  AuditEventRequest,
+  AuditEventWithId,
   EventCategory,
   EventOutcome,
   Severity,
 } from '@audit-trail/datastorage-client'
-
-/** A validated event ready to store; the service assigns `event_id` when the request had none. */
-export type NewAuditEvent = AuditEventRequest & { event_id: string }
 
 /**
  * The key under which two event ids are the same event: ids compare as PostgreSQL's uuid does, so
@@ -65,7 +62,7 @@ export interface AuditEventStore {
   /** Which engine backs the store, for logs and /readyz. */
   readonly kind: 'postgres' | 'pglite'
   /** Writes all events in one transaction (all or nothing), `ON CONFLICT DO NOTHING`; creates missing monthly partitions. */
-  insert(events: readonly NewAuditEvent[]): Promise<InsertResult>
+  insert(events: readonly AuditEventWithId[]): Promise<InsertResult>
   query(filter: AuditEventFilter): Promise<AuditEventPageResult>
   get(eventId: string): Promise<AuditEvent | null>
   /** Resolves when the database answers a trivial query; rejects with StoreUnavailableError otherwise. */

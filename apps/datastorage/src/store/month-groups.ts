@@ -1,14 +1,14 @@
+import type { AuditEventWithId } from '@audit-trail/datastorage-client'
 import { monthOfTimestamp } from '../db/partitions.js'
-import type { NewAuditEvent } from './audit-event-store.js'
 
 /**
  * Events grouped by the UTC month of their timestamp (their partition), in first-seen order, so a
  * failure confined to one partition can be isolated from the others.
  */
 export function groupByMonth(
-  events: readonly NewAuditEvent[],
-): Array<[month: string, events: NewAuditEvent[]]> {
-  const groups = new Map<string, NewAuditEvent[]>()
+  events: readonly AuditEventWithId[],
+): Array<[month: string, events: AuditEventWithId[]]> {
+  const groups = new Map<string, AuditEventWithId[]>()
   for (const event of events) {
     let month: string
     try {

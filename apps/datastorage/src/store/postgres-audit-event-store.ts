@@ -1,4 +1,4 @@
-import type { AuditEvent } from '@audit-trail/datastorage-client'
+import type { AuditEvent, AuditEventWithId } from '@audit-trail/datastorage-client'
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
 import { DrizzleQueryError } from 'drizzle-orm/errors'
 import { type DatabaseHandle, rowsOf } from '../db/client.js'
@@ -18,7 +18,6 @@ import {
   type AuditEventStore,
   eventIdKey,
   type InsertResult,
-  type NewAuditEvent,
 } from './audit-event-store.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
 import { isMissingPartition } from './store-errors.js'
@@ -60,7 +59,10 @@ export function createAuditEventStore(
 ): AuditEventStore {
   const { db } = database
 
-  async function insertUnique(unique: readonly NewAuditEvent[], months: Set<string>): Promise<Set<string>> {
+  async function insertUnique(
+    unique: readonly AuditEventWithId[],
+    months: Set<string>,
+  ): Promise<Set<string>> {
     await partitions.ensureMonths(months)
     const run = async () =>
       new Set(
@@ -85,7 +87,7 @@ export function createAuditEventStore(
     async insert(events) {
       if (events.length === 0) return { created: [], duplicates: [] }
       const firstIndex = new Map<string, number>()
-      const unique: NewAuditEvent[] = []
+      const unique: AuditEventWithId[] = []
       for (const [index, event] of events.entries()) {
         const key = eventIdKey(event.event_id)
         if (firstIndex.has(key)) continue

@@ -1,7 +1,8 @@
+import type { AuditEventWithId } from '@audit-trail/datastorage-client'
 import type { Logger } from 'pino'
 import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
 import type { DataStorageMetrics } from '../metrics/service-metrics.js'
-import type { AuditEventStore, NewAuditEvent } from '../store/audit-event-store.js'
+import type { AuditEventStore } from '../store/audit-event-store.js'
 import { groupByMonth } from '../store/month-groups.js'
 import { classifyStoreError, describeError, type StoreFailureKind } from '../store/store-errors.js'
 
@@ -27,7 +28,7 @@ export interface EventWriter {
    * DlqFullError / DlqUnavailableError when the DLQ cannot take it either (the routes answer 503);
    * the database's error when it refused the data itself (SQLSTATE class 22/23), nothing stored.
    */
-  write(events: readonly NewAuditEvent[]): Promise<WriteOutcome>
+  write(events: readonly AuditEventWithId[]): Promise<WriteOutcome>
 }
 
 /** Options of {@link createEventWriter}. */
@@ -64,7 +65,7 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
   const { store, metrics, deadLetters, logger } = options
   if (deadLetters && !logger) throw new TypeError('createEventWriter: a logger is required with deadLetters')
 
-  async function storeOrQueue(events: readonly NewAuditEvent[]): Promise<WriteOutcome> {
+  async function storeOrQueue(events: readonly AuditEventWithId[]): Promise<WriteOutcome> {
     try {
       const { created, duplicates } = await store.insert(events)
       return { created, duplicates, queued: [] }
@@ -81,7 +82,7 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
         return { created: [], duplicates: [], queued: events.map((e) => e.event_id) }
       }
       const outcome: WriteOutcome = { created: [], duplicates: [], queued: [] }
-      const failing: Array<{ month: string; events: NewAuditEvent[]; error: unknown }> = []
+      const failing: Array<{ month: string; events: AuditEventWithId[]; error: unknown }> = []
       for (const [month, group] of months) {
         try {
           const r = await store.insert(group)

@@ -1,3 +1,4 @@
+import type { AuditEventWithId } from '@audit-trail/datastorage-client'
 import {
   createTestDatabase,
   startThrowawayPostgres,
@@ -8,7 +9,6 @@ import {
 import type { Redis } from 'ioredis'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { NewAuditEvent } from '../../src/store/audit-event-store.js'
 import { ADMIN_URL } from '../support/postgres.js'
 import { postBatchWithRetry, queryAllIds, sleep, startService, type WriteCounts } from './service-support.js'
 import { addMessages, clientMessage, makeEvent, type TestStreams, testRedis, testStreams } from './support.js'
@@ -68,7 +68,7 @@ describe('service faults, end to end through the running service (docs/architect
     const service = await startService(database.url, streams)
     cleanups.push(() => service.close())
     const correlationId = newCorrelation('outage')
-    const batches: NewAuditEvent[][] = []
+    const batches: AuditEventWithId[][] = []
     for (let b = 0; b < 40; b++)
       batches.push(Array.from({ length: 500 }, () => makeEvent({ correlation_id: correlationId })))
     const counts: WriteCounts = { created: 0, accepted: 0, retried503: 0, networkErrors: 0 }
@@ -131,7 +131,7 @@ describe('service faults, end to end through the running service (docs/architect
     const correlationId = newCorrelation('full')
     await pgServer.stop()
     try {
-      const post = (events: NewAuditEvent[]) =>
+      const post = (events: AuditEventWithId[]) =>
         fetch(`${service.url}/api/v1/audit/events/batch`, {
           method: 'POST',
           headers: { 'content-type': 'application/json' },

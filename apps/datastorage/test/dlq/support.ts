@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream'
 import {
   type AuditEventRequest,
+  type AuditEventWithId,
   type DeadLetterMessage,
   encodeDeadLetterMessage,
   uuidv7,
@@ -18,7 +19,7 @@ import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest'
 import { openDatabase } from '../../src/db/client.js'
 import { migrateDatabase } from '../../src/db/migrate.js'
 import { createPartitionManager } from '../../src/db/partitions.js'
-import type { AuditEventStore, NewAuditEvent } from '../../src/store/audit-event-store.js'
+import type { AuditEventStore } from '../../src/store/audit-event-store.js'
 import { createAuditEventStore } from '../../src/store/postgres-audit-event-store.js'
 import { validEvent } from '../support/events.js'
 import { ADMIN_URL } from '../support/postgres.js'
@@ -189,13 +190,13 @@ export function useDlqTestContext(options: DlqTestContextOptions = {}): DlqTestC
 }
 
 /** A valid event ({@link validEvent}) with a fresh UUIDv7 id and correlation id `dlq-test`; override any field. */
-export function makeEvent(overrides: Partial<AuditEventRequest> = {}): NewAuditEvent {
-  return validEvent({ event_id: uuidv7(), correlation_id: 'dlq-test', ...overrides }) as NewAuditEvent
+export function makeEvent(overrides: Partial<AuditEventRequest> = {}): AuditEventWithId {
+  return validEvent({ event_id: uuidv7(), correlation_id: 'dlq-test', ...overrides }) as AuditEventWithId
 }
 
 /** A dead-letter message as an audit client writes it. */
 export function clientMessage(
-  event: NewAuditEvent,
+  event: AuditEventWithId,
   overrides: Partial<DeadLetterMessage> = {},
 ): DeadLetterMessage {
   return {

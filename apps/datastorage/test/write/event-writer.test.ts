@@ -1,4 +1,4 @@
-import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
+import { type AuditEventWithId, decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
 import type { Logger } from 'pino'
 import { describe, expect, it } from 'vitest'
 import { createDeadLetterWriter, type DeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
@@ -6,7 +6,7 @@ import { DlqFullError } from '../../src/dlq/errors.js'
 import { createReplayWorker } from '../../src/dlq/replay-worker.js'
 import { StoreUnavailableError } from '../../src/errors.js'
 import { createMetrics } from '../../src/metrics/service-metrics.js'
-import type { AuditEventStore, NewAuditEvent } from '../../src/store/audit-event-store.js'
+import type { AuditEventStore } from '../../src/store/audit-event-store.js'
 import { createEventWriter } from '../../src/write/event-writer.js'
 import { captureLogger, makeEvent, testRedis, useDlqTestContext } from '../dlq/support.js'
 
@@ -22,7 +22,7 @@ const unavailableStore = (store: AuditEventStore): AuditEventStore => ({
 /** Writes through the write path over `store`, with `deadLetters` as its fallback when given. */
 const write = (
   options: { store: AuditEventStore; deadLetters?: DeadLetterWriter; logger: Logger },
-  events: readonly NewAuditEvent[],
+  events: readonly AuditEventWithId[],
 ) => createEventWriter({ ...options, metrics: createMetrics({ defaultMetrics: false }) }).write(events)
 
 describe('createEventWriter', () => {

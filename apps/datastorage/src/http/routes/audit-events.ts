@@ -5,12 +5,13 @@ import {
   type AuditEventPage,
   type AuditEventRequest,
   type AuditEventValidator,
+  type AuditEventWithId,
   type FieldError,
   uuidv7,
 } from '@audit-trail/datastorage-client'
 import { Hono } from 'hono'
 import type { DataStorageMetrics } from '../../metrics/service-metrics.js'
-import type { AuditEventStore, NewAuditEvent } from '../../store/audit-event-store.js'
+import type { AuditEventStore } from '../../store/audit-event-store.js'
 import type { EventWriter, WriteOutcome } from '../../write/event-writer.js'
 import { parseAuditEventQuery } from '../audit-event-query.js'
 import type { AppEnv } from '../context.js'
@@ -38,12 +39,12 @@ function invalid(errors: FieldError[], detail: string): HttpProblem {
 }
 
 /** 202 body: the events are safe in the dead-letter queue and will be replayed into PostgreSQL. */
-function accepted(events: readonly NewAuditEvent[], outcome: WriteOutcome): Accepted {
+function accepted(events: readonly AuditEventWithId[], outcome: WriteOutcome): Accepted {
   return { status: 'accepted', event_ids: events.map((e) => e.event_id), queued: outcome.queued.length }
 }
 
-function withId(event: AuditEventRequest): NewAuditEvent {
-  return event.event_id ? (event as NewAuditEvent) : { ...event, event_id: uuidv7() }
+function withId(event: AuditEventRequest): AuditEventWithId {
+  return event.event_id ? (event as AuditEventWithId) : { ...event, event_id: uuidv7() }
 }
 
 /**
