@@ -7,8 +7,8 @@ import { waitFor } from '@audit-trail/test-infra'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type CliIo, runCli } from '../src/cli.js'
 import { fileDeadLetterQueue } from '../src/dead-letter/file-dead-letter-queue.js'
+import { FakeDataStorage } from './helpers/fake-datastorage.js'
 import { deadLetterMessages } from './support/dead-letter-messages.js'
-import { type FakeDataStorage, fakeDataStorage } from './support/fake-datastorage.js'
 
 let http: Server
 let url: string
@@ -21,19 +21,22 @@ beforeAll(async () => {
   http = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
-    req.on('end', () => {
+    req.on('end', async () => {
       if (req.method !== 'POST' || req.url !== '/api/v1/audit/events/batch') {
         res.writeHead(404).end()
         return
       }
-      const { status, body } = service.handle(
-        Buffer.concat(chunks).toString('utf8'),
-        req.headers.authorization ?? null,
-      )
-      res.writeHead(status, {
-        'content-type': status >= 400 ? 'application/problem+json' : 'application/json',
+      const headers: Record<string, string> = { 'content-type': 'application/json' }
+      if (req.headers.authorization !== undefined) headers.authorization = req.headers.authorization
+      const response = await service.fetch(`http://fake${req.url}`, {
+        method: 'POST',
+        headers,
+        body: Buffer.concat(chunks).toString('utf8'),
       })
-      res.end(JSON.stringify(body))
+      res.writeHead(response.status, {
+        'content-type': response.headers.get('content-type') ?? 'application/json',
+      })
+      res.end(await response.text())
     })
   })
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve))
@@ -43,7 +46,7 @@ afterAll(async () => {
   await new Promise((resolve) => http.close(resolve))
 })
 beforeEach(async () => {
-  service = fakeDataStorage()
+  service = new FakeDataStorage()
   dir = await mkdtemp(join(tmpdir(), 'audit-cli-'))
   spool = join(dir, 'spool.jsonl')
 })
@@ -75,7 +78,7 @@ describe('audit-spool-replay', () => {
       out: 'audit-spool-replay: files=2 replayed=12 duplicates=0 rejected=0 remaining=0',
       err: '',
     })
-    expect(service.stored.size).toBe(12)
+    expect(service.rows.size).toBe(12)
     expect(service.requests.map((r) => r.ids.length)).toEqual([4, 2, 4, 2])
 
     const second = await run(['--spool', spool, '--url', url])

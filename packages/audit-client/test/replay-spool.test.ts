@@ -5,8 +5,8 @@ import type { DeadLetterMessage } from '@audit-trail/datastorage-client'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { fileDeadLetterQueue } from '../src/dead-letter/file-dead-letter-queue.js'
 import { replaySpool } from '../src/dead-letter/replay-spool.js'
+import { FakeDataStorage } from './helpers/fake-datastorage.js'
 import { deadLetterMessage, deadLetterMessages } from './support/dead-letter-messages.js'
-import { type FakeDataStorage, fakeDataStorage } from './support/fake-datastorage.js'
 
 const baseUrl = 'http://datastorage.test'
 let dir: string
@@ -16,7 +16,7 @@ let server: FakeDataStorage
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'audit-replay-'))
   path = join(dir, 'spool.jsonl')
-  server = fakeDataStorage()
+  server = new FakeDataStorage()
 })
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
@@ -43,8 +43,8 @@ describe('replaySpool', () => {
     const result = await replay()
     expect(result).toEqual({ files: before.length, replayed: 50, duplicates: 0, rejected: 0, remaining: 0 })
     expect(server.requests.flatMap((r) => r.ids)).toEqual(ids(messages))
-    expect([...server.stored.keys()]).toEqual(ids(messages))
-    expect(server.stored.get(messages[7]!.event.event_id)).toEqual(messages[7]!.event)
+    expect([...server.rows.keys()]).toEqual(ids(messages))
+    expect(server.rows.get(messages[7]!.event.event_id)).toEqual(messages[7]!.event)
     expect((await readdir(dir)).sort()).toEqual(['spool.jsonl', 'spool.jsonl.progress'])
   })
 
@@ -84,7 +84,7 @@ describe('replaySpool', () => {
     await replay()
     await rm(`${path}.progress`)
     expect(await replay()).toEqual({ files: 1, replayed: 0, duplicates: 25, rejected: 0, remaining: 0 })
-    expect(server.stored.size).toBe(25)
+    expect(server.rows.size).toBe(25)
   })
 
   it('stops at a 503 leaving the rest intact, and a later replay finishes without duplicates', async () => {
@@ -99,14 +99,14 @@ describe('replaySpool', () => {
     expect(first.replayed).toBe(acknowledged.length)
     expect(first.remaining).toBe(50 - acknowledged.length)
     expect(first.error).toMatch(/^503 from \/api\/v1\/audit\/events\/batch: /)
-    expect([...server.stored.keys()]).toEqual(acknowledged)
+    expect([...server.rows.keys()]).toEqual(acknowledged)
 
     const second = await replay()
     expect(second).toEqual(
       expect.objectContaining({ replayed: 50 - acknowledged.length, duplicates: 0, remaining: 0 }),
     )
     expect(second.error).toBeUndefined()
-    expect([...server.stored.keys()]).toEqual(ids(messages))
+    expect([...server.rows.keys()]).toEqual(ids(messages))
   })
 
   it('moves events refused with a 400 to the rejected file with the reasons, and sends the rest', async () => {
@@ -119,7 +119,7 @@ describe('replaySpool', () => {
 
     const result = await replay()
     expect(result).toEqual({ files: 1, replayed: 28, duplicates: 0, rejected: 2, remaining: 0 })
-    expect(server.stored.size).toBe(28)
+    expect(server.rows.size).toBe(28)
     const rejected = (await readFile(`${path}.rejected.jsonl`, 'utf8'))
       .trimEnd()
       .split('\n')
@@ -141,7 +141,7 @@ describe('replaySpool', () => {
 
   it('counts a 202 (queued by the service dead-letter queue) as replayed', async () => {
     await spool(deadLetterMessages(15))
-    server.queueInstead = true
+    server.defaultFault = { kind: 'accepted' }
     expect(await replay()).toEqual({ files: 1, replayed: 15, duplicates: 0, rejected: 0, remaining: 0 })
   })
 
@@ -212,7 +212,7 @@ describe('replaySpool', () => {
 
     const result = await replay()
     expect(result).toEqual(expect.objectContaining({ replayed: 15, duplicates: 0, remaining: 0 }))
-    expect([...server.stored.keys()]).toEqual(ids([...first, ...more]))
+    expect([...server.rows.keys()]).toEqual(ids([...first, ...more]))
     // 10 acknowledged, 10 refused with the 503, then 10 + 5: nothing acknowledged was sent again.
     expect(server.requests.map((r) => r.ids.length)).toEqual([10, 10, 10, 5])
   })

@@ -23,8 +23,8 @@ import {
   rotatedIndexes,
   type SpoolLine,
 } from '../src/dead-letter/spool-files.js'
+import { FakeDataStorage } from './helpers/fake-datastorage.js'
 import { deadLetterMessages } from './support/dead-letter-messages.js'
-import { type FakeDataStorage, fakeDataStorage } from './support/fake-datastorage.js'
 
 // The spool's on-disk layout as the writer, the replay and the depth gauge share it: which files
 // belong to a spool, where a replay resumes, and which lines count.
@@ -37,7 +37,7 @@ let server: FakeDataStorage
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'audit-spool-files-'))
   path = join(dir, 'spool.jsonl')
-  server = fakeDataStorage()
+  server = new FakeDataStorage()
 })
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true })
@@ -211,7 +211,7 @@ describe('where a replay resumes', () => {
     expect(sentIds()).toEqual(ids(messages))
 
     // The very same file resumes after the offset.
-    const again = fakeDataStorage()
+    const again = new FakeDataStorage()
     await writeFile(`${path}.progress`, JSON.stringify({ dev, ino, offset, file: path }))
     expect(await spoolDepth()).toBe(3)
     expect((await replay({ fetch: again.fetch })).replayed).toBe(3)
@@ -255,7 +255,7 @@ describe('where a replay resumes', () => {
     expect((await replay()).replayed).toBe(10)
     await writeFile(`${path}.1`, '')
     expect(await replay()).toEqual({ files: 2, replayed: 10, duplicates: 0, rejected: 0, remaining: 0 })
-    expect([...server.stored.keys()]).toEqual(ids(messages))
+    expect([...server.rows.keys()]).toEqual(ids(messages))
   })
 
   it('clearing the progress record is idempotent', async () => {
@@ -334,6 +334,6 @@ describe('which lines count', () => {
     expect(await replay({ batchSize: 1 })).toEqual(
       expect.objectContaining({ replayed: 6, rejected: 0, remaining: 0 }),
     )
-    expect([...server.stored.values()]).toEqual(messages.map((m) => m.event))
+    expect([...server.rows.values()]).toEqual(messages.map((m) => m.event))
   })
 })

@@ -5,8 +5,8 @@ import type { DeadLetterMessage } from '@audit-trail/datastorage-client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { fileDeadLetterQueue } from '../src/dead-letter/file-dead-letter-queue.js'
 import { type ReplaySpoolOptions, replaySpool } from '../src/dead-letter/replay-spool.js'
+import { FakeDataStorage } from './helpers/fake-datastorage.js'
 import { deadLetterMessages } from './support/dead-letter-messages.js'
-import { type FakeDataStorage, fakeDataStorage } from './support/fake-datastorage.js'
 
 // What an operator relies on when replaying a spool: which lines are sent, set aside or left,
 // how requests are cut, what is logged, and how the service's answers are read (through the
@@ -21,7 +21,7 @@ let server: FakeDataStorage
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'audit-spool-replay-'))
   path = join(dir, 'spool.jsonl')
-  server = fakeDataStorage()
+  server = new FakeDataStorage()
 })
 afterEach(async () => {
   vi.useRealTimers()
@@ -145,7 +145,7 @@ describe('requests', () => {
     await replay({ batchSize: 100, maxBatchBytes: 3 * line! })
     expect(server.requests.map((r) => r.ids.length)).toEqual([3, 3, 3, 1])
 
-    const tighter = fakeDataStorage()
+    const tighter = new FakeDataStorage()
     await rm(`${path}.progress`)
     await replay({ fetch: tighter.fetch, batchSize: 100, maxBatchBytes: 3 * line! - 1 })
     expect(tighter.requests.map((r) => r.ids.length)).toEqual([2, 2, 2, 2, 2])
