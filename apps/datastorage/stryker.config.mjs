@@ -1,12 +1,13 @@
 // Mutation testing of the write, replay and DLQ code: `pnpm test:mutation` here or at the root.
 // Not in CI: it needs PostgreSQL and Redis and takes hours on 2 cores.
+import { strykerShared } from '../../scripts/stryker-shared.mjs'
+
 export default {
-  testRunner: 'vitest',
+  ...strykerShared,
   // Stryker looks for its plugins next to its own package, where pnpm does not link them.
   plugins: [import.meta.resolve('@stryker-mutator/vitest-runner')],
   // Only the tests that reach these modules (see the file); the rest would run for nothing.
   vitest: { configFile: 'vitest.mutation.config.ts' },
-  coverageAnalysis: 'perTest',
   mutate: [
     'src/dlq/**/*.ts',
     'src/write/**/*.ts',
@@ -19,18 +20,10 @@ export default {
     // src/metrics/dlq-metrics.ts (metric names and help texts only).
   ],
   ignorePatterns: ['dist', '.data'],
-  concurrency: 2,
   // A static mutant (module-level code) reruns every selected test, minutes each with the
   // PostgreSQL fixtures; they are listed as ignored instead.
   ignoreStatic: true,
   // The machine is shared (nice -n 19 next to other test runs): a starved run is not a hang.
   timeoutMS: 15_000,
   dryRunTimeoutMinutes: 20,
-  reporters: ['json', 'clear-text', process.stdout.isTTY ? 'progress' : 'progress-append-only'],
-  clearTextReporter: { reportTests: false, logTests: false },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  // Re-runs test only the mutants whose code or covering tests changed.
-  incremental: true,
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
-  tempDirName: '.stryker-tmp',
 }

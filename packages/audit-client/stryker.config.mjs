@@ -1,10 +1,11 @@
 // Mutation testing of the client: `pnpm test:mutation` here or at the root. Not in CI: on 2 cores
 // a full run takes far longer than the whole CI pipeline.
+import { strykerShared } from '../../scripts/stryker-shared.mjs'
+
 export default {
-  testRunner: 'vitest',
+  ...strykerShared,
   // Stryker looks for its plugins next to its own package, where pnpm does not link them.
   plugins: [import.meta.resolve('@stryker-mutator/vitest-runner')],
-  coverageAnalysis: 'perTest',
   mutate: [
     'src/**/*.ts',
     // Re-exports and an interface: nothing to mutate, and they would only add empty rows.
@@ -15,14 +16,6 @@ export default {
   // shutdown.test.ts runs the built dist/ in a child process, which a mutant of src/ never reaches;
   // without dist/ in the sandbox those tests skip themselves instead of costing time per mutant.
   ignorePatterns: ['dist', 'coverage'],
-  concurrency: 2,
   // The machine is shared (nice -n 19 next to other test runs): a starved run is not a hang.
   timeoutMS: 10_000,
-  reporters: ['json', 'clear-text', process.stdout.isTTY ? 'progress' : 'progress-append-only'],
-  clearTextReporter: { reportTests: false, logTests: false },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
-  // Re-runs test only the mutants whose code or covering tests changed.
-  incremental: true,
-  incrementalFile: 'reports/mutation/stryker-incremental.json',
-  tempDirName: '.stryker-tmp',
 }
