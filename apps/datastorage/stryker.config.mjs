@@ -19,7 +19,8 @@ export default {
     // Not src/cli/ (dlq-command.ts parses and prints; the operations it calls are in src/dlq/) nor
     // src/metrics/dlq-metrics.ts (metric names and help texts only).
   ],
-  ignorePatterns: ['dist', '.data'],
+  // .stryker-tmp*: sandboxes of runs started with another --tempDirName.
+  ignorePatterns: ['dist', '.data', '.stryker-tmp*'],
   // A static mutant (module-level code) reruns every selected test, minutes each with the
   // PostgreSQL fixtures; they are listed as ignored instead.
   ignoreStatic: true,

@@ -13,9 +13,14 @@ export default {
     '!src/dead-letter/index.ts',
     '!src/dead-letter/dead-letter-queue.ts',
   ],
-  // shutdown.test.ts runs the built dist/ in a child process, which a mutant of src/ never reaches;
-  // without dist/ in the sandbox those tests skip themselves instead of costing time per mutant.
-  ignorePatterns: ['dist', 'coverage'],
+  ignorePatterns: [
+    // shutdown.test.ts runs the built dist/ in a child process, which a mutant of src/ never reaches;
+    // without dist/ in the sandbox those tests skip themselves instead of costing time per mutant.
+    'dist',
+    'coverage',
+    // Sandboxes of runs started with another --tempDirName.
+    '.stryker-tmp*',
+  ],
   // The machine is shared (nice -n 19 next to other test runs): a starved run is not a hang.
   timeoutMS: 10_000,
 }

@@ -1,4 +1,4 @@
-export { dockerAvailable } from './docker-probe.js'
+export { type DockerProbeOptions, dockerAvailable } from './docker-probe.js'
 export { canConnect, freePort, waitFor } from './free-port.js'
 export {
   createTestDatabase,

@@ -26,7 +26,7 @@ export interface Infrastructure {
 export interface ResolveInfrastructureOptions {
   /** Default `process.env`. */
   env?: NodeJS.ProcessEnv
-  /** Budget for the Docker probe. Default 1500 ms (the guide asks for under 2 s). */
+  /** Budget for the Docker probe. Default 1500 ms: without Docker the suite goes on in under 2 s. */
   dockerProbeMs?: number
   /** Skip testcontainers even when Docker answers. Default: env TEST_NO_TESTCONTAINERS=1. */
   noTestcontainers?: boolean
@@ -83,7 +83,7 @@ export async function resolveInfrastructure(
     if (options.noTestcontainers ?? env.TEST_NO_TESTCONTAINERS === '1') return false
     if (docker === undefined) {
       const started = Date.now()
-      docker = await dockerAvailable(options.dockerProbeMs ?? 1500)
+      docker = await dockerAvailable({ env, timeoutMs: options.dockerProbeMs ?? 1500 })
       log(`docker engine ${docker ? 'answers' : 'absent'} (probe ${Date.now() - started} ms)`)
     }
     return docker
