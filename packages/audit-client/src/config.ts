@@ -122,7 +122,7 @@ function fromYaml(path: string, found: Map<Key, Found>): void {
 
 /**
  * Reads the client's settings from a YAML file, the environment and an object, in rising
- * precedence, and validates them with the same zod schema as `createAuditClient`.
+ * precedence, and validates them with the same rules as `createAuditClient`.
  *
  * YAML keys are snake_case, flat or nested under `audit:` (`audit: { datastorage_url,
  * timeout, buffer: { buffer_size, batch_size, flush_interval, max_retries } }`); env variables are

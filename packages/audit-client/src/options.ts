@@ -1,5 +1,4 @@
 import { contractLimits } from '@audit-trail/datastorage-client'
-import { z } from 'zod'
 import { ConfigError } from './errors.js'
 
 /**
@@ -20,65 +19,197 @@ export const DEFAULTS = {
 /** What `emit()` does when the buffer is full. */
 export type OnFull = 'dead-letter' | 'reject'
 
-const count = (min: number) => z.number().int().min(min)
-
 /**
- * The plain settings of the client (everything but functions and objects), shared by
- * `createAuditClient` and `loadAuditClientConfig` so the two cannot disagree.
+ * The plain settings of the client (everything but functions and objects) validated, with the
+ * defaults applied; shared by `createAuditClient` and `loadAuditClientConfig` so the two cannot
+ * disagree. An optional setting that was not given is absent (never a key holding `undefined`), so
+ * the object spreads into the client's options under `exactOptionalPropertyTypes`.
  */
-export const settingsSchema = z
-  .object({
-    baseUrl: z
-      .string()
-      .regex(/^https?:\/\/[^\s/]+/, 'must be an http(s) URL')
-      .transform((s) => s.replace(/\/+$/, '')),
-    service: z.string().min(1, 'must not be empty').max(100),
-    bufferSize: count(1).default(DEFAULTS.bufferSize),
-    batchSize: count(1).max(contractLimits.maxBatchSize).default(DEFAULTS.batchSize),
-    flushIntervalMs: count(1).default(DEFAULTS.flushIntervalMs),
-    maxRetries: count(0).max(100).default(DEFAULTS.maxRetries),
-    retryBaseMs: count(0).default(DEFAULTS.retryBaseMs),
-    retryMaxMs: count(0).default(DEFAULTS.retryMaxMs),
-    requestTimeoutMs: count(1).default(DEFAULTS.requestTimeoutMs),
-    concurrency: count(1).max(64).default(DEFAULTS.concurrency),
-    onFull: z.enum(['dead-letter', 'reject']).optional(),
-    token: z.string().min(1).optional(),
-  })
-  .superRefine((s, ctx) => {
-    if (s.batchSize > s.bufferSize) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['batchSize'],
-        message: `must be <= bufferSize (${s.bufferSize}), got ${s.batchSize}`,
-      })
-    }
-    if (s.retryBaseMs > s.retryMaxMs) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['retryBaseMs'],
-        message: `must be <= retryMaxMs (${s.retryMaxMs}), got ${s.retryBaseMs}`,
-      })
-    }
-  })
+export interface AuditClientSettings {
+  /** `http(s)://…`, without trailing slashes. */
+  baseUrl: string
+  /** 1..100 characters. */
+  service: string
+  bufferSize: number
+  /** ≤ `bufferSize` and ≤ the contract's `maxBatchSize`. */
+  batchSize: number
+  flushIntervalMs: number
+  maxRetries: number
+  /** ≤ `retryMaxMs`. */
+  retryBaseMs: number
+  retryMaxMs: number
+  requestTimeoutMs: number
+  concurrency: number
+  onFull?: OnFull
+  /** Non-empty. */
+  token?: string
+}
 
-/** The validated settings with defaults applied. */
-export type AuditClientSettings = z.output<typeof settingsSchema>
+/** The settings every client needs; they have no default. */
+export type RequiredSetting = 'baseUrl' | 'service'
+
+const ON_FULL: readonly OnFull[] = ['dead-letter', 'reject']
+const SERVICE_MAX = 100
+
+/** What a required setting is, for the message that says it is missing. */
+const REQUIRED: Record<RequiredSetting, string> = {
+  baseUrl: 'the DataStorage service root URL, e.g. "http://datastorage:8080"',
+  service: `the name of the emitting service, 1 to ${SERVICE_MAX} characters`,
+}
+
+/** The integer settings: bounds and default, in the order they are checked. */
+const INTEGERS = {
+  bufferSize: { min: 1 },
+  batchSize: { min: 1, max: contractLimits.maxBatchSize },
+  flushIntervalMs: { min: 1 },
+  maxRetries: { min: 0, max: 100 },
+  retryBaseMs: { min: 0 },
+  retryMaxMs: { min: 0 },
+  requestTimeoutMs: { min: 1 },
+  concurrency: { min: 1, max: 64 },
+} satisfies Record<keyof typeof DEFAULTS, { min: number; max?: number }>
+
+/** A failed rule: the setting (an option name) and what is wrong with it. */
+class Invalid {
+  constructor(
+    readonly key: string,
+    readonly message: string,
+  ) {}
+}
 
 /**
- * Validates `input` with {@link settingsSchema}.
+ * A value as it appears in a message: strings quoted (and cut after 80 characters), numbers and
+ * other primitives as written, objects and arrays as (cut) JSON.
+ */
+export function showValue(value: unknown): string {
+  const cut = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text)
+  if (typeof value === 'string') return cut(JSON.stringify(value))
+  if (typeof value === 'function') return 'a function'
+  if (typeof value === 'object' && value !== null) {
+    try {
+      return cut(JSON.stringify(value))
+    } catch {
+      return Array.isArray(value) ? 'an array' : 'an object'
+    }
+  }
+  return String(value)
+}
+
+/** `value` as a string naming its kind only, for a secret (`token`) that must not be echoed. */
+function kindOf(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (value === '') return 'an empty string'
+  const kind = typeof value
+  return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`
+}
+
+function integer(key: keyof typeof INTEGERS, value: unknown): number {
+  if (value === undefined) return DEFAULTS[key]
+  const { min, max } = INTEGERS[key] as { min: number; max?: number }
+  const fits = (n: number) => Number.isInteger(n) && n >= min && n <= (max ?? Number.POSITIVE_INFINITY)
+  if (typeof value === 'number' && fits(value)) return value
+  const range = max === undefined ? `>= ${min}` : `>= ${min} and <= ${max}`
+  throw new Invalid(key, `must be an integer ${range}, got ${showValue(value)}`)
+}
+
+function required(key: RequiredSetting, value: unknown): void {
+  if (value === undefined) throw new Invalid(key, `is required: ${REQUIRED[key]}`)
+}
+
+function baseUrl(value: unknown): string {
+  required('baseUrl', value)
+  const expected = 'must be an http(s) URL such as "http://datastorage:8080"'
+  if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+/.test(value)) {
+    throw new Invalid('baseUrl', `${expected}, got ${showValue(value)}`)
+  }
+  return value.replace(/\/+$/, '')
+}
+
+function service(value: unknown): string {
+  required('service', value)
+  if (typeof value === 'string' && value.length >= 1 && value.length <= SERVICE_MAX) return value
+  const got =
+    typeof value === 'string' && value.length > SERVICE_MAX
+      ? `a string of ${value.length} characters`
+      : showValue(value)
+  throw new Invalid('service', `must be a non-empty string of at most ${SERVICE_MAX} characters, got ${got}`)
+}
+
+function onFull(value: unknown): OnFull | undefined {
+  if (value === undefined || ON_FULL.includes(value as OnFull)) return value as OnFull | undefined
+  throw new Invalid(
+    'onFull',
+    `must be one of ${ON_FULL.map((v) => JSON.stringify(v)).join(', ')}, got ${showValue(value)}`,
+  )
+}
+
+function token(value: unknown): string | undefined {
+  if (value === undefined || (typeof value === 'string' && value.length > 0)) return value
+  // The token is a secret: the message names its kind, never its value.
+  throw new Invalid('token', `must be a non-empty string, got ${kindOf(value)}`)
+}
+
+function validate(input: Record<string, unknown>): AuditClientSettings {
+  const settings: AuditClientSettings = {
+    baseUrl: baseUrl(input.baseUrl),
+    service: service(input.service),
+    bufferSize: integer('bufferSize', input.bufferSize),
+    batchSize: integer('batchSize', input.batchSize),
+    flushIntervalMs: integer('flushIntervalMs', input.flushIntervalMs),
+    maxRetries: integer('maxRetries', input.maxRetries),
+    retryBaseMs: integer('retryBaseMs', input.retryBaseMs),
+    retryMaxMs: integer('retryMaxMs', input.retryMaxMs),
+    requestTimeoutMs: integer('requestTimeoutMs', input.requestTimeoutMs),
+    concurrency: integer('concurrency', input.concurrency),
+  }
+  const full = onFull(input.onFull)
+  if (full !== undefined) settings.onFull = full
+  const bearer = token(input.token)
+  if (bearer !== undefined) settings.token = bearer
+  if (settings.batchSize > settings.bufferSize) {
+    throw new Invalid(
+      'batchSize',
+      `must be <= bufferSize (${settings.bufferSize}), got ${settings.batchSize}`,
+    )
+  }
+  if (settings.retryBaseMs > settings.retryMaxMs) {
+    throw new Invalid(
+      'retryBaseMs',
+      `must be <= retryMaxMs (${settings.retryMaxMs}), got ${settings.retryBaseMs}`,
+    )
+  }
+  return settings
+}
+
+/**
+ * Validates the client's plain settings and applies the defaults; keys it does not know (the
+ * client's functions and objects) are ignored.
+ *
+ * Rules: `baseUrl` an http(s) URL (trailing slashes are dropped); `service` 1..100 characters; the counts and durations integers in their
+ * range (`batchSize` also ≤ `bufferSize` and the contract's `maxBatchSize`, `retryBaseMs` ≤
+ * `retryMaxMs`); `onFull` `'dead-letter'` or `'reject'`; `token` a non-empty string.
  *
  * @param nameOf how to name a field in the error (an option name, an env variable, a YAML key).
- * @throws {ConfigError} naming the first invalid field.
+ * @param howToSet for a missing `baseUrl` or `service`: how to give it (e.g. `set the environment
+ * variable AUDIT_BASE_URL`), appended to the message.
+ * @throws {ConfigError} naming the first invalid field; the message says what was expected and what
+ * was given, e.g. `batchSize: must be an integer >= 1 and <= 5000, got "ten"`.
  */
 export function parseSettings(
   input: unknown,
   nameOf: (key: string) => string = (k) => k,
+  howToSet?: (key: RequiredSetting) => string | undefined,
 ): AuditClientSettings {
-  const result = settingsSchema.safeParse(input)
-  if (result.success) return result.data
-  const issue = result.error.issues[0]!
-  const key = issue.path.length > 0 ? String(issue.path[0]) : '(root)'
-  const rest = issue.path.slice(1).map(String)
-  const field = [nameOf(key), ...rest].join('.')
-  throw new ConfigError(field, issue.message, { cause: result.error })
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw new ConfigError('(root)', `must be an object with baseUrl and service, got ${showValue(input)}`)
+  }
+  try {
+    return validate(input as Record<string, unknown>)
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error
+    const how = error.key in REQUIRED && (input as Record<string, unknown>)[error.key] === undefined
+    const hint = how ? howToSet?.(error.key as RequiredSetting) : undefined
+    throw new ConfigError(nameOf(error.key), hint ? `${error.message}; ${hint}` : error.message)
+  }
 }

@@ -160,7 +160,7 @@ audit:
     expect(error.field).toBe('AUDIT_FLUSH_INTERVAL')
   })
 
-  it('names an invalid value by where it came from (zod), including cross-field rules', () => {
+  it('names an invalid value by where it came from, including cross-field rules', () => {
     const file = yamlFile(
       'audit:\n  datastorage_url: http://ds:1\n  service: s\n  buffer:\n    buffer_size: 100\n    batch_size: 1000\n',
     )
