@@ -26,7 +26,7 @@ export type OnFull = 'dead-letter' | 'reject'
  * the object spreads into the client's options under `exactOptionalPropertyTypes`.
  */
 export interface AuditClientSettings {
-  /** `http(s)://…`, without trailing slashes. */
+  /** The service root, `http(s)://…`, without trailing slashes and without `/api/v1`. */
   baseUrl: string
   /** 1..100 characters. */
   service: string
@@ -50,6 +50,9 @@ export type RequiredSetting = 'baseUrl' | 'service'
 
 const ON_FULL: readonly OnFull[] = ['dead-letter', 'reject']
 const SERVICE_MAX = 100
+const API_PATH = '/api/v1'
+// `<origin><prefix>/api/v1`, optionally followed by `/audit…` (a path the client appends itself).
+const API_PATH_AT_END = /^(https?:\/\/[^/?#]*)(\/[^?#]*?)?\/api\/v1(?:\/audit(?:\/[^?#]*)?)?\/*(?:[?#].*)?$/
 
 /** What a required setting is, for the message that says it is missing. */
 const REQUIRED: Record<RequiredSetting, string> = {
@@ -104,6 +107,11 @@ function kindOf(value: unknown): string {
   return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind}`
 }
 
+/** A URL's `user:password@` part masked, so that a message does not leak it. */
+function maskCredentials(url: string): string {
+  return url.replace(/^(https?:\/\/)[^/?#@]*@/i, '$1***@')
+}
+
 function integer(key: keyof typeof INTEGERS, value: unknown): number {
   if (value === undefined) return DEFAULTS[key]
   const { min, max } = INTEGERS[key] as { min: number; max?: number }
@@ -123,7 +131,17 @@ function baseUrl(value: unknown): string {
   if (typeof value !== 'string' || !/^https?:\/\/[^\s/]+/.test(value)) {
     throw new Invalid('baseUrl', `${expected}, got ${showValue(value)}`)
   }
-  return value.replace(/\/+$/, '')
+  const url = value.replace(/\/+$/, '')
+  const api = API_PATH_AT_END.exec(url)
+  if (api) {
+    const root = `${api[1]}${(api[2] ?? '').replace(/\/+$/, '')}`
+    throw new Invalid(
+      'baseUrl',
+      `must be the service root without the API path ${API_PATH}: got ${showValue(maskCredentials(value))}, ` +
+        `use ${showValue(maskCredentials(root))}`,
+    )
+  }
+  return url
 }
 
 function service(value: unknown): string {
@@ -186,7 +204,8 @@ function validate(input: Record<string, unknown>): AuditClientSettings {
  * Validates the client's plain settings and applies the defaults; keys it does not know (the
  * client's functions and objects) are ignored.
  *
- * Rules: `baseUrl` an http(s) URL (trailing slashes are dropped); `service` 1..100 characters; the counts and durations integers in their
+ * Rules: `baseUrl` an http(s) URL, the service root (trailing slashes are dropped; a path ending in
+ * `/api/v1` is refused); `service` 1..100 characters; the counts and durations integers in their
  * range (`batchSize` also ≤ `bufferSize` and the contract's `maxBatchSize`, `retryBaseMs` ≤
  * `retryMaxMs`); `onFull` `'dead-letter'` or `'reject'`; `token` a non-empty string.
  *

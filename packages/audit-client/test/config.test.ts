@@ -175,6 +175,32 @@ audit:
     expect(envError.field).toBe('AUDIT_MAX_RETRIES')
   })
 
+  it('refuses a base URL with the API path, naming it as written and saying what to use', () => {
+    const envError = configError(() =>
+      loadAuditClientConfig({ env: { AUDIT_BASE_URL: 'http://h:8080/api/v1/', AUDIT_SERVICE: 's' } }),
+    )
+    expect(envError.field).toBe('AUDIT_BASE_URL')
+    expect(envError.message).toBe(
+      'AUDIT_BASE_URL: must be the service root without the API path /api/v1: got "http://h:8080/api/v1/", use "http://h:8080"',
+    )
+    const file = yamlFile(
+      'audit:\n  datastorage_url: http://gw/audit-trail/api/v1/audit/events\n  service: s\n',
+    )
+    const fileError = configError(() => loadAuditClientConfig({ file, env: false }))
+    expect(fileError.field).toBe(`${file}: audit.datastorage_url`)
+    expect(fileError.message).toContain('use "http://gw/audit-trail"')
+    expect(() => createAuditClient({ baseUrl: 'http://h:8080/api/v1', service: 's' })).toThrow(
+      'baseUrl: must be the service root without the API path /api/v1: got "http://h:8080/api/v1", use "http://h:8080"',
+    )
+  })
+
+  it('accepts a base URL with a reverse-proxy prefix', () => {
+    const config = loadAuditClientConfig({
+      env: { AUDIT_BASE_URL: 'http://gw/audit-trail/', AUDIT_SERVICE: 's' },
+    })
+    expect(config.baseUrl).toBe('http://gw/audit-trail')
+  })
+
   it('names an unknown YAML key (a typo must not be ignored silently)', () => {
     const file = yamlFile('audit:\n  buffer:\n    flush_intervall: 1s\n')
     expect(configError(() => loadAuditClientConfig({ file, env: false })).field).toBe(

@@ -51,8 +51,40 @@ describe('parseSettings', () => {
     ['http://ds:8080/', 'http://ds:8080'],
     ['https://ds.example//', 'https://ds.example'],
     ['http://gw/audit-trail/', 'http://gw/audit-trail'],
-  ])('accepts baseUrl %s as %s (trailing slashes dropped)', (baseUrl, expected) => {
+    ['http://gw/api/v1-old', 'http://gw/api/v1-old'],
+    ['http://gw/api/v1/audit-trail', 'http://gw/api/v1/audit-trail'],
+    ['http://gw/api/v2', 'http://gw/api/v2'],
+  ])('accepts baseUrl %s as %s (trailing slashes dropped, a proxy prefix kept)', (baseUrl, expected) => {
     expect(parseSettings({ ...base, baseUrl }).baseUrl).toBe(expected)
+  })
+
+  it.each([
+    ['http://h:8080/api/v1', 'http://h:8080'],
+    ['http://h:8080/api/v1/', 'http://h:8080'],
+    ['http://h:8080/api/v1/audit/events', 'http://h:8080'],
+    ['http://h:8080/api/v1/audit/events/batch', 'http://h:8080'],
+    ['https://gw/audit-trail/api/v1', 'https://gw/audit-trail'],
+    ['https://gw/audit-trail//api/v1//', 'https://gw/audit-trail'],
+  ])('refuses baseUrl %s with the API path, saying to use %s', (baseUrl, root) => {
+    const error = configError(() => parseSettings({ ...base, baseUrl }))
+    expect(error.field).toBe('baseUrl')
+    expect(error.message).toBe(
+      `baseUrl: must be the service root without the API path /api/v1: got "${baseUrl}", use "${root}"`,
+    )
+  })
+
+  it('does not echo the password of a baseUrl with credentials', () => {
+    const error = configError(() => parseSettings({ ...base, baseUrl: 'http://u:secret@h/api/v1' }))
+    expect(error.message).toBe(
+      'baseUrl: must be the service root without the API path /api/v1: got "http://***@h/api/v1", use "http://***@h"',
+    )
+  })
+
+  it('names the API-path refusal through nameOf', () => {
+    const error = configError(() =>
+      parseSettings({ ...base, baseUrl: 'http://h/api/v1' }, (key) => `AUDIT_${key.toUpperCase()}`),
+    )
+    expect(error.field).toBe('AUDIT_BASEURL')
   })
 
   const max = contractLimits.maxBatchSize
