@@ -6,9 +6,9 @@ import {
   chainDeadLetterQueues,
   createAuditClient,
   fileDeadLetterQueue,
-  redisDeadLetterQueue,
   replaySpool,
 } from '@audit-trail/audit-client'
+import { redisDeadLetterQueue } from '@audit-trail/audit-client/redis'
 import { startThrowawayRedis } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'

@@ -1,9 +1,5 @@
-import {
-  type AuditClient,
-  BufferFullError,
-  createAuditClient,
-  redisDeadLetterQueue,
-} from '@audit-trail/audit-client'
+import { type AuditClient, BufferFullError, createAuditClient } from '@audit-trail/audit-client'
+import { redisDeadLetterQueue } from '@audit-trail/audit-client/redis'
 import { decodeDeadLetterMessage } from '@audit-trail/datastorage-client'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'

@@ -1,4 +1,5 @@
-import { createAuditClient, redisDeadLetterQueue } from '@audit-trail/audit-client'
+import { createAuditClient } from '@audit-trail/audit-client'
+import { redisDeadLetterQueue } from '@audit-trail/audit-client/redis'
 import { decodeDeadLetterMessage, encodeDeadLetterMessage, uuidv7 } from '@audit-trail/datastorage-client'
 import { startThrowawayPostgres, waitFor } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'

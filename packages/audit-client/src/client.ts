@@ -5,8 +5,6 @@ import {
   createAuditEventValidator,
   uuidv7,
 } from '@audit-trail/datastorage-client'
-import { type Logger, pino } from 'pino'
-import type { Registry } from 'prom-client'
 import { Batcher } from './batcher.js'
 import { type Clock, systemClock, type TimerHandle } from './clock.js'
 import type { DeadLetterQueue } from './dead-letter/dead-letter-queue.js'
@@ -16,12 +14,22 @@ import {
   BufferFullError,
   ClientClosedError,
   ConfigError,
+  DeliveryFailedError,
   describe,
   FlushTimeoutError,
   ValidationError,
 } from './errors.js'
-import { type ClientMetrics, createClientMetrics } from './metrics.js'
+import { type AuditLogger, bindLogger, silentLogger } from './logger.js'
+import { type ClientMetrics, createClientMetrics, type PrometheusRegistry } from './metrics.js'
 import { type OnFull, parseSettings } from './options.js'
+import {
+  type ExitWatched,
+  emitAuditWarning,
+  ProcessWarnings,
+  unwatchExit,
+  watchExit,
+  writeWarningNow,
+} from './process-warnings.js'
 import { createRetryPolicy } from './retry-policy.js'
 import { type AuditClientStats, StatsCounter } from './stats.js'
 import { createHttpTransport, type TokenSource, type Transport } from './transport.js'
@@ -43,41 +51,45 @@ export interface AuditClientOptions {
   /** The emitting service: in dead-letter messages, logs and metric labels. */
   service: string
   /** Events held in memory (queued, in flight or being dead-lettered) at most [10000]. */
-  bufferSize?: number
+  bufferSize?: number | undefined
   /** Events per request, 1..5000 and ≤ `bufferSize` [1000]. */
-  batchSize?: number
+  batchSize?: number | undefined
   /** A partial batch is sent at most this long after its first event, ms [1000]. */
-  flushIntervalMs?: number
+  flushIntervalMs?: number | undefined
   /** Retries after the first attempt [3]. */
-  maxRetries?: number
+  maxRetries?: number | undefined
   /** Base of the exponential backoff with full jitter, ms [1000]. */
-  retryBaseMs?: number
+  retryBaseMs?: number | undefined
   /** Cap of every retry delay, including `Retry-After`, ms [30000]. */
-  retryMaxMs?: number
+  retryMaxMs?: number | undefined
   /** Timeout of one request, ms [10000]. */
-  requestTimeoutMs?: number
+  requestTimeoutMs?: number | undefined
   /** Batches in flight at once (and kept-alive sockets) [2]. */
-  concurrency?: number
+  concurrency?: number | undefined
   /** Where undeliverable events go [none: they count as `failed`, reported to `onError`]. */
-  deadLetter?: DeadLetterQueue
+  deadLetter?: DeadLetterQueue | undefined
   /** What `emit()` does with a full buffer ['dead-letter' with a `deadLetter` queue, else 'reject']. */
-  onFull?: OnFull
+  onFull?: OnFull | undefined
   /** Bearer token, or an async function that returns one (asked again after a 401) [none]. */
-  token?: TokenSource
-  /** fetch implementation [undici fetch over a private keep-alive Agent]. */
-  fetch?: typeof globalThis.fetch
-  /** pino logger [silent]. */
-  logger?: Logger
-  /** prom-client registry to register the client's metrics in [none: no metrics]. */
-  metrics?: Registry
+  token?: TokenSource | undefined
+  /** fetch implementation [requests over a private keep-alive `http.Agent`, released by `close()`]. */
+  fetch?: typeof globalThis.fetch | undefined
+  /**
+   * A pino logger, or any with `debug`/`info`/`warn`/`error(fields, message)` [none]. Without a
+   * logger and without `onError`, failed and dead-lettered events are reported on stderr with
+   * `process.emitWarning` (type `AuditClientWarning`), at most once a minute per kind.
+   */
+  logger?: AuditLogger | undefined
+  /** A prom-client `Registry` to register the client's metrics in [none: no metrics]. */
+  metrics?: PrometheusRegistry | undefined
   /** Called with every background failure; never throws into the client [none]. */
-  onError?: (error: AuditClientError) => void
+  onError?: ((error: AuditClientError) => void) | undefined
   /** Events whose type is not in the contract's catalog ['accept']. */
-  unknownEventTypes?: 'accept' | 'reject'
+  unknownEventTypes?: 'accept' | 'reject' | undefined
   /** Time source (tests) [the real clock, read lazily so fake timers apply]. */
-  clock?: Clock
+  clock?: Clock | undefined
   /** Jitter source, uniform in [0, 1) (tests) [Math.random]. */
-  random?: () => number
+  random?: (() => number) | undefined
 }
 
 /** The audit client (docs/architecture.md#the-path-of-one-event). */
@@ -146,8 +158,13 @@ class BufferedAuditClient implements AuditClient {
   readonly #concurrency: number
   readonly #onFull: OnFull
   readonly #clock: Clock
-  readonly #log: Logger
+  readonly #log: AuditLogger
   readonly #onError: ((error: AuditClientError) => void) | undefined
+  /** Set when neither a logger nor onError is: failures then reach stderr. */
+  readonly #warnings: ProcessWarnings | undefined
+  readonly #baseUrl: string
+  readonly #exitWatch: ExitWatched
+  readonly #exitRef: WeakRef<ExitWatched>
   readonly #dlq: DeadLetterQueue | undefined
   readonly #transport: Transport
   readonly #validate: AuditEventValidator
@@ -200,10 +217,12 @@ class BufferedAuditClient implements AuditClient {
     this.#dlq = dlq
     this.#clock = options.clock ?? systemClock
     this.#onError = options.onError
-    this.#log = (options.logger ?? pino({ level: 'silent' })).child({
-      component: 'audit-client',
-      service: s.service,
-    })
+    this.#log = bindLogger(options.logger ?? silentLogger, { component: 'audit-client', service: s.service })
+    this.#baseUrl = s.baseUrl
+    this.#warnings =
+      options.logger === undefined && options.onError === undefined
+        ? new ProcessWarnings(this.#clock)
+        : undefined
     this.#validate = createAuditEventValidator({
       unknownEventTypes: options.unknownEventTypes ?? 'accept',
       now: () => this.#clock.now(),
@@ -233,6 +252,8 @@ class BufferedAuditClient implements AuditClient {
       metrics: this.#metrics,
       stats: this.#stats,
       report: (error) => this.#report(error),
+      deadLettered: (events, message) =>
+        this.#warnings?.events('AUDIT_EVENTS_DEAD_LETTERED', events, `${this.#who()}: ${message}`),
       awaited: () => this.#stopping || this.#flushWaiters.length > 0,
       settled: () => this.#afterSettle(),
     })
@@ -244,6 +265,43 @@ class BufferedAuditClient implements AuditClient {
       canSend: () => this.#inFlight < this.#concurrency,
       send: (batch) => this.#dispatch(batch),
     })
+    // Held here: the guard keeps only a weak reference.
+    this.#exitWatch = {
+      pendingAtExit: () => this.#stats.pending,
+      closeCalled: () => this.#stopping,
+      loopEmptied: (pending) => this.#loopEmptied(pending),
+      exiting: (pending) => this.#exiting(pending),
+    }
+    this.#exitRef = watchExit(this.#exitWatch)
+  }
+
+  /** Names the client in warnings: service and URL. */
+  #who(): string {
+    return `audit client (service ${this.#service}, ${this.#baseUrl})`
+  }
+
+  /** The event loop emptied with events held and no close(): say so, and deliver them. */
+  #loopEmptied(pending: number): void {
+    const message =
+      `${this.#who()}: the event loop emptied with ${pending} audit event(s) not yet delivered and close() not called; ` +
+      'delivering them now'
+    if (this.#warnings) {
+      emitAuditWarning(
+        'AUDIT_EVENTS_AT_EXIT',
+        message,
+        'Call close() (or installShutdownHooks()) before the process ends.',
+      )
+    } else this.#log.warn({ pending }, message)
+    this.flush().catch(() => undefined)
+  }
+
+  /** The process is exiting with events held: they are lost. Synchronous output only. */
+  #exiting(pending: number): void {
+    const message =
+      `${this.#who()}: the process exited with ${pending} audit event(s) neither delivered nor dead-lettered; ` +
+      (this.#stopping ? 'close() had not finished' : 'close() was not called')
+    if (this.#warnings) writeWarningNow(message)
+    else this.#log.error({ pending }, message)
   }
 
   // ---- intake ---------------------------------------------------------------------------
@@ -387,6 +445,14 @@ class BufferedAuditClient implements AuditClient {
   }
 
   #report(error: AuditClientError): void {
+    if (this.#warnings) {
+      const events = error instanceof DeliveryFailedError ? error.events.length : 0
+      this.#warnings.events(
+        events > 0 ? 'AUDIT_EVENTS_FAILED' : 'AUDIT_CLIENT_ERROR',
+        events,
+        `${this.#who()}: ${error.message}`,
+      )
+    }
     if (!this.#onError) return
     try {
       this.#onError(error)
@@ -474,6 +540,7 @@ class BufferedAuditClient implements AuditClient {
     await idle
     this.#clock.clearTimeout(deadline)
     this.#closed = true
+    unwatchExit(this.#exitRef)
     this.#batcher.stop()
     this.#metrics.close()
     const results = await Promise.allSettled([this.#transport.close(), this.#dlq?.close()])

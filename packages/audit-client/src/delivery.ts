@@ -1,5 +1,4 @@
 import type { AuditEventWithId, DeadLetterMessage } from '@audit-trail/datastorage-client'
-import type { Logger } from 'pino'
 import { type Clock, ref, type TimerHandle, unref } from './clock.js'
 import type { DeadLetterQueue } from './dead-letter/dead-letter-queue.js'
 import {
@@ -11,6 +10,7 @@ import {
   HttpError,
 } from './errors.js'
 import { describeInvalidFields, invalidIndexes } from './invalid-indexes.js'
+import type { AuditLogger } from './logger.js'
 import type { ClientMetrics, EventStateLabel } from './metrics.js'
 import type { RetryPolicy } from './retry-policy.js'
 import type { StatsCounter, TerminalState } from './stats.js'
@@ -41,11 +41,13 @@ export interface DeliveryOptions {
   policy: RetryPolicy
   deadLetter: DeadLetterQueue | undefined
   clock: Clock
-  log: Logger
+  log: AuditLogger
   metrics: ClientMetrics
   stats: StatsCounter
   /** Background failures (never throws). */
   report: (error: AuditClientError) => void
+  /** Events went to the dead-letter queue (`message` says how many, where and why). */
+  deadLettered: (events: number, message: string) => void
   /** Whether someone awaits delivery (a flush or close), so retry delays must hold the process. */
   awaited: () => boolean
   /** Called after events settled (to admit waiting emits, resolve flushes). */
@@ -265,6 +267,10 @@ export class Delivery {
       o.metrics.dlqWrite('ok')
       this.#settle('deadLettered', entries.length)
       o.log.warn({ events: entries.length, dlq: dlq.name, reason: reason(0) }, 'audit events dead-lettered')
+      o.deadLettered(
+        entries.length,
+        `${entries.length} audit event(s) dead-lettered to ${dlq.name}: ${reason(0)}`,
+      )
     } finally {
       this.#outstanding.delete(entries)
       why.onSettled?.()

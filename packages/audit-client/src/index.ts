@@ -1,5 +1,7 @@
 // The public API. Internals (retry policy, defaults, the real clock, stats arithmetic) are not
-// exported; the package's tests import them by relative path.
+// exported; the package's tests import them by relative path. The Redis dead-letter queue is in
+// `./redis.ts` (the subpath `@audit-trail/audit-client/redis`), so that this entry's types name
+// neither ioredis nor prom-client, both optional peers.
 export {
   type AuditClient,
   type AuditClientOptions,
@@ -22,6 +24,9 @@ export {
   TransportError,
   ValidationError,
 } from './errors.js'
+export type { AuditLogger } from './logger.js'
+export type { PrometheusRegistry } from './metrics.js'
+export { type AuditWarningCode, WARNING_TYPE } from './process-warnings.js'
 export { installShutdownHooks, type ShutdownHooksOptions, type ShutdownProcess } from './shutdown.js'
 export type { AuditClientStats } from './stats.js'
 export type { TokenSource } from './transport.js'

@@ -1,5 +1,16 @@
 import { createRequire } from 'node:module'
+// Types only: erased from the build, so a user without prom-client never loads it.
 import type { Counter, Gauge, Histogram, Registry } from 'prom-client'
+
+/**
+ * A prom-client `Registry`, described by the members the client relies on so that the package's
+ * types do not name prom-client (an optional peer dependency): `new Registry()` fits as it is.
+ */
+export interface PrometheusRegistry {
+  registerMetric(metric: never): void
+  getSingleMetric(name: string): unknown
+  metrics(): Promise<string>
+}
 
 /** Terminal states as metric label values. */
 export type EventStateLabel = 'persisted' | 'duplicate' | 'dead_lettered' | 'failed' | 'refused'
@@ -36,14 +47,14 @@ interface Instruments {
 }
 
 // Several clients may share one registry (and prom-client refuses a second metric of one name).
-const byRegistry = new WeakMap<Registry, Instruments>()
+const byRegistry = new WeakMap<PrometheusRegistry, Instruments>()
 
-function instruments(registry: Registry): Instruments {
+function instruments(registry: PrometheusRegistry): Instruments {
   const existing = byRegistry.get(registry)
   if (existing) return existing
   // prom-client is an optional peer dependency: loaded only when a registry is passed.
   const prom = createRequire(import.meta.url)('prom-client') as typeof import('prom-client')
-  const registers = [registry]
+  const registers = [registry as unknown as Registry]
   const sources = new Set<MetricSources>()
   const made: Instruments = {
     sources,
@@ -117,7 +128,10 @@ function instruments(registry: Registry): Instruments {
  * `audit_client_buffer_depth`, `audit_client_dlq_writes_total{outcome}`,
  * `audit_client_spool_depth`; each labelled with `service`.
  */
-export function createClientMetrics(registry: Registry | undefined, sources: MetricSources): ClientMetrics {
+export function createClientMetrics(
+  registry: PrometheusRegistry | undefined,
+  sources: MetricSources,
+): ClientMetrics {
   if (!registry) return noopMetrics
   const m = instruments(registry)
   m.sources.add(sources)

@@ -5,5 +5,4 @@ export {
   type FileDeadLetterQueueOptions,
   fileDeadLetterQueue,
 } from './file-dead-letter-queue.js'
-export { type RedisDeadLetterQueueOptions, redisDeadLetterQueue } from './redis-dead-letter-queue.js'
 export { type ReplaySpoolOptions, type ReplaySpoolResult, replaySpool } from './replay-spool.js'

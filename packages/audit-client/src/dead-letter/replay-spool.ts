@@ -1,9 +1,9 @@
 import { open, unlink } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { contractLimits, type DeadLetterMessage } from '@audit-trail/datastorage-client'
-import type { Logger } from 'pino'
 import { describe, HttpError } from '../errors.js'
 import { type InvalidField, invalidIndexes } from '../invalid-indexes.js'
+import type { AuditLogger } from '../logger.js'
 import { createHttpTransport, type TokenSource, type Transport } from '../transport.js'
 import {
   clearProgress,
@@ -39,7 +39,7 @@ export interface ReplaySpoolOptions {
   /** Abort a request after this long, response body included; the replay then stops. Default 30000. */
   requestTimeoutMs?: number
   /** Progress, rejections and the reason a replay stopped. Default: silent. */
-  logger?: Pick<Logger, 'info' | 'warn'>
+  logger?: Pick<AuditLogger, 'info' | 'warn'> | undefined
 }
 
 /** What {@link replaySpool} did. */
