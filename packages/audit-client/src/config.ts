@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { parse as parseYaml } from 'yaml'
 import { ConfigError } from './errors.js'
-import { type AuditClientSettings, parseSettings } from './options.js'
+import { type AuditClientSettings, parseSettings, type RequiredSetting, showValue } from './options.js'
 
-/** Settings read by {@link loadAuditClientConfig}, validated and with defaults applied. */
+/**
+ * Settings read by {@link loadAuditClientConfig}, validated and with defaults applied; `onFull` and
+ * `token` are present only when set (never `undefined`), so the object spreads into
+ * `createAuditClient({ ...config, logger })` under `exactOptionalPropertyTypes` too.
+ */
 export type AuditClientConfig = AuditClientSettings
 
 /** Options of {@link loadAuditClientConfig}. */
@@ -64,22 +68,24 @@ export function parseDuration(value: string | number): number {
   return Math.round(total)
 }
 
+/**
+ * A value as written (env text, YAML scalar, option) in the form the settings take. Text that is
+ * not an integer stays text, so that the settings' check says what the field expects.
+ * @throws {ConfigError} for a value that is not a duration.
+ */
 function convert(kind: Kind, value: unknown, field: string): unknown {
-  try {
-    if (kind === 'duration') {
-      if (typeof value !== 'string' && typeof value !== 'number') throw new RangeError('must be a duration')
-      return parseDuration(value)
-    }
-    if (kind === 'int' && typeof value === 'string') {
-      if (!/^-?\d+$/.test(value.trim()))
-        throw new RangeError(`must be an integer, got ${JSON.stringify(value)}`)
-      return Number(value)
-    }
-    if (kind === 'string' && typeof value === 'number') return String(value)
-    return value
-  } catch (error) {
-    throw new ConfigError(field, (error as Error).message)
+  if (kind === 'duration') {
+    try {
+      if (typeof value === 'string' || typeof value === 'number') return parseDuration(value)
+    } catch {}
+    throw new ConfigError(
+      field,
+      `must be a duration such as 500ms, 1s, 2m or 1m30s (a bare number is milliseconds), got ${showValue(value)}`,
+    )
   }
+  if (kind === 'int' && typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)) return Number(value)
+  if (kind === 'string' && typeof value === 'number') return String(value)
+  return value
 }
 
 interface Found {
@@ -87,14 +93,18 @@ interface Found {
   field: string
 }
 
-function fromYaml(path: string, found: Map<Key, Found>): void {
+/**
+ * Reads the settings of a YAML file into `found`.
+ * @returns the prefix of the file's keys: `'audit.'` for the nested shape, else `''`.
+ */
+function fromYaml(path: string, found: Map<Key, Found>): string {
   let doc: unknown
   try {
     doc = parseYaml(readFileSync(path, 'utf8'))
   } catch (cause) {
     throw new ConfigError(path, `cannot read YAML: ${(cause as Error).message}`, { cause })
   }
-  if (doc == null) return
+  if (doc == null) return ''
   if (typeof doc !== 'object' || Array.isArray(doc)) throw new ConfigError(path, 'must be a YAML mapping')
   const root = doc as Record<string, unknown>
   // The nested shape puts everything under `audit:`, with the buffer settings under `buffer:`.
@@ -118,6 +128,12 @@ function fromYaml(path: string, found: Map<Key, Found>): void {
     }
   }
   visit(section, prefix)
+  return prefix
+}
+
+/** `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly string[]): string {
+  return items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`
 }
 
 /**
@@ -132,7 +148,9 @@ function fromYaml(path: string, found: Map<Key, Found>): void {
  * `AUDIT_CONFIG_FILE` for the file). Durations take `500ms`, `1s`, `2m`; a bare number is ms.
  *
  * @throws {ConfigError} whose `field` names the bad setting as written: `AUDIT_BATCH_SIZE`,
- * `<file>: audit.buffer.batch_size` or `batchSize`.
+ * `<file>: audit.buffer.batch_size` or `batchSize`. A missing `baseUrl` or `service` is named by
+ * its env variable (`AUDIT_BASE_URL`, `AUDIT_SERVICE`; with `env: false` by its YAML key or option
+ * name), and the message lists where it can be given.
  * @example
  * const audit = createAuditClient({ ...loadAuditClientConfig({ file: 'config/audit.yaml' }), logger })
  */
@@ -140,7 +158,7 @@ export function loadAuditClientConfig(options: LoadAuditClientConfigOptions = {}
   const env = options.env === false ? {} : (options.env ?? process.env)
   const found = new Map<Key, Found>()
   const file = options.file ?? env.AUDIT_CONFIG_FILE
-  if (file) fromYaml(file, found)
+  const yamlPrefix = file ? fromYaml(file, found) : undefined
   for (const key of KEYS) {
     const { env: name, kind } = FIELDS[key]
     const raw = env[name]
@@ -152,5 +170,19 @@ export function loadAuditClientConfig(options: LoadAuditClientConfigOptions = {}
       found.set(key as Key, { value: convert(FIELDS[key as Key].kind, value, key), field: key })
   }
   const input = Object.fromEntries([...found].map(([key, f]) => [key, f.value]))
-  return parseSettings(input, (key) => found.get(key as Key)?.field ?? key)
+  const yamlKey = (key: Key) => `${yamlPrefix}${FIELDS[key].yaml[0]}`
+  // Where a setting none of the sources gave is named: the env variable, else the file's key.
+  const missingField = (key: Key) =>
+    options.env !== false ? FIELDS[key].env : file ? `${file}: ${yamlKey(key)}` : key
+  const howToSet = (key: RequiredSetting) => {
+    const ways: string[] = []
+    if (options.env !== false) {
+      const name = FIELDS[key].env
+      ways.push(`the environment variable ${name}${env[name] === '' ? ' (it is empty)' : ''}`)
+    }
+    if (file) ways.push(`the YAML key ${yamlKey(key)} in ${file}`)
+    if (options.values !== undefined) ways.push(`values.${key}`)
+    return ways.length > 0 ? `set ${orList(ways)}` : undefined
+  }
+  return parseSettings(input, (key) => found.get(key as Key)?.field ?? missingField(key as Key), howToSet)
 }

@@ -158,6 +158,27 @@ audit:
       }),
     )
     expect(error.field).toBe('AUDIT_FLUSH_INTERVAL')
+    expect(error.message).toBe(
+      'AUDIT_FLUSH_INTERVAL: must be a duration such as 500ms, 1s, 2m or 1m30s (a bare number is milliseconds), got "soon"',
+    )
+  })
+
+  it('says what an integer setting expects, whatever the source', () => {
+    const error = configError(() =>
+      loadAuditClientConfig({
+        env: { AUDIT_BASE_URL: 'http://x', AUDIT_SERVICE: 's', AUDIT_CONCURRENCY: '1.5' },
+      }),
+    )
+    expect(error.message).toBe('AUDIT_CONCURRENCY: must be an integer >= 1 and <= 64, got "1.5"')
+    const file = yamlFile('base_url: http://x\nservice: s\nmax_retries: many\n')
+    expect(configError(() => loadAuditClientConfig({ file, env: false })).message).toBe(
+      `${file}: max_retries: must be an integer >= 0 and <= 100, got "many"`,
+    )
+    expect(
+      loadAuditClientConfig({
+        env: { AUDIT_BASE_URL: 'http://x', AUDIT_SERVICE: 's', AUDIT_MAX_RETRIES: ' 7 ' },
+      }),
+    ).toMatchObject({ maxRetries: 7 })
   })
 
   it('names an invalid value by where it came from, including cross-field rules', () => {
@@ -231,7 +252,82 @@ audit:
 
   it('treats an empty file as no settings', () => {
     const empty = yamlFile('')
-    expect(configError(() => loadAuditClientConfig({ file: empty, env: false })).field).toBe('baseUrl')
+    expect(configError(() => loadAuditClientConfig({ file: empty, env: false })).field).toBe(
+      `${empty}: datastorage_url`,
+    )
+  })
+
+  describe('a missing required setting is named where it can be given', () => {
+    const baseUrlIs = 'is required: the DataStorage service root URL, e.g. "http://datastorage:8080"'
+    const serviceIs = 'is required: the name of the emitting service, 1 to 100 characters'
+
+    it('by its env variable when only env is read', () => {
+      expect(configError(() => loadAuditClientConfig({ env: {} })).message).toBe(
+        `AUDIT_BASE_URL: ${baseUrlIs}; set the environment variable AUDIT_BASE_URL`,
+      )
+      const error = configError(() => loadAuditClientConfig({ env: { AUDIT_BASE_URL: 'http://x' } }))
+      expect(error.field).toBe('AUDIT_SERVICE')
+      expect(error.message).toBe(`AUDIT_SERVICE: ${serviceIs}; set the environment variable AUDIT_SERVICE`)
+    })
+
+    it('saying that a variable is set but empty', () => {
+      expect(
+        configError(() => loadAuditClientConfig({ env: { AUDIT_BASE_URL: 'http://x', AUDIT_SERVICE: '' } }))
+          .message,
+      ).toBe(`AUDIT_SERVICE: ${serviceIs}; set the environment variable AUDIT_SERVICE (it is empty)`)
+    })
+
+    it('listing the YAML key and values.<name> when a file and values are in play', () => {
+      const file = yamlFile('audit:\n  service: from-file\n')
+      const error = configError(() => loadAuditClientConfig({ file, env: {}, values: { batchSize: 10 } }))
+      expect(error.field).toBe('AUDIT_BASE_URL')
+      expect(error.message).toBe(
+        `AUDIT_BASE_URL: ${baseUrlIs}; set the environment variable AUDIT_BASE_URL, ` +
+          `the YAML key audit.datastorage_url in ${file} or values.baseUrl`,
+      )
+      const flat = yamlFile('datastorage_url: http://x\n')
+      expect(configError(() => loadAuditClientConfig({ file: flat, env: {} })).message).toBe(
+        `AUDIT_SERVICE: ${serviceIs}; set the environment variable AUDIT_SERVICE or the YAML key service in ${flat}`,
+      )
+    })
+
+    it('by the file named in AUDIT_CONFIG_FILE', () => {
+      const file = yamlFile('audit:\n  datastorage_url: http://x\n')
+      expect(configError(() => loadAuditClientConfig({ env: { AUDIT_CONFIG_FILE: file } })).message).toBe(
+        `AUDIT_SERVICE: ${serviceIs}; set the environment variable AUDIT_SERVICE or the YAML key audit.service in ${file}`,
+      )
+    })
+
+    it('by its YAML key or option name when env is not read', () => {
+      const file = yamlFile('audit:\n  service: s\n')
+      const error = configError(() => loadAuditClientConfig({ file, env: false }))
+      expect(error.field).toBe(`${file}: audit.datastorage_url`)
+      expect(error.message).toBe(
+        `${file}: audit.datastorage_url: ${baseUrlIs}; set the YAML key audit.datastorage_url in ${file}`,
+      )
+      expect(
+        configError(() => loadAuditClientConfig({ env: false, values: { baseUrl: 'http://x' } })).message,
+      ).toBe(`service: ${serviceIs}; set values.service`)
+      expect(configError(() => loadAuditClientConfig({ env: false })).message).toBe(`baseUrl: ${baseUrlIs}`)
+    })
+
+    it('reading process.env by default', () => {
+      const saved = { ...process.env }
+      try {
+        delete process.env.AUDIT_BASE_URL
+        delete process.env.AUDIT_CONFIG_FILE
+        process.env.AUDIT_SERVICE = 'proc'
+        expect(configError(() => loadAuditClientConfig()).field).toBe('AUDIT_BASE_URL')
+      } finally {
+        process.env = saved
+      }
+    })
+
+    it('while a bad value before it in the settings is still named first', () => {
+      expect(configError(() => loadAuditClientConfig({ env: { AUDIT_BASE_URL: 'ds:8080' } })).message).toBe(
+        'AUDIT_BASE_URL: must be an http(s) URL such as "http://datastorage:8080", got "ds:8080"',
+      )
+    })
   })
 
   it('reads process.env by default', () => {

@@ -1,5 +1,6 @@
 import { contractLimits } from '@audit-trail/datastorage-client'
 import { describe, expect, it } from 'vitest'
+import { createAuditClient } from '../src/client.js'
 import { ConfigError } from '../src/errors.js'
 import { DEFAULTS, parseSettings } from '../src/options.js'
 
@@ -177,4 +178,18 @@ describe('parseSettings', () => {
       expect(error.message).toMatch(/^\(root\): must be an object with baseUrl and service, got /)
     },
   )
+})
+
+describe('createAuditClient', () => {
+  it('names a missing baseUrl or service by its option name and says what it is', () => {
+    expect(() => createAuditClient({} as never)).toThrow(
+      new ConfigError(
+        'baseUrl',
+        'is required: the DataStorage service root URL, e.g. "http://datastorage:8080"',
+      ),
+    )
+    const error = configError(() => createAuditClient({ baseUrl: 'http://x' } as never))
+    expect(error.field).toBe('service')
+    expect(error.message).toBe('service: is required: the name of the emitting service, 1 to 100 characters')
+  })
 })
