@@ -1,9 +1,16 @@
-// Generates src/generated/schema.ts (openapi-typescript) and src/generated/openapi-document.ts
-// (the spec as a module, for validators) from openapi/datastorage.yaml.
-// With --check it writes nothing and exits 1 when either committed file is stale.
+// Generates src/generated/ from openapi/datastorage.yaml:
+// - schema.ts: the types of paths and components (openapi-typescript);
+// - openapi-document.ts: the spec as a module (the `./openapi` export);
+// - contract.ts: the limits the spec states in `x-` extensions and the event-type catalog;
+// - audit-event-validator.ts: the JSON Schema validator of `AuditEventRequest`, compiled by Ajv's
+//   standalone code generation so that no validation library is needed at run time.
+// With --check it writes nothing and exits 1 when any committed file is stale.
 import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { _, Ajv2020 } from 'ajv/dist/2020.js'
+import standaloneCode from 'ajv/dist/standalone/index.js'
+import addFormats from 'ajv-formats'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { parse } from 'yaml'
 
@@ -14,10 +21,113 @@ const header = '// Generated from openapi/datastorage.yaml by scripts/generate.m
 
 const yamlText = await readFile(specPath, 'utf8')
 const document = parse(yamlText)
+const schemas = document.components?.schemas ?? {}
+
+function fail(message) {
+  console.error(`generate: ${message}`)
+  process.exit(1)
+}
+
+/** A value the spec must hold, or the generator stops (instead of generating `undefined`). */
+function required(value, what) {
+  if (value === undefined || value === null) fail(`openapi/datastorage.yaml lacks ${what}`)
+  return value
+}
+
+// ---- contract.ts: the limits and the catalog, so the validator does not ship the whole document ----
+function contractModule() {
+  const integer = (value, what) => {
+    if (!Number.isInteger(required(value, what))) fail(`${what} must be an integer, got ${value}`)
+    return value
+  }
+  const limits = [
+    ['eventDataMaxBytes', 'EventData x-max-bytes', schemas.EventData?.['x-max-bytes']],
+    ['eventDataMaxDepth', 'EventData x-max-depth', schemas.EventData?.['x-max-depth']],
+    [
+      'maxFutureSeconds',
+      'AuditEventFields.properties.event_timestamp x-max-future-seconds',
+      schemas.AuditEventFields?.properties?.event_timestamp?.['x-max-future-seconds'],
+    ],
+    ['maxBatchSize', 'AuditEventBatchRequest maxItems', schemas.AuditEventBatchRequest?.maxItems],
+  ]
+  const known = required(schemas.KnownEventType?.enum, 'components.schemas.KnownEventType.enum')
+  return [
+    header,
+    '// The limits the contract states (`x-` extensions, maxItems) and its event-type catalog.',
+    '',
+    ...limits.flatMap(([name, what, value]) => [
+      `/** ${what}. */`,
+      `export const ${name}: number = ${integer(value, what)}`,
+    ]),
+    '',
+    '/** components.schemas.KnownEventType.enum. */',
+    `export const knownEventTypes: readonly string[] = ${JSON.stringify(known, null, 2)}`,
+    '',
+  ].join('\n')
+}
+
+// ---- audit-event-validator.ts: Ajv standalone code of AuditEventRequest ----
+/**
+ * Ajv's runtime helpers the generated code may ask for, and the names under which
+ * src/json-schema-runtime.ts provides them. A helper not listed here stops the generator.
+ */
+const runtimeHelpers = { 'require("ajv/dist/runtime/ucs2length").default': 'ucs2length' }
+
+function validatorModule() {
+  // allErrors: an invalid event is reported with all its invalid fields; on valid events this costs
+  // no more than stopping at the first error. The format definitions are ajv-formats' "full" mode;
+  // those that are regular expressions are inlined, the others are read from `formats` at run time.
+  const ajv = new Ajv2020({
+    allErrors: true,
+    strict: false,
+    validateFormats: true,
+    code: { source: true, esm: true, lines: true, formats: _`formats` },
+  })
+  addFormats(ajv)
+  ajv.addSchema({ ...document, $id: 'datastorage.yaml' })
+  const validate = ajv.compile({ $ref: 'datastorage.yaml#/components/schemas/AuditEventRequest' })
+  let code = standaloneCode(ajv, validate)
+  const prologue = /^"use strict";\nexport const validate = (validate\d+);\nexport default \1;\n/.exec(code)
+  if (!prologue) fail(`unexpected start of Ajv's standalone code: ${code.slice(0, 120)}`)
+  code = code.slice(prologue[0].length)
+  const imports = new Set(['type CompiledValidator'])
+  for (const [helper, name] of Object.entries(runtimeHelpers)) {
+    if (code.includes(helper)) {
+      code = code.replaceAll(helper, name)
+      imports.add(name)
+    }
+  }
+  const formatNames = [...code.matchAll(/\bformats\[("[^"]+")\]/g)].map((m) => JSON.parse(m[1]))
+  if (formatNames.length > 0) imports.add('formats')
+  const leftover = /\brequire\(|\bimport\(/.exec(code)
+  if (leftover) {
+    fail(
+      `Ajv's standalone code loads a module at run time (${code.slice(leftover.index, leftover.index + 80)}…): ` +
+        'provide it in src/json-schema-runtime.ts and map it in runtimeHelpers',
+    )
+  }
+  return [
+    header.trimEnd(),
+    '// @ts-nocheck: Ajv standalone code (untyped JavaScript); the export below carries its type.',
+    '// The JSON Schema of components.schemas.AuditEventRequest (JSON Schema 2020-12, all errors, the',
+    '// formats of ajv-formats’ "full" mode). Its run-time helpers come from ../json-schema-runtime.ts',
+    `// (formats used by name: ${[...new Set(formatNames)].join(', ') || 'none'}), not from ajv.`,
+    `import { ${[...imports].join(', ')} } from '../json-schema-runtime.js'`,
+    '',
+    '/** Validates an audit event request; on `false`, `validateAuditEventRequest.errors` says why. */',
+    `export const validateAuditEventRequest: CompiledValidator = ${prologue[1]}`,
+    '',
+    code.trimEnd(),
+    '',
+  ].join('\n')
+}
+
 const ast = await openapiTS(document, { alphabetize: false, immutable: false, defaultNonNullable: false })
 const files = {
   'schema.ts': `${header}/* eslint-disable */\n${astToString(ast)}`,
   'openapi-document.ts': `${header}\n/** The OpenAPI 3.1 document of the DataStorage API, as parsed from the YAML source. */\nexport const openapiDocument: Record<string, unknown> = ${JSON.stringify(document, null, 2)}\n`,
+  'contract.ts': contractModule(),
+  'audit-event-validator.ts': validatorModule(),
 }
 
 const check = process.argv.includes('--check')

@@ -1,12 +1,12 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
-import { openapiDocument } from './generated/openapi-document.js'
-
-// ajv-formats ships CommonJS with a default export; under NodeNext its callable sits on `.default`.
-type AddFormats = (ajv: Ajv2020) => Ajv2020
-const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ??
-  (addFormatsModule as unknown as AddFormats)
+import { validateAuditEventRequest } from './generated/audit-event-validator.js'
+import {
+  eventDataMaxBytes,
+  eventDataMaxDepth,
+  knownEventTypes as knownEventTypeList,
+  maxBatchSize,
+  maxFutureSeconds,
+} from './generated/contract.js'
+import type { SchemaError } from './json-schema-runtime.js'
 
 /** One invalid field of a request, as the RFC 7807 `errors` array carries it. */
 export interface FieldError {
@@ -20,26 +20,22 @@ export interface FieldError {
 /** Options of {@link createAuditEventValidator}. */
 export interface AuditEventValidatorOptions {
   /** What to do with an event type that follows the naming rule but is not in the catalog. Default `'accept'`. */
-  unknownEventTypes?: 'accept' | 'reject'
+  unknownEventTypes?: 'accept' | 'reject' | undefined
   /** Clock for the future-timestamp guard, in epoch milliseconds. Default `Date.now`. */
-  now?: () => number
+  now?: (() => number) | undefined
 }
 
 /** Validates audit events against the contract; returns the invalid fields, or an empty array. */
 export type AuditEventValidator = (event: unknown, index?: number) => FieldError[]
 
-type Schemas = Record<string, Record<string, unknown>>
-const schemas = (openapiDocument.components as { schemas: Schemas }).schemas
-const fields = schemas.AuditEventFields!.properties as Schemas
-const eventData = schemas.EventData as { 'x-max-bytes': number; 'x-max-depth': number }
-/** Limits the contract states in `x-` extensions, read from it so they cannot drift. */
+/** Limits the contract states in `x-` extensions, generated from it so they cannot drift. */
 export const contractLimits = {
-  eventDataMaxBytes: eventData['x-max-bytes'],
-  eventDataMaxDepth: eventData['x-max-depth'],
-  maxFutureSeconds: (fields.event_timestamp as { 'x-max-future-seconds': number })['x-max-future-seconds'],
-  maxBatchSize: (schemas.AuditEventBatchRequest as { maxItems: number }).maxItems,
+  eventDataMaxBytes,
+  eventDataMaxDepth,
+  maxFutureSeconds,
+  maxBatchSize,
 } as const
-const knownEventTypes: ReadonlySet<string> = new Set(schemas.KnownEventType!.enum as string[])
+const knownEventTypes: ReadonlySet<string> = new Set(knownEventTypeList)
 
 /**
  * The earliest instant PostgreSQL can store as a date: RFC 3339 allows year 0000, PostgreSQL has
@@ -54,38 +50,20 @@ function epochMs(timestamp: string): number {
   return Date.parse(timestamp.replace(/:60(?=(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)/, ':59')) + 1000
 }
 
-let compiled: { fast: ValidateFunction; full: ValidateFunction } | undefined
-/**
- * Two compilations of the same schema: `fast` stops at the first error (most events are valid, and
- * collecting every error costs about twice as much); `full` runs only for an invalid event, to
- * report all of its errors.
- */
-function compile(): { fast: ValidateFunction; full: ValidateFunction } {
-  if (compiled) return compiled
-  const build = (allErrors: boolean) => {
-    const ajv = new Ajv2020({ allErrors, strict: false, validateFormats: true })
-    addFormats(ajv)
-    ajv.addSchema({ ...openapiDocument, $id: 'datastorage.yaml' })
-    return ajv.compile({ $ref: 'datastorage.yaml#/components/schemas/AuditEventRequest' })
-  }
-  compiled = { fast: build(false), full: build(true) }
-  return compiled
-}
-
-function fieldOf(error: ErrorObject): string {
+function fieldOf(error: SchemaError): string {
   const path = error.instancePath
     .split('/')
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-  const params = error.params as Record<string, unknown>
+  const { params } = error
   if (error.keyword === 'required') path.push(String(params.missingProperty))
   if (error.keyword === 'unevaluatedProperties') path.push(String(params.unevaluatedProperty))
   if (error.keyword === 'additionalProperties') path.push(String(params.additionalProperty))
   return path.length === 0 ? '(root)' : path.join('.')
 }
 
-function messageOf(error: ErrorObject): string {
-  const params = error.params as Record<string, unknown>
+function messageOf(error: SchemaError): string {
+  const { params } = error
   switch (error.keyword) {
     case 'required':
       return 'is required'
@@ -103,8 +81,8 @@ function messageOf(error: ErrorObject): string {
   }
 }
 
-/** Turns ajv's errors into one message per invalid field, dropping the noise of `if`/`anyOf` branches. */
-function toFieldErrors(errors: readonly ErrorObject[], index: number | undefined): FieldError[] {
+/** Turns the schema errors into one message per invalid field, dropping the noise of `if`/`anyOf` branches. */
+function toFieldErrors(errors: readonly SchemaError[], index: number | undefined): FieldError[] {
   const byField = new Map<string, string[]>()
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath)
   for (const error of errors) {
@@ -200,13 +178,14 @@ function scan(value: unknown, path: string[], depthLimit: number, out: Scan, dep
  */
 export function createAuditEventValidator(options: AuditEventValidatorOptions = {}): AuditEventValidator {
   const { unknownEventTypes = 'accept', now = Date.now } = options
-  const { fast, full } = compile()
   const { eventDataMaxBytes, eventDataMaxDepth, maxFutureSeconds } = contractLimits
   return (event, index) => {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       return [withIndex({ field: '(root)', message: 'must be a JSON object' }, index)]
     }
-    const errors = fast(event) || full(event) ? [] : toFieldErrors(full.errors ?? [], index)
+    const errors = validateAuditEventRequest(event)
+      ? []
+      : toFieldErrors(validateAuditEventRequest.errors ?? [], index)
     const e = event as Record<string, unknown>
     const invalid = new Set(errors.map((x) => x.field))
     if (!invalid.has('event_timestamp') && typeof e.event_timestamp === 'string') {

@@ -1,0 +1,4707 @@
+// Generated from openapi/datastorage.yaml by scripts/generate.mjs. Do not edit.
+// @ts-nocheck: Ajv standalone code (untyped JavaScript); the export below carries its type.
+// The JSON Schema of components.schemas.AuditEventRequest (JSON Schema 2020-12, all errors, the
+// formats of ajv-formats’ "full" mode). Its run-time helpers come from ../json-schema-runtime.ts
+// (formats used by name: date-time), not from ajv.
+import { type CompiledValidator, ucs2length, formats } from '../json-schema-runtime.js'
+
+/** Validates an audit event request; on `false`, `validateAuditEventRequest.errors` says why. */
+export const validateAuditEventRequest: CompiledValidator = validate20
+
+const schema31 = {"$ref":"datastorage.yaml#/components/schemas/AuditEventRequest"};
+const schema33 = {"description":"An audit event as written by a service. Known event types are validated against their typed `event_data` schema.","allOf":[{"$ref":"#/components/schemas/AuditEventFields"},{"$ref":"#/components/schemas/EventDataCatalog"}],"required":["version","event_type","event_timestamp","event_category","event_action","event_outcome","correlation_id","event_data"],"unevaluatedProperties":false};
+const schema34 = {"type":"object","properties":{"version":{"type":"string","const":"1.0"},"event_id":{"type":"string","format":"uuid","description":"Idempotency key. The audit client always sets one (UUIDv7)."},"event_type":{"$ref":"#/components/schemas/EventType"},"event_timestamp":{"type":"string","format":"date-time","description":"RFC 3339. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.","x-max-future-seconds":3600},"event_category":{"$ref":"#/components/schemas/EventCategory"},"event_action":{"type":"string","minLength":1,"maxLength":50},"event_outcome":{"$ref":"#/components/schemas/EventOutcome"},"correlation_id":{"type":"string","minLength":1,"maxLength":255},"event_data":{"$ref":"#/components/schemas/EventData"},"actor_type":{"type":"string","minLength":1,"maxLength":50},"actor_id":{"type":"string","minLength":1,"maxLength":255},"actor_ip":{"type":"string","maxLength":45,"anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"resource_type":{"type":"string","minLength":1,"maxLength":100},"resource_id":{"type":"string","minLength":1,"maxLength":255},"resource_name":{"type":"string","maxLength":255},"parent_event_id":{"type":"string","format":"uuid"},"namespace":{"type":"string","minLength":1,"maxLength":255},"cluster_id":{"type":"string","minLength":1,"maxLength":255},"severity":{"$ref":"#/components/schemas/Severity"},"duration_ms":{"type":"integer","minimum":0,"maximum":2147483647},"error_code":{"type":"string","maxLength":50},"error_message":{"type":"string","maxLength":4096},"trace_id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"span_id":{"type":"string","pattern":"^[0-9a-f]{16}$"},"retention_days":{"type":"integer","minimum":1,"maximum":2555,"default":2555},"is_sensitive":{"type":"boolean","default":false}}};
+const schema35 = {"type":"string","description":"`<service>.<category>.<action>`: lowercase letters, digits and underscores in dot-separated segments.","minLength":5,"maxLength":100,"pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$"};
+const schema36 = {"type":"string","enum":["gateway","notification","analysis","aiagent","signalprocessing","workflow","workflowexecution","orchestration","approval","effectiveness","actiontype","apifrontend","security","agentsession"]};
+const schema37 = {"type":"string","enum":["success","failure","pending"]};
+const schema38 = {"type":"object","description":"Free-form event payload. At most 256 KiB serialized and nesting depth at most 10 (checked by the service).","x-max-bytes":262144,"x-max-depth":10,"additionalProperties":true};
+const schema39 = {"type":"string","enum":["debug","info","notice","warning","error","critical"]};
+const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const formats2 = formats["date-time"];
+const formats4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
+const formats6 = /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i;
+const func1 = ucs2length;
+const pattern4 = new RegExp("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$", "u");
+const pattern5 = new RegExp("^[0-9a-f]{32}$", "u");
+const pattern6 = new RegExp("^[0-9a-f]{16}$", "u");
+
+function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate23.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version !== undefined){
+let data0 = data.version;
+if(typeof data0 !== "string"){
+const err0 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if("1.0" !== data0){
+const err1 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: "1.0"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+if(data.event_id !== undefined){
+let data1 = data.event_id;
+if(typeof data1 === "string"){
+if(!(formats0.test(data1))){
+const err2 = {instancePath:instancePath+"/event_id",schemaPath:"#/properties/event_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+else {
+const err3 = {instancePath:instancePath+"/event_id",schemaPath:"#/properties/event_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.event_type !== undefined){
+let data2 = data.event_type;
+if(typeof data2 === "string"){
+if(func1(data2) > 100){
+const err4 = {instancePath:instancePath+"/event_type",schemaPath:"#/components/schemas/EventType/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(func1(data2) < 5){
+const err5 = {instancePath:instancePath+"/event_type",schemaPath:"#/components/schemas/EventType/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!pattern4.test(data2)){
+const err6 = {instancePath:instancePath+"/event_type",schemaPath:"#/components/schemas/EventType/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$"+"\""};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/event_type",schemaPath:"#/components/schemas/EventType/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.event_timestamp !== undefined){
+let data3 = data.event_timestamp;
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+const err8 = {instancePath:instancePath+"/event_timestamp",schemaPath:"#/properties/event_timestamp/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/event_timestamp",schemaPath:"#/properties/event_timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.event_category !== undefined){
+let data4 = data.event_category;
+if(typeof data4 !== "string"){
+const err10 = {instancePath:instancePath+"/event_category",schemaPath:"#/components/schemas/EventCategory/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(!((((((((((((((data4 === "gateway") || (data4 === "notification")) || (data4 === "analysis")) || (data4 === "aiagent")) || (data4 === "signalprocessing")) || (data4 === "workflow")) || (data4 === "workflowexecution")) || (data4 === "orchestration")) || (data4 === "approval")) || (data4 === "effectiveness")) || (data4 === "actiontype")) || (data4 === "apifrontend")) || (data4 === "security")) || (data4 === "agentsession"))){
+const err11 = {instancePath:instancePath+"/event_category",schemaPath:"#/components/schemas/EventCategory/enum",keyword:"enum",params:{allowedValues: schema36.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data.event_action !== undefined){
+let data5 = data.event_action;
+if(typeof data5 === "string"){
+if(func1(data5) > 50){
+const err12 = {instancePath:instancePath+"/event_action",schemaPath:"#/properties/event_action/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func1(data5) < 1){
+const err13 = {instancePath:instancePath+"/event_action",schemaPath:"#/properties/event_action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/event_action",schemaPath:"#/properties/event_action/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.event_outcome !== undefined){
+let data6 = data.event_outcome;
+if(typeof data6 !== "string"){
+const err15 = {instancePath:instancePath+"/event_outcome",schemaPath:"#/components/schemas/EventOutcome/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(((data6 === "success") || (data6 === "failure")) || (data6 === "pending"))){
+const err16 = {instancePath:instancePath+"/event_outcome",schemaPath:"#/components/schemas/EventOutcome/enum",keyword:"enum",params:{allowedValues: schema37.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.correlation_id !== undefined){
+let data7 = data.correlation_id;
+if(typeof data7 === "string"){
+if(func1(data7) > 255){
+const err17 = {instancePath:instancePath+"/correlation_id",schemaPath:"#/properties/correlation_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(func1(data7) < 1){
+const err18 = {instancePath:instancePath+"/correlation_id",schemaPath:"#/properties/correlation_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/correlation_id",schemaPath:"#/properties/correlation_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.event_data !== undefined){
+let data8 = data.event_data;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+}
+else {
+const err20 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/EventData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.actor_type !== undefined){
+let data9 = data.actor_type;
+if(typeof data9 === "string"){
+if(func1(data9) > 50){
+const err21 = {instancePath:instancePath+"/actor_type",schemaPath:"#/properties/actor_type/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(func1(data9) < 1){
+const err22 = {instancePath:instancePath+"/actor_type",schemaPath:"#/properties/actor_type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/actor_type",schemaPath:"#/properties/actor_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.actor_id !== undefined){
+let data10 = data.actor_id;
+if(typeof data10 === "string"){
+if(func1(data10) > 255){
+const err24 = {instancePath:instancePath+"/actor_id",schemaPath:"#/properties/actor_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(func1(data10) < 1){
+const err25 = {instancePath:instancePath+"/actor_id",schemaPath:"#/properties/actor_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/actor_id",schemaPath:"#/properties/actor_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.actor_ip !== undefined){
+let data11 = data.actor_ip;
+const _errs30 = errors;
+let valid5 = false;
+const _errs31 = errors;
+if(typeof data11 === "string"){
+if(!(formats4.test(data11))){
+const err27 = {instancePath:instancePath+"/actor_ip",schemaPath:"#/properties/actor_ip/anyOf/0/format",keyword:"format",params:{format: "ipv4"},message:"must match format \""+"ipv4"+"\""};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+var _valid0 = _errs31 === errors;
+valid5 = valid5 || _valid0;
+const _errs32 = errors;
+if(typeof data11 === "string"){
+if(!(formats6.test(data11))){
+const err28 = {instancePath:instancePath+"/actor_ip",schemaPath:"#/properties/actor_ip/anyOf/1/format",keyword:"format",params:{format: "ipv6"},message:"must match format \""+"ipv6"+"\""};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+var _valid0 = _errs32 === errors;
+valid5 = valid5 || _valid0;
+if(!valid5){
+const err29 = {instancePath:instancePath+"/actor_ip",schemaPath:"#/properties/actor_ip/anyOf",keyword:"anyOf",params:{},message:"must match a schema in anyOf"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+else {
+errors = _errs30;
+if(vErrors !== null){
+if(_errs30){
+vErrors.length = _errs30;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(typeof data11 === "string"){
+if(func1(data11) > 45){
+const err30 = {instancePath:instancePath+"/actor_ip",schemaPath:"#/properties/actor_ip/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+else {
+const err31 = {instancePath:instancePath+"/actor_ip",schemaPath:"#/properties/actor_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data.resource_type !== undefined){
+let data12 = data.resource_type;
+if(typeof data12 === "string"){
+if(func1(data12) > 100){
+const err32 = {instancePath:instancePath+"/resource_type",schemaPath:"#/properties/resource_type/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if(func1(data12) < 1){
+const err33 = {instancePath:instancePath+"/resource_type",schemaPath:"#/properties/resource_type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/resource_type",schemaPath:"#/properties/resource_type/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.resource_id !== undefined){
+let data13 = data.resource_id;
+if(typeof data13 === "string"){
+if(func1(data13) > 255){
+const err35 = {instancePath:instancePath+"/resource_id",schemaPath:"#/properties/resource_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(func1(data13) < 1){
+const err36 = {instancePath:instancePath+"/resource_id",schemaPath:"#/properties/resource_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/resource_id",schemaPath:"#/properties/resource_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data.resource_name !== undefined){
+let data14 = data.resource_name;
+if(typeof data14 === "string"){
+if(func1(data14) > 255){
+const err38 = {instancePath:instancePath+"/resource_name",schemaPath:"#/properties/resource_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+}
+else {
+const err39 = {instancePath:instancePath+"/resource_name",schemaPath:"#/properties/resource_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.parent_event_id !== undefined){
+let data15 = data.parent_event_id;
+if(typeof data15 === "string"){
+if(!(formats0.test(data15))){
+const err40 = {instancePath:instancePath+"/parent_event_id",schemaPath:"#/properties/parent_event_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/parent_event_id",schemaPath:"#/properties/parent_event_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.namespace !== undefined){
+let data16 = data.namespace;
+if(typeof data16 === "string"){
+if(func1(data16) > 255){
+const err42 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(func1(data16) < 1){
+const err43 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+else {
+const err44 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.cluster_id !== undefined){
+let data17 = data.cluster_id;
+if(typeof data17 === "string"){
+if(func1(data17) > 255){
+const err45 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(func1(data17) < 1){
+const err46 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data.severity !== undefined){
+let data18 = data.severity;
+if(typeof data18 !== "string"){
+const err48 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/Severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(!((((((data18 === "debug") || (data18 === "info")) || (data18 === "notice")) || (data18 === "warning")) || (data18 === "error")) || (data18 === "critical"))){
+const err49 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/Severity/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data.duration_ms !== undefined){
+let data19 = data.duration_ms;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err50 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+if(typeof data19 == "number"){
+if(data19 > 2147483647 || isNaN(data19)){
+const err51 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if(data19 < 0 || isNaN(data19)){
+const err52 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+if(data.error_code !== undefined){
+let data20 = data.error_code;
+if(typeof data20 === "string"){
+if(func1(data20) > 50){
+const err53 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data.error_message !== undefined){
+let data21 = data.error_message;
+if(typeof data21 === "string"){
+if(func1(data21) > 4096){
+const err55 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data.trace_id !== undefined){
+let data22 = data.trace_id;
+if(typeof data22 === "string"){
+if(!pattern5.test(data22)){
+const err57 = {instancePath:instancePath+"/trace_id",schemaPath:"#/properties/trace_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"},message:"must match pattern \""+"^[0-9a-f]{32}$"+"\""};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/trace_id",schemaPath:"#/properties/trace_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+if(data.span_id !== undefined){
+let data23 = data.span_id;
+if(typeof data23 === "string"){
+if(!pattern6.test(data23)){
+const err59 = {instancePath:instancePath+"/span_id",schemaPath:"#/properties/span_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+else {
+const err60 = {instancePath:instancePath+"/span_id",schemaPath:"#/properties/span_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data.retention_days !== undefined){
+let data24 = data.retention_days;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+const err61 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+if(typeof data24 == "number"){
+if(data24 > 2555 || isNaN(data24)){
+const err62 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2555},message:"must be <= 2555"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data24 < 1 || isNaN(data24)){
+const err63 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+if(data.is_sensitive !== undefined){
+if(typeof data.is_sensitive !== "boolean"){
+const err64 = {instancePath:instancePath+"/is_sensitive",schemaPath:"#/properties/is_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+else {
+const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+validate23.errors = vErrors;
+return errors === 0;
+}
+validate23.evaluated = {"props":{"version":true,"event_id":true,"event_type":true,"event_timestamp":true,"event_category":true,"event_action":true,"event_outcome":true,"correlation_id":true,"event_data":true,"actor_type":true,"actor_id":true,"actor_ip":true,"resource_type":true,"resource_id":true,"resource_name":true,"parent_event_id":true,"namespace":true,"cluster_id":true,"severity":true,"duration_ms":true,"error_code":true,"error_message":true,"trace_id":true,"span_id":true,"retention_days":true,"is_sensitive":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema40 = {"description":"Selects the typed `event_data` schema for known core event types.","allOf":[{"if":{"properties":{"event_type":{"const":"gateway.signal.received"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/GatewaySignalReceivedData"}}}},{"if":{"properties":{"event_type":{"const":"gateway.crd.created"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/GatewayCrdCreatedData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.started"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleFailedData"}}}},{"if":{"properties":{"event_type":{"enum":["orchestrator.approval.requested","orchestrator.approval.approved","orchestrator.approval.rejected"]}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/ApprovalData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.signal.processed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/SignalProcessedData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.classification.decision"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/ClassificationDecisionData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.enrichment.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/EnrichmentCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"aianalysis.analysis.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AnalysisCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"aianalysis.analysis.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AnalysisFailedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.started"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowStartedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowFailedData"}}}},{"if":{"properties":{"event_type":{"const":"notification.message.sent"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/NotificationSentData"}}}},{"if":{"properties":{"event_type":{"const":"notification.message.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/NotificationFailedData"}}}}]};
+const schema41 = {"type":"object","required":["signal_name","signal_source","fingerprint"],"properties":{"signal_name":{"type":"string","minLength":1,"maxLength":255},"signal_source":{"type":"string","minLength":1,"maxLength":100,"description":"e.g. prometheus","kubernetes-events":null},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"severity":{"type":"string","maxLength":50},"labels":{"type":"object","additionalProperties":{"type":"string"}}}};
+const schema42 = {"type":"object","required":["crd_name","crd_namespace","fingerprint"],"properties":{"crd_name":{"type":"string","minLength":1,"maxLength":253},"crd_namespace":{"type":"string","minLength":1,"maxLength":63},"fingerprint":{"type":"string","minLength":1,"maxLength":128}}};
+const schema43 = {"type":"object","required":["remediation_request","phase"],"properties":{"remediation_request":{"type":"string","minLength":1,"maxLength":253},"phase":{"type":"string","minLength":1,"maxLength":50},"duration_ms":{"type":"integer","minimum":0}}};
+const schema47 = {"type":"object","required":["approval_request","decision"],"properties":{"approval_request":{"type":"string","minLength":1,"maxLength":253},"decision":{"type":"string","enum":["requested","approved","rejected"]},"decided_by":{"type":"string","maxLength":255},"reason":{"type":"string","maxLength":1024}}};
+const schema48 = {"type":"object","required":["signal_name","phase"],"properties":{"signal_name":{"type":"string","minLength":1,"maxLength":255},"phase":{"type":"string","minLength":1,"maxLength":50},"environment":{"type":"string","maxLength":50},"priority":{"type":"string","maxLength":10}}};
+const schema49 = {"type":"object","required":["classification","confidence"],"properties":{"classification":{"type":"string","minLength":1,"maxLength":100},"confidence":{"type":"number","minimum":0,"maximum":1},"source":{"type":"string","maxLength":100}}};
+const schema50 = {"type":"object","required":["signal_name","enrichment_duration_ms"],"properties":{"signal_name":{"type":"string","minLength":1,"maxLength":255},"enrichment_duration_ms":{"type":"integer","minimum":0},"owner_chain_length":{"type":"integer","minimum":0},"degraded":{"type":"boolean"}}};
+const schema51 = {"type":"object","required":["analysis_name","root_cause"],"properties":{"analysis_name":{"type":"string","minLength":1,"maxLength":253},"root_cause":{"type":"string","minLength":1,"maxLength":4096},"confidence":{"type":"number","minimum":0,"maximum":1},"selected_workflow":{"type":"string","maxLength":255},"approval_required":{"type":"boolean"}}};
+const schema52 = {"type":"object","required":["analysis_name","failure_reason"],"properties":{"analysis_name":{"type":"string","minLength":1,"maxLength":253},"failure_reason":{"type":"string","minLength":1,"maxLength":4096}}};
+const schema53 = {"type":"object","required":["workflow_id","workflow_execution"],"properties":{"workflow_id":{"type":"string","minLength":1,"maxLength":255},"workflow_execution":{"type":"string","minLength":1,"maxLength":253},"target_resource":{"type":"string","maxLength":512}}};
+const schema58 = {"type":"object","required":["notification_id","channel"],"properties":{"notification_id":{"type":"string","minLength":1,"maxLength":255},"channel":{"type":"string","enum":["slack","email","pagerduty","teams","webhook","console"]},"recipient":{"type":"string","maxLength":512}}};
+const schema45 = {"allOf":[{"$ref":"#/components/schemas/OrchestratorLifecycleData"},{"type":"object","required":["failure_reason"],"properties":{"failure_reason":{"type":"string","minLength":1,"maxLength":1024}}}]};
+
+function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate26.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.remediation_request === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "remediation_request"},message:"must have required property '"+"remediation_request"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.phase === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.remediation_request !== undefined){
+let data0 = data.remediation_request;
+if(typeof data0 === "string"){
+if(func1(data0) > 253){
+const err2 = {instancePath:instancePath+"/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func1(data0) < 1){
+const err3 = {instancePath:instancePath+"/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.phase !== undefined){
+let data1 = data.phase;
+if(typeof data1 === "string"){
+if(func1(data1) > 50){
+const err5 = {instancePath:instancePath+"/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func1(data1) < 1){
+const err6 = {instancePath:instancePath+"/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.duration_ms !== undefined){
+let data2 = data.duration_ms;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+const err8 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(typeof data2 == "number"){
+if(data2 < 0 || isNaN(data2)){
+const err9 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/components/schemas/OrchestratorLifecycleData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.failure_reason === undefined){
+const err11 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "failure_reason"},message:"must have required property '"+"failure_reason"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.failure_reason !== undefined){
+let data3 = data.failure_reason;
+if(typeof data3 === "string"){
+if(func1(data3) > 1024){
+const err12 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func1(data3) < 1){
+const err13 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+else {
+const err15 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+validate26.errors = vErrors;
+return errors === 0;
+}
+validate26.evaluated = {"props":{"failure_reason":true,"remediation_request":true,"phase":true,"duration_ms":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema54 = {"allOf":[{"$ref":"#/components/schemas/WorkflowStartedData"},{"type":"object","required":["duration_ms"],"properties":{"duration_ms":{"type":"integer","minimum":0}}}]};
+
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate28.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.workflow_id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_id"},message:"must have required property '"+"workflow_id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.workflow_execution === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_execution"},message:"must have required property '"+"workflow_execution"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.workflow_id !== undefined){
+let data0 = data.workflow_id;
+if(typeof data0 === "string"){
+if(func1(data0) > 255){
+const err2 = {instancePath:instancePath+"/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func1(data0) < 1){
+const err3 = {instancePath:instancePath+"/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.workflow_execution !== undefined){
+let data1 = data.workflow_execution;
+if(typeof data1 === "string"){
+if(func1(data1) > 253){
+const err5 = {instancePath:instancePath+"/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func1(data1) < 1){
+const err6 = {instancePath:instancePath+"/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.target_resource !== undefined){
+let data2 = data.target_resource;
+if(typeof data2 === "string"){
+if(func1(data2) > 512){
+const err8 = {instancePath:instancePath+"/target_resource",schemaPath:"#/components/schemas/WorkflowStartedData/properties/target_resource/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/target_resource",schemaPath:"#/components/schemas/WorkflowStartedData/properties/target_resource/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/components/schemas/WorkflowStartedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.duration_ms === undefined){
+const err11 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "duration_ms"},message:"must have required property '"+"duration_ms"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.duration_ms !== undefined){
+let data3 = data.duration_ms;
+if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
+const err12 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/allOf/1/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(typeof data3 == "number"){
+if(data3 < 0 || isNaN(data3)){
+const err13 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/allOf/1/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate28.errors = vErrors;
+return errors === 0;
+}
+validate28.evaluated = {"props":{"duration_ms":true,"workflow_id":true,"workflow_execution":true,"target_resource":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema56 = {"allOf":[{"$ref":"#/components/schemas/WorkflowStartedData"},{"type":"object","required":["failure_reason"],"properties":{"failure_reason":{"type":"string","minLength":1,"maxLength":4096},"duration_ms":{"type":"integer","minimum":0}}}]};
+
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate30.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.workflow_id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_id"},message:"must have required property '"+"workflow_id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.workflow_execution === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_execution"},message:"must have required property '"+"workflow_execution"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.workflow_id !== undefined){
+let data0 = data.workflow_id;
+if(typeof data0 === "string"){
+if(func1(data0) > 255){
+const err2 = {instancePath:instancePath+"/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func1(data0) < 1){
+const err3 = {instancePath:instancePath+"/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.workflow_execution !== undefined){
+let data1 = data.workflow_execution;
+if(typeof data1 === "string"){
+if(func1(data1) > 253){
+const err5 = {instancePath:instancePath+"/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func1(data1) < 1){
+const err6 = {instancePath:instancePath+"/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.target_resource !== undefined){
+let data2 = data.target_resource;
+if(typeof data2 === "string"){
+if(func1(data2) > 512){
+const err8 = {instancePath:instancePath+"/target_resource",schemaPath:"#/components/schemas/WorkflowStartedData/properties/target_resource/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+else {
+const err9 = {instancePath:instancePath+"/target_resource",schemaPath:"#/components/schemas/WorkflowStartedData/properties/target_resource/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath,schemaPath:"#/components/schemas/WorkflowStartedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.failure_reason === undefined){
+const err11 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "failure_reason"},message:"must have required property '"+"failure_reason"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.failure_reason !== undefined){
+let data3 = data.failure_reason;
+if(typeof data3 === "string"){
+if(func1(data3) > 4096){
+const err12 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(func1(data3) < 1){
+const err13 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.duration_ms !== undefined){
+let data4 = data.duration_ms;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err15 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/allOf/1/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 0 || isNaN(data4)){
+const err16 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/allOf/1/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+validate30.errors = vErrors;
+return errors === 0;
+}
+validate30.evaluated = {"props":{"failure_reason":true,"duration_ms":true,"workflow_id":true,"workflow_execution":true,"target_resource":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema59 = {"allOf":[{"$ref":"#/components/schemas/NotificationSentData"},{"type":"object","required":["failure_reason"],"properties":{"failure_reason":{"type":"string","minLength":1,"maxLength":4096}}}]};
+
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate32.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.notification_id === undefined){
+const err0 = {instancePath,schemaPath:"#/components/schemas/NotificationSentData/required",keyword:"required",params:{missingProperty: "notification_id"},message:"must have required property '"+"notification_id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.channel === undefined){
+const err1 = {instancePath,schemaPath:"#/components/schemas/NotificationSentData/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.notification_id !== undefined){
+let data0 = data.notification_id;
+if(typeof data0 === "string"){
+if(func1(data0) > 255){
+const err2 = {instancePath:instancePath+"/notification_id",schemaPath:"#/components/schemas/NotificationSentData/properties/notification_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(func1(data0) < 1){
+const err3 = {instancePath:instancePath+"/notification_id",schemaPath:"#/components/schemas/NotificationSentData/properties/notification_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/notification_id",schemaPath:"#/components/schemas/NotificationSentData/properties/notification_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.channel !== undefined){
+let data1 = data.channel;
+if(typeof data1 !== "string"){
+const err5 = {instancePath:instancePath+"/channel",schemaPath:"#/components/schemas/NotificationSentData/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(!((((((data1 === "slack") || (data1 === "email")) || (data1 === "pagerduty")) || (data1 === "teams")) || (data1 === "webhook")) || (data1 === "console"))){
+const err6 = {instancePath:instancePath+"/channel",schemaPath:"#/components/schemas/NotificationSentData/properties/channel/enum",keyword:"enum",params:{allowedValues: schema58.properties.channel.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.recipient !== undefined){
+let data2 = data.recipient;
+if(typeof data2 === "string"){
+if(func1(data2) > 512){
+const err7 = {instancePath:instancePath+"/recipient",schemaPath:"#/components/schemas/NotificationSentData/properties/recipient/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/recipient",schemaPath:"#/components/schemas/NotificationSentData/properties/recipient/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/components/schemas/NotificationSentData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.failure_reason === undefined){
+const err10 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "failure_reason"},message:"must have required property '"+"failure_reason"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.failure_reason !== undefined){
+let data3 = data.failure_reason;
+if(typeof data3 === "string"){
+if(func1(data3) > 4096){
+const err11 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func1(data3) < 1){
+const err12 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+validate32.errors = vErrors;
+return errors === 0;
+}
+validate32.evaluated = {"props":{"failure_reason":true,"notification_id":true,"channel":true,"recipient":true},"dynamicProps":false,"dynamicItems":false};
+
+
+function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs1 = errors;
+let valid1 = true;
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.event_type === undefined) && (missing0 = "event_type")){
+const err0 = {};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("gateway.signal.received" !== data.event_type){
+const err1 = {};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs2 === errors;
+errors = _errs1;
+if(vErrors !== null){
+if(_errs1){
+vErrors.length = _errs1;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid0){
+const _errs4 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data1 = data.event_data;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.signal_name === undefined){
+const err2 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewaySignalReceivedData/required",keyword:"required",params:{missingProperty: "signal_name"},message:"must have required property '"+"signal_name"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data1.signal_source === undefined){
+const err3 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewaySignalReceivedData/required",keyword:"required",params:{missingProperty: "signal_source"},message:"must have required property '"+"signal_source"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data1.fingerprint === undefined){
+const err4 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewaySignalReceivedData/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data1.signal_name !== undefined){
+let data2 = data1.signal_name;
+if(typeof data2 === "string"){
+if(func1(data2) > 255){
+const err5 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/signal_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(func1(data2) < 1){
+const err6 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/signal_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+else {
+const err7 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/signal_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data1.signal_source !== undefined){
+let data3 = data1.signal_source;
+if(typeof data3 === "string"){
+if(func1(data3) > 100){
+const err8 = {instancePath:instancePath+"/event_data/signal_source",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/signal_source/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(func1(data3) < 1){
+const err9 = {instancePath:instancePath+"/event_data/signal_source",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/signal_source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/event_data/signal_source",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/signal_source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data1.fingerprint !== undefined){
+let data4 = data1.fingerprint;
+if(typeof data4 === "string"){
+if(func1(data4) > 128){
+const err11 = {instancePath:instancePath+"/event_data/fingerprint",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/fingerprint/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(func1(data4) < 1){
+const err12 = {instancePath:instancePath+"/event_data/fingerprint",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/event_data/fingerprint",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data1.severity !== undefined){
+let data5 = data1.severity;
+if(typeof data5 === "string"){
+if(func1(data5) > 50){
+const err14 = {instancePath:instancePath+"/event_data/severity",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/severity/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/event_data/severity",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data1.labels !== undefined){
+let data6 = data1.labels;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+for(const key0 in data6){
+if(typeof data6[key0] !== "string"){
+const err16 = {instancePath:instancePath+"/event_data/labels/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/event_data/labels",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/labels/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewaySignalReceivedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs4 === errors;
+valid1 = _valid0;
+if(valid1){
+var props0 = {};
+props0.event_data = true;
+props0.event_type = true;
+}
+}
+if(!valid1){
+const err19 = {instancePath,schemaPath:"#/allOf/0/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+const _errs22 = errors;
+let valid7 = true;
+const _errs23 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing1;
+if((data.event_type === undefined) && (missing1 = "event_type")){
+const err20 = {};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("gateway.crd.created" !== data.event_type){
+const err21 = {};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+}
+var _valid1 = _errs23 === errors;
+errors = _errs22;
+if(vErrors !== null){
+if(_errs22){
+vErrors.length = _errs22;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid1){
+const _errs25 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data9 = data.event_data;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.crd_name === undefined){
+const err22 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewayCrdCreatedData/required",keyword:"required",params:{missingProperty: "crd_name"},message:"must have required property '"+"crd_name"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data9.crd_namespace === undefined){
+const err23 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewayCrdCreatedData/required",keyword:"required",params:{missingProperty: "crd_namespace"},message:"must have required property '"+"crd_namespace"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data9.fingerprint === undefined){
+const err24 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewayCrdCreatedData/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data9.crd_name !== undefined){
+let data10 = data9.crd_name;
+if(typeof data10 === "string"){
+if(func1(data10) > 253){
+const err25 = {instancePath:instancePath+"/event_data/crd_name",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/crd_name/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(func1(data10) < 1){
+const err26 = {instancePath:instancePath+"/event_data/crd_name",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/crd_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/event_data/crd_name",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/crd_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data9.crd_namespace !== undefined){
+let data11 = data9.crd_namespace;
+if(typeof data11 === "string"){
+if(func1(data11) > 63){
+const err28 = {instancePath:instancePath+"/event_data/crd_namespace",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/crd_namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(func1(data11) < 1){
+const err29 = {instancePath:instancePath+"/event_data/crd_namespace",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/crd_namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+else {
+const err30 = {instancePath:instancePath+"/event_data/crd_namespace",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/crd_namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data9.fingerprint !== undefined){
+let data12 = data9.fingerprint;
+if(typeof data12 === "string"){
+if(func1(data12) > 128){
+const err31 = {instancePath:instancePath+"/event_data/fingerprint",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/fingerprint/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(func1(data12) < 1){
+const err32 = {instancePath:instancePath+"/event_data/fingerprint",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/event_data/fingerprint",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/fingerprint/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewayCrdCreatedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+var _valid1 = _errs25 === errors;
+valid7 = _valid1;
+if(valid7){
+var props1 = {};
+props1.event_data = true;
+props1.event_type = true;
+}
+}
+if(!valid7){
+const err35 = {instancePath,schemaPath:"#/allOf/1/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if(props0 !== true && props1 !== undefined){
+if(props1 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props1);
+}
+}
+const _errs36 = errors;
+let valid12 = true;
+const _errs37 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing2;
+if((data.event_type === undefined) && (missing2 = "event_type")){
+const err36 = {};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("orchestrator.lifecycle.started" !== data.event_type){
+const err37 = {};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+}
+var _valid2 = _errs37 === errors;
+errors = _errs36;
+if(vErrors !== null){
+if(_errs36){
+vErrors.length = _errs36;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid2){
+const _errs39 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data14 = data.event_data;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.remediation_request === undefined){
+const err38 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "remediation_request"},message:"must have required property '"+"remediation_request"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data14.phase === undefined){
+const err39 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data14.remediation_request !== undefined){
+let data15 = data14.remediation_request;
+if(typeof data15 === "string"){
+if(func1(data15) > 253){
+const err40 = {instancePath:instancePath+"/event_data/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(func1(data15) < 1){
+const err41 = {instancePath:instancePath+"/event_data/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/event_data/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data14.phase !== undefined){
+let data16 = data14.phase;
+if(typeof data16 === "string"){
+if(func1(data16) > 50){
+const err43 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(func1(data16) < 1){
+const err44 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data14.duration_ms !== undefined){
+let data17 = data14.duration_ms;
+if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
+const err46 = {instancePath:instancePath+"/event_data/duration_ms",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if(typeof data17 == "number"){
+if(data17 < 0 || isNaN(data17)){
+const err47 = {instancePath:instancePath+"/event_data/duration_ms",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/OrchestratorLifecycleData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+}
+var _valid2 = _errs39 === errors;
+valid12 = _valid2;
+if(valid12){
+var props2 = {};
+props2.event_data = true;
+props2.event_type = true;
+}
+}
+if(!valid12){
+const err49 = {instancePath,schemaPath:"#/allOf/2/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if(props0 !== true && props2 !== undefined){
+if(props2 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props2);
+}
+}
+const _errs50 = errors;
+let valid17 = true;
+const _errs51 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing3;
+if((data.event_type === undefined) && (missing3 = "event_type")){
+const err50 = {};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("orchestrator.lifecycle.completed" !== data.event_type){
+const err51 = {};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+}
+}
+var _valid3 = _errs51 === errors;
+errors = _errs50;
+if(vErrors !== null){
+if(_errs50){
+vErrors.length = _errs50;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid3){
+const _errs53 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data19 = data.event_data;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.remediation_request === undefined){
+const err52 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "remediation_request"},message:"must have required property '"+"remediation_request"+"'"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if(data19.phase === undefined){
+const err53 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+if(data19.remediation_request !== undefined){
+let data20 = data19.remediation_request;
+if(typeof data20 === "string"){
+if(func1(data20) > 253){
+const err54 = {instancePath:instancePath+"/event_data/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(func1(data20) < 1){
+const err55 = {instancePath:instancePath+"/event_data/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/event_data/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data19.phase !== undefined){
+let data21 = data19.phase;
+if(typeof data21 === "string"){
+if(func1(data21) > 50){
+const err57 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(func1(data21) < 1){
+const err58 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data19.duration_ms !== undefined){
+let data22 = data19.duration_ms;
+if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
+const err60 = {instancePath:instancePath+"/event_data/duration_ms",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if(typeof data22 == "number"){
+if(data22 < 0 || isNaN(data22)){
+const err61 = {instancePath:instancePath+"/event_data/duration_ms",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/OrchestratorLifecycleData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+var _valid3 = _errs53 === errors;
+valid17 = _valid3;
+if(valid17){
+var props3 = {};
+props3.event_data = true;
+props3.event_type = true;
+}
+}
+if(!valid17){
+const err63 = {instancePath,schemaPath:"#/allOf/3/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(props0 !== true && props3 !== undefined){
+if(props3 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props3);
+}
+}
+const _errs64 = errors;
+let valid22 = true;
+const _errs65 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing4;
+if((data.event_type === undefined) && (missing4 = "event_type")){
+const err64 = {};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("orchestrator.lifecycle.failed" !== data.event_type){
+const err65 = {};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+}
+var _valid4 = _errs65 === errors;
+errors = _errs64;
+if(vErrors !== null){
+if(_errs64){
+vErrors.length = _errs64;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid4){
+const _errs67 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+if(!(validate26(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid4 = _errs67 === errors;
+valid22 = _valid4;
+if(valid22){
+var props4 = {};
+props4.event_data = true;
+props4.event_type = true;
+}
+}
+if(!valid22){
+const err66 = {instancePath,schemaPath:"#/allOf/4/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(props0 !== true && props4 !== undefined){
+if(props4 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props4);
+}
+}
+const _errs70 = errors;
+let valid25 = true;
+const _errs71 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing5;
+if((data.event_type === undefined) && (missing5 = "event_type")){
+const err67 = {};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+let data25 = data.event_type;
+if(!(((data25 === "orchestrator.approval.requested") || (data25 === "orchestrator.approval.approved")) || (data25 === "orchestrator.approval.rejected"))){
+const err68 = {};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+}
+var _valid5 = _errs71 === errors;
+errors = _errs70;
+if(vErrors !== null){
+if(_errs70){
+vErrors.length = _errs70;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid5){
+const _errs73 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data26 = data.event_data;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.approval_request === undefined){
+const err69 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/ApprovalData/required",keyword:"required",params:{missingProperty: "approval_request"},message:"must have required property '"+"approval_request"+"'"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data26.decision === undefined){
+const err70 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/ApprovalData/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data26.approval_request !== undefined){
+let data27 = data26.approval_request;
+if(typeof data27 === "string"){
+if(func1(data27) > 253){
+const err71 = {instancePath:instancePath+"/event_data/approval_request",schemaPath:"#/components/schemas/ApprovalData/properties/approval_request/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(func1(data27) < 1){
+const err72 = {instancePath:instancePath+"/event_data/approval_request",schemaPath:"#/components/schemas/ApprovalData/properties/approval_request/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/event_data/approval_request",schemaPath:"#/components/schemas/ApprovalData/properties/approval_request/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data26.decision !== undefined){
+let data28 = data26.decision;
+if(typeof data28 !== "string"){
+const err74 = {instancePath:instancePath+"/event_data/decision",schemaPath:"#/components/schemas/ApprovalData/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+if(!(((data28 === "requested") || (data28 === "approved")) || (data28 === "rejected"))){
+const err75 = {instancePath:instancePath+"/event_data/decision",schemaPath:"#/components/schemas/ApprovalData/properties/decision/enum",keyword:"enum",params:{allowedValues: schema47.properties.decision.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data26.decided_by !== undefined){
+let data29 = data26.decided_by;
+if(typeof data29 === "string"){
+if(func1(data29) > 255){
+const err76 = {instancePath:instancePath+"/event_data/decided_by",schemaPath:"#/components/schemas/ApprovalData/properties/decided_by/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/event_data/decided_by",schemaPath:"#/components/schemas/ApprovalData/properties/decided_by/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data26.reason !== undefined){
+let data30 = data26.reason;
+if(typeof data30 === "string"){
+if(func1(data30) > 1024){
+const err78 = {instancePath:instancePath+"/event_data/reason",schemaPath:"#/components/schemas/ApprovalData/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+else {
+const err79 = {instancePath:instancePath+"/event_data/reason",schemaPath:"#/components/schemas/ApprovalData/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/ApprovalData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+}
+var _valid5 = _errs73 === errors;
+valid25 = _valid5;
+if(valid25){
+var props5 = {};
+props5.event_data = true;
+props5.event_type = true;
+}
+}
+if(!valid25){
+const err81 = {instancePath,schemaPath:"#/allOf/5/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(props0 !== true && props5 !== undefined){
+if(props5 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props5);
+}
+}
+const _errs86 = errors;
+let valid30 = true;
+const _errs87 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing6;
+if((data.event_type === undefined) && (missing6 = "event_type")){
+const err82 = {};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("signalprocessing.signal.processed" !== data.event_type){
+const err83 = {};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+}
+var _valid6 = _errs87 === errors;
+errors = _errs86;
+if(vErrors !== null){
+if(_errs86){
+vErrors.length = _errs86;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid6){
+const _errs89 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data32 = data.event_data;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.signal_name === undefined){
+const err84 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/SignalProcessedData/required",keyword:"required",params:{missingProperty: "signal_name"},message:"must have required property '"+"signal_name"+"'"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data32.phase === undefined){
+const err85 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/SignalProcessedData/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data32.signal_name !== undefined){
+let data33 = data32.signal_name;
+if(typeof data33 === "string"){
+if(func1(data33) > 255){
+const err86 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/SignalProcessedData/properties/signal_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(func1(data33) < 1){
+const err87 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/SignalProcessedData/properties/signal_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+else {
+const err88 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/SignalProcessedData/properties/signal_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data32.phase !== undefined){
+let data34 = data32.phase;
+if(typeof data34 === "string"){
+if(func1(data34) > 50){
+const err89 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/SignalProcessedData/properties/phase/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+if(func1(data34) < 1){
+const err90 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/SignalProcessedData/properties/phase/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/SignalProcessedData/properties/phase/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data32.environment !== undefined){
+let data35 = data32.environment;
+if(typeof data35 === "string"){
+if(func1(data35) > 50){
+const err92 = {instancePath:instancePath+"/event_data/environment",schemaPath:"#/components/schemas/SignalProcessedData/properties/environment/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/event_data/environment",schemaPath:"#/components/schemas/SignalProcessedData/properties/environment/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data32.priority !== undefined){
+let data36 = data32.priority;
+if(typeof data36 === "string"){
+if(func1(data36) > 10){
+const err94 = {instancePath:instancePath+"/event_data/priority",schemaPath:"#/components/schemas/SignalProcessedData/properties/priority/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+else {
+const err95 = {instancePath:instancePath+"/event_data/priority",schemaPath:"#/components/schemas/SignalProcessedData/properties/priority/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/SignalProcessedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+}
+var _valid6 = _errs89 === errors;
+valid30 = _valid6;
+if(valid30){
+var props6 = {};
+props6.event_data = true;
+props6.event_type = true;
+}
+}
+if(!valid30){
+const err97 = {instancePath,schemaPath:"#/allOf/6/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(props0 !== true && props6 !== undefined){
+if(props6 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props6);
+}
+}
+const _errs102 = errors;
+let valid35 = true;
+const _errs103 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing7;
+if((data.event_type === undefined) && (missing7 = "event_type")){
+const err98 = {};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("signalprocessing.classification.decision" !== data.event_type){
+const err99 = {};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+}
+}
+var _valid7 = _errs103 === errors;
+errors = _errs102;
+if(vErrors !== null){
+if(_errs102){
+vErrors.length = _errs102;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid7){
+const _errs105 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data38 = data.event_data;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+if(data38.classification === undefined){
+const err100 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/ClassificationDecisionData/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data38.confidence === undefined){
+const err101 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/ClassificationDecisionData/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+if(data38.classification !== undefined){
+let data39 = data38.classification;
+if(typeof data39 === "string"){
+if(func1(data39) > 100){
+const err102 = {instancePath:instancePath+"/event_data/classification",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/classification/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(func1(data39) < 1){
+const err103 = {instancePath:instancePath+"/event_data/classification",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/classification/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/event_data/classification",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/classification/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data38.confidence !== undefined){
+let data40 = data38.confidence;
+if(typeof data40 == "number"){
+if(data40 > 1 || isNaN(data40)){
+const err105 = {instancePath:instancePath+"/event_data/confidence",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+if(data40 < 0 || isNaN(data40)){
+const err106 = {instancePath:instancePath+"/event_data/confidence",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/event_data/confidence",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+if(data38.source !== undefined){
+let data41 = data38.source;
+if(typeof data41 === "string"){
+if(func1(data41) > 100){
+const err108 = {instancePath:instancePath+"/event_data/source",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/source/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/event_data/source",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/ClassificationDecisionData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+var _valid7 = _errs105 === errors;
+valid35 = _valid7;
+if(valid35){
+var props7 = {};
+props7.event_data = true;
+props7.event_type = true;
+}
+}
+if(!valid35){
+const err111 = {instancePath,schemaPath:"#/allOf/7/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+if(props0 !== true && props7 !== undefined){
+if(props7 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props7);
+}
+}
+const _errs116 = errors;
+let valid40 = true;
+const _errs117 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing8;
+if((data.event_type === undefined) && (missing8 = "event_type")){
+const err112 = {};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("signalprocessing.enrichment.completed" !== data.event_type){
+const err113 = {};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+}
+var _valid8 = _errs117 === errors;
+errors = _errs116;
+if(vErrors !== null){
+if(_errs116){
+vErrors.length = _errs116;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid8){
+const _errs119 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data43 = data.event_data;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.signal_name === undefined){
+const err114 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/EnrichmentCompletedData/required",keyword:"required",params:{missingProperty: "signal_name"},message:"must have required property '"+"signal_name"+"'"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if(data43.enrichment_duration_ms === undefined){
+const err115 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/EnrichmentCompletedData/required",keyword:"required",params:{missingProperty: "enrichment_duration_ms"},message:"must have required property '"+"enrichment_duration_ms"+"'"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+if(data43.signal_name !== undefined){
+let data44 = data43.signal_name;
+if(typeof data44 === "string"){
+if(func1(data44) > 255){
+const err116 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/signal_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+if(func1(data44) < 1){
+const err117 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/signal_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+else {
+const err118 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/signal_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+}
+if(data43.enrichment_duration_ms !== undefined){
+let data45 = data43.enrichment_duration_ms;
+if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
+const err119 = {instancePath:instancePath+"/event_data/enrichment_duration_ms",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/enrichment_duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(typeof data45 == "number"){
+if(data45 < 0 || isNaN(data45)){
+const err120 = {instancePath:instancePath+"/event_data/enrichment_duration_ms",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/enrichment_duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+}
+if(data43.owner_chain_length !== undefined){
+let data46 = data43.owner_chain_length;
+if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
+const err121 = {instancePath:instancePath+"/event_data/owner_chain_length",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/owner_chain_length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(typeof data46 == "number"){
+if(data46 < 0 || isNaN(data46)){
+const err122 = {instancePath:instancePath+"/event_data/owner_chain_length",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/owner_chain_length/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+}
+if(data43.degraded !== undefined){
+if(typeof data43.degraded !== "boolean"){
+const err123 = {instancePath:instancePath+"/event_data/degraded",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/degraded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/EnrichmentCompletedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+}
+var _valid8 = _errs119 === errors;
+valid40 = _valid8;
+if(valid40){
+var props8 = {};
+props8.event_data = true;
+props8.event_type = true;
+}
+}
+if(!valid40){
+const err125 = {instancePath,schemaPath:"#/allOf/8/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+if(props0 !== true && props8 !== undefined){
+if(props8 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props8);
+}
+}
+const _errs132 = errors;
+let valid45 = true;
+const _errs133 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing9;
+if((data.event_type === undefined) && (missing9 = "event_type")){
+const err126 = {};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("aianalysis.analysis.completed" !== data.event_type){
+const err127 = {};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+}
+var _valid9 = _errs133 === errors;
+errors = _errs132;
+if(vErrors !== null){
+if(_errs132){
+vErrors.length = _errs132;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid9){
+const _errs135 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data49 = data.event_data;
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.analysis_name === undefined){
+const err128 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AnalysisCompletedData/required",keyword:"required",params:{missingProperty: "analysis_name"},message:"must have required property '"+"analysis_name"+"'"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if(data49.root_cause === undefined){
+const err129 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AnalysisCompletedData/required",keyword:"required",params:{missingProperty: "root_cause"},message:"must have required property '"+"root_cause"+"'"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if(data49.analysis_name !== undefined){
+let data50 = data49.analysis_name;
+if(typeof data50 === "string"){
+if(func1(data50) > 253){
+const err130 = {instancePath:instancePath+"/event_data/analysis_name",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/analysis_name/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+if(func1(data50) < 1){
+const err131 = {instancePath:instancePath+"/event_data/analysis_name",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/analysis_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/event_data/analysis_name",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/analysis_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data49.root_cause !== undefined){
+let data51 = data49.root_cause;
+if(typeof data51 === "string"){
+if(func1(data51) > 4096){
+const err133 = {instancePath:instancePath+"/event_data/root_cause",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/root_cause/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+if(func1(data51) < 1){
+const err134 = {instancePath:instancePath+"/event_data/root_cause",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/root_cause/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/event_data/root_cause",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/root_cause/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+}
+if(data49.confidence !== undefined){
+let data52 = data49.confidence;
+if(typeof data52 == "number"){
+if(data52 > 1 || isNaN(data52)){
+const err136 = {instancePath:instancePath+"/event_data/confidence",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/confidence/maximum",keyword:"maximum",params:{comparison: "<=", limit: 1},message:"must be <= 1"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+if(data52 < 0 || isNaN(data52)){
+const err137 = {instancePath:instancePath+"/event_data/confidence",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/confidence/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+else {
+const err138 = {instancePath:instancePath+"/event_data/confidence",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/confidence/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+if(data49.selected_workflow !== undefined){
+let data53 = data49.selected_workflow;
+if(typeof data53 === "string"){
+if(func1(data53) > 255){
+const err139 = {instancePath:instancePath+"/event_data/selected_workflow",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/selected_workflow/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+}
+else {
+const err140 = {instancePath:instancePath+"/event_data/selected_workflow",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/selected_workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+if(data49.approval_required !== undefined){
+if(typeof data49.approval_required !== "boolean"){
+const err141 = {instancePath:instancePath+"/event_data/approval_required",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/approval_required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+}
+}
+else {
+const err142 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AnalysisCompletedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+var _valid9 = _errs135 === errors;
+valid45 = _valid9;
+if(valid45){
+var props9 = {};
+props9.event_data = true;
+props9.event_type = true;
+}
+}
+if(!valid45){
+const err143 = {instancePath,schemaPath:"#/allOf/9/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if(props0 !== true && props9 !== undefined){
+if(props9 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props9);
+}
+}
+const _errs150 = errors;
+let valid50 = true;
+const _errs151 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing10;
+if((data.event_type === undefined) && (missing10 = "event_type")){
+const err144 = {};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("aianalysis.analysis.failed" !== data.event_type){
+const err145 = {};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+}
+var _valid10 = _errs151 === errors;
+errors = _errs150;
+if(vErrors !== null){
+if(_errs150){
+vErrors.length = _errs150;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid10){
+const _errs153 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data56 = data.event_data;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+if(data56.analysis_name === undefined){
+const err146 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AnalysisFailedData/required",keyword:"required",params:{missingProperty: "analysis_name"},message:"must have required property '"+"analysis_name"+"'"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if(data56.failure_reason === undefined){
+const err147 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AnalysisFailedData/required",keyword:"required",params:{missingProperty: "failure_reason"},message:"must have required property '"+"failure_reason"+"'"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if(data56.analysis_name !== undefined){
+let data57 = data56.analysis_name;
+if(typeof data57 === "string"){
+if(func1(data57) > 253){
+const err148 = {instancePath:instancePath+"/event_data/analysis_name",schemaPath:"#/components/schemas/AnalysisFailedData/properties/analysis_name/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+if(func1(data57) < 1){
+const err149 = {instancePath:instancePath+"/event_data/analysis_name",schemaPath:"#/components/schemas/AnalysisFailedData/properties/analysis_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+else {
+const err150 = {instancePath:instancePath+"/event_data/analysis_name",schemaPath:"#/components/schemas/AnalysisFailedData/properties/analysis_name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data56.failure_reason !== undefined){
+let data58 = data56.failure_reason;
+if(typeof data58 === "string"){
+if(func1(data58) > 4096){
+const err151 = {instancePath:instancePath+"/event_data/failure_reason",schemaPath:"#/components/schemas/AnalysisFailedData/properties/failure_reason/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+if(func1(data58) < 1){
+const err152 = {instancePath:instancePath+"/event_data/failure_reason",schemaPath:"#/components/schemas/AnalysisFailedData/properties/failure_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+else {
+const err153 = {instancePath:instancePath+"/event_data/failure_reason",schemaPath:"#/components/schemas/AnalysisFailedData/properties/failure_reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+}
+else {
+const err154 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AnalysisFailedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+}
+var _valid10 = _errs153 === errors;
+valid50 = _valid10;
+if(valid50){
+var props10 = {};
+props10.event_data = true;
+props10.event_type = true;
+}
+}
+if(!valid50){
+const err155 = {instancePath,schemaPath:"#/allOf/10/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+if(props0 !== true && props10 !== undefined){
+if(props10 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props10);
+}
+}
+const _errs162 = errors;
+let valid55 = true;
+const _errs163 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing11;
+if((data.event_type === undefined) && (missing11 = "event_type")){
+const err156 = {};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("workflowexecution.workflow.started" !== data.event_type){
+const err157 = {};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+}
+var _valid11 = _errs163 === errors;
+errors = _errs162;
+if(vErrors !== null){
+if(_errs162){
+vErrors.length = _errs162;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid11){
+const _errs165 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data60 = data.event_data;
+if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
+if(data60.workflow_id === undefined){
+const err158 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_id"},message:"must have required property '"+"workflow_id"+"'"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+if(data60.workflow_execution === undefined){
+const err159 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_execution"},message:"must have required property '"+"workflow_execution"+"'"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+if(data60.workflow_id !== undefined){
+let data61 = data60.workflow_id;
+if(typeof data61 === "string"){
+if(func1(data61) > 255){
+const err160 = {instancePath:instancePath+"/event_data/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if(func1(data61) < 1){
+const err161 = {instancePath:instancePath+"/event_data/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/event_data/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data60.workflow_execution !== undefined){
+let data62 = data60.workflow_execution;
+if(typeof data62 === "string"){
+if(func1(data62) > 253){
+const err163 = {instancePath:instancePath+"/event_data/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if(func1(data62) < 1){
+const err164 = {instancePath:instancePath+"/event_data/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+}
+else {
+const err165 = {instancePath:instancePath+"/event_data/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+}
+if(data60.target_resource !== undefined){
+let data63 = data60.target_resource;
+if(typeof data63 === "string"){
+if(func1(data63) > 512){
+const err166 = {instancePath:instancePath+"/event_data/target_resource",schemaPath:"#/components/schemas/WorkflowStartedData/properties/target_resource/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+else {
+const err167 = {instancePath:instancePath+"/event_data/target_resource",schemaPath:"#/components/schemas/WorkflowStartedData/properties/target_resource/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+}
+}
+else {
+const err168 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/WorkflowStartedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+var _valid11 = _errs165 === errors;
+valid55 = _valid11;
+if(valid55){
+var props11 = {};
+props11.event_data = true;
+props11.event_type = true;
+}
+}
+if(!valid55){
+const err169 = {instancePath,schemaPath:"#/allOf/11/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+if(props0 !== true && props11 !== undefined){
+if(props11 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props11);
+}
+}
+const _errs176 = errors;
+let valid60 = true;
+const _errs177 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing12;
+if((data.event_type === undefined) && (missing12 = "event_type")){
+const err170 = {};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("workflowexecution.workflow.completed" !== data.event_type){
+const err171 = {};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+}
+var _valid12 = _errs177 === errors;
+errors = _errs176;
+if(vErrors !== null){
+if(_errs176){
+vErrors.length = _errs176;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid12){
+const _errs179 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+if(!(validate28(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid12 = _errs179 === errors;
+valid60 = _valid12;
+if(valid60){
+var props12 = {};
+props12.event_data = true;
+props12.event_type = true;
+}
+}
+if(!valid60){
+const err172 = {instancePath,schemaPath:"#/allOf/12/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+if(props0 !== true && props12 !== undefined){
+if(props12 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props12);
+}
+}
+const _errs182 = errors;
+let valid63 = true;
+const _errs183 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing13;
+if((data.event_type === undefined) && (missing13 = "event_type")){
+const err173 = {};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("workflowexecution.workflow.failed" !== data.event_type){
+const err174 = {};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+}
+}
+var _valid13 = _errs183 === errors;
+errors = _errs182;
+if(vErrors !== null){
+if(_errs182){
+vErrors.length = _errs182;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid13){
+const _errs185 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+if(!(validate30(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid13 = _errs185 === errors;
+valid63 = _valid13;
+if(valid63){
+var props13 = {};
+props13.event_data = true;
+props13.event_type = true;
+}
+}
+if(!valid63){
+const err175 = {instancePath,schemaPath:"#/allOf/13/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+if(props0 !== true && props13 !== undefined){
+if(props13 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props13);
+}
+}
+const _errs188 = errors;
+let valid66 = true;
+const _errs189 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing14;
+if((data.event_type === undefined) && (missing14 = "event_type")){
+const err176 = {};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("notification.message.sent" !== data.event_type){
+const err177 = {};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+}
+}
+}
+var _valid14 = _errs189 === errors;
+errors = _errs188;
+if(vErrors !== null){
+if(_errs188){
+vErrors.length = _errs188;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid14){
+const _errs191 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+let data69 = data.event_data;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.notification_id === undefined){
+const err178 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/NotificationSentData/required",keyword:"required",params:{missingProperty: "notification_id"},message:"must have required property '"+"notification_id"+"'"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+if(data69.channel === undefined){
+const err179 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/NotificationSentData/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+if(data69.notification_id !== undefined){
+let data70 = data69.notification_id;
+if(typeof data70 === "string"){
+if(func1(data70) > 255){
+const err180 = {instancePath:instancePath+"/event_data/notification_id",schemaPath:"#/components/schemas/NotificationSentData/properties/notification_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+if(func1(data70) < 1){
+const err181 = {instancePath:instancePath+"/event_data/notification_id",schemaPath:"#/components/schemas/NotificationSentData/properties/notification_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/event_data/notification_id",schemaPath:"#/components/schemas/NotificationSentData/properties/notification_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+if(data69.channel !== undefined){
+let data71 = data69.channel;
+if(typeof data71 !== "string"){
+const err183 = {instancePath:instancePath+"/event_data/channel",schemaPath:"#/components/schemas/NotificationSentData/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+if(!((((((data71 === "slack") || (data71 === "email")) || (data71 === "pagerduty")) || (data71 === "teams")) || (data71 === "webhook")) || (data71 === "console"))){
+const err184 = {instancePath:instancePath+"/event_data/channel",schemaPath:"#/components/schemas/NotificationSentData/properties/channel/enum",keyword:"enum",params:{allowedValues: schema58.properties.channel.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+}
+if(data69.recipient !== undefined){
+let data72 = data69.recipient;
+if(typeof data72 === "string"){
+if(func1(data72) > 512){
+const err185 = {instancePath:instancePath+"/event_data/recipient",schemaPath:"#/components/schemas/NotificationSentData/properties/recipient/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+}
+else {
+const err186 = {instancePath:instancePath+"/event_data/recipient",schemaPath:"#/components/schemas/NotificationSentData/properties/recipient/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+}
+}
+else {
+const err187 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/NotificationSentData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+}
+}
+var _valid14 = _errs191 === errors;
+valid66 = _valid14;
+if(valid66){
+var props14 = {};
+props14.event_data = true;
+props14.event_type = true;
+}
+}
+if(!valid66){
+const err188 = {instancePath,schemaPath:"#/allOf/14/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+if(props0 !== true && props14 !== undefined){
+if(props14 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props14);
+}
+}
+const _errs202 = errors;
+let valid71 = true;
+const _errs203 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing15;
+if((data.event_type === undefined) && (missing15 = "event_type")){
+const err189 = {};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined){
+if("notification.message.failed" !== data.event_type){
+const err190 = {};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+}
+}
+var _valid15 = _errs203 === errors;
+errors = _errs202;
+if(vErrors !== null){
+if(_errs202){
+vErrors.length = _errs202;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid15){
+const _errs205 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined){
+if(!(validate32(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid15 = _errs205 === errors;
+valid71 = _valid15;
+if(valid71){
+var props15 = {};
+props15.event_data = true;
+props15.event_type = true;
+}
+}
+if(!valid71){
+const err191 = {instancePath,schemaPath:"#/allOf/15/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+if(props0 !== true && props15 !== undefined){
+if(props15 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props15);
+}
+}
+validate25.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate25.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate23(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
+errors = vErrors.length;
+}
+if(!(validate25(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+else {
+var props0 = validate25.evaluated.props;
+}
+if(props0 !== true){
+props0 = props0 || {};
+props0.version = true;
+props0.event_id = true;
+props0.event_type = true;
+props0.event_timestamp = true;
+props0.event_category = true;
+props0.event_action = true;
+props0.event_outcome = true;
+props0.correlation_id = true;
+props0.event_data = true;
+props0.actor_type = true;
+props0.actor_id = true;
+props0.actor_ip = true;
+props0.resource_type = true;
+props0.resource_id = true;
+props0.resource_name = true;
+props0.parent_event_id = true;
+props0.namespace = true;
+props0.cluster_id = true;
+props0.severity = true;
+props0.duration_ms = true;
+props0.error_code = true;
+props0.error_message = true;
+props0.trace_id = true;
+props0.span_id = true;
+props0.retention_days = true;
+props0.is_sensitive = true;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.version === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.event_type === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_type"},message:"must have required property '"+"event_type"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.event_timestamp === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_timestamp"},message:"must have required property '"+"event_timestamp"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.event_category === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_category"},message:"must have required property '"+"event_category"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.event_action === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_action"},message:"must have required property '"+"event_action"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.event_outcome === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_outcome"},message:"must have required property '"+"event_outcome"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.correlation_id === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "correlation_id"},message:"must have required property '"+"correlation_id"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.event_data === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_data"},message:"must have required property '"+"event_data"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(props0 !== true){
+for(const key0 in data){
+if(!props0 || !props0[key0]){
+const err8 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate20.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(!(validate22(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+validate20.errors = vErrors;
+return errors === 0;
+}
+validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};

@@ -1,0 +1,91 @@
+// Generated from openapi/datastorage.yaml by scripts/generate.mjs. Do not edit.
+
+// The limits the contract states (`x-` extensions, maxItems) and its event-type catalog.
+
+/** EventData x-max-bytes. */
+export const eventDataMaxBytes: number = 262144
+/** EventData x-max-depth. */
+export const eventDataMaxDepth: number = 10
+/** AuditEventFields.properties.event_timestamp x-max-future-seconds. */
+export const maxFutureSeconds: number = 3600
+/** AuditEventBatchRequest maxItems. */
+export const maxBatchSize: number = 5000
+
+/** components.schemas.KnownEventType.enum. */
+export const knownEventTypes: readonly string[] = [
+  "gateway.signal.received",
+  "gateway.signal.deduplicated",
+  "gateway.crd.created",
+  "gateway.crd.failed",
+  "gateway.config.reloaded",
+  "gateway.config.rejected",
+  "orchestrator.lifecycle.started",
+  "orchestrator.lifecycle.created",
+  "orchestrator.lifecycle.completed",
+  "orchestrator.lifecycle.failed",
+  "orchestrator.lifecycle.transitioned",
+  "orchestrator.lifecycle.verifying_started",
+  "orchestrator.lifecycle.verification_completed",
+  "orchestrator.lifecycle.verification_timed_out",
+  "orchestrator.remediation.manual_review",
+  "orchestrator.routing.blocked",
+  "orchestrator.ea.created",
+  "remediation.workflow_created",
+  "orchestrator.approval.requested",
+  "orchestrator.approval.approved",
+  "orchestrator.approval.rejected",
+  "webhook.remediationapprovalrequest.decided",
+  "signalprocessing.signal.processed",
+  "signalprocessing.phase.transition",
+  "signalprocessing.classification.decision",
+  "signalprocessing.business.classified",
+  "signalprocessing.enrichment.completed",
+  "signalprocessing.error.occurred",
+  "aianalysis.analysis.completed",
+  "aianalysis.analysis.failed",
+  "aianalysis.phase.transition",
+  "aianalysis.aiagent.call",
+  "aianalysis.aiagent.submit",
+  "aianalysis.aiagent.result",
+  "aianalysis.approval.decision",
+  "aianalysis.rego.evaluation",
+  "aianalysis.error.occurred",
+  "workflowexecution.workflow.started",
+  "workflowexecution.workflow.completed",
+  "workflowexecution.workflow.failed",
+  "workflowexecution.selection.completed",
+  "workflowexecution.execution.started",
+  "workflowexecution.block.cleared",
+  "notification.message.sent",
+  "notification.message.failed",
+  "notification.message.acknowledged",
+  "notification.message.escalated",
+  "webhook.notification.cancelled",
+  "webhook.notification.acknowledged",
+  "workflow.catalog.actions_listed",
+  "workflow.catalog.workflows_listed",
+  "workflow.catalog.workflow_retrieved",
+  "workflow.catalog.selection_validated",
+  "datastorage.workflow.created",
+  "datastorage.workflow.updated",
+  "aiagent.llm.request",
+  "aiagent.llm.response",
+  "aiagent.llm.tool_call",
+  "aiagent.response.complete",
+  "aiagent.response.failed",
+  "aiagent.rca.complete",
+  "aiagent.session.started",
+  "aiagent.session.completed",
+  "aiagent.session.failed",
+  "effectiveness.health.assessed",
+  "effectiveness.alert.assessed",
+  "effectiveness.metrics.assessed",
+  "effectiveness.assessment.scheduled",
+  "effectiveness.assessment.completed",
+  "datastorage.actiontype.created",
+  "datastorage.actiontype.updated",
+  "datastorage.actiontype.disabled",
+  "datastorage.ratelimit.denied",
+  "aiagent.auth.failure",
+  "aiagent.auth.denied"
+]

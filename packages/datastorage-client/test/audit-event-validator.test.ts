@@ -1,0 +1,119 @@
+import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
+import addFormatsModule from 'ajv-formats'
+import { describe, expect, it } from 'vitest'
+import { validateAuditEventRequest } from '../src/generated/audit-event-validator.js'
+import { openapiDocument } from '../src/generated/openapi-document.js'
+
+// The generated standalone validator must decide and report exactly what Ajv compiling the same
+// schema at run time (the package's behaviour before the validator was generated) does.
+type AddFormats = (ajv: Ajv2020) => Ajv2020
+const addFormats: AddFormats =
+  (addFormatsModule as unknown as { default?: AddFormats }).default ??
+  (addFormatsModule as unknown as AddFormats)
+
+const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true })
+addFormats(ajv)
+ajv.addSchema({ ...openapiDocument, $id: 'datastorage.yaml' })
+const atRunTime = ajv.compile({ $ref: 'datastorage.yaml#/components/schemas/AuditEventRequest' })
+
+type Schemas = Record<string, { properties?: Record<string, unknown>; allOf?: unknown[] }>
+const schemas = (openapiDocument.components as { schemas: Schemas }).schemas
+
+const base = {
+  version: '1.0',
+  event_id: '0190a0f0-0000-7000-8000-000000000000',
+  event_type: 'billing.invoice.sent',
+  event_timestamp: '2026-06-01T11:59:00Z',
+  event_category: 'gateway',
+  event_action: 'received',
+  event_outcome: 'success',
+  correlation_id: 'c-1',
+  event_data: {},
+}
+
+/** Values of every JSON type and the edges of the schema's string rules. */
+const values: unknown[] = [
+  null,
+  true,
+  0,
+  -1,
+  1.5,
+  2147483648,
+  '',
+  'x',
+  'a.b.c',
+  'Gateway.Signal.Received',
+  'x'.repeat(46),
+  '😀'.repeat(45),
+  '😀'.repeat(46),
+  'x'.repeat(5000),
+  '1.0',
+  '2026-02-29T00:00:00Z',
+  '2026-06-01T23:59:60Z',
+  '10.0.0.1',
+  '999.1.1.1',
+  '::1',
+  'fe80::1%eth0',
+  '0190a0f0-0000-7000-8000-000000000000',
+  'urn:uuid:0190a0f0-0000-7000-8000-000000000000',
+  '0123456789abcdef0123456789abcdef',
+  '0123456789abcdef',
+  'failure',
+  'critical',
+  [],
+  ['x'],
+  {},
+  { a: 1 },
+]
+
+function events(): unknown[] {
+  const out: unknown[] = [base, {}, { ...base, extra: 1 }, { ...base, event_data: undefined }]
+  const fields = Object.keys(schemas.AuditEventFields!.properties!)
+  for (const field of [...fields, 'unknown_field']) {
+    for (const value of values) out.push({ ...base, [field]: value })
+  }
+  for (const branch of schemas.EventDataCatalog!.allOf as {
+    if: { properties: { event_type: { const?: string; enum?: string[] } } }
+  }[]) {
+    const { const: single, enum: several } = branch.if.properties.event_type
+    for (const eventType of several ?? [single!]) {
+      out.push({ ...base, event_type: eventType })
+      for (const value of values) {
+        out.push({ ...base, event_type: eventType, event_data: value })
+        out.push({
+          ...base,
+          event_type: eventType,
+          event_data: { signal_name: value, phase: value, x: value },
+        })
+      }
+    }
+  }
+  return out
+}
+
+function outcome(
+  validate: (data: unknown) => boolean,
+  errors: () => ErrorObject[] | null | undefined,
+  event: unknown,
+) {
+  return { valid: validate(event), errors: errors() ?? null }
+}
+
+describe('the generated validator of AuditEventRequest', () => {
+  it('decides and reports like Ajv compiling the schema at run time', () => {
+    const corpus = events()
+    expect(corpus.length).toBeGreaterThan(1000)
+    let invalid = 0
+    for (const event of corpus) {
+      const expected = outcome(atRunTime, () => atRunTime.errors, event)
+      const actual = outcome(
+        validateAuditEventRequest,
+        () => validateAuditEventRequest.errors as ErrorObject[],
+        event,
+      )
+      expect(actual, JSON.stringify(event)?.slice(0, 200)).toEqual(expected)
+      if (!expected.valid) invalid++
+    }
+    expect(invalid).toBeGreaterThan(500)
+  })
+})
