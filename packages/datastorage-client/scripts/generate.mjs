@@ -2,6 +2,7 @@
 // - schema.ts: the types of paths and components (openapi-typescript);
 // - openapi-document.ts: the spec as a module (the `./openapi` export);
 // - contract.ts: the limits the spec states in `x-` extensions and the event-type catalog;
+// - event-catalog.ts: `EventDataByType`, the typed event_data of each event type of `EventDataCatalog`;
 // - audit-event-validator.ts: the JSON Schema validator of `AuditEventRequest`, compiled by Ajv's
 //   standalone code generation so that no validation library is needed at run time.
 // With --check it writes nothing and exits 1 when any committed file is stale.
@@ -34,6 +35,12 @@ function required(value, what) {
   return value
 }
 
+function schemaName(ref, where) {
+  const match = /^#\/components\/schemas\/([^/]+)$/.exec(ref ?? '')
+  if (!match || !schemas[match[1]]) fail(`${where}: expected a $ref to a components schema, got ${ref}`)
+  return match[1]
+}
+
 // ---- contract.ts: the limits and the catalog, so the validator does not ship the whole document ----
 function contractModule() {
   const integer = (value, what) => {
@@ -62,6 +69,47 @@ function contractModule() {
     '',
     '/** components.schemas.KnownEventType.enum. */',
     `export const knownEventTypes: readonly string[] = ${JSON.stringify(known, null, 2)}`,
+    '',
+  ].join('\n')
+}
+
+/** A single-quoted TypeScript string literal (the names of the spec need no escapes; others stop the generator). */
+function quote(text) {
+  if (!/^[\w.-]+$/.test(text)) fail(`unexpected characters in ${JSON.stringify(text)}`)
+  return `'${text}'`
+}
+
+// ---- event-catalog.ts: event type -> typed event_data, from EventDataCatalog's if/then table ----
+function eventCatalogModule() {
+  const branches = required(schemas.EventDataCatalog?.allOf, 'components.schemas.EventDataCatalog.allOf')
+  const entries = new Map()
+  branches.forEach((branch, i) => {
+    const where = `EventDataCatalog.allOf[${i}]`
+    const eventType = branch?.if?.properties?.event_type
+    const types = eventType?.const !== undefined ? [eventType.const] : eventType?.enum
+    if (!Array.isArray(types) || types.some((t) => typeof t !== 'string')) {
+      fail(`${where}: expected if.properties.event_type with a string const or enum`)
+    }
+    const target = schemaName(
+      branch.then?.properties?.event_data?.$ref,
+      `${where}.then.properties.event_data`,
+    )
+    for (const type of types) {
+      if (entries.has(type)) fail(`${where}: event type ${type} is already mapped to ${entries.get(type)}`)
+      entries.set(type, target)
+    }
+  })
+  return [
+    header,
+    "import type { components } from './schema.js'",
+    '',
+    '/**',
+    ' * The typed `event_data` of each event type of the contract’s catalog (`EventDataCatalog`): the',
+    ' * service validates an event of one of these types against that schema.',
+    ' */',
+    'export interface EventDataByType {',
+    ...[...entries].map(([type, target]) => `  ${quote(type)}: components['schemas'][${quote(target)}]`),
+    '}',
     '',
   ].join('\n')
 }
@@ -127,6 +175,7 @@ const files = {
   'schema.ts': `${header}/* eslint-disable */\n${astToString(ast)}`,
   'openapi-document.ts': `${header}\n/** The OpenAPI 3.1 document of the DataStorage API, as parsed from the YAML source. */\nexport const openapiDocument: Record<string, unknown> = ${JSON.stringify(document, null, 2)}\n`,
   'contract.ts': contractModule(),
+  'event-catalog.ts': eventCatalogModule(),
   'audit-event-validator.ts': validatorModule(),
 }
 

@@ -1,4 +1,5 @@
 import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
+import type { EventDataByType } from './generated/event-catalog.js'
 import type { components, operations, paths } from './generated/schema.js'
 
 export type { components, operations, paths }
@@ -23,6 +24,9 @@ export type EventCategory = Schemas['EventCategory']
 export type EventOutcome = Schemas['EventOutcome']
 export type Severity = Schemas['Severity']
 export type KnownEventType = Schemas['KnownEventType']
+export type { EventDataByType } from './generated/event-catalog.js'
+/** An event type with a typed `event_data` schema in the contract's catalog (`EventDataCatalog`). */
+export type TypedEventType = keyof EventDataByType
 /** Query-string filters of `GET /api/v1/audit/events`. */
 export type AuditEventQuery = NonNullable<operations['queryAuditEvents']['parameters']['query']>
 
