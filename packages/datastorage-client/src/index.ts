@@ -35,7 +35,11 @@ export type DataStorageClient = Client<paths>
 
 /** Options of {@link createDataStorageClient}. */
 export interface DataStorageClientOptions {
-  /** Base URL of the service, e.g. `http://127.0.0.1:8080` (no `/api/v1`). */
+  /**
+   * The service root, e.g. `http://127.0.0.1:8080`, or `https://gw.example/audit-trail` behind a
+   * reverse proxy's path prefix: the paths of the calls start with `/api/v1`, so a URL that already
+   * holds it is refused.
+   */
   baseUrl: string
   /**
    * Bearer token sent as `Authorization: Bearer <token>`: a string, or a function called for
@@ -47,6 +51,12 @@ export interface DataStorageClientOptions {
   /** Headers sent with every request. */
   headers?: Record<string, string>
 }
+
+/**
+ * The API path (`/api/v1` as a whole path segment) in the path of an http(s) URL; what precedes it
+ * is the service root, possibly behind a reverse proxy's prefix.
+ */
+const API_PATH = /(?<=^https?:\/\/[^/?#]*(?:\/[^?#]*)?)\/api\/v1(?=[/?#]|$)/
 
 /**
  * Creates a typed client for the DataStorage API. Every call returns `{ data, error, response }`:
@@ -62,6 +72,12 @@ export function createDataStorageClient(options: DataStorageClientOptions): Data
   if (typeof baseUrl !== 'string' || !/^https?:\/\//.test(baseUrl)) {
     throw new TypeError(
       `createDataStorageClient: baseUrl must be an http(s) URL, got ${JSON.stringify(baseUrl)}`,
+    )
+  }
+  const apiPath = API_PATH.exec(baseUrl)
+  if (apiPath) {
+    throw new TypeError(
+      `createDataStorageClient: baseUrl must be the service root without the API path: got ${JSON.stringify(baseUrl)}, pass ${JSON.stringify(baseUrl.slice(0, apiPath.index))}`,
     )
   }
   const clientOptions: ClientOptions = { baseUrl: baseUrl.replace(/\/+$/, '') }

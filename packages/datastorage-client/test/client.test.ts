@@ -64,6 +64,39 @@ describe('createDataStorageClient', () => {
     expect(() => createDataStorageClient({ baseUrl: 'localhost:8080' })).toThrow(/baseUrl/)
   })
 
+  it('refuses a base URL that holds the API path, saying what to pass instead', () => {
+    const cases = [
+      ['http://h:8080/api/v1', 'http://h:8080'],
+      ['http://h:8080/api/v1/', 'http://h:8080'],
+      ['http://h:8080/api/v1/audit/events', 'http://h:8080'],
+      ['https://gw.example/audit-trail/api/v1', 'https://gw.example/audit-trail'],
+      ['http://h:8080/api/v1?x=1', 'http://h:8080'],
+    ]
+    for (const [baseUrl, root] of cases) {
+      expect(() => createDataStorageClient({ baseUrl: baseUrl! }), baseUrl).toThrow(
+        new TypeError(
+          `createDataStorageClient: baseUrl must be the service root without the API path: got "${baseUrl}", pass "${root}"`,
+        ),
+      )
+    }
+  })
+
+  it('accepts a reverse proxy’s path prefix and sends the API path after it', async () => {
+    for (const baseUrl of [
+      'http://gw/audit-trail',
+      'http://gw/audit-trail/',
+      'http://gw/api/v10',
+      'http://gw/x?to=/api/v1',
+    ]) {
+      expect(() => createDataStorageClient({ baseUrl }), baseUrl).not.toThrow()
+    }
+    const { requests, fetch } = recordingFetch(200, { status: 'ok' })
+    await createDataStorageClient({ baseUrl: 'http://gw/audit-trail/', fetch }).GET('/api/v1/audit/events', {
+      params: { query: {} },
+    })
+    expect(new URL(requests[0]!.url).pathname).toBe('/audit-trail/api/v1/audit/events')
+  })
+
   it('ships the contract document it was generated from', () => {
     const paths = Object.keys(openapiDocument.paths as object)
     expect(paths).toEqual(
