@@ -115,7 +115,7 @@ function maskCredentials(url: string): string {
 function integer(key: keyof typeof INTEGERS, value: unknown): number {
   if (value === undefined) return DEFAULTS[key]
   const { min, max } = INTEGERS[key] as { min: number; max?: number }
-  const fits = (n: number) => Number.isInteger(n) && n >= min && n <= (max ?? Number.POSITIVE_INFINITY)
+  const fits = (n: number) => Number.isSafeInteger(n) && n >= min && n <= (max ?? Number.POSITIVE_INFINITY)
   if (typeof value === 'number' && fits(value)) return value
   const range = max === undefined ? `>= ${min}` : `>= ${min} and <= ${max}`
   throw new Invalid(key, `must be an integer ${range}, got ${showValue(value)}`)

@@ -116,6 +116,7 @@ describe('parseSettings', () => {
     [{ maxRetries: 101 }, 'maxRetries: must be an integer >= 0 and <= 100, got 101'],
     [{ retryBaseMs: Number.NaN }, 'retryBaseMs: must be an integer >= 0, got NaN'],
     [{ retryMaxMs: Number.POSITIVE_INFINITY }, 'retryMaxMs: must be an integer >= 0, got Infinity'],
+    [{ bufferSize: 2 ** 53 }, 'bufferSize: must be an integer >= 1, got 9007199254740992'],
     [{ requestTimeoutMs: '5s' }, 'requestTimeoutMs: must be an integer >= 1, got "5s"'],
     [{ concurrency: 65 }, 'concurrency: must be an integer >= 1 and <= 64, got 65'],
     [{ concurrency: { n: 1 } }, 'concurrency: must be an integer >= 1 and <= 64, got {"n":1}'],
