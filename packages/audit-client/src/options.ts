@@ -60,7 +60,7 @@ const REQUIRED: Record<RequiredSetting, string> = {
   service: `the name of the emitting service, 1 to ${SERVICE_MAX} characters`,
 }
 
-/** The integer settings: bounds and default, in the order they are checked. */
+/** The integer settings and their bounds (the defaults are in {@link DEFAULTS}). */
 const INTEGERS = {
   bufferSize: { min: 1 },
   batchSize: { min: 1, max: contractLimits.maxBatchSize },
