@@ -1,7 +1,7 @@
 import { type AuditEventRequest, createDataStorageClient } from '@audit-trail/datastorage-client'
-import { Agent, fetch as undiciFetch } from 'undici'
 import { type Clock, systemClock } from './clock.js'
 import { describe, HttpError, type ProblemDetails, TransportError } from './errors.js'
+import { createNodeFetch, type NodeFetch } from './node-fetch.js'
 import { parseRetryAfter } from './retry-policy.js'
 
 /** A Bearer token, or a function that fetches one (asked again once after a 401). */
@@ -40,35 +40,26 @@ const BATCH_PATH = '/api/v1/audit/events/batch'
 /**
  * The transport over `@audit-trail/datastorage-client` (`POST /api/v1/audit/events/batch`).
  *
- * Connections: without an injected `fetch` it uses undici's `fetch` with its own keep-alive
- * `Agent` (`connections` sockets). A private pool, rather than the global `fetch` (which keeps
- * alive too), lets `close()` release every socket, so no handle outlives the client; and the
- * Agent is undici 7's own, never handed to Node's bundled undici of another major version.
+ * Connections: without an injected `fetch` it uses a fetch over `node:http`/`node:https` with its
+ * own keep-alive agents (`connections` sockets; {@link createNodeFetch}). A private pool, rather
+ * than the global `fetch` (which keeps alive too), lets `close()` release every socket, so no handle
+ * outlives the client. With an injected `fetch`, the sockets are that fetch's, and `close()` has none.
  *
  * Auth: a string token is sent as is; a function is asked once and cached, then asked again
  * after a 401, and the request is re-sent once; a second 401 is final (not retryable).
  */
 export function createHttpTransport(options: HttpTransportOptions): Transport {
   const { baseUrl, token, requestTimeoutMs, clock = systemClock } = options
-  let agent: Agent | undefined
+  let pool: NodeFetch | undefined
   let fetchImpl = options.fetch
   if (!fetchImpl) {
-    // Socket-level timeouts as a backstop to the per-request abort: a socket whose request was
-    // given up on is released within requestTimeoutMs even if the abort never reached it.
-    const pool = new Agent({
-      connections: options.connections ?? 2,
-      headersTimeout: requestTimeoutMs,
-      bodyTimeout: requestTimeoutMs,
+    pool = createNodeFetch({
+      maxSockets: options.connections ?? 2,
+      // A backstop to the per-request abort: a socket whose request was given up on is released
+      // within requestTimeoutMs of silence even if the abort never reached it.
+      socketTimeoutMs: requestTimeoutMs,
     })
-    agent = pool
-    fetchImpl = (async (input: Request) =>
-      undiciFetch(input.url, {
-        method: input.method,
-        headers: [...input.headers],
-        body: input.body ? await input.arrayBuffer() : null,
-        signal: input.signal,
-        dispatcher: pool,
-      })) as unknown as typeof globalThis.fetch
+    fetchImpl = pool.fetch
   }
 
   let cachedToken: string | undefined = typeof token === 'string' ? token : undefined
@@ -165,7 +156,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       }
     },
     async close() {
-      await agent?.close()
+      await pool?.close()
     },
   }
 }

@@ -63,7 +63,7 @@ const event = {
 
 /**
  * Timers and sockets alive now, as `process.getActiveResourcesInfo()` names them: only ref'd ones,
- * so neither an unref'd timer nor an idle keep-alive socket of undici (which unrefs those) counts.
+ * so neither an unref'd timer nor an idle keep-alive socket of the agent (which unrefs those) counts.
  */
 function activeHandles(): Record<string, number> {
   const counts: Record<string, number> = {}
@@ -120,6 +120,25 @@ describe('HTTP transport (real server on loopback)', () => {
     await transport.close()
   })
 
+  it('sends at most `connections` requests at once, over that many sockets', async () => {
+    let open = 0
+    let maxOpen = 0
+    server = await startServer((req, body, res) => {
+      open++
+      maxOpen = Math.max(maxOpen, open)
+      setTimeout(() => {
+        open--
+        created(req, body, res)
+      }, 20)
+    })
+    const transport = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 5000, connections: 2 })
+    await Promise.all(Array.from({ length: 6 }, () => transport.send([event])))
+    expect(server.sockets).toHaveLength(6)
+    expect(new Set(server.sockets).size).toBeLessThanOrEqual(2)
+    expect(maxOpen).toBeLessThanOrEqual(2)
+    await transport.close()
+  })
+
   it('times out a request after requestTimeoutMs with a retryable REQUEST_TIMEOUT', async () => {
     server = await startServer(() => {})
     const transport = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 200 })
@@ -142,6 +161,57 @@ describe('HTTP transport (real server on loopback)', () => {
     expect(error).toBeInstanceOf(TransportError)
     expect((error as TransportError).code).toBe('TRANSPORT_ERROR')
     await transport.close()
+  })
+
+  it('names the network error in the TRANSPORT_ERROR: ECONNREFUSED, socket hang up', async () => {
+    server = await startServer((req) => req.socket.destroy())
+    const dropping = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 2000 })
+    const hangUp = (await dropping.send([event]).catch((e: unknown) => e)) as TransportError
+    expect(hangUp).toMatchObject({ code: 'TRANSPORT_ERROR' })
+    expect(hangUp.message).toBe(`request to ${server.baseUrl} failed: fetch failed (socket hang up)`)
+    expect(hangUp.cause).toMatchObject({ cause: { code: 'ECONNRESET' } })
+    await dropping.close()
+    const baseUrl = server.baseUrl
+    await server.stop()
+    server = undefined
+    const refused = createHttpTransport({ baseUrl, requestTimeoutMs: 2000 })
+    const error = (await refused.send([event]).catch((e: unknown) => e)) as TransportError
+    expect(error.message).toMatch(
+      /^request to http:\/\/127\.0\.0\.1:\d+ failed: fetch failed \(connect ECONNREFUSED /,
+    )
+    expect(error.cause).toMatchObject({ cause: { code: 'ECONNREFUSED' } })
+    await refused.close()
+  })
+
+  it('sends to an https base URL over TLS (here a plain HTTP server: the handshake fails)', async () => {
+    server = await startServer(created)
+    const transport = createHttpTransport({
+      baseUrl: server.baseUrl.replace('http:', 'https:'),
+      requestTimeoutMs: 2000,
+    })
+    const error = await transport.send([event]).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TransportError)
+    expect((error as TransportError).code).toBe('TRANSPORT_ERROR')
+    expect(server.sockets).toHaveLength(0)
+    await transport.close()
+  })
+
+  it('with an injected fetch, sends through it and close() has no socket to release', async () => {
+    const calls: string[] = []
+    const transport = createHttpTransport({
+      baseUrl: 'http://ds.test',
+      requestTimeoutMs: 2000,
+      fetch: async (input) => {
+        calls.push(input instanceof Request ? `${input.method} ${input.url}` : String(input))
+        return new Response(JSON.stringify({ event_ids: [], created: 1, duplicates: 0 }), {
+          status: 201,
+          headers: { 'content-type': 'application/json' },
+        })
+      },
+    })
+    await expect(transport.send([event])).resolves.toEqual({ status: 'created', created: 1, duplicates: 0 })
+    expect(calls).toEqual(['POST http://ds.test/api/v1/audit/events/batch'])
+    await expect(transport.close()).resolves.toBeUndefined()
   })
 
   it('reads problem+json and Retry-After into an HttpError', async () => {
@@ -176,6 +246,25 @@ describe('HTTP transport (real server on loopback)', () => {
     })
     const transport = createHttpTransport({ baseUrl: server.baseUrl, requestTimeoutMs: 2000 })
     await expect(transport.send([event, event])).resolves.toEqual({ status: 'accepted', queued: 2 })
+    await transport.close()
+  })
+
+  it('asks the token provider again after a 401 and re-sends once with the new token', async () => {
+    const seen: (string | undefined)[] = []
+    server = await startServer((req, body, res) => {
+      seen.push(req.headers.authorization)
+      if (req.headers.authorization === 'Bearer fresh') return created(req, body, res)
+      res.writeHead(401, { 'content-type': 'application/problem+json' })
+      res.end(JSON.stringify({ title: 'Unauthorized', status: 401 }))
+    })
+    const tokens = ['stale', 'fresh']
+    const transport = createHttpTransport({
+      baseUrl: server.baseUrl,
+      requestTimeoutMs: 2000,
+      token: () => tokens.shift() ?? 'none',
+    })
+    await expect(transport.send([event])).resolves.toMatchObject({ status: 'created', created: 1 })
+    expect(seen).toEqual(['Bearer stale', 'Bearer fresh'])
     await transport.close()
   })
 
