@@ -30,7 +30,7 @@ interface Block {
   file: string
   code: string
 }
-let blocks: Block[] = []
+const blocks: Block[] = []
 let ours = { bytes: 0, packages: 0 }
 
 beforeAll(async () => {
@@ -62,7 +62,10 @@ async function compile(name: string, files: string[], outDir?: string): Promise<
   for (const resolution of ['NodeNext', 'Bundler'] as const) {
     if (nodeOnly && resolution === 'Bundler') continue
     const tsconfig = `tsconfig.${name}.${resolution.toLowerCase()}.json`
-    const compilerOptions = { ...strictCompilerOptions(resolution), ...(outDir ? { outDir, rootDir: 'src' } : { noEmit: true }) }
+    const compilerOptions = {
+      ...strictCompilerOptions(resolution),
+      ...(outDir ? { outDir, rootDir: 'src' } : { noEmit: true }),
+    }
     writeFileSync(join(project, tsconfig), JSON.stringify({ compilerOptions, files }, null, 2))
     await tsc(project, tsconfig)
   }
@@ -81,7 +84,12 @@ describe('the packages installed from their tarballs with npm', () => {
     console.log(
       [
         'install size (npm install, node_modules on disk):',
-        row(publishablePackages().map((p) => p.name).join(' + '), ours),
+        row(
+          publishablePackages()
+            .map((p) => p.name)
+            .join(' + '),
+          ours,
+        ),
         ...PEERS.map((p) => row(p, peers[p]!)),
       ].join('\n'),
     )
@@ -90,7 +98,10 @@ describe('the packages installed from their tarballs with npm', () => {
 
   it('every TypeScript block of each README compiles verbatim without the optional peers installed', async () => {
     for (const { name } of publishablePackages()) {
-      expect(blocks.filter((b) => b.pkg === name).length, `${name} README has TypeScript blocks`).toBeGreaterThan(0)
+      expect(
+        blocks.filter((b) => b.pkg === name).length,
+        `${name} README has TypeScript blocks`,
+      ).toBeGreaterThan(0)
     }
     const plain = blocks.filter((b) => !OPTIONAL.test(b.code))
     expect(plain.length).toBeGreaterThan(1)
@@ -100,8 +111,40 @@ describe('the packages installed from their tarballs with npm', () => {
     )
   }, 120_000)
 
+  it('without the optional yaml package, a YAML config file asks for it by name, and a JSON one is read', async () => {
+    writeFileSync(
+      join(project, 'audit.yaml'),
+      'audit:\n  datastorage_url: http://127.0.0.1:8080\n  service: billing\n',
+    )
+    writeFileSync(
+      join(project, 'audit.json'),
+      JSON.stringify({ audit: { datastorage_url: 'http://127.0.0.1:8080', service: 'billing' } }),
+    )
+    writeFileSync(
+      join(project, 'config-check.mjs'),
+      `
+      import { loadAuditClientConfig } from '@audit-trail/audit-client'
+      console.log(JSON.stringify(loadAuditClientConfig({ file: 'audit.json', env: false })))
+      try { loadAuditClientConfig({ file: 'audit.yaml', env: false }) } catch (e) { console.log(JSON.stringify({ name: e.name, message: e.message })) }
+      `,
+    )
+    const { code, stdout } = await node(project, 'config-check.mjs', {})
+    expect(code).toBe(0)
+    const [fromJson, yamlError] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
+    expect(fromJson).toMatchObject({ baseUrl: 'http://127.0.0.1:8080', service: 'billing' })
+    expect(yamlError).toEqual({
+      name: 'ConfigError',
+      message: expect.stringMatching(
+        /^audit\.yaml: reading a YAML file needs the package 'yaml' .*npm install yaml$/,
+      ),
+    })
+  })
+
   it('with ioredis, prom-client and pino installed, every block compiles, the /redis and metrics ones too', async () => {
-    await npm(project, ['install', 'ioredis@^5', 'prom-client@^15', 'pino@^10'])
+    await npm(project, ['install', 'ioredis@^5', 'prom-client@^15', 'pino@^10', 'yaml@^2'])
     await compile(
       'all',
       blocks.map((b) => b.file),
@@ -160,7 +203,10 @@ describe('the packages installed from their tarballs with npm', () => {
     )
     const { code, stdout, stderr } = await node(project, 'check.cjs', { AUDIT_BASE_URL: serviceUrl })
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
-    const [result, ids] = stdout.trim().split('\n').map((l) => JSON.parse(l))
+    const [result, ids] = stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l))
     expect(result).toEqual({ persisted: 2, found: ids })
   }, 120_000)
 })

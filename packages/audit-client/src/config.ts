@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs'
-import { parse as parseYaml } from 'yaml'
+import { createRequire } from 'node:module'
 import { ConfigError } from './errors.js'
 import { type AuditClientSettings, parseSettings, type RequiredSetting, showValue } from './options.js'
 
@@ -94,13 +94,30 @@ interface Found {
 }
 
 /**
- * Reads the settings of a YAML file into `found`.
+ * The `yaml` package's parser. It is an optional peer dependency, loaded only when a YAML file is
+ * read (a `.json` file needs nothing: JSON is YAML too).
+ */
+function yamlParser(path: string): (text: string) => unknown {
+  try {
+    return (createRequire(import.meta.url)('yaml') as { parse: (text: string) => unknown }).parse
+  } catch (cause) {
+    throw new ConfigError(
+      path,
+      "reading a YAML file needs the package 'yaml' (an optional peer dependency): npm install yaml",
+      { cause },
+    )
+  }
+}
+
+/**
+ * Reads the settings of a YAML (or JSON) file into `found`.
  * @returns the prefix of the file's keys: `'audit.'` for the nested shape, else `''`.
  */
 function fromYaml(path: string, found: Map<Key, Found>): string {
+  const parse = path.endsWith('.json') ? JSON.parse : yamlParser(path)
   let doc: unknown
   try {
-    doc = parseYaml(readFileSync(path, 'utf8'))
+    doc = parse(readFileSync(path, 'utf8'))
   } catch (cause) {
     throw new ConfigError(path, `cannot read YAML: ${(cause as Error).message}`, { cause })
   }

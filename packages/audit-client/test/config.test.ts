@@ -130,6 +130,21 @@ audit:
     })
   })
 
+  it('reads a JSON file (JSON is YAML: the same shapes, without the yaml package)', () => {
+    const file = join(dir, `config-${n++}.json`)
+    writeFileSync(
+      file,
+      JSON.stringify({ audit: { datastorage_url: 'http://ds:1', service: 's', buffer: { batch_size: 7 } } }),
+    )
+    expect(loadAuditClientConfig({ file, env: false })).toMatchObject({
+      baseUrl: 'http://ds:1',
+      batchSize: 7,
+    })
+    const broken = join(dir, `config-${n++}.json`)
+    writeFileSync(broken, '{ "service": ')
+    expect(configError(() => loadAuditClientConfig({ file: broken, env: false })).field).toBe(broken)
+  })
+
   it('lets env override the file and the object override both; AUDIT_CONFIG_FILE names the file', () => {
     const file = yamlFile(
       'audit:\n  datastorage_url: http://file:1\n  service: from-file\n  buffer:\n    batch_size: 10\n',
