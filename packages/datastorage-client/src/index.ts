@@ -1,4 +1,4 @@
-import createClient, { type Client, type ClientOptions } from 'openapi-fetch'
+import openapiFetch, { type Client, type ClientOptions } from 'openapi-fetch'
 import type { EventDataByType } from './generated/event-catalog.js'
 import type { components, operations, paths } from './generated/schema.js'
 
@@ -51,6 +51,15 @@ export interface DataStorageClientOptions {
   /** Headers sent with every request. */
   headers?: Record<string, string>
 }
+
+/**
+ * openapi-fetch's `createClient`. Its CommonJS build exports it as `exports.default`, and the
+ * CommonJS build of this (ESM) package imports it the way Node does, as `module.exports`: unwrap it.
+ */
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === 'function'
+    ? openapiFetch
+    : (openapiFetch as unknown as { default: typeof openapiFetch }).default
 
 /**
  * The API path (`/api/v1` as a whole path segment) in the path of an http(s) URL; what precedes it
