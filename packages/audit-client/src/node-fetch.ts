@@ -14,7 +14,7 @@ export interface NodeFetchOptions {
   socketTimeoutMs?: number | undefined
   /**
    * An idle kept-alive socket is closed after this long, or after the server's `Keep-Alive:
-   * timeout` hint if shorter, before the server closes it under a request. Default 4000 (undici's).
+   * timeout` hint if shorter, before the server closes it under a request. Default 4000.
    */
   keepAliveTimeoutMs?: number | undefined
 }

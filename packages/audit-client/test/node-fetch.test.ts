@@ -309,6 +309,13 @@ describe('createNodeFetch: failures', () => {
     expect(server.seen).toHaveLength(0)
   })
 
+  it('rejects (does not throw) what is not a valid request, like fetch', async () => {
+    const { fetch } = pool()
+    const pending = fetch('not a url')
+    await expect(pending).rejects.toBeInstanceOf(TypeError)
+    await expect(fetch('http://127.0.0.1/', { method: 'GET', body: 'x' })).rejects.toBeInstanceOf(TypeError)
+  })
+
   it('refuses a scheme other than http and https', async () => {
     const error = await rejection(pool().fetch('ftp://127.0.0.1/x'))
     expect(error.message).toBe('fetch failed')
