@@ -43,13 +43,14 @@ export interface DataStorageClientOptions {
   baseUrl: string
   /**
    * Bearer token sent as `Authorization: Bearer <token>`: a string, or a function called for
-   * every request (so a rotated token is picked up). Omit for an open service.
+   * every request (so a rotated token is picked up). Omit it (or pass `undefined`, say an unset
+   * environment variable) for an open service.
    */
-  token?: string | (() => string | Promise<string>)
+  token?: string | (() => string | Promise<string>) | undefined
   /** The fetch implementation (default: the global `fetch`). Inject one to control transport in tests. */
-  fetch?: typeof globalThis.fetch
+  fetch?: typeof globalThis.fetch | undefined
   /** Headers sent with every request. */
-  headers?: Record<string, string>
+  headers?: Record<string, string> | undefined
 }
 
 /**

@@ -48,6 +48,12 @@ describe('createDataStorageClient', () => {
     expect(fixed.requests[0]!.headers.get('authorization')).toBe('Bearer abc')
   })
 
+  it('sends no Authorization header for an undefined token (say, an unset environment variable)', async () => {
+    const { requests, fetch } = recordingFetch(200, { status: 'ok' })
+    await createDataStorageClient({ baseUrl: 'http://127.0.0.1:1', fetch, token: undefined }).GET('/healthz')
+    expect(requests[0]!.headers.has('authorization')).toBe(false)
+  })
+
   it('returns problems as values, not exceptions', async () => {
     const problem = { type: 'about:blank', title: 'Not Found', status: 404 }
     const { fetch } = recordingFetch(404, problem, 'application/problem+json')
