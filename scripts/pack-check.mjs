@@ -1,6 +1,7 @@
 // Packs every publishable package (packages/*) with `pnpm pack` and checks that the tarball holds
-// what a consumer needs: package.json with name/version/exports (types first), README, and every
-// file that `exports`, `main`, `types` and `bin` point at; no tests or sources of other packages.
+// what a consumer needs: package.json with name/version/repository/homepage and exports for ESM
+// and CommonJS (types first), README, and every file that `exports`, `main`, `types` and `bin`
+// point at; no tests, sources or source maps.
 import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -36,11 +37,28 @@ for (const dir of readdirSync(packagesDir)) {
     walk(packed.bin)
     for (const t of targets) if (!t.endsWith('/package.json')) need.add(t.replace(/^\.\//, ''))
     for (const f of need) if (!files.includes(f)) problems.push(`${pkg.name}: tarball lacks ${f}`)
-    for (const [cond, value] of Object.entries(packed.exports ?? {})) {
-      if (value && typeof value === 'object' && Object.keys(value)[0] !== 'types') {
-        problems.push(`${pkg.name}: exports["${cond}"] must list "types" first`)
+    // In every conditions object that has "types", it comes first (TypeScript reads them in order).
+    const typesFirst = (value, at) => {
+      if (!value || typeof value !== 'object') return
+      const keys = Object.keys(value)
+      if (keys.includes('types') && keys[0] !== 'types')
+        problems.push(`${pkg.name}: ${at} must list "types" first`)
+      for (const [k, v] of Object.entries(value)) typesFirst(v, `${at}["${k}"]`)
+    }
+    typesFirst(packed.exports, 'exports')
+    // Both module systems: an ESM entry and a CommonJS one, each with its own declarations.
+    for (const [entry, value] of Object.entries(packed.exports ?? {})) {
+      if (entry === './package.json') continue
+      for (const cond of ['import', 'require']) {
+        if (!value?.[cond]?.types || !value?.[cond]?.default)
+          problems.push(`${pkg.name}: exports["${entry}"] lacks "${cond}" with its own "types" and "default"`)
       }
     }
+    for (const f of files)
+      if (f.endsWith('.map'))
+        problems.push(`${pkg.name}: tarball ships a source map (${f}) of sources it does not ship`)
+    for (const field of ['repository', 'homepage', 'license'])
+      if (!packed[field]) problems.push(`${pkg.name}: package.json lacks "${field}"`)
     for (const f of files)
       if (/(^|\/)(test|src)\//.test(f) || f.endsWith('.test.js'))
         problems.push(`${pkg.name}: tarball ships ${f}`)

@@ -41,7 +41,9 @@ export async function npm(cwd: string, args: string[], env: NodeJS.ProcessEnv = 
     return stdout + stderr
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string; message: string }
-    throw new Error(`npm ${args.join(' ')} in ${cwd} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`)
+    throw new Error(
+      `npm ${args.join(' ')} in ${cwd} failed: ${e.message}\n${e.stdout ?? ''}${e.stderr ?? ''}`,
+    )
   }
 }
 
@@ -108,10 +110,14 @@ export function strictCompilerOptions(resolution: 'NodeNext' | 'Bundler'): Recor
 /** Runs the project's own `tsc` with `tsconfig`; resolves with its output, rejects with it. */
 export async function tsc(projectDir: string, tsconfig: string): Promise<string> {
   try {
-    const { stdout } = await run(process.execPath, [join(projectDir, 'node_modules/typescript/bin/tsc'), '-p', tsconfig], {
-      cwd: projectDir,
-      maxBuffer: 16 << 20,
-    })
+    const { stdout } = await run(
+      process.execPath,
+      [join(projectDir, 'node_modules/typescript/bin/tsc'), '-p', tsconfig],
+      {
+        cwd: projectDir,
+        maxBuffer: 16 << 20,
+      },
+    )
     return stdout
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string }
@@ -125,10 +131,13 @@ export async function node(
   script: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ code: number; stdout: string; stderr: string }> {
+  // As a user runs it: pnpm sets NODE_PATH for scripts, which would resolve packages the project
+  // does not have (a missing optional peer would be found in the workspace).
+  const { NODE_PATH: _, ...inherited } = process.env
   try {
     const { stdout, stderr } = await run(process.execPath, [script], {
       cwd,
-      env: { ...process.env, ...env },
+      env: { ...inherited, ...env },
       timeout: 60_000,
     })
     return { code: 0, stdout, stderr }

@@ -125,11 +125,11 @@ describe('the packages installed from their tarballs with npm', () => {
       `
       import { loadAuditClientConfig } from '@audit-trail/audit-client'
       console.log(JSON.stringify(loadAuditClientConfig({ file: 'audit.json', env: false })))
-      try { loadAuditClientConfig({ file: 'audit.yaml', env: false }) } catch (e) { console.log(JSON.stringify({ name: e.name, message: e.message })) }
+      try { console.log(JSON.stringify({ loaded: loadAuditClientConfig({ file: 'audit.yaml', env: false }) })) } catch (e) { console.log(JSON.stringify({ name: e.name, message: e.message })) }
       `,
     )
-    const { code, stdout } = await node(project, 'config-check.mjs', {})
-    expect(code).toBe(0)
+    const { code, stdout, stderr } = await node(project, 'config-check.mjs', {})
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
     const [fromJson, yamlError] = stdout
       .trim()
       .split('\n')

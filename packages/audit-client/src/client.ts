@@ -3,6 +3,8 @@ import {
   type AuditEventValidator,
   type AuditEventWithId,
   createAuditEventValidator,
+  type EventDataByType,
+  type KnownEventType,
   uuidv7,
 } from '@audit-trail/datastorage-client'
 import { Batcher } from './batcher.js'
@@ -35,13 +37,33 @@ import { type AuditClientStats, StatsCounter } from './stats.js'
 import { createHttpTransport, type TokenSource, type Transport } from './transport.js'
 
 /**
- * An event as a service emits it: `version` (default `'1.0'`), `event_id` (default a new UUIDv7)
- * and `event_timestamp` (default now) may be left out.
+ * The `event_data` of an event type: the catalog's schema for a typed type, any JSON object for
+ * the others (and for a type only known as `string`).
  */
-export type AuditEventInput = Omit<AuditEventRequest, 'version' | 'event_id' | 'event_timestamp'> & {
-  version?: '1.0'
-  event_id?: string
-  event_timestamp?: string
+export type EventDataOf<T extends string> = T extends keyof EventDataByType
+  ? EventDataByType[T]
+  : Record<string, unknown>
+
+/**
+ * An event type: one of the contract's catalog (an editor completes them), or any other that
+ * follows the naming rule `<service>.<category>.<action>`.
+ */
+export type EventType = KnownEventType | (string & {})
+
+/**
+ * An event as a service emits it: `version` (default `'1.0'`), `event_id` (default a new UUIDv7)
+ * and `event_timestamp` (default now) may be left out. `event_data` is typed by `event_type`
+ * ({@link EventDataOf}).
+ */
+export type AuditEventInput<T extends EventType = EventType> = Omit<
+  AuditEventRequest,
+  'version' | 'event_id' | 'event_timestamp' | 'event_type' | 'event_data'
+> & {
+  event_type: T
+  event_data: EventDataOf<T>
+  version?: '1.0' | undefined
+  event_id?: string | undefined
+  event_timestamp?: string | undefined
 }
 
 /** Options of {@link createAuditClient}; defaults in brackets. */
@@ -100,9 +122,9 @@ export interface AuditClient {
    * @throws {ClientClosedError} `close()` was called.
    * @throws {BufferFullError} the buffer is full and `onFull` is `'reject'` (or the overflow is full too).
    */
-  emit(event: AuditEventInput): string
+  emit<T extends EventType>(event: AuditEventInput<T>): string
   /** Like `emit()`, but waits for room in a full buffer instead of refusing (backpressure). */
-  emitAsync(event: AuditEventInput): Promise<string>
+  emitAsync<T extends EventType>(event: AuditEventInput<T>): Promise<string>
   /**
    * Resolves once every event emitted before the call is in a terminal state.
    * @throws {FlushTimeoutError} after `timeoutMs` (the events keep being delivered).
@@ -306,7 +328,7 @@ class BufferedAuditClient implements AuditClient {
 
   // ---- intake ---------------------------------------------------------------------------
 
-  emit(event: AuditEventInput): string {
+  emit<T extends EventType>(event: AuditEventInput<T>): string {
     if (this.#stopping) throw this.#refuse(new ClientClosedError())
     const stored = this.#prepare(event)
     if (this.#held() < this.#bufferSize) return this.#admit(stored)
@@ -321,7 +343,7 @@ class BufferedAuditClient implements AuditClient {
     )
   }
 
-  emitAsync(event: AuditEventInput): Promise<string> {
+  emitAsync<T extends EventType>(event: AuditEventInput<T>): Promise<string> {
     try {
       if (this.#stopping) throw this.#refuse(new ClientClosedError())
       const stored = this.#prepare(event)
@@ -334,7 +356,7 @@ class BufferedAuditClient implements AuditClient {
     }
   }
 
-  #prepare(input: AuditEventInput): AuditEventWithId {
+  #prepare(input: AuditEventInput<EventType>): AuditEventWithId {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       throw this.#refuse(new ValidationError([{ field: '(root)', message: 'must be an object' }]))
     }

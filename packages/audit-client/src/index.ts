@@ -7,6 +7,8 @@ export {
   type AuditClientOptions,
   type AuditEventInput,
   createAuditClient,
+  type EventDataOf,
+  type EventType,
 } from './client.js'
 export type { Clock } from './clock.js'
 export { type AuditClientConfig, type LoadAuditClientConfigOptions, loadAuditClientConfig } from './config.js'
