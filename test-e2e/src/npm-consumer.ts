@@ -125,17 +125,18 @@ export async function tsc(projectDir: string, tsconfig: string): Promise<string>
   }
 }
 
-/** Runs `node <script>` in `cwd` with `env`; resolves with stdout and stderr whatever the exit code. */
+/** Runs `node <script> <args>` in `cwd` with `env`; resolves with stdout and stderr whatever the exit code. */
 export async function node(
   cwd: string,
   script: string,
   env: NodeJS.ProcessEnv,
+  args: string[] = [],
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   // As a user runs it: pnpm sets NODE_PATH for scripts, which would resolve packages the project
   // does not have (a missing optional peer would be found in the workspace).
   const { NODE_PATH: _, ...inherited } = process.env
   try {
-    const { stdout, stderr } = await run(process.execPath, [script], {
+    const { stdout, stderr } = await run(process.execPath, [script, ...args], {
       cwd,
       env: { ...inherited, ...env },
       timeout: 60_000,

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import { freePort } from '@audit-trail/test-infra'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import {
   installSize,
@@ -165,6 +166,35 @@ describe('the packages installed from their tarballs with npm', () => {
     const res = await fetch(`${serviceUrl}/api/v1/audit/events/${id}`)
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ event_id: id, event_type: 'gateway.signal.received' })
+  }, 120_000)
+
+  it('the audit-spool-replay command it installs replays a spool the client wrote into the real service', async () => {
+    writeFileSync(
+      join(project, 'spool-write.mjs'),
+      `
+      import { createAuditClient, fileDeadLetterQueue } from '@audit-trail/audit-client'
+      const audit = createAuditClient({ baseUrl: process.env.DEAD_URL, service: 'npm-consumer-spool', maxRetries: 0,
+        deadLetter: fileDeadLetterQueue({ path: 'spool/audit.jsonl' }), onError: (e) => console.error(e.message) })
+      const ids = [0, 1, 2].map((i) => audit.emit({ event_type: 'consumer.spool.written', event_category: 'security',
+        event_action: 'written', event_outcome: 'success', correlation_id: 'spool-' + i, event_data: { i } }))
+      const stats = await audit.close()
+      console.log(JSON.stringify({ ids, deadLettered: stats.deadLettered }))
+      `,
+    )
+    const written = await node(project, 'spool-write.mjs', {
+      DEAD_URL: `http://127.0.0.1:${await freePort()}`,
+    })
+    expect({ code: written.code, stderr: written.stderr }).toEqual({ code: 0, stderr: '' })
+    const { ids, deadLettered } = JSON.parse(written.stdout) as { ids: string[]; deadLettered: number }
+    expect(deadLettered).toBe(3)
+    const replay = await node(project, 'node_modules/.bin/audit-spool-replay', {}, [
+      '--spool',
+      'spool/audit.jsonl',
+      '--url',
+      serviceUrl,
+    ])
+    expect(replay.code, replay.stderr).toBe(0)
+    for (const id of ids) expect((await fetch(`${serviceUrl}/api/v1/audit/events/${id}`)).status).toBe(200)
   }, 120_000)
 
   it('from CommonJS: require() each entry point, a .cts file type-checks, and a client stores its events', async () => {
