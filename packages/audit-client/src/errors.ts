@@ -6,7 +6,8 @@ import type { FieldError } from '@audit-trail/datastorage-client'
  */
 export function describe(error: unknown, { withCause = false }: { withCause?: boolean } = {}): string {
   if (!(error instanceof Error)) return String(error)
-  return withCause && error.cause instanceof Error
+  // A cause whose text the message already carries is not repeated.
+  return withCause && error.cause instanceof Error && !error.message.includes(error.cause.message)
     ? `${error.message} (${error.cause.message})`
     : error.message
 }

@@ -98,12 +98,16 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       return await abortable(ds.POST(BATCH_PATH, { body: events as AuditEventRequest[], signal }), signal)
     } catch (cause) {
       if (signal.aborted) throw signal.reason
+      // fetch reports every network failure as TypeError('fetch failed') around Node's error
+      // (ECONNREFUSED, socket hang up…): that one names what happened.
+      const reason =
+        cause instanceof TypeError && cause.message === 'fetch failed' && cause.cause instanceof Error
+          ? cause.cause
+          : cause
       throw new TransportError(
         'TRANSPORT_ERROR',
-        `request to ${baseUrl} failed: ${describe(cause, { withCause: true })}`,
-        {
-          cause,
-        },
+        `request to ${baseUrl} failed: ${describe(reason, { withCause: true })}`,
+        { cause: reason },
       )
     }
   }

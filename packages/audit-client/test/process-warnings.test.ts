@@ -80,7 +80,8 @@ describe.skipIf(!existsSync(dist))('what a client without logger or onError prin
     expect(stderr).toMatch(
       new RegExp(
         `\\(node:\\d+\\) \\[AUDIT_EVENTS_FAILED\\] AuditClientWarning: audit client \\(service child, http://127\\.0\\.0\\.1:${closedPort}\\): ` +
-          '4 audit event\\(s\\) neither delivered nor dead-lettered: .*ECONNREFUSED',
+          `4 audit event\\(s\\) neither delivered nor dead-lettered: request to http://127\\.0\\.0\\.1:${closedPort} failed: ` +
+          `connect ECONNREFUSED 127\\.0\\.0\\.1:${closedPort} \\(2 attempts; gave up after 1 retries\\)\n`,
       ),
     )
   })
