@@ -23,7 +23,7 @@ import {
 } from './errors.js'
 import { type AuditLogger, bindLogger, silentLogger } from './logger.js'
 import { type ClientMetrics, createClientMetrics, type PrometheusRegistry } from './metrics.js'
-import { type OnFull, parseSettings } from './options.js'
+import { type Compression, type OnFull, parseSettings } from './options.js'
 import {
   type ExitWatched,
   emitAuditWarning,
@@ -92,6 +92,13 @@ export interface AuditClientOptions {
   deadLetter?: DeadLetterQueue | undefined
   /** What `emit()` does with a full buffer ['dead-letter' with a `deadLetter` queue, else 'reject']. */
   onFull?: OnFull | undefined
+  /**
+   * `'gzip'`: request bodies of `compressionThresholdBytes` [32768] or more are sent gzip-compressed;
+   * `'none'` sends them as they are ['none']. A service that answers 415 to gzip gets plain bodies
+   * from then on.
+   */
+  compression?: Compression | undefined
+  compressionThresholdBytes?: number | undefined
   /** Bearer token, or an async function that returns one (asked again after a 401) [none]. */
   token?: TokenSource | undefined
   /** fetch implementation [requests over a private keep-alive `http.Agent`, released by `close()`]. */
@@ -257,6 +264,8 @@ class BufferedAuditClient implements AuditClient {
       connections: s.concurrency,
       clock: this.#clock,
       userAgent: `@audit-trail/audit-client (${s.service})`,
+      compression: s.compression,
+      compressionThresholdBytes: s.compressionThresholdBytes,
     })
     const spool = dlq as { spoolDepth?: () => Promise<number> } | undefined
     this.#metrics = createClientMetrics(options.metrics, {

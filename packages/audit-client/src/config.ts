@@ -35,6 +35,12 @@ const FIELDS: Record<Key, { kind: Kind; env: string; yaml: readonly string[] }> 
   retryMaxMs: { kind: 'duration', env: 'AUDIT_RETRY_MAX', yaml: ['retry_max'] },
   requestTimeoutMs: { kind: 'duration', env: 'AUDIT_REQUEST_TIMEOUT', yaml: ['timeout', 'request_timeout'] },
   concurrency: { kind: 'int', env: 'AUDIT_CONCURRENCY', yaml: ['concurrency'] },
+  compression: { kind: 'string', env: 'AUDIT_COMPRESSION', yaml: ['compression'] },
+  compressionThresholdBytes: {
+    kind: 'int',
+    env: 'AUDIT_COMPRESSION_THRESHOLD',
+    yaml: ['compression_threshold'],
+  },
   onFull: { kind: 'string', env: 'AUDIT_ON_FULL', yaml: ['on_full'] },
   token: { kind: 'string', env: 'AUDIT_TOKEN', yaml: ['token'] },
 }

@@ -14,10 +14,14 @@ export const DEFAULTS = {
   retryMaxMs: 30_000,
   requestTimeoutMs: 10_000,
   concurrency: 2,
+  compressionThresholdBytes: 32 * 1024,
 } as const
 
 /** What `emit()` does when the buffer is full. */
 export type OnFull = 'dead-letter' | 'reject'
+
+/** How request bodies are sent: gzip-compressed from `compressionThresholdBytes` up, or as is. */
+export type Compression = 'gzip' | 'none'
 
 /**
  * The plain settings of the client (everything but functions and objects) validated, with the
@@ -40,6 +44,9 @@ export interface AuditClientSettings {
   retryMaxMs: number
   requestTimeoutMs: number
   concurrency: number
+  /** `'none'` by default. */
+  compression: Compression
+  compressionThresholdBytes: number
   onFull?: OnFull
   /** Non-empty. */
   token?: string
@@ -49,6 +56,7 @@ export interface AuditClientSettings {
 export type RequiredSetting = 'baseUrl' | 'service'
 
 const ON_FULL: readonly OnFull[] = ['dead-letter', 'reject']
+const COMPRESSION: readonly Compression[] = ['gzip', 'none']
 const SERVICE_MAX = 100
 const API_PATH = '/api/v1'
 // `<origin><prefix>/api/v1`, optionally followed by `/audit…` (a path the client appends itself).
@@ -70,6 +78,7 @@ const INTEGERS = {
   retryMaxMs: { min: 0 },
   requestTimeoutMs: { min: 1 },
   concurrency: { min: 1, max: 64 },
+  compressionThresholdBytes: { min: 0 },
 } satisfies Record<keyof typeof DEFAULTS, { min: number; max?: number }>
 
 /** A failed rule: the setting (an option name) and what is wrong with it. */
@@ -162,6 +171,15 @@ function onFull(value: unknown): OnFull | undefined {
   )
 }
 
+function compression(value: unknown): Compression {
+  if (value === undefined) return 'none'
+  if (COMPRESSION.includes(value as Compression)) return value as Compression
+  throw new Invalid(
+    'compression',
+    `must be one of ${COMPRESSION.map((v) => JSON.stringify(v)).join(', ')}, got ${showValue(value)}`,
+  )
+}
+
 function token(value: unknown): string | undefined {
   if (value === undefined || (typeof value === 'string' && value.length > 0)) return value
   // The token is a secret: the message names its kind, never its value.
@@ -180,6 +198,8 @@ function validate(input: Record<string, unknown>): AuditClientSettings {
     retryMaxMs: integer('retryMaxMs', input.retryMaxMs),
     requestTimeoutMs: integer('requestTimeoutMs', input.requestTimeoutMs),
     concurrency: integer('concurrency', input.concurrency),
+    compression: compression(input.compression),
+    compressionThresholdBytes: integer('compressionThresholdBytes', input.compressionThresholdBytes),
   }
   const full = onFull(input.onFull)
   if (full !== undefined) settings.onFull = full
@@ -207,7 +227,8 @@ function validate(input: Record<string, unknown>): AuditClientSettings {
  * Rules: `baseUrl` an http(s) URL, the service root (trailing slashes are dropped; a path ending in
  * `/api/v1` is refused); `service` 1..100 characters; the counts and durations integers in their
  * range (`batchSize` also ≤ `bufferSize` and the contract's `maxBatchSize`, `retryBaseMs` ≤
- * `retryMaxMs`); `onFull` `'dead-letter'` or `'reject'`; `token` a non-empty string.
+ * `retryMaxMs`); `onFull` `'dead-letter'` or `'reject'`; `compression` `'gzip'` or `'none'`;
+ * `token` a non-empty string.
  *
  * @param nameOf how to name a field in the error (an option name, an env variable, a YAML key).
  * @param howToSet for a missing `baseUrl` or `service`: how to give it (e.g. `set the environment

@@ -56,6 +56,7 @@ describe('loadAuditClientConfig', () => {
     })
     expect(config).toEqual({
       ...DEFAULTS,
+      compression: 'none',
       baseUrl: 'http://ds:8080',
       service: 'gw',
       batchSize: 10,
@@ -75,6 +76,8 @@ describe('loadAuditClientConfig', () => {
         AUDIT_RETRY_MAX: '1m',
         AUDIT_REQUEST_TIMEOUT: '5s',
         AUDIT_CONCURRENCY: '4',
+        AUDIT_COMPRESSION: 'none',
+        AUDIT_COMPRESSION_THRESHOLD: '1024',
         AUDIT_ON_FULL: 'reject',
         AUDIT_TOKEN: 'tok',
         UNRELATED: 'x',
@@ -91,6 +94,8 @@ describe('loadAuditClientConfig', () => {
       retryMaxMs: 60_000,
       requestTimeoutMs: 5000,
       concurrency: 4,
+      compression: 'none',
+      compressionThresholdBytes: 1024,
       onFull: 'reject',
       token: 'tok',
     })
@@ -111,6 +116,7 @@ audit:
 `)
     expect(loadAuditClientConfig({ file, env: false })).toEqual({
       ...DEFAULTS,
+      compression: 'none',
       baseUrl: 'http://datastorage-service:8080',
       service: 'remediation-orchestrator',
       requestTimeoutMs: 10_000,

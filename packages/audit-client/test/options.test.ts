@@ -19,7 +19,7 @@ function configError(run: () => unknown): ConfigError {
 describe('parseSettings', () => {
   it('applies the defaults and leaves unset optional settings absent (not undefined)', () => {
     const settings = parseSettings(base)
-    expect(settings).toEqual({ ...DEFAULTS, ...base })
+    expect(settings).toEqual({ ...DEFAULTS, compression: 'none', ...base })
     expect(Object.keys(settings)).not.toContain('onFull')
     expect(Object.keys(settings)).not.toContain('token')
     expect(Object.keys(parseSettings({ ...base, onFull: undefined, token: undefined }))).not.toContain(
@@ -38,6 +38,8 @@ describe('parseSettings', () => {
       retryMaxMs: 0,
       requestTimeoutMs: 1,
       concurrency: 64,
+      compression: 'none',
+      compressionThresholdBytes: 0,
       onFull: 'reject',
       token: 't',
     }
@@ -119,6 +121,8 @@ describe('parseSettings', () => {
     [{ bufferSize: 2 ** 53 }, 'bufferSize: must be an integer >= 1, got 9007199254740992'],
     [{ requestTimeoutMs: '5s' }, 'requestTimeoutMs: must be an integer >= 1, got "5s"'],
     [{ concurrency: 65 }, 'concurrency: must be an integer >= 1 and <= 64, got 65'],
+    [{ compression: 'br' }, 'compression: must be one of "gzip", "none", got "br"'],
+    [{ compressionThresholdBytes: -1 }, 'compressionThresholdBytes: must be an integer >= 0, got -1'],
     [{ concurrency: { n: 1 } }, 'concurrency: must be an integer >= 1 and <= 64, got {"n":1}'],
     [{ onFull: 'drop' }, 'onFull: must be one of "dead-letter", "reject", got "drop"'],
     [{ token: '' }, 'token: must be a non-empty string, got an empty string'],
