@@ -116,13 +116,20 @@ export {
   decodeDeadLetterMessage,
   encodeDeadLetterMessage,
 } from './dead-letter-message.js'
+export {
+  canonicalTimestamp,
+  EARLIEST_STORABLE_MS,
+  isRfc3339DateTime,
+  LATEST_STORABLE_MS,
+  parseRfc3339,
+  rfc3339Error,
+} from './rfc3339.js'
 export { uuidv7 } from './uuidv7.js'
 export {
   type AuditEventValidator,
   type AuditEventValidatorOptions,
   contractLimits,
   createAuditEventValidator,
-  EARLIEST_STORABLE_MS,
   type FieldError,
   isKnownEventType,
 } from './validation.js'

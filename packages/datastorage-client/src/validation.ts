@@ -7,6 +7,7 @@ import {
   maxFutureSeconds,
 } from './generated/contract.js'
 import type { SchemaError } from './json-schema-runtime.js'
+import { EARLIEST_STORABLE_MS } from './rfc3339.js'
 
 /** One invalid field of a request, as the RFC 7807 `errors` array carries it. */
 export interface FieldError {
@@ -36,12 +37,6 @@ export const contractLimits = {
   maxBatchSize,
 } as const
 const knownEventTypes: ReadonlySet<string> = new Set(knownEventTypeList)
-
-/**
- * The earliest instant PostgreSQL can store as a date: RFC 3339 allows year 0000, PostgreSQL has
- * no year 0 (1 BC), so such timestamps are refused as the sender's mistake instead of failing in SQL.
- */
-export const EARLIEST_STORABLE_MS = Date.parse('0001-01-01T00:00:00Z')
 
 /** Epoch ms of an RFC 3339 timestamp the schema accepted; a leap second (`:60`) counts as the next second. */
 function epochMs(timestamp: string): number {
