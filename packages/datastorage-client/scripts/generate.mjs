@@ -4,7 +4,8 @@
 // - contract.ts: the limits the spec states in `x-` extensions and the event-type catalog;
 // - event-catalog.ts: `EventDataByType`, the typed event_data of each event type of `EventDataCatalog`;
 // - audit-event-validator.ts: the JSON Schema validator of `AuditEventRequest`, compiled by Ajv's
-//   standalone code generation so that no validation library is needed at run time.
+//   standalone code generation so that no validation library is needed at run time; its date-time
+//   and uuid formats are the strict checks of src/rfc3339.ts.
 // With --check it writes nothing and exits 1 when any committed file is stale.
 import { readFile, writeFile } from 'node:fs/promises'
 import { dirname, resolve } from 'node:path'
@@ -121,23 +122,51 @@ function eventCatalogModule() {
  */
 const runtimeHelpers = { 'require("ajv/dist/runtime/ucs2length").default': 'ucs2length' }
 
+/**
+ * Formats whose ajv-formats definitions accept what PostgreSQL cannot store (`date-time`: any
+ * whitespace as separator, offsets without colon or minutes, leap seconds, any number of fraction
+ * digits; `uuid`: a `urn:uuid:` prefix): the generated code calls the strict checks of
+ * src/rfc3339.ts through `formats` (src/json-schema-runtime.ts) instead. The functions given to Ajv
+ * here only make it emit that call; they never run.
+ */
+const runtimeFormats = ['date-time', 'uuid']
+
 function validatorModule() {
   // allErrors: an invalid event is reported with all its invalid fields; on valid events this costs
-  // no more than stopping at the first error. The format definitions are ajv-formats' "full" mode;
-  // those that are regular expressions are inlined, the others are read from `formats` at run time.
+  // no more than stopping at the first error. ownProperties: only an event's own properties count,
+  // as only they are serialized. The other formats are ajv-formats' "full" mode; those that are
+  // regular expressions are inlined, the others are read from `formats` at run time.
   const ajv = new Ajv2020({
     allErrors: true,
     strict: false,
     validateFormats: true,
+    ownProperties: true,
     code: { source: true, esm: true, lines: true, formats: _`formats` },
   })
   addFormats(ajv)
+  for (const name of runtimeFormats) {
+    ajv.addFormat(name, {
+      type: 'string',
+      validate: () => fail(`format ${name} must be checked at run time`),
+    })
+  }
   ajv.addSchema({ ...document, $id: 'datastorage.yaml' })
   const validate = ajv.compile({ $ref: 'datastorage.yaml#/components/schemas/AuditEventRequest' })
   let code = standaloneCode(ajv, validate)
   const prologue = /^"use strict";\nexport const validate = (validate\d+);\nexport default \1;\n/.exec(code)
   if (!prologue) fail(`unexpected start of Ajv's standalone code: ${code.slice(0, 120)}`)
   code = code.slice(prologue[0].length)
+  // unevaluatedProperties looks a key up in a plain object of the evaluated names (`props0[key0]`),
+  // which finds Object.prototype's members: `toString`, `constructor` or JSON.parse's own
+  // `__proto__` passed as known fields. Ask whether the name is the object's own.
+  code = code.replace(/!(props\d+)\[(key\d+)\]/g, '!Object.hasOwn($1, $2)')
+  const lookup = /\b(props\d+|evaluated\d+\.props)\[/.exec(code)
+  if (lookup) {
+    fail(
+      `Ajv's standalone code looks a key up in an object of property names (${code.slice(lookup.index, lookup.index + 60)}…): ` +
+        'a prototype member would pass as a known name; rewrite it with Object.hasOwn',
+    )
+  }
   const imports = new Set(['type CompiledValidator'])
   for (const [helper, name] of Object.entries(runtimeHelpers)) {
     if (code.includes(helper)) {
@@ -145,7 +174,10 @@ function validatorModule() {
       imports.add(name)
     }
   }
-  const formatNames = [...code.matchAll(/\bformats\[("[^"]+")\]/g)].map((m) => JSON.parse(m[1]))
+  // `formats.uuid` or `formats["date-time"]`.
+  const formatNames = [...code.matchAll(/\bformats(?:\.([A-Za-z_$][\w$]*)|\[("[^"]+")\])/g)].map(
+    (m) => m[1] ?? JSON.parse(m[2]),
+  )
   if (formatNames.length > 0) imports.add('formats')
   const leftover = /\brequire\(|\bimport\(/.exec(code)
   if (leftover) {
@@ -157,9 +189,10 @@ function validatorModule() {
   return [
     header.trimEnd(),
     '// @ts-nocheck: Ajv standalone code (untyped JavaScript); the export below carries its type.',
-    '// The JSON Schema of components.schemas.AuditEventRequest (JSON Schema 2020-12, all errors, the',
-    '// formats of ajv-formats’ "full" mode). Its run-time helpers come from ../json-schema-runtime.ts',
-    `// (formats used by name: ${[...new Set(formatNames)].join(', ') || 'none'}), not from ajv.`,
+    '// The JSON Schema of components.schemas.AuditEventRequest (JSON Schema 2020-12, all errors, own',
+    '// properties only; date-time and uuid strict, as PostgreSQL stores them, the other formats those of',
+    '// ajv-formats’ "full" mode). Its run-time helpers come from ../json-schema-runtime.ts (formats used',
+    `// by name: ${[...new Set(formatNames)].join(', ') || 'none'}), not from ajv.`,
     `import { ${[...imports].join(', ')} } from '../json-schema-runtime.js'`,
     '',
     '/** Validates an audit event request; on `false`, `validateAuditEventRequest.errors` says why. */',

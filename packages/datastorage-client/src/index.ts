@@ -124,6 +124,7 @@ export {
   parseRfc3339,
   rfc3339Error,
 } from './rfc3339.js'
+export { isUuid, unstorableText } from './storable.js'
 export { uuidv7 } from './uuidv7.js'
 export {
   type AuditEventValidator,

@@ -1,7 +1,9 @@
 // What the validator that scripts/generate.mjs compiles with Ajv's standalone code generation needs at
 // run time, in place of Ajv's runtime helpers and ajv-formats, so the package ships no validation library.
-// The semantics are Ajv's (ajv/dist/runtime/*) and ajv-formats' "full" mode; test/json-schema-runtime.test.ts
-// compares them with the originals.
+// The semantics are Ajv's (ajv/dist/runtime/*) and ajv-formats' "full" mode, but for the strict `date-time`
+// and `uuid` of what PostgreSQL stores; test/json-schema-runtime.test.ts compares them with the originals.
+import { isRfc3339DateTime } from './rfc3339.js'
+import { isUuid } from './storable.js'
 
 /** One error of a generated validator, as Ajv reports it (`ErrorObject` without the verbose fields). */
 export interface SchemaError {
@@ -37,12 +39,9 @@ export function ucs2length(text: string): number {
   return length
 }
 
-// RFC 3339 section 5.6, with the checks of ajv-formats' "full" mode (real calendar days, offsets
-// within range, a leap second only at 23:59:60 UTC).
+// RFC 3339 section 5.6 `full-date`, with the check of ajv-formats' "full" mode (a real calendar day).
 const DATE = /^(\d\d\d\d)-(\d\d)-(\d\d)$/
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-const TIME = /^(\d\d):(\d\d):(\d\d(?:\.\d+)?)(z|([+-])(\d\d)(?::?(\d\d))?)?$/i
-const DATE_TIME_SEPARATOR = /t|\s/i
 
 function isLeapYear(year: number): boolean {
   return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
@@ -58,38 +57,16 @@ function isDate(text: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]!)
 }
 
-/** RFC 3339 `full-time` with its required offset, e.g. `23:59:60Z` or `10:00:00.5+02:00`. */
-function isTime(text: string): boolean {
-  const match = TIME.exec(text)
-  if (!match) return false
-  const hour = Number(match[1])
-  const minute = Number(match[2])
-  const second = Number(match[3])
-  const zone = match[4]
-  const sign = match[5] === '-' ? -1 : 1
-  const zoneHour = Number(match[6] ?? 0)
-  const zoneMinute = Number(match[7] ?? 0)
-  if (zoneHour > 23 || zoneMinute > 59 || !zone) return false
-  if (hour <= 23 && minute <= 59 && second < 60) return true
-  // A leap second: 23:59:60 in UTC.
-  const utcMinute = minute - zoneMinute * sign
-  const utcHour = hour - zoneHour * sign - (utcMinute < 0 ? 1 : 0)
-  return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61
-}
-
-/** RFC 3339 `date-time`, e.g. `2026-06-01T12:00:00Z`. */
-function isDateTime(text: string): boolean {
-  const parts = text.split(DATE_TIME_SEPARATOR)
-  return parts.length === 2 && isDate(parts[0]!) && isTime(parts[1]!)
-}
-
 /**
  * The formats the generated validator looks up by name (`formats["date-time"].validate(…)`), shaped
- * like ajv-formats' definitions. Formats ajv-formats defines as regular expressions (`uuid`, `ipv4`,
- * `ipv6`, …) are inlined into the generated code and need no entry here.
+ * like ajv-formats' definitions. `date-time` and `uuid` are the strict checks of what PostgreSQL
+ * stores (scripts/generate.mjs makes the generated code call them); `date` is ajv-formats'
+ * "full" mode. A format the generated code asks for and this table lacks fails
+ * test/json-schema-runtime.test.ts. Formats ajv-formats defines as regular expressions (`ipv4`, `ipv6`, …)
+ * are inlined into the generated code and need no entry here.
  */
 export const formats: Readonly<Record<string, { validate: (text: string) => boolean }>> = {
   date: { validate: isDate },
-  time: { validate: isTime },
-  'date-time': { validate: isDateTime },
+  'date-time': { validate: isRfc3339DateTime },
+  uuid: { validate: isUuid },
 }

@@ -7,7 +7,8 @@ import {
   maxFutureSeconds,
 } from './generated/contract.js'
 import type { SchemaError } from './json-schema-runtime.js'
-import { EARLIEST_STORABLE_MS } from './rfc3339.js'
+import { EARLIEST_STORABLE_MS, LATEST_STORABLE_MS, parseRfc3339, rfc3339Error } from './rfc3339.js'
+import { unstorableText } from './storable.js'
 
 /** One invalid field of a request, as the RFC 7807 `errors` array carries it. */
 export interface FieldError {
@@ -37,13 +38,6 @@ export const contractLimits = {
   maxBatchSize,
 } as const
 const knownEventTypes: ReadonlySet<string> = new Set(knownEventTypeList)
-
-/** Epoch ms of an RFC 3339 timestamp the schema accepted; a leap second (`:60`) counts as the next second. */
-function epochMs(timestamp: string): number {
-  const at = Date.parse(timestamp)
-  if (!Number.isNaN(at)) return at
-  return Date.parse(timestamp.replace(/:60(?=(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$)/, ':59')) + 1000
-}
 
 function fieldOf(error: SchemaError): string {
   const path = error.instancePath
@@ -102,19 +96,6 @@ function withIndex(error: FieldError, index: number | undefined): FieldError {
   return index === undefined ? error : { index, ...error }
 }
 
-// String.prototype.isWellFormed is ES2024; Node 20 has it but this repo targets ES2023 typings.
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-/**
- * PostgreSQL cannot store NUL characters in text or jsonb, nor lone UTF-16 surrogates: such a
- * string would fail the whole batch in the database, so it is refused as the sender's mistake.
- */
-function unstorable(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'must not contain NUL characters'
-  if (LONE_SURROGATE.test(text)) return 'must be well-formed Unicode'
-  return undefined
-}
-
 /** What one pass over a value found; the walk allocates nothing unless it finds a bad string. */
 interface Scan {
   depth: number
@@ -126,7 +107,7 @@ interface Scan {
 function scan(value: unknown, path: string[], depthLimit: number, out: Scan, depth: number): void {
   if (typeof value === 'string') {
     out.maxBytes += 6 * value.length + 2
-    const problem = out.bad ? undefined : unstorable(value)
+    const problem = out.bad ? undefined : unstorableText(value)
     if (problem) out.bad = { field: path.join('.') || '(root)', message: problem }
     return
   }
@@ -150,7 +131,7 @@ function scan(value: unknown, path: string[], depthLimit: number, out: Scan, dep
     if (!Object.hasOwn(value, key)) continue
     out.maxBytes += 6 * key.length + 4
     path.push(key)
-    if (!out.bad && unstorable(key)) {
+    if (!out.bad && unstorableText(key)) {
       out.bad = {
         field: path.join('.'),
         message: 'field name must be well-formed Unicode without NUL characters',
@@ -182,27 +163,38 @@ export function createAuditEventValidator(options: AuditEventValidatorOptions = 
       ? []
       : toFieldErrors(validateAuditEventRequest.errors ?? [], index)
     const e = event as Record<string, unknown>
+    // Only own properties count, as only they are serialized (and the schema sees only them).
+    const own = (key: string): unknown => (Object.hasOwn(e, key) ? e[key] : undefined)
     const invalid = new Set(errors.map((x) => x.field))
-    if (!invalid.has('event_timestamp') && typeof e.event_timestamp === 'string') {
-      const at = epochMs(e.event_timestamp)
-      const message =
-        at > now() + maxFutureSeconds * 1000
-          ? `must not be more than ${maxFutureSeconds} s in the future`
-          : at < EARLIEST_STORABLE_MS
-            ? 'must not be before 0001-01-01T00:00:00Z'
-            : undefined
-      if (message) errors.push(withIndex({ field: 'event_timestamp', message }, index))
+    const timestamp = own('event_timestamp')
+    if (typeof timestamp === 'string') {
+      const at = parseRfc3339(timestamp)
+      if (at === undefined) {
+        // The format's own message says which rule failed (a leap second, too many digits, …).
+        const why = rfc3339Error(timestamp)
+        for (const error of errors) if (error.field === 'event_timestamp' && why) error.message = why
+      } else if (!invalid.has('event_timestamp')) {
+        const message =
+          at > now() + maxFutureSeconds * 1000
+            ? `must not be more than ${maxFutureSeconds} s in the future`
+            : at < EARLIEST_STORABLE_MS
+              ? 'must not be before 0001-01-01T00:00:00Z'
+              : at > LATEST_STORABLE_MS
+                ? 'must not be after 9999-12-31T23:59:59.999999Z'
+                : undefined
+        if (message) errors.push(withIndex({ field: 'event_timestamp', message }, index))
+      }
     }
     const found: Scan = { depth: 0, maxBytes: 0 }
     for (const key in e) {
       if (key === 'event_data' || !Object.hasOwn(e, key) || typeof e[key] !== 'string') continue
-      const problem = unstorable(e[key] as string)
+      const problem = unstorableText(e[key] as string)
       if (problem) {
         found.bad = { field: key, message: problem }
         break
       }
     }
-    const data = e.event_data
+    const data = own('event_data')
     if (!invalid.has('event_data') && typeof data === 'object' && data !== null) {
       const inData: Scan = { depth: 0, maxBytes: 0 }
       scan(data, ['event_data'], eventDataMaxDepth, inData, 1)
@@ -228,8 +220,9 @@ export function createAuditEventValidator(options: AuditEventValidatorOptions = 
       }
     }
     if (found.bad) errors.push(withIndex(found.bad, index))
-    if (unknownEventTypes === 'reject' && !invalid.has('event_type') && typeof e.event_type === 'string') {
-      if (!knownEventTypes.has(e.event_type)) {
+    const eventType = own('event_type')
+    if (unknownEventTypes === 'reject' && !invalid.has('event_type') && typeof eventType === 'string') {
+      if (!knownEventTypes.has(eventType)) {
         errors.push(withIndex({ field: 'event_type', message: 'is not in the event-type catalog' }, index))
       }
     }

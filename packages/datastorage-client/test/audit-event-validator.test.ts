@@ -3,16 +3,20 @@ import addFormatsModule from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
 import { validateAuditEventRequest } from '../src/generated/audit-event-validator.js'
 import { openapiDocument } from '../src/generated/openapi-document.js'
+import { formats } from '../src/json-schema-runtime.js'
 
 // The generated standalone validator must decide and report exactly what Ajv compiling the same
-// schema at run time (the package's behaviour before the validator was generated) does.
+// schema at run time with the same options and formats (the strict date-time and uuid of
+// src/json-schema-runtime.ts) does, but for the one lookup scripts/generate.mjs rewrites: Ajv's
+// unevaluatedProperties takes a key named like an Object.prototype member for a known one.
 type AddFormats = (ajv: Ajv2020) => Ajv2020
 const addFormats: AddFormats =
   (addFormatsModule as unknown as { default?: AddFormats }).default ??
   (addFormatsModule as unknown as AddFormats)
 
-const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true })
+const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true, ownProperties: true })
 addFormats(ajv)
+for (const name of ['date-time', 'uuid']) ajv.addFormat(name, { type: 'string', ...formats[name]! })
 ajv.addSchema({ ...openapiDocument, $id: 'datastorage.yaml' })
 const atRunTime = ajv.compile({ $ref: 'datastorage.yaml#/components/schemas/AuditEventRequest' })
 
@@ -50,6 +54,13 @@ const values: unknown[] = [
   '1.0',
   '2026-02-29T00:00:00Z',
   '2026-06-01T23:59:60Z',
+  '2026-06-01T12:00:00+16:00',
+  '2026-06-01T12:00:00+0100',
+  '2026-06-01T12:00:00+01',
+  '2026-06-01\u202812:00:00Z',
+  '2026-06-01\t12:00:00Z',
+  `2026-06-01T12:00:00.${'1'.repeat(400)}Z`,
+  '{0190a0f0-0000-7000-8000-000000000000}',
   '10.0.0.1',
   '999.1.1.1',
   '::1',
@@ -115,5 +126,39 @@ describe('the generated validator of AuditEventRequest', () => {
       if (!expected.valid) invalid++
     }
     expect(invalid).toBeGreaterThan(500)
+  })
+})
+
+describe('keys named like members of Object.prototype', () => {
+  const names = [
+    '__proto__',
+    'constructor',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    '__defineGetter__',
+    'isPrototypeOf',
+  ]
+
+  it.each(names)('%s as a top-level key is not a known field', (name) => {
+    // As the service receives it: JSON.parse makes `__proto__` an own property, not the prototype.
+    const event = JSON.parse(JSON.stringify(base).replace(/^\{/, `{"${name}":1,`)) as object
+    expect(Object.hasOwn(event, name)).toBe(true)
+    expect(validateAuditEventRequest(event)).toBe(false)
+    expect(validateAuditEventRequest.errors).toEqual([
+      expect.objectContaining({ keyword: 'unevaluatedProperties', params: { unevaluatedProperty: name } }),
+    ])
+    // Ajv at run time takes the key for one of the schema's properties.
+    expect(atRunTime(event)).toBe(true)
+  })
+
+  it('does not count inherited properties: only own ones are serialized', () => {
+    const inherited = Object.create({ correlation_id: 'c-1' }) as Record<string, unknown>
+    Object.assign(inherited, base)
+    delete inherited.correlation_id
+    expect(validateAuditEventRequest(inherited)).toBe(false)
+    expect(validateAuditEventRequest.errors).toEqual([
+      expect.objectContaining({ keyword: 'required', params: { missingProperty: 'correlation_id' } }),
+    ])
   })
 })

@@ -133,9 +133,103 @@ describe('timestamps PostgreSQL cannot store', () => {
     expect(validate({ ...base, event_timestamp: '0001-01-01T00:00:00Z' })).toEqual([])
   })
 
-  it('counts a leap second as the next second for the future guard', () => {
-    expect(validate({ ...base, event_timestamp: '2026-06-01T23:59:60Z' }, 3)).toEqual([
-      { index: 3, field: 'event_timestamp', message: 'must not be more than 3600 s in the future' },
+  it('refuses a leap second, saying leap seconds cannot be stored', () => {
+    for (const event_timestamp of ['2016-12-31T23:59:60Z', '2016-12-31T23:59:60.5Z']) {
+      expect(validate({ ...base, event_timestamp }, 3)).toEqual([
+        {
+          index: 3,
+          field: 'event_timestamp',
+          message: 'must not be a leap second (:60): leap seconds cannot be stored',
+        },
+      ])
+    }
+  })
+
+  it('refuses offsets beyond ±23:59 or without colon and minutes, and more than 9 fraction digits', () => {
+    for (const zone of ['+0100', '-0530', '+01', '+16', '+24:00', '+23:60', '']) {
+      const errors = validate({ ...base, event_timestamp: `2026-06-01T11:00:00${zone}` })
+      expect(
+        errors.map((e) => e.field),
+        zone,
+      ).toEqual(['event_timestamp'])
+    }
+    expect(validate({ ...base, event_timestamp: `2026-06-01T11:00:00.${'1'.repeat(400)}Z` })).toEqual([
+      { field: 'event_timestamp', message: 'must not have more than 9 fractional digits' },
     ])
+    // Beyond PostgreSQL's ±15:59, within RFC 3339's ±23:59: stored after conversion to UTC.
+    for (const zone of ['+16:00', '+23:59', '-23:59']) {
+      expect(validate({ ...base, event_timestamp: `2026-05-01T11:00:00${zone}` }), zone).toEqual([])
+    }
+  })
+
+  it('takes only T, t or one space between date and time', () => {
+    for (const separator of [
+      '\t',
+      '\n',
+      '\r',
+      '\v',
+      '\f',
+      '\u00a0',
+      '\u1680',
+      '\u2000',
+      '\u2028',
+      '\u2029',
+    ]) {
+      const errors = validate({ ...base, event_timestamp: `2026-06-01${separator}11:00:00Z` })
+      expect(errors, JSON.stringify(separator)).toEqual([
+        { field: 'event_timestamp', message: expect.stringMatching(/^must be an RFC 3339 date-time/) },
+      ])
+    }
+    for (const separator of ['T', 't', ' ']) {
+      expect(validate({ ...base, event_timestamp: `2026-06-01${separator}11:00:00Z` })).toEqual([])
+    }
+  })
+
+  it('refuses an instant after year 9999 in UTC whatever the clock', () => {
+    const farFuture = createAuditEventValidator({ now: () => Date.parse('9999-12-31T23:59:59Z') })
+    expect(farFuture({ ...base, event_timestamp: '9999-12-31T23:59:59.999999999Z' })).toEqual([])
+    expect(farFuture({ ...base, event_timestamp: '9999-12-31T23:30:00-01:00' })).toEqual([
+      { field: 'event_timestamp', message: 'must not be after 9999-12-31T23:59:59.999999Z' },
+    ])
+  })
+})
+
+describe('identifiers PostgreSQL stores as uuid', () => {
+  it('takes 8-4-4-4-12 hex digits in either case, and nothing else', () => {
+    const id = '0190a0f0-0000-7000-8000-00000000000a'
+    expect(validate({ ...base, event_id: id, parent_event_id: id.toUpperCase() })).toEqual([])
+    for (const field of ['event_id', 'parent_event_id']) {
+      for (const value of [`urn:uuid:${id}`, `{${id}}`, id.replace(/-/g, '')]) {
+        expect(validate({ ...base, [field]: value }), value).toEqual([
+          { field, message: 'must be a valid uuid' },
+        ])
+      }
+    }
+  })
+})
+
+describe('unknown top-level keys', () => {
+  const names = [
+    '__proto__',
+    'constructor',
+    'toString',
+    'valueOf',
+    'hasOwnProperty',
+    '__defineGetter__',
+    'propertyIsEnumerable',
+    'colour',
+  ]
+
+  it.each(names)('refuses %s, as a request body parses it', (name) => {
+    const event = JSON.parse(`{"${name}":{"x":1},${JSON.stringify(base).slice(1)}`) as unknown
+    expect(validate(event, 4)).toEqual([{ index: 4, field: name, message: 'is not a known field' }])
+  })
+
+  it('keeps such a key inside event_data, free-form beyond its typed fields (jsonb stores it)', () => {
+    const event = {
+      ...base,
+      event_data: JSON.parse('{"signal_name":"s","signal_source":"p","fingerprint":"f","__proto__":1}'),
+    }
+    expect(validate(event)).toEqual([])
   })
 })

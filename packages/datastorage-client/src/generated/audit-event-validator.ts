@@ -1,8 +1,9 @@
 // Generated from openapi/datastorage.yaml by scripts/generate.mjs. Do not edit.
 // @ts-nocheck: Ajv standalone code (untyped JavaScript); the export below carries its type.
-// The JSON Schema of components.schemas.AuditEventRequest (JSON Schema 2020-12, all errors, the
-// formats of ajv-formats’ "full" mode). Its run-time helpers come from ../json-schema-runtime.ts
-// (formats used by name: date-time), not from ajv.
+// The JSON Schema of components.schemas.AuditEventRequest (JSON Schema 2020-12, all errors, own
+// properties only; date-time and uuid strict, as PostgreSQL stores them, the other formats those of
+// ajv-formats’ "full" mode). Its run-time helpers come from ../json-schema-runtime.ts (formats used
+// by name: uuid, date-time), not from ajv.
 import { type CompiledValidator, ucs2length, formats } from '../json-schema-runtime.js'
 
 /** Validates an audit event request; on `false`, `validateAuditEventRequest.errors` says why. */
@@ -10,17 +11,18 @@ export const validateAuditEventRequest: CompiledValidator = validate20
 
 const schema31 = {"$ref":"datastorage.yaml#/components/schemas/AuditEventRequest"};
 const schema33 = {"description":"An audit event as written by a service. Known event types are validated against their typed `event_data` schema.","allOf":[{"$ref":"#/components/schemas/AuditEventFields"},{"$ref":"#/components/schemas/EventDataCatalog"}],"required":["version","event_type","event_timestamp","event_category","event_action","event_outcome","correlation_id","event_data"],"unevaluatedProperties":false};
-const schema34 = {"type":"object","properties":{"version":{"type":"string","const":"1.0"},"event_id":{"type":"string","format":"uuid","description":"Idempotency key. The audit client always sets one (UUIDv7)."},"event_type":{"$ref":"#/components/schemas/EventType"},"event_timestamp":{"type":"string","format":"date-time","description":"RFC 3339. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.","x-max-future-seconds":3600},"event_category":{"$ref":"#/components/schemas/EventCategory"},"event_action":{"type":"string","minLength":1,"maxLength":50},"event_outcome":{"$ref":"#/components/schemas/EventOutcome"},"correlation_id":{"type":"string","minLength":1,"maxLength":255},"event_data":{"$ref":"#/components/schemas/EventData"},"actor_type":{"type":"string","minLength":1,"maxLength":50},"actor_id":{"type":"string","minLength":1,"maxLength":255},"actor_ip":{"type":"string","maxLength":45,"anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"resource_type":{"type":"string","minLength":1,"maxLength":100},"resource_id":{"type":"string","minLength":1,"maxLength":255},"resource_name":{"type":"string","maxLength":255},"parent_event_id":{"type":"string","format":"uuid"},"namespace":{"type":"string","minLength":1,"maxLength":255},"cluster_id":{"type":"string","minLength":1,"maxLength":255},"severity":{"$ref":"#/components/schemas/Severity"},"duration_ms":{"type":"integer","minimum":0,"maximum":2147483647},"error_code":{"type":"string","maxLength":50},"error_message":{"type":"string","maxLength":4096},"trace_id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"span_id":{"type":"string","pattern":"^[0-9a-f]{16}$"},"retention_days":{"type":"integer","minimum":1,"maximum":2555,"default":2555},"is_sensitive":{"type":"boolean","default":false}}};
+const schema34 = {"type":"object","properties":{"version":{"type":"string","const":"1.0"},"event_id":{"type":"string","format":"uuid","description":"Idempotency key: a UUID as `8-4-4-4-12` hex digits, either case, without `urn:uuid:` prefix or braces. The audit client always sets one (UUIDv7)."},"event_type":{"$ref":"#/components/schemas/EventType"},"event_timestamp":{"type":"string","format":"date-time","description":"RFC 3339, strictly: `YYYY-MM-DD`, `T` (or `t` or one space), `HH:MM:SS`, an optional fraction of 1 to 9 digits, then `Z` or `±HH:MM` (up to ±23:59). No leap second (`:60`): PostgreSQL cannot store one. Stored in UTC with microseconds (further digits truncated); the instant must lie in years 0001 to 9999 in UTC. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.","x-max-future-seconds":3600},"event_category":{"$ref":"#/components/schemas/EventCategory"},"event_action":{"type":"string","minLength":1,"maxLength":50},"event_outcome":{"$ref":"#/components/schemas/EventOutcome"},"correlation_id":{"type":"string","minLength":1,"maxLength":255},"event_data":{"$ref":"#/components/schemas/EventData"},"actor_type":{"type":"string","minLength":1,"maxLength":50},"actor_id":{"type":"string","minLength":1,"maxLength":255},"actor_ip":{"type":"string","maxLength":45,"anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"resource_type":{"type":"string","minLength":1,"maxLength":100},"resource_id":{"type":"string","minLength":1,"maxLength":255},"resource_name":{"type":"string","maxLength":255},"parent_event_id":{"type":"string","format":"uuid"},"namespace":{"type":"string","minLength":1,"maxLength":255},"cluster_id":{"type":"string","minLength":1,"maxLength":255},"severity":{"$ref":"#/components/schemas/Severity"},"duration_ms":{"type":"integer","minimum":0,"maximum":2147483647},"error_code":{"type":"string","maxLength":50},"error_message":{"type":"string","maxLength":4096},"trace_id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"span_id":{"type":"string","pattern":"^[0-9a-f]{16}$"},"retention_days":{"type":"integer","minimum":1,"maximum":2555,"default":2555},"is_sensitive":{"type":"boolean","default":false}}};
 const schema35 = {"type":"string","description":"`<service>.<category>.<action>`: lowercase letters, digits and underscores in dot-separated segments.","minLength":5,"maxLength":100,"pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$"};
 const schema36 = {"type":"string","enum":["gateway","notification","analysis","aiagent","signalprocessing","workflow","workflowexecution","orchestration","approval","effectiveness","actiontype","apifrontend","security","agentsession"]};
 const schema37 = {"type":"string","enum":["success","failure","pending"]};
 const schema38 = {"type":"object","description":"Free-form event payload. At most 256 KiB serialized and nesting depth at most 10 (checked by the service).","x-max-bytes":262144,"x-max-depth":10,"additionalProperties":true};
 const schema39 = {"type":"string","enum":["debug","info","notice","warning","error","critical"]};
-const formats0 = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
+const func0 = Object.prototype.hasOwnProperty;
+const func63 = ucs2length;
+const formats0 = formats.uuid;
 const formats2 = formats["date-time"];
 const formats4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const formats6 = /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i;
-const func1 = ucs2length;
 const pattern4 = new RegExp("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$", "u");
 const pattern5 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern6 = new RegExp("^[0-9a-f]{16}$", "u");
@@ -36,7 +38,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version !== undefined){
+if(data.version !== undefined && func0.call(data, "version")){
 let data0 = data.version;
 if(typeof data0 !== "string"){
 const err0 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -59,10 +61,10 @@ vErrors.push(err1);
 errors++;
 }
 }
-if(data.event_id !== undefined){
+if(data.event_id !== undefined && func0.call(data, "event_id")){
 let data1 = data.event_id;
 if(typeof data1 === "string"){
-if(!(formats0.test(data1))){
+if(!(formats0.validate(data1))){
 const err2 = {instancePath:instancePath+"/event_id",schemaPath:"#/properties/event_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err2];
@@ -84,10 +86,10 @@ vErrors.push(err3);
 errors++;
 }
 }
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 let data2 = data.event_type;
 if(typeof data2 === "string"){
-if(func1(data2) > 100){
+if(func63(data2) > 100){
 const err4 = {instancePath:instancePath+"/event_type",schemaPath:"#/components/schemas/EventType/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -97,7 +99,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func1(data2) < 5){
+if(func63(data2) < 5){
 const err5 = {instancePath:instancePath+"/event_type",schemaPath:"#/components/schemas/EventType/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -129,7 +131,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.event_timestamp !== undefined){
+if(data.event_timestamp !== undefined && func0.call(data, "event_timestamp")){
 let data3 = data.event_timestamp;
 if(typeof data3 === "string"){
 if(!(formats2.validate(data3))){
@@ -154,7 +156,7 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.event_category !== undefined){
+if(data.event_category !== undefined && func0.call(data, "event_category")){
 let data4 = data.event_category;
 if(typeof data4 !== "string"){
 const err10 = {instancePath:instancePath+"/event_category",schemaPath:"#/components/schemas/EventCategory/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -177,10 +179,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.event_action !== undefined){
+if(data.event_action !== undefined && func0.call(data, "event_action")){
 let data5 = data.event_action;
 if(typeof data5 === "string"){
-if(func1(data5) > 50){
+if(func63(data5) > 50){
 const err12 = {instancePath:instancePath+"/event_action",schemaPath:"#/properties/event_action/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -190,7 +192,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(func1(data5) < 1){
+if(func63(data5) < 1){
 const err13 = {instancePath:instancePath+"/event_action",schemaPath:"#/properties/event_action/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -212,7 +214,7 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.event_outcome !== undefined){
+if(data.event_outcome !== undefined && func0.call(data, "event_outcome")){
 let data6 = data.event_outcome;
 if(typeof data6 !== "string"){
 const err15 = {instancePath:instancePath+"/event_outcome",schemaPath:"#/components/schemas/EventOutcome/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -235,10 +237,10 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.correlation_id !== undefined){
+if(data.correlation_id !== undefined && func0.call(data, "correlation_id")){
 let data7 = data.correlation_id;
 if(typeof data7 === "string"){
-if(func1(data7) > 255){
+if(func63(data7) > 255){
 const err17 = {instancePath:instancePath+"/correlation_id",schemaPath:"#/properties/correlation_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err17];
@@ -248,7 +250,7 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(func1(data7) < 1){
+if(func63(data7) < 1){
 const err18 = {instancePath:instancePath+"/correlation_id",schemaPath:"#/properties/correlation_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -270,7 +272,7 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data8 = data.event_data;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 }
@@ -285,10 +287,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.actor_type !== undefined){
+if(data.actor_type !== undefined && func0.call(data, "actor_type")){
 let data9 = data.actor_type;
 if(typeof data9 === "string"){
-if(func1(data9) > 50){
+if(func63(data9) > 50){
 const err21 = {instancePath:instancePath+"/actor_type",schemaPath:"#/properties/actor_type/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err21];
@@ -298,7 +300,7 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(func1(data9) < 1){
+if(func63(data9) < 1){
 const err22 = {instancePath:instancePath+"/actor_type",schemaPath:"#/properties/actor_type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err22];
@@ -320,10 +322,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.actor_id !== undefined){
+if(data.actor_id !== undefined && func0.call(data, "actor_id")){
 let data10 = data.actor_id;
 if(typeof data10 === "string"){
-if(func1(data10) > 255){
+if(func63(data10) > 255){
 const err24 = {instancePath:instancePath+"/actor_id",schemaPath:"#/properties/actor_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err24];
@@ -333,7 +335,7 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(func1(data10) < 1){
+if(func63(data10) < 1){
 const err25 = {instancePath:instancePath+"/actor_id",schemaPath:"#/properties/actor_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -355,7 +357,7 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.actor_ip !== undefined){
+if(data.actor_ip !== undefined && func0.call(data, "actor_ip")){
 let data11 = data.actor_ip;
 const _errs30 = errors;
 let valid5 = false;
@@ -411,7 +413,7 @@ vErrors = null;
 }
 }
 if(typeof data11 === "string"){
-if(func1(data11) > 45){
+if(func63(data11) > 45){
 const err30 = {instancePath:instancePath+"/actor_ip",schemaPath:"#/properties/actor_ip/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters"};
 if(vErrors === null){
 vErrors = [err30];
@@ -433,10 +435,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data.resource_type !== undefined){
+if(data.resource_type !== undefined && func0.call(data, "resource_type")){
 let data12 = data.resource_type;
 if(typeof data12 === "string"){
-if(func1(data12) > 100){
+if(func63(data12) > 100){
 const err32 = {instancePath:instancePath+"/resource_type",schemaPath:"#/properties/resource_type/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err32];
@@ -446,7 +448,7 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(func1(data12) < 1){
+if(func63(data12) < 1){
 const err33 = {instancePath:instancePath+"/resource_type",schemaPath:"#/properties/resource_type/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err33];
@@ -468,10 +470,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data.resource_id !== undefined){
+if(data.resource_id !== undefined && func0.call(data, "resource_id")){
 let data13 = data.resource_id;
 if(typeof data13 === "string"){
-if(func1(data13) > 255){
+if(func63(data13) > 255){
 const err35 = {instancePath:instancePath+"/resource_id",schemaPath:"#/properties/resource_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err35];
@@ -481,7 +483,7 @@ vErrors.push(err35);
 }
 errors++;
 }
-if(func1(data13) < 1){
+if(func63(data13) < 1){
 const err36 = {instancePath:instancePath+"/resource_id",schemaPath:"#/properties/resource_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err36];
@@ -503,10 +505,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data.resource_name !== undefined){
+if(data.resource_name !== undefined && func0.call(data, "resource_name")){
 let data14 = data.resource_name;
 if(typeof data14 === "string"){
-if(func1(data14) > 255){
+if(func63(data14) > 255){
 const err38 = {instancePath:instancePath+"/resource_name",schemaPath:"#/properties/resource_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err38];
@@ -528,10 +530,10 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.parent_event_id !== undefined){
+if(data.parent_event_id !== undefined && func0.call(data, "parent_event_id")){
 let data15 = data.parent_event_id;
 if(typeof data15 === "string"){
-if(!(formats0.test(data15))){
+if(!(formats0.validate(data15))){
 const err40 = {instancePath:instancePath+"/parent_event_id",schemaPath:"#/properties/parent_event_id/format",keyword:"format",params:{format: "uuid"},message:"must match format \""+"uuid"+"\""};
 if(vErrors === null){
 vErrors = [err40];
@@ -553,10 +555,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.namespace !== undefined){
+if(data.namespace !== undefined && func0.call(data, "namespace")){
 let data16 = data.namespace;
 if(typeof data16 === "string"){
-if(func1(data16) > 255){
+if(func63(data16) > 255){
 const err42 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err42];
@@ -566,7 +568,7 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(func1(data16) < 1){
+if(func63(data16) < 1){
 const err43 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err43];
@@ -588,10 +590,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.cluster_id !== undefined){
+if(data.cluster_id !== undefined && func0.call(data, "cluster_id")){
 let data17 = data.cluster_id;
 if(typeof data17 === "string"){
-if(func1(data17) > 255){
+if(func63(data17) > 255){
 const err45 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err45];
@@ -601,7 +603,7 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(func1(data17) < 1){
+if(func63(data17) < 1){
 const err46 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err46];
@@ -623,7 +625,7 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.severity !== undefined){
+if(data.severity !== undefined && func0.call(data, "severity")){
 let data18 = data.severity;
 if(typeof data18 !== "string"){
 const err48 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/Severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -646,7 +648,7 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data.duration_ms !== undefined){
+if(data.duration_ms !== undefined && func0.call(data, "duration_ms")){
 let data19 = data.duration_ms;
 if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
 const err50 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -681,10 +683,10 @@ errors++;
 }
 }
 }
-if(data.error_code !== undefined){
+if(data.error_code !== undefined && func0.call(data, "error_code")){
 let data20 = data.error_code;
 if(typeof data20 === "string"){
-if(func1(data20) > 50){
+if(func63(data20) > 50){
 const err53 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err53];
@@ -706,10 +708,10 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.error_message !== undefined){
+if(data.error_message !== undefined && func0.call(data, "error_message")){
 let data21 = data.error_message;
 if(typeof data21 === "string"){
-if(func1(data21) > 4096){
+if(func63(data21) > 4096){
 const err55 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err55];
@@ -731,7 +733,7 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.trace_id !== undefined){
+if(data.trace_id !== undefined && func0.call(data, "trace_id")){
 let data22 = data.trace_id;
 if(typeof data22 === "string"){
 if(!pattern5.test(data22)){
@@ -756,7 +758,7 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.span_id !== undefined){
+if(data.span_id !== undefined && func0.call(data, "span_id")){
 let data23 = data.span_id;
 if(typeof data23 === "string"){
 if(!pattern6.test(data23)){
@@ -781,7 +783,7 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data.retention_days !== undefined){
+if(data.retention_days !== undefined && func0.call(data, "retention_days")){
 let data24 = data.retention_days;
 if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
 const err61 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -816,7 +818,7 @@ errors++;
 }
 }
 }
-if(data.is_sensitive !== undefined){
+if(data.is_sensitive !== undefined && func0.call(data, "is_sensitive")){
 if(typeof data.is_sensitive !== "boolean"){
 const err64 = {instancePath:instancePath+"/is_sensitive",schemaPath:"#/properties/is_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -869,7 +871,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.remediation_request === undefined){
+if((data.remediation_request === undefined) || (!(func0.call(data, "remediation_request")))){
 const err0 = {instancePath,schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "remediation_request"},message:"must have required property '"+"remediation_request"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -879,7 +881,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.phase === undefined){
+if((data.phase === undefined) || (!(func0.call(data, "phase")))){
 const err1 = {instancePath,schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -889,10 +891,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.remediation_request !== undefined){
+if(data.remediation_request !== undefined && func0.call(data, "remediation_request")){
 let data0 = data.remediation_request;
 if(typeof data0 === "string"){
-if(func1(data0) > 253){
+if(func63(data0) > 253){
 const err2 = {instancePath:instancePath+"/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -902,7 +904,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func63(data0) < 1){
 const err3 = {instancePath:instancePath+"/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -924,10 +926,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.phase !== undefined){
+if(data.phase !== undefined && func0.call(data, "phase")){
 let data1 = data.phase;
 if(typeof data1 === "string"){
-if(func1(data1) > 50){
+if(func63(data1) > 50){
 const err5 = {instancePath:instancePath+"/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -937,7 +939,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(func63(data1) < 1){
 const err6 = {instancePath:instancePath+"/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -959,7 +961,7 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.duration_ms !== undefined){
+if(data.duration_ms !== undefined && func0.call(data, "duration_ms")){
 let data2 = data.duration_ms;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
 const err8 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -996,7 +998,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.failure_reason === undefined){
+if((data.failure_reason === undefined) || (!(func0.call(data, "failure_reason")))){
 const err11 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "failure_reason"},message:"must have required property '"+"failure_reason"+"'"};
 if(vErrors === null){
 vErrors = [err11];
@@ -1006,10 +1008,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.failure_reason !== undefined){
+if(data.failure_reason !== undefined && func0.call(data, "failure_reason")){
 let data3 = data.failure_reason;
 if(typeof data3 === "string"){
-if(func1(data3) > 1024){
+if(func63(data3) > 1024){
 const err12 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -1019,7 +1021,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(func1(data3) < 1){
+if(func63(data3) < 1){
 const err13 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -1070,7 +1072,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.workflow_id === undefined){
+if((data.workflow_id === undefined) || (!(func0.call(data, "workflow_id")))){
 const err0 = {instancePath,schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_id"},message:"must have required property '"+"workflow_id"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1080,7 +1082,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.workflow_execution === undefined){
+if((data.workflow_execution === undefined) || (!(func0.call(data, "workflow_execution")))){
 const err1 = {instancePath,schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_execution"},message:"must have required property '"+"workflow_execution"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1090,10 +1092,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.workflow_id !== undefined){
+if(data.workflow_id !== undefined && func0.call(data, "workflow_id")){
 let data0 = data.workflow_id;
 if(typeof data0 === "string"){
-if(func1(data0) > 255){
+if(func63(data0) > 255){
 const err2 = {instancePath:instancePath+"/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1103,7 +1105,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func63(data0) < 1){
 const err3 = {instancePath:instancePath+"/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1125,10 +1127,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.workflow_execution !== undefined){
+if(data.workflow_execution !== undefined && func0.call(data, "workflow_execution")){
 let data1 = data.workflow_execution;
 if(typeof data1 === "string"){
-if(func1(data1) > 253){
+if(func63(data1) > 253){
 const err5 = {instancePath:instancePath+"/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -1138,7 +1140,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(func63(data1) < 1){
 const err6 = {instancePath:instancePath+"/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -1160,10 +1162,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.target_resource !== undefined){
+if(data.target_resource !== undefined && func0.call(data, "target_resource")){
 let data2 = data.target_resource;
 if(typeof data2 === "string"){
-if(func1(data2) > 512){
+if(func63(data2) > 512){
 const err8 = {instancePath:instancePath+"/target_resource",schemaPath:"#/components/schemas/WorkflowStartedData/properties/target_resource/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1197,7 +1199,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.duration_ms === undefined){
+if((data.duration_ms === undefined) || (!(func0.call(data, "duration_ms")))){
 const err11 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "duration_ms"},message:"must have required property '"+"duration_ms"+"'"};
 if(vErrors === null){
 vErrors = [err11];
@@ -1207,7 +1209,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.duration_ms !== undefined){
+if(data.duration_ms !== undefined && func0.call(data, "duration_ms")){
 let data3 = data.duration_ms;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
 const err12 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/allOf/1/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -1261,7 +1263,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.workflow_id === undefined){
+if((data.workflow_id === undefined) || (!(func0.call(data, "workflow_id")))){
 const err0 = {instancePath,schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_id"},message:"must have required property '"+"workflow_id"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1271,7 +1273,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.workflow_execution === undefined){
+if((data.workflow_execution === undefined) || (!(func0.call(data, "workflow_execution")))){
 const err1 = {instancePath,schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_execution"},message:"must have required property '"+"workflow_execution"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1281,10 +1283,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.workflow_id !== undefined){
+if(data.workflow_id !== undefined && func0.call(data, "workflow_id")){
 let data0 = data.workflow_id;
 if(typeof data0 === "string"){
-if(func1(data0) > 255){
+if(func63(data0) > 255){
 const err2 = {instancePath:instancePath+"/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1294,7 +1296,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func63(data0) < 1){
 const err3 = {instancePath:instancePath+"/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1316,10 +1318,10 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.workflow_execution !== undefined){
+if(data.workflow_execution !== undefined && func0.call(data, "workflow_execution")){
 let data1 = data.workflow_execution;
 if(typeof data1 === "string"){
-if(func1(data1) > 253){
+if(func63(data1) > 253){
 const err5 = {instancePath:instancePath+"/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -1329,7 +1331,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(func63(data1) < 1){
 const err6 = {instancePath:instancePath+"/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -1351,10 +1353,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data.target_resource !== undefined){
+if(data.target_resource !== undefined && func0.call(data, "target_resource")){
 let data2 = data.target_resource;
 if(typeof data2 === "string"){
-if(func1(data2) > 512){
+if(func63(data2) > 512){
 const err8 = {instancePath:instancePath+"/target_resource",schemaPath:"#/components/schemas/WorkflowStartedData/properties/target_resource/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1388,7 +1390,7 @@ vErrors.push(err10);
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.failure_reason === undefined){
+if((data.failure_reason === undefined) || (!(func0.call(data, "failure_reason")))){
 const err11 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "failure_reason"},message:"must have required property '"+"failure_reason"+"'"};
 if(vErrors === null){
 vErrors = [err11];
@@ -1398,10 +1400,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.failure_reason !== undefined){
+if(data.failure_reason !== undefined && func0.call(data, "failure_reason")){
 let data3 = data.failure_reason;
 if(typeof data3 === "string"){
-if(func1(data3) > 4096){
+if(func63(data3) > 4096){
 const err12 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -1411,7 +1413,7 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(func1(data3) < 1){
+if(func63(data3) < 1){
 const err13 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -1433,7 +1435,7 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.duration_ms !== undefined){
+if(data.duration_ms !== undefined && func0.call(data, "duration_ms")){
 let data4 = data.duration_ms;
 if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
 const err15 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/allOf/1/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -1487,7 +1489,7 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.notification_id === undefined){
+if((data.notification_id === undefined) || (!(func0.call(data, "notification_id")))){
 const err0 = {instancePath,schemaPath:"#/components/schemas/NotificationSentData/required",keyword:"required",params:{missingProperty: "notification_id"},message:"must have required property '"+"notification_id"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -1497,7 +1499,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.channel === undefined){
+if((data.channel === undefined) || (!(func0.call(data, "channel")))){
 const err1 = {instancePath,schemaPath:"#/components/schemas/NotificationSentData/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1507,10 +1509,10 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.notification_id !== undefined){
+if(data.notification_id !== undefined && func0.call(data, "notification_id")){
 let data0 = data.notification_id;
 if(typeof data0 === "string"){
-if(func1(data0) > 255){
+if(func63(data0) > 255){
 const err2 = {instancePath:instancePath+"/notification_id",schemaPath:"#/components/schemas/NotificationSentData/properties/notification_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1520,7 +1522,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(func1(data0) < 1){
+if(func63(data0) < 1){
 const err3 = {instancePath:instancePath+"/notification_id",schemaPath:"#/components/schemas/NotificationSentData/properties/notification_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1542,7 +1544,7 @@ vErrors.push(err4);
 errors++;
 }
 }
-if(data.channel !== undefined){
+if(data.channel !== undefined && func0.call(data, "channel")){
 let data1 = data.channel;
 if(typeof data1 !== "string"){
 const err5 = {instancePath:instancePath+"/channel",schemaPath:"#/components/schemas/NotificationSentData/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -1565,10 +1567,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data.recipient !== undefined){
+if(data.recipient !== undefined && func0.call(data, "recipient")){
 let data2 = data.recipient;
 if(typeof data2 === "string"){
-if(func1(data2) > 512){
+if(func63(data2) > 512){
 const err7 = {instancePath:instancePath+"/recipient",schemaPath:"#/components/schemas/NotificationSentData/properties/recipient/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -1602,7 +1604,7 @@ vErrors.push(err9);
 errors++;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.failure_reason === undefined){
+if((data.failure_reason === undefined) || (!(func0.call(data, "failure_reason")))){
 const err10 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "failure_reason"},message:"must have required property '"+"failure_reason"+"'"};
 if(vErrors === null){
 vErrors = [err10];
@@ -1612,10 +1614,10 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.failure_reason !== undefined){
+if(data.failure_reason !== undefined && func0.call(data, "failure_reason")){
 let data3 = data.failure_reason;
 if(typeof data3 === "string"){
-if(func1(data3) > 4096){
+if(func63(data3) > 4096){
 const err11 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -1625,7 +1627,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func1(data3) < 1){
+if(func63(data3) < 1){
 const err12 = {instancePath:instancePath+"/failure_reason",schemaPath:"#/allOf/1/properties/failure_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -1679,7 +1681,7 @@ let valid1 = true;
 const _errs2 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((data.event_type === undefined) && (missing0 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing0 = "event_type")){
 const err0 = {};
 if(vErrors === null){
 vErrors = [err0];
@@ -1690,7 +1692,7 @@ vErrors.push(err0);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("gateway.signal.received" !== data.event_type){
 const err1 = {};
 if(vErrors === null){
@@ -1717,10 +1719,10 @@ vErrors = null;
 if(_valid0){
 const _errs4 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data1 = data.event_data;
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.signal_name === undefined){
+if((data1.signal_name === undefined) || (!(func0.call(data1, "signal_name")))){
 const err2 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewaySignalReceivedData/required",keyword:"required",params:{missingProperty: "signal_name"},message:"must have required property '"+"signal_name"+"'"};
 if(vErrors === null){
 vErrors = [err2];
@@ -1730,7 +1732,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data1.signal_source === undefined){
+if((data1.signal_source === undefined) || (!(func0.call(data1, "signal_source")))){
 const err3 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewaySignalReceivedData/required",keyword:"required",params:{missingProperty: "signal_source"},message:"must have required property '"+"signal_source"+"'"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1740,7 +1742,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data1.fingerprint === undefined){
+if((data1.fingerprint === undefined) || (!(func0.call(data1, "fingerprint")))){
 const err4 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewaySignalReceivedData/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'"};
 if(vErrors === null){
 vErrors = [err4];
@@ -1750,10 +1752,10 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data1.signal_name !== undefined){
+if(data1.signal_name !== undefined && func0.call(data1, "signal_name")){
 let data2 = data1.signal_name;
 if(typeof data2 === "string"){
-if(func1(data2) > 255){
+if(func63(data2) > 255){
 const err5 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/signal_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err5];
@@ -1763,7 +1765,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if(func63(data2) < 1){
 const err6 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/signal_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err6];
@@ -1785,10 +1787,10 @@ vErrors.push(err7);
 errors++;
 }
 }
-if(data1.signal_source !== undefined){
+if(data1.signal_source !== undefined && func0.call(data1, "signal_source")){
 let data3 = data1.signal_source;
 if(typeof data3 === "string"){
-if(func1(data3) > 100){
+if(func63(data3) > 100){
 const err8 = {instancePath:instancePath+"/event_data/signal_source",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/signal_source/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1798,7 +1800,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func1(data3) < 1){
+if(func63(data3) < 1){
 const err9 = {instancePath:instancePath+"/event_data/signal_source",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/signal_source/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -1820,10 +1822,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data1.fingerprint !== undefined){
+if(data1.fingerprint !== undefined && func0.call(data1, "fingerprint")){
 let data4 = data1.fingerprint;
 if(typeof data4 === "string"){
-if(func1(data4) > 128){
+if(func63(data4) > 128){
 const err11 = {instancePath:instancePath+"/event_data/fingerprint",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/fingerprint/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -1833,7 +1835,7 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(func1(data4) < 1){
+if(func63(data4) < 1){
 const err12 = {instancePath:instancePath+"/event_data/fingerprint",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err12];
@@ -1855,10 +1857,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data1.severity !== undefined){
+if(data1.severity !== undefined && func0.call(data1, "severity")){
 let data5 = data1.severity;
 if(typeof data5 === "string"){
-if(func1(data5) > 50){
+if(func63(data5) > 50){
 const err14 = {instancePath:instancePath+"/event_data/severity",schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/severity/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -1880,10 +1882,10 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data1.labels !== undefined){
+if(data1.labels !== undefined && func0.call(data1, "labels")){
 let data6 = data1.labels;
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-for(const key0 in data6){
+for(const key0 of Object.keys(data6)){
 if(typeof data6[key0] !== "string"){
 const err16 = {instancePath:instancePath+"/event_data/labels/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/GatewaySignalReceivedData/properties/labels/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
@@ -1943,7 +1945,7 @@ let valid7 = true;
 const _errs23 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
-if((data.event_type === undefined) && (missing1 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing1 = "event_type")){
 const err20 = {};
 if(vErrors === null){
 vErrors = [err20];
@@ -1954,7 +1956,7 @@ vErrors.push(err20);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("gateway.crd.created" !== data.event_type){
 const err21 = {};
 if(vErrors === null){
@@ -1981,10 +1983,10 @@ vErrors = null;
 if(_valid1){
 const _errs25 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data9 = data.event_data;
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.crd_name === undefined){
+if((data9.crd_name === undefined) || (!(func0.call(data9, "crd_name")))){
 const err22 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewayCrdCreatedData/required",keyword:"required",params:{missingProperty: "crd_name"},message:"must have required property '"+"crd_name"+"'"};
 if(vErrors === null){
 vErrors = [err22];
@@ -1994,7 +1996,7 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data9.crd_namespace === undefined){
+if((data9.crd_namespace === undefined) || (!(func0.call(data9, "crd_namespace")))){
 const err23 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewayCrdCreatedData/required",keyword:"required",params:{missingProperty: "crd_namespace"},message:"must have required property '"+"crd_namespace"+"'"};
 if(vErrors === null){
 vErrors = [err23];
@@ -2004,7 +2006,7 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data9.fingerprint === undefined){
+if((data9.fingerprint === undefined) || (!(func0.call(data9, "fingerprint")))){
 const err24 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/GatewayCrdCreatedData/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'"};
 if(vErrors === null){
 vErrors = [err24];
@@ -2014,10 +2016,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data9.crd_name !== undefined){
+if(data9.crd_name !== undefined && func0.call(data9, "crd_name")){
 let data10 = data9.crd_name;
 if(typeof data10 === "string"){
-if(func1(data10) > 253){
+if(func63(data10) > 253){
 const err25 = {instancePath:instancePath+"/event_data/crd_name",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/crd_name/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err25];
@@ -2027,7 +2029,7 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(func1(data10) < 1){
+if(func63(data10) < 1){
 const err26 = {instancePath:instancePath+"/event_data/crd_name",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/crd_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err26];
@@ -2049,10 +2051,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data9.crd_namespace !== undefined){
+if(data9.crd_namespace !== undefined && func0.call(data9, "crd_namespace")){
 let data11 = data9.crd_namespace;
 if(typeof data11 === "string"){
-if(func1(data11) > 63){
+if(func63(data11) > 63){
 const err28 = {instancePath:instancePath+"/event_data/crd_namespace",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/crd_namespace/maxLength",keyword:"maxLength",params:{limit: 63},message:"must NOT have more than 63 characters"};
 if(vErrors === null){
 vErrors = [err28];
@@ -2062,7 +2064,7 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(func1(data11) < 1){
+if(func63(data11) < 1){
 const err29 = {instancePath:instancePath+"/event_data/crd_namespace",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/crd_namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err29];
@@ -2084,10 +2086,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data9.fingerprint !== undefined){
+if(data9.fingerprint !== undefined && func0.call(data9, "fingerprint")){
 let data12 = data9.fingerprint;
 if(typeof data12 === "string"){
-if(func1(data12) > 128){
+if(func63(data12) > 128){
 const err31 = {instancePath:instancePath+"/event_data/fingerprint",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/fingerprint/maxLength",keyword:"maxLength",params:{limit: 128},message:"must NOT have more than 128 characters"};
 if(vErrors === null){
 vErrors = [err31];
@@ -2097,7 +2099,7 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(func1(data12) < 1){
+if(func63(data12) < 1){
 const err32 = {instancePath:instancePath+"/event_data/fingerprint",schemaPath:"#/components/schemas/GatewayCrdCreatedData/properties/fingerprint/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err32];
@@ -2164,7 +2166,7 @@ let valid12 = true;
 const _errs37 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
-if((data.event_type === undefined) && (missing2 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing2 = "event_type")){
 const err36 = {};
 if(vErrors === null){
 vErrors = [err36];
@@ -2175,7 +2177,7 @@ vErrors.push(err36);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("orchestrator.lifecycle.started" !== data.event_type){
 const err37 = {};
 if(vErrors === null){
@@ -2202,10 +2204,10 @@ vErrors = null;
 if(_valid2){
 const _errs39 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data14 = data.event_data;
 if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.remediation_request === undefined){
+if((data14.remediation_request === undefined) || (!(func0.call(data14, "remediation_request")))){
 const err38 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "remediation_request"},message:"must have required property '"+"remediation_request"+"'"};
 if(vErrors === null){
 vErrors = [err38];
@@ -2215,7 +2217,7 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data14.phase === undefined){
+if((data14.phase === undefined) || (!(func0.call(data14, "phase")))){
 const err39 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'"};
 if(vErrors === null){
 vErrors = [err39];
@@ -2225,10 +2227,10 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data14.remediation_request !== undefined){
+if(data14.remediation_request !== undefined && func0.call(data14, "remediation_request")){
 let data15 = data14.remediation_request;
 if(typeof data15 === "string"){
-if(func1(data15) > 253){
+if(func63(data15) > 253){
 const err40 = {instancePath:instancePath+"/event_data/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err40];
@@ -2238,7 +2240,7 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(func1(data15) < 1){
+if(func63(data15) < 1){
 const err41 = {instancePath:instancePath+"/event_data/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err41];
@@ -2260,10 +2262,10 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data14.phase !== undefined){
+if(data14.phase !== undefined && func0.call(data14, "phase")){
 let data16 = data14.phase;
 if(typeof data16 === "string"){
-if(func1(data16) > 50){
+if(func63(data16) > 50){
 const err43 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err43];
@@ -2273,7 +2275,7 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(func1(data16) < 1){
+if(func63(data16) < 1){
 const err44 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err44];
@@ -2295,7 +2297,7 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data14.duration_ms !== undefined){
+if(data14.duration_ms !== undefined && func0.call(data14, "duration_ms")){
 let data17 = data14.duration_ms;
 if(!((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17)))){
 const err46 = {instancePath:instancePath+"/event_data/duration_ms",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -2365,7 +2367,7 @@ let valid17 = true;
 const _errs51 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
-if((data.event_type === undefined) && (missing3 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing3 = "event_type")){
 const err50 = {};
 if(vErrors === null){
 vErrors = [err50];
@@ -2376,7 +2378,7 @@ vErrors.push(err50);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("orchestrator.lifecycle.completed" !== data.event_type){
 const err51 = {};
 if(vErrors === null){
@@ -2403,10 +2405,10 @@ vErrors = null;
 if(_valid3){
 const _errs53 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data19 = data.event_data;
 if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.remediation_request === undefined){
+if((data19.remediation_request === undefined) || (!(func0.call(data19, "remediation_request")))){
 const err52 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "remediation_request"},message:"must have required property '"+"remediation_request"+"'"};
 if(vErrors === null){
 vErrors = [err52];
@@ -2416,7 +2418,7 @@ vErrors.push(err52);
 }
 errors++;
 }
-if(data19.phase === undefined){
+if((data19.phase === undefined) || (!(func0.call(data19, "phase")))){
 const err53 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/OrchestratorLifecycleData/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'"};
 if(vErrors === null){
 vErrors = [err53];
@@ -2426,10 +2428,10 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data19.remediation_request !== undefined){
+if(data19.remediation_request !== undefined && func0.call(data19, "remediation_request")){
 let data20 = data19.remediation_request;
 if(typeof data20 === "string"){
-if(func1(data20) > 253){
+if(func63(data20) > 253){
 const err54 = {instancePath:instancePath+"/event_data/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err54];
@@ -2439,7 +2441,7 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(func1(data20) < 1){
+if(func63(data20) < 1){
 const err55 = {instancePath:instancePath+"/event_data/remediation_request",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/remediation_request/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err55];
@@ -2461,10 +2463,10 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data19.phase !== undefined){
+if(data19.phase !== undefined && func0.call(data19, "phase")){
 let data21 = data19.phase;
 if(typeof data21 === "string"){
-if(func1(data21) > 50){
+if(func63(data21) > 50){
 const err57 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err57];
@@ -2474,7 +2476,7 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(func1(data21) < 1){
+if(func63(data21) < 1){
 const err58 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/phase/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err58];
@@ -2496,7 +2498,7 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data19.duration_ms !== undefined){
+if(data19.duration_ms !== undefined && func0.call(data19, "duration_ms")){
 let data22 = data19.duration_ms;
 if(!((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22)))){
 const err60 = {instancePath:instancePath+"/event_data/duration_ms",schemaPath:"#/components/schemas/OrchestratorLifecycleData/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -2566,7 +2568,7 @@ let valid22 = true;
 const _errs65 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
-if((data.event_type === undefined) && (missing4 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing4 = "event_type")){
 const err64 = {};
 if(vErrors === null){
 vErrors = [err64];
@@ -2577,7 +2579,7 @@ vErrors.push(err64);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("orchestrator.lifecycle.failed" !== data.event_type){
 const err65 = {};
 if(vErrors === null){
@@ -2604,7 +2606,7 @@ vErrors = null;
 if(_valid4){
 const _errs67 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 if(!(validate26(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
 errors = vErrors.length;
@@ -2643,7 +2645,7 @@ let valid25 = true;
 const _errs71 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing5;
-if((data.event_type === undefined) && (missing5 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing5 = "event_type")){
 const err67 = {};
 if(vErrors === null){
 vErrors = [err67];
@@ -2654,7 +2656,7 @@ vErrors.push(err67);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 let data25 = data.event_type;
 if(!(((data25 === "orchestrator.approval.requested") || (data25 === "orchestrator.approval.approved")) || (data25 === "orchestrator.approval.rejected"))){
 const err68 = {};
@@ -2682,10 +2684,10 @@ vErrors = null;
 if(_valid5){
 const _errs73 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data26 = data.event_data;
 if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.approval_request === undefined){
+if((data26.approval_request === undefined) || (!(func0.call(data26, "approval_request")))){
 const err69 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/ApprovalData/required",keyword:"required",params:{missingProperty: "approval_request"},message:"must have required property '"+"approval_request"+"'"};
 if(vErrors === null){
 vErrors = [err69];
@@ -2695,7 +2697,7 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data26.decision === undefined){
+if((data26.decision === undefined) || (!(func0.call(data26, "decision")))){
 const err70 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/ApprovalData/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err70];
@@ -2705,10 +2707,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data26.approval_request !== undefined){
+if(data26.approval_request !== undefined && func0.call(data26, "approval_request")){
 let data27 = data26.approval_request;
 if(typeof data27 === "string"){
-if(func1(data27) > 253){
+if(func63(data27) > 253){
 const err71 = {instancePath:instancePath+"/event_data/approval_request",schemaPath:"#/components/schemas/ApprovalData/properties/approval_request/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err71];
@@ -2718,7 +2720,7 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(func1(data27) < 1){
+if(func63(data27) < 1){
 const err72 = {instancePath:instancePath+"/event_data/approval_request",schemaPath:"#/components/schemas/ApprovalData/properties/approval_request/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err72];
@@ -2740,7 +2742,7 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data26.decision !== undefined){
+if(data26.decision !== undefined && func0.call(data26, "decision")){
 let data28 = data26.decision;
 if(typeof data28 !== "string"){
 const err74 = {instancePath:instancePath+"/event_data/decision",schemaPath:"#/components/schemas/ApprovalData/properties/decision/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -2763,10 +2765,10 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data26.decided_by !== undefined){
+if(data26.decided_by !== undefined && func0.call(data26, "decided_by")){
 let data29 = data26.decided_by;
 if(typeof data29 === "string"){
-if(func1(data29) > 255){
+if(func63(data29) > 255){
 const err76 = {instancePath:instancePath+"/event_data/decided_by",schemaPath:"#/components/schemas/ApprovalData/properties/decided_by/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err76];
@@ -2788,10 +2790,10 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data26.reason !== undefined){
+if(data26.reason !== undefined && func0.call(data26, "reason")){
 let data30 = data26.reason;
 if(typeof data30 === "string"){
-if(func1(data30) > 1024){
+if(func63(data30) > 1024){
 const err78 = {instancePath:instancePath+"/event_data/reason",schemaPath:"#/components/schemas/ApprovalData/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1024},message:"must NOT have more than 1024 characters"};
 if(vErrors === null){
 vErrors = [err78];
@@ -2858,7 +2860,7 @@ let valid30 = true;
 const _errs87 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing6;
-if((data.event_type === undefined) && (missing6 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing6 = "event_type")){
 const err82 = {};
 if(vErrors === null){
 vErrors = [err82];
@@ -2869,7 +2871,7 @@ vErrors.push(err82);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("signalprocessing.signal.processed" !== data.event_type){
 const err83 = {};
 if(vErrors === null){
@@ -2896,10 +2898,10 @@ vErrors = null;
 if(_valid6){
 const _errs89 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data32 = data.event_data;
 if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
-if(data32.signal_name === undefined){
+if((data32.signal_name === undefined) || (!(func0.call(data32, "signal_name")))){
 const err84 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/SignalProcessedData/required",keyword:"required",params:{missingProperty: "signal_name"},message:"must have required property '"+"signal_name"+"'"};
 if(vErrors === null){
 vErrors = [err84];
@@ -2909,7 +2911,7 @@ vErrors.push(err84);
 }
 errors++;
 }
-if(data32.phase === undefined){
+if((data32.phase === undefined) || (!(func0.call(data32, "phase")))){
 const err85 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/SignalProcessedData/required",keyword:"required",params:{missingProperty: "phase"},message:"must have required property '"+"phase"+"'"};
 if(vErrors === null){
 vErrors = [err85];
@@ -2919,10 +2921,10 @@ vErrors.push(err85);
 }
 errors++;
 }
-if(data32.signal_name !== undefined){
+if(data32.signal_name !== undefined && func0.call(data32, "signal_name")){
 let data33 = data32.signal_name;
 if(typeof data33 === "string"){
-if(func1(data33) > 255){
+if(func63(data33) > 255){
 const err86 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/SignalProcessedData/properties/signal_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err86];
@@ -2932,7 +2934,7 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(func1(data33) < 1){
+if(func63(data33) < 1){
 const err87 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/SignalProcessedData/properties/signal_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err87];
@@ -2954,10 +2956,10 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data32.phase !== undefined){
+if(data32.phase !== undefined && func0.call(data32, "phase")){
 let data34 = data32.phase;
 if(typeof data34 === "string"){
-if(func1(data34) > 50){
+if(func63(data34) > 50){
 const err89 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/SignalProcessedData/properties/phase/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err89];
@@ -2967,7 +2969,7 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(func1(data34) < 1){
+if(func63(data34) < 1){
 const err90 = {instancePath:instancePath+"/event_data/phase",schemaPath:"#/components/schemas/SignalProcessedData/properties/phase/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err90];
@@ -2989,10 +2991,10 @@ vErrors.push(err91);
 errors++;
 }
 }
-if(data32.environment !== undefined){
+if(data32.environment !== undefined && func0.call(data32, "environment")){
 let data35 = data32.environment;
 if(typeof data35 === "string"){
-if(func1(data35) > 50){
+if(func63(data35) > 50){
 const err92 = {instancePath:instancePath+"/event_data/environment",schemaPath:"#/components/schemas/SignalProcessedData/properties/environment/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err92];
@@ -3014,10 +3016,10 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data32.priority !== undefined){
+if(data32.priority !== undefined && func0.call(data32, "priority")){
 let data36 = data32.priority;
 if(typeof data36 === "string"){
-if(func1(data36) > 10){
+if(func63(data36) > 10){
 const err94 = {instancePath:instancePath+"/event_data/priority",schemaPath:"#/components/schemas/SignalProcessedData/properties/priority/maxLength",keyword:"maxLength",params:{limit: 10},message:"must NOT have more than 10 characters"};
 if(vErrors === null){
 vErrors = [err94];
@@ -3084,7 +3086,7 @@ let valid35 = true;
 const _errs103 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing7;
-if((data.event_type === undefined) && (missing7 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing7 = "event_type")){
 const err98 = {};
 if(vErrors === null){
 vErrors = [err98];
@@ -3095,7 +3097,7 @@ vErrors.push(err98);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("signalprocessing.classification.decision" !== data.event_type){
 const err99 = {};
 if(vErrors === null){
@@ -3122,10 +3124,10 @@ vErrors = null;
 if(_valid7){
 const _errs105 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data38 = data.event_data;
 if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
-if(data38.classification === undefined){
+if((data38.classification === undefined) || (!(func0.call(data38, "classification")))){
 const err100 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/ClassificationDecisionData/required",keyword:"required",params:{missingProperty: "classification"},message:"must have required property '"+"classification"+"'"};
 if(vErrors === null){
 vErrors = [err100];
@@ -3135,7 +3137,7 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data38.confidence === undefined){
+if((data38.confidence === undefined) || (!(func0.call(data38, "confidence")))){
 const err101 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/ClassificationDecisionData/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
 if(vErrors === null){
 vErrors = [err101];
@@ -3145,10 +3147,10 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data38.classification !== undefined){
+if(data38.classification !== undefined && func0.call(data38, "classification")){
 let data39 = data38.classification;
 if(typeof data39 === "string"){
-if(func1(data39) > 100){
+if(func63(data39) > 100){
 const err102 = {instancePath:instancePath+"/event_data/classification",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/classification/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err102];
@@ -3158,7 +3160,7 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(func1(data39) < 1){
+if(func63(data39) < 1){
 const err103 = {instancePath:instancePath+"/event_data/classification",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/classification/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err103];
@@ -3180,7 +3182,7 @@ vErrors.push(err104);
 errors++;
 }
 }
-if(data38.confidence !== undefined){
+if(data38.confidence !== undefined && func0.call(data38, "confidence")){
 let data40 = data38.confidence;
 if(typeof data40 == "number"){
 if(data40 > 1 || isNaN(data40)){
@@ -3215,10 +3217,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data38.source !== undefined){
+if(data38.source !== undefined && func0.call(data38, "source")){
 let data41 = data38.source;
 if(typeof data41 === "string"){
-if(func1(data41) > 100){
+if(func63(data41) > 100){
 const err108 = {instancePath:instancePath+"/event_data/source",schemaPath:"#/components/schemas/ClassificationDecisionData/properties/source/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err108];
@@ -3285,7 +3287,7 @@ let valid40 = true;
 const _errs117 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing8;
-if((data.event_type === undefined) && (missing8 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing8 = "event_type")){
 const err112 = {};
 if(vErrors === null){
 vErrors = [err112];
@@ -3296,7 +3298,7 @@ vErrors.push(err112);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("signalprocessing.enrichment.completed" !== data.event_type){
 const err113 = {};
 if(vErrors === null){
@@ -3323,10 +3325,10 @@ vErrors = null;
 if(_valid8){
 const _errs119 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data43 = data.event_data;
 if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.signal_name === undefined){
+if((data43.signal_name === undefined) || (!(func0.call(data43, "signal_name")))){
 const err114 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/EnrichmentCompletedData/required",keyword:"required",params:{missingProperty: "signal_name"},message:"must have required property '"+"signal_name"+"'"};
 if(vErrors === null){
 vErrors = [err114];
@@ -3336,7 +3338,7 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data43.enrichment_duration_ms === undefined){
+if((data43.enrichment_duration_ms === undefined) || (!(func0.call(data43, "enrichment_duration_ms")))){
 const err115 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/EnrichmentCompletedData/required",keyword:"required",params:{missingProperty: "enrichment_duration_ms"},message:"must have required property '"+"enrichment_duration_ms"+"'"};
 if(vErrors === null){
 vErrors = [err115];
@@ -3346,10 +3348,10 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data43.signal_name !== undefined){
+if(data43.signal_name !== undefined && func0.call(data43, "signal_name")){
 let data44 = data43.signal_name;
 if(typeof data44 === "string"){
-if(func1(data44) > 255){
+if(func63(data44) > 255){
 const err116 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/signal_name/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err116];
@@ -3359,7 +3361,7 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(func1(data44) < 1){
+if(func63(data44) < 1){
 const err117 = {instancePath:instancePath+"/event_data/signal_name",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/signal_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err117];
@@ -3381,7 +3383,7 @@ vErrors.push(err118);
 errors++;
 }
 }
-if(data43.enrichment_duration_ms !== undefined){
+if(data43.enrichment_duration_ms !== undefined && func0.call(data43, "enrichment_duration_ms")){
 let data45 = data43.enrichment_duration_ms;
 if(!((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45)))){
 const err119 = {instancePath:instancePath+"/event_data/enrichment_duration_ms",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/enrichment_duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -3406,7 +3408,7 @@ errors++;
 }
 }
 }
-if(data43.owner_chain_length !== undefined){
+if(data43.owner_chain_length !== undefined && func0.call(data43, "owner_chain_length")){
 let data46 = data43.owner_chain_length;
 if(!((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46)))){
 const err121 = {instancePath:instancePath+"/event_data/owner_chain_length",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/owner_chain_length/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
@@ -3431,7 +3433,7 @@ errors++;
 }
 }
 }
-if(data43.degraded !== undefined){
+if(data43.degraded !== undefined && func0.call(data43, "degraded")){
 if(typeof data43.degraded !== "boolean"){
 const err123 = {instancePath:instancePath+"/event_data/degraded",schemaPath:"#/components/schemas/EnrichmentCompletedData/properties/degraded/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -3488,7 +3490,7 @@ let valid45 = true;
 const _errs133 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing9;
-if((data.event_type === undefined) && (missing9 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing9 = "event_type")){
 const err126 = {};
 if(vErrors === null){
 vErrors = [err126];
@@ -3499,7 +3501,7 @@ vErrors.push(err126);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("aianalysis.analysis.completed" !== data.event_type){
 const err127 = {};
 if(vErrors === null){
@@ -3526,10 +3528,10 @@ vErrors = null;
 if(_valid9){
 const _errs135 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data49 = data.event_data;
 if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
-if(data49.analysis_name === undefined){
+if((data49.analysis_name === undefined) || (!(func0.call(data49, "analysis_name")))){
 const err128 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AnalysisCompletedData/required",keyword:"required",params:{missingProperty: "analysis_name"},message:"must have required property '"+"analysis_name"+"'"};
 if(vErrors === null){
 vErrors = [err128];
@@ -3539,7 +3541,7 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data49.root_cause === undefined){
+if((data49.root_cause === undefined) || (!(func0.call(data49, "root_cause")))){
 const err129 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AnalysisCompletedData/required",keyword:"required",params:{missingProperty: "root_cause"},message:"must have required property '"+"root_cause"+"'"};
 if(vErrors === null){
 vErrors = [err129];
@@ -3549,10 +3551,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-if(data49.analysis_name !== undefined){
+if(data49.analysis_name !== undefined && func0.call(data49, "analysis_name")){
 let data50 = data49.analysis_name;
 if(typeof data50 === "string"){
-if(func1(data50) > 253){
+if(func63(data50) > 253){
 const err130 = {instancePath:instancePath+"/event_data/analysis_name",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/analysis_name/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err130];
@@ -3562,7 +3564,7 @@ vErrors.push(err130);
 }
 errors++;
 }
-if(func1(data50) < 1){
+if(func63(data50) < 1){
 const err131 = {instancePath:instancePath+"/event_data/analysis_name",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/analysis_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err131];
@@ -3584,10 +3586,10 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data49.root_cause !== undefined){
+if(data49.root_cause !== undefined && func0.call(data49, "root_cause")){
 let data51 = data49.root_cause;
 if(typeof data51 === "string"){
-if(func1(data51) > 4096){
+if(func63(data51) > 4096){
 const err133 = {instancePath:instancePath+"/event_data/root_cause",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/root_cause/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err133];
@@ -3597,7 +3599,7 @@ vErrors.push(err133);
 }
 errors++;
 }
-if(func1(data51) < 1){
+if(func63(data51) < 1){
 const err134 = {instancePath:instancePath+"/event_data/root_cause",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/root_cause/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err134];
@@ -3619,7 +3621,7 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data49.confidence !== undefined){
+if(data49.confidence !== undefined && func0.call(data49, "confidence")){
 let data52 = data49.confidence;
 if(typeof data52 == "number"){
 if(data52 > 1 || isNaN(data52)){
@@ -3654,10 +3656,10 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data49.selected_workflow !== undefined){
+if(data49.selected_workflow !== undefined && func0.call(data49, "selected_workflow")){
 let data53 = data49.selected_workflow;
 if(typeof data53 === "string"){
-if(func1(data53) > 255){
+if(func63(data53) > 255){
 const err139 = {instancePath:instancePath+"/event_data/selected_workflow",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/selected_workflow/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err139];
@@ -3679,7 +3681,7 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data49.approval_required !== undefined){
+if(data49.approval_required !== undefined && func0.call(data49, "approval_required")){
 if(typeof data49.approval_required !== "boolean"){
 const err141 = {instancePath:instancePath+"/event_data/approval_required",schemaPath:"#/components/schemas/AnalysisCompletedData/properties/approval_required/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
@@ -3736,7 +3738,7 @@ let valid50 = true;
 const _errs151 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing10;
-if((data.event_type === undefined) && (missing10 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing10 = "event_type")){
 const err144 = {};
 if(vErrors === null){
 vErrors = [err144];
@@ -3747,7 +3749,7 @@ vErrors.push(err144);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("aianalysis.analysis.failed" !== data.event_type){
 const err145 = {};
 if(vErrors === null){
@@ -3774,10 +3776,10 @@ vErrors = null;
 if(_valid10){
 const _errs153 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data56 = data.event_data;
 if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-if(data56.analysis_name === undefined){
+if((data56.analysis_name === undefined) || (!(func0.call(data56, "analysis_name")))){
 const err146 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AnalysisFailedData/required",keyword:"required",params:{missingProperty: "analysis_name"},message:"must have required property '"+"analysis_name"+"'"};
 if(vErrors === null){
 vErrors = [err146];
@@ -3787,7 +3789,7 @@ vErrors.push(err146);
 }
 errors++;
 }
-if(data56.failure_reason === undefined){
+if((data56.failure_reason === undefined) || (!(func0.call(data56, "failure_reason")))){
 const err147 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AnalysisFailedData/required",keyword:"required",params:{missingProperty: "failure_reason"},message:"must have required property '"+"failure_reason"+"'"};
 if(vErrors === null){
 vErrors = [err147];
@@ -3797,10 +3799,10 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data56.analysis_name !== undefined){
+if(data56.analysis_name !== undefined && func0.call(data56, "analysis_name")){
 let data57 = data56.analysis_name;
 if(typeof data57 === "string"){
-if(func1(data57) > 253){
+if(func63(data57) > 253){
 const err148 = {instancePath:instancePath+"/event_data/analysis_name",schemaPath:"#/components/schemas/AnalysisFailedData/properties/analysis_name/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err148];
@@ -3810,7 +3812,7 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(func1(data57) < 1){
+if(func63(data57) < 1){
 const err149 = {instancePath:instancePath+"/event_data/analysis_name",schemaPath:"#/components/schemas/AnalysisFailedData/properties/analysis_name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err149];
@@ -3832,10 +3834,10 @@ vErrors.push(err150);
 errors++;
 }
 }
-if(data56.failure_reason !== undefined){
+if(data56.failure_reason !== undefined && func0.call(data56, "failure_reason")){
 let data58 = data56.failure_reason;
 if(typeof data58 === "string"){
-if(func1(data58) > 4096){
+if(func63(data58) > 4096){
 const err151 = {instancePath:instancePath+"/event_data/failure_reason",schemaPath:"#/components/schemas/AnalysisFailedData/properties/failure_reason/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err151];
@@ -3845,7 +3847,7 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(func1(data58) < 1){
+if(func63(data58) < 1){
 const err152 = {instancePath:instancePath+"/event_data/failure_reason",schemaPath:"#/components/schemas/AnalysisFailedData/properties/failure_reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err152];
@@ -3912,7 +3914,7 @@ let valid55 = true;
 const _errs163 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing11;
-if((data.event_type === undefined) && (missing11 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing11 = "event_type")){
 const err156 = {};
 if(vErrors === null){
 vErrors = [err156];
@@ -3923,7 +3925,7 @@ vErrors.push(err156);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("workflowexecution.workflow.started" !== data.event_type){
 const err157 = {};
 if(vErrors === null){
@@ -3950,10 +3952,10 @@ vErrors = null;
 if(_valid11){
 const _errs165 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data60 = data.event_data;
 if(data60 && typeof data60 == "object" && !Array.isArray(data60)){
-if(data60.workflow_id === undefined){
+if((data60.workflow_id === undefined) || (!(func0.call(data60, "workflow_id")))){
 const err158 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_id"},message:"must have required property '"+"workflow_id"+"'"};
 if(vErrors === null){
 vErrors = [err158];
@@ -3963,7 +3965,7 @@ vErrors.push(err158);
 }
 errors++;
 }
-if(data60.workflow_execution === undefined){
+if((data60.workflow_execution === undefined) || (!(func0.call(data60, "workflow_execution")))){
 const err159 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/WorkflowStartedData/required",keyword:"required",params:{missingProperty: "workflow_execution"},message:"must have required property '"+"workflow_execution"+"'"};
 if(vErrors === null){
 vErrors = [err159];
@@ -3973,10 +3975,10 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data60.workflow_id !== undefined){
+if(data60.workflow_id !== undefined && func0.call(data60, "workflow_id")){
 let data61 = data60.workflow_id;
 if(typeof data61 === "string"){
-if(func1(data61) > 255){
+if(func63(data61) > 255){
 const err160 = {instancePath:instancePath+"/event_data/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err160];
@@ -3986,7 +3988,7 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(func1(data61) < 1){
+if(func63(data61) < 1){
 const err161 = {instancePath:instancePath+"/event_data/workflow_id",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err161];
@@ -4008,10 +4010,10 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data60.workflow_execution !== undefined){
+if(data60.workflow_execution !== undefined && func0.call(data60, "workflow_execution")){
 let data62 = data60.workflow_execution;
 if(typeof data62 === "string"){
-if(func1(data62) > 253){
+if(func63(data62) > 253){
 const err163 = {instancePath:instancePath+"/event_data/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/maxLength",keyword:"maxLength",params:{limit: 253},message:"must NOT have more than 253 characters"};
 if(vErrors === null){
 vErrors = [err163];
@@ -4021,7 +4023,7 @@ vErrors.push(err163);
 }
 errors++;
 }
-if(func1(data62) < 1){
+if(func63(data62) < 1){
 const err164 = {instancePath:instancePath+"/event_data/workflow_execution",schemaPath:"#/components/schemas/WorkflowStartedData/properties/workflow_execution/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err164];
@@ -4043,10 +4045,10 @@ vErrors.push(err165);
 errors++;
 }
 }
-if(data60.target_resource !== undefined){
+if(data60.target_resource !== undefined && func0.call(data60, "target_resource")){
 let data63 = data60.target_resource;
 if(typeof data63 === "string"){
-if(func1(data63) > 512){
+if(func63(data63) > 512){
 const err166 = {instancePath:instancePath+"/event_data/target_resource",schemaPath:"#/components/schemas/WorkflowStartedData/properties/target_resource/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err166];
@@ -4113,7 +4115,7 @@ let valid60 = true;
 const _errs177 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing12;
-if((data.event_type === undefined) && (missing12 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing12 = "event_type")){
 const err170 = {};
 if(vErrors === null){
 vErrors = [err170];
@@ -4124,7 +4126,7 @@ vErrors.push(err170);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("workflowexecution.workflow.completed" !== data.event_type){
 const err171 = {};
 if(vErrors === null){
@@ -4151,7 +4153,7 @@ vErrors = null;
 if(_valid12){
 const _errs179 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 if(!(validate28(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
@@ -4190,7 +4192,7 @@ let valid63 = true;
 const _errs183 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing13;
-if((data.event_type === undefined) && (missing13 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing13 = "event_type")){
 const err173 = {};
 if(vErrors === null){
 vErrors = [err173];
@@ -4201,7 +4203,7 @@ vErrors.push(err173);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("workflowexecution.workflow.failed" !== data.event_type){
 const err174 = {};
 if(vErrors === null){
@@ -4228,7 +4230,7 @@ vErrors = null;
 if(_valid13){
 const _errs185 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 if(!(validate30(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
 errors = vErrors.length;
@@ -4267,7 +4269,7 @@ let valid66 = true;
 const _errs189 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing14;
-if((data.event_type === undefined) && (missing14 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing14 = "event_type")){
 const err176 = {};
 if(vErrors === null){
 vErrors = [err176];
@@ -4278,7 +4280,7 @@ vErrors.push(err176);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("notification.message.sent" !== data.event_type){
 const err177 = {};
 if(vErrors === null){
@@ -4305,10 +4307,10 @@ vErrors = null;
 if(_valid14){
 const _errs191 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 let data69 = data.event_data;
 if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.notification_id === undefined){
+if((data69.notification_id === undefined) || (!(func0.call(data69, "notification_id")))){
 const err178 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/NotificationSentData/required",keyword:"required",params:{missingProperty: "notification_id"},message:"must have required property '"+"notification_id"+"'"};
 if(vErrors === null){
 vErrors = [err178];
@@ -4318,7 +4320,7 @@ vErrors.push(err178);
 }
 errors++;
 }
-if(data69.channel === undefined){
+if((data69.channel === undefined) || (!(func0.call(data69, "channel")))){
 const err179 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/NotificationSentData/required",keyword:"required",params:{missingProperty: "channel"},message:"must have required property '"+"channel"+"'"};
 if(vErrors === null){
 vErrors = [err179];
@@ -4328,10 +4330,10 @@ vErrors.push(err179);
 }
 errors++;
 }
-if(data69.notification_id !== undefined){
+if(data69.notification_id !== undefined && func0.call(data69, "notification_id")){
 let data70 = data69.notification_id;
 if(typeof data70 === "string"){
-if(func1(data70) > 255){
+if(func63(data70) > 255){
 const err180 = {instancePath:instancePath+"/event_data/notification_id",schemaPath:"#/components/schemas/NotificationSentData/properties/notification_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err180];
@@ -4341,7 +4343,7 @@ vErrors.push(err180);
 }
 errors++;
 }
-if(func1(data70) < 1){
+if(func63(data70) < 1){
 const err181 = {instancePath:instancePath+"/event_data/notification_id",schemaPath:"#/components/schemas/NotificationSentData/properties/notification_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err181];
@@ -4363,7 +4365,7 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data69.channel !== undefined){
+if(data69.channel !== undefined && func0.call(data69, "channel")){
 let data71 = data69.channel;
 if(typeof data71 !== "string"){
 const err183 = {instancePath:instancePath+"/event_data/channel",schemaPath:"#/components/schemas/NotificationSentData/properties/channel/type",keyword:"type",params:{type: "string"},message:"must be string"};
@@ -4386,10 +4388,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data69.recipient !== undefined){
+if(data69.recipient !== undefined && func0.call(data69, "recipient")){
 let data72 = data69.recipient;
 if(typeof data72 === "string"){
-if(func1(data72) > 512){
+if(func63(data72) > 512){
 const err185 = {instancePath:instancePath+"/event_data/recipient",schemaPath:"#/components/schemas/NotificationSentData/properties/recipient/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
 if(vErrors === null){
 vErrors = [err185];
@@ -4456,7 +4458,7 @@ let valid71 = true;
 const _errs203 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing15;
-if((data.event_type === undefined) && (missing15 = "event_type")){
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing15 = "event_type")){
 const err189 = {};
 if(vErrors === null){
 vErrors = [err189];
@@ -4467,7 +4469,7 @@ vErrors.push(err189);
 errors++;
 }
 else {
-if(data.event_type !== undefined){
+if(data.event_type !== undefined && func0.call(data, "event_type")){
 if("notification.message.failed" !== data.event_type){
 const err190 = {};
 if(vErrors === null){
@@ -4494,7 +4496,7 @@ vErrors = null;
 if(_valid15){
 const _errs205 = errors;
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.event_data !== undefined){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
 if(!(validate32(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
 errors = vErrors.length;
@@ -4586,7 +4588,7 @@ props0.retention_days = true;
 props0.is_sensitive = true;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.version === undefined){
+if((data.version === undefined) || (!(func0.call(data, "version")))){
 const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err0];
@@ -4596,7 +4598,7 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.event_type === undefined){
+if((data.event_type === undefined) || (!(func0.call(data, "event_type")))){
 const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_type"},message:"must have required property '"+"event_type"+"'"};
 if(vErrors === null){
 vErrors = [err1];
@@ -4606,7 +4608,7 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.event_timestamp === undefined){
+if((data.event_timestamp === undefined) || (!(func0.call(data, "event_timestamp")))){
 const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_timestamp"},message:"must have required property '"+"event_timestamp"+"'"};
 if(vErrors === null){
 vErrors = [err2];
@@ -4616,7 +4618,7 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.event_category === undefined){
+if((data.event_category === undefined) || (!(func0.call(data, "event_category")))){
 const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_category"},message:"must have required property '"+"event_category"+"'"};
 if(vErrors === null){
 vErrors = [err3];
@@ -4626,7 +4628,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.event_action === undefined){
+if((data.event_action === undefined) || (!(func0.call(data, "event_action")))){
 const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_action"},message:"must have required property '"+"event_action"+"'"};
 if(vErrors === null){
 vErrors = [err4];
@@ -4636,7 +4638,7 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.event_outcome === undefined){
+if((data.event_outcome === undefined) || (!(func0.call(data, "event_outcome")))){
 const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_outcome"},message:"must have required property '"+"event_outcome"+"'"};
 if(vErrors === null){
 vErrors = [err5];
@@ -4646,7 +4648,7 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.correlation_id === undefined){
+if((data.correlation_id === undefined) || (!(func0.call(data, "correlation_id")))){
 const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "correlation_id"},message:"must have required property '"+"correlation_id"+"'"};
 if(vErrors === null){
 vErrors = [err6];
@@ -4656,7 +4658,7 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.event_data === undefined){
+if((data.event_data === undefined) || (!(func0.call(data, "event_data")))){
 const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "event_data"},message:"must have required property '"+"event_data"+"'"};
 if(vErrors === null){
 vErrors = [err7];
@@ -4667,8 +4669,8 @@ vErrors.push(err7);
 errors++;
 }
 if(props0 !== true){
-for(const key0 in data){
-if(!props0 || !props0[key0]){
+for(const key0 of Object.keys(data)){
+if(!props0 || !Object.hasOwn(props0, key0)){
 const err8 = {instancePath,schemaPath:"#/unevaluatedProperties",keyword:"unevaluatedProperties",params:{unevaluatedProperty: key0},message:"must NOT have unevaluated properties"};
 if(vErrors === null){
 vErrors = [err8];

@@ -525,8 +525,8 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "TimeBound": {
         "type": "string",
-        "description": "RFC 3339 timestamp, or a relative duration before now such as `15m`, `24h`, `7d`.",
-        "pattern": "^(\\d+[smhdw]|\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d+)?([Zz]|[+-]\\d{2}:\\d{2}))$"
+        "description": "RFC 3339 date-time, as strict as `event_timestamp`'s, or a relative duration before now such as `15m`, `24h`, `7d`.",
+        "pattern": "^(\\d+[smhdw]|\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2}))$"
       },
       "KnownEventType": {
         "description": "The event-type catalog. Types listed here are known; those in the `if`/`then` table of\n`AuditEventRequest` have a typed `event_data` schema. Other types that follow the naming\nrule are accepted with generic validation unless the service is configured to reject them.\n",
@@ -626,7 +626,7 @@ export const openapiDocument: Record<string, unknown> = {
           "event_id": {
             "type": "string",
             "format": "uuid",
-            "description": "Idempotency key. The audit client always sets one (UUIDv7)."
+            "description": "Idempotency key: a UUID as `8-4-4-4-12` hex digits, either case, without `urn:uuid:` prefix or braces. The audit client always sets one (UUIDv7)."
           },
           "event_type": {
             "$ref": "#/components/schemas/EventType"
@@ -634,7 +634,7 @@ export const openapiDocument: Record<string, unknown> = {
           "event_timestamp": {
             "type": "string",
             "format": "date-time",
-            "description": "RFC 3339. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.",
+            "description": "RFC 3339, strictly: `YYYY-MM-DD`, `T` (or `t` or one space), `HH:MM:SS`, an optional fraction of 1 to 9 digits, then `Z` or `±HH:MM` (up to ±23:59). No leap second (`:60`): PostgreSQL cannot store one. Stored in UTC with microseconds (further digits truncated); the instant must lie in years 0001 to 9999 in UTC. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.",
             "x-max-future-seconds": 3600
           },
           "event_category": {

@@ -117,7 +117,7 @@ export interface components {
         EventOutcome: "success" | "failure" | "pending";
         /** @enum {string} */
         Severity: "debug" | "info" | "notice" | "warning" | "error" | "critical";
-        /** @description RFC 3339 timestamp, or a relative duration before now such as `15m`, `24h`, `7d`. */
+        /** @description RFC 3339 date-time, as strict as `event_timestamp`'s, or a relative duration before now such as `15m`, `24h`, `7d`. */
         TimeBound: string;
         /**
          * @description The event-type catalog. Types listed here are known; those in the `if`/`then` table of
@@ -135,13 +135,13 @@ export interface components {
             version?: "1.0";
             /**
              * Format: uuid
-             * @description Idempotency key. The audit client always sets one (UUIDv7).
+             * @description Idempotency key: a UUID as `8-4-4-4-12` hex digits, either case, without `urn:uuid:` prefix or braces. The audit client always sets one (UUIDv7).
              */
             event_id?: string;
             event_type?: components["schemas"]["EventType"];
             /**
              * Format: date-time
-             * @description RFC 3339. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.
+             * @description RFC 3339, strictly: `YYYY-MM-DD`, `T` (or `t` or one space), `HH:MM:SS`, an optional fraction of 1 to 9 digits, then `Z` or `±HH:MM` (up to ±23:59). No leap second (`:60`): PostgreSQL cannot store one. Stored in UTC with microseconds (further digits truncated); the instant must lie in years 0001 to 9999 in UTC. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.
              */
             event_timestamp?: string;
             event_category?: components["schemas"]["EventCategory"];
