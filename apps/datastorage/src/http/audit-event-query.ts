@@ -2,22 +2,27 @@ import type { FieldError } from '@audit-trail/datastorage-client'
 import type { AuditEventFilter } from '../store/audit-event-store.js'
 import { checkParameter, contractParameters } from './contract-parameters.js'
 import { HttpProblem } from './problem.js'
-import { EARLIEST_STORABLE_MS, LATEST_RFC3339_MS, parseRfc3339 } from './rfc3339.js'
+import { EARLIEST_STORABLE_MS, LATEST_STORABLE_MS, parseRfc3339, rfc3339Error } from './rfc3339.js'
 
 const parameters = contractParameters('/api/v1/audit/events', 'get')
 const defaultLimit = Number(parameters.get('limit')?.schema.default ?? 100)
 
 const unitMs = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 } as const
 const RELATIVE = /^(\d+)([smhdw])$/
+const OUT_OF_RANGE = 'must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z'
 
-/** A `TimeBound` (already matching the contract's pattern) as a Date, or undefined when it is no storable instant. */
-function toInstant(value: string, now: number): Date | undefined {
+/**
+ * A `TimeBound` (already matching the contract's pattern) as a Date, or why it is no storable
+ * instant: the strict RFC 3339 rule of event_timestamp (no leap second, offsets to ±23:59), then
+ * the range PostgreSQL stores, checked here rather than failing in SQL.
+ */
+function toInstant(value: string, now: number): Date | string {
   const relative = RELATIVE.exec(value)
   const at = relative
     ? now - Number(relative[1]) * unitMs[relative[2] as keyof typeof unitMs]
     : parseRfc3339(value)
-  // Bounds outside what PostgreSQL stores are refused here rather than failing in SQL.
-  if (at === undefined || !(at >= EARLIEST_STORABLE_MS && at <= LATEST_RFC3339_MS)) return undefined
+  if (at === undefined) return rfc3339Error(value) ?? 'must be an RFC 3339 date-time or a duration like 24h'
+  if (!(at >= EARLIEST_STORABLE_MS && at <= LATEST_STORABLE_MS)) return OUT_OF_RANGE
   return new Date(at)
 }
 
@@ -53,12 +58,8 @@ export function parseAuditEventQuery(search: URLSearchParams, now: number = Date
       filter.limit = Number(value)
     } else if (name === 'since' || name === 'until') {
       const at = toInstant(value, now)
-      if (at) filter[name] = at
-      else
-        errors.push({
-          field: name,
-          message: 'must be an RFC 3339 instant in years 0001-9999 or a duration like 24h',
-        })
+      if (typeof at === 'string') errors.push({ field: name, message: at })
+      else filter[name] = at
     } else {
       ;(filter as unknown as Record<string, string>)[name] = value
     }

@@ -1,4 +1,4 @@
-import type { FieldError } from '@audit-trail/datastorage-client'
+import { type FieldError, isUuid, unstorableText } from '@audit-trail/datastorage-client'
 import { openapiDocument } from '@audit-trail/datastorage-client/openapi'
 
 /** The subset of JSON Schema the contract uses for its parameters. */
@@ -61,18 +61,19 @@ export function contractParameters(path: string, method: string): ReadonlyMap<st
   return parameters
 }
 
-// Same as ajv-formats' `uuid`, which validates event_id in bodies.
-const UUID = /^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i
 const patterns = new Map<string, RegExp>()
 
 /**
- * Checks one raw parameter value against its contract schema.
+ * Checks one raw parameter value against its contract schema. A value PostgreSQL could not compare
+ * (a NUL character, a lone surrogate) is refused whatever the schema, as in request bodies.
  *
  * @returns The field error, or undefined when the value is valid.
  */
 export function checkParameter(parameter: ContractParameter, value: string): FieldError | undefined {
   const { schema, name } = parameter
   const fail = (message: string): FieldError => ({ field: name, message })
+  const unstorable = unstorableText(value)
+  if (unstorable) return fail(unstorable)
   if (schema.type === 'integer') {
     const n = /^-?\d{1,15}$/.test(value) ? Number(value) : Number.NaN
     const min = schema.minimum ?? Number.MIN_SAFE_INTEGER
@@ -90,7 +91,8 @@ export function checkParameter(parameter: ContractParameter, value: string): Fie
     return fail(`must not have more than ${schema.maxLength} characters`)
   }
   if (schema.enum && !schema.enum.includes(value)) return fail(`must be one of: ${schema.enum.join(', ')}`)
-  if (schema.format === 'uuid' && !UUID.test(value)) return fail('must be a valid uuid')
+  // The body validator's rule: 8-4-4-4-12 hex digits, no `urn:uuid:` prefix.
+  if (schema.format === 'uuid' && !isUuid(value)) return fail('must be a valid uuid')
   if (schema.pattern) {
     let re = patterns.get(schema.pattern)
     if (!re) {

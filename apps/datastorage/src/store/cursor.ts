@@ -1,3 +1,4 @@
+import { canonicalTimestamp } from '@audit-trail/datastorage-client'
 import { InvalidCursorError } from '../errors.js'
 
 /** The keyset position of the last event of a page: `event_timestamp DESC, event_id DESC`. */
@@ -8,7 +9,6 @@ export interface CursorPosition {
   eventId: string
 }
 
-const TIMESTAMP = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2})\.\d{6}Z$/
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const BASE64URL = /^[A-Za-z0-9_-]+$/
 
@@ -23,7 +23,8 @@ export function encodeCursor({ eventTimestamp, eventId }: CursorPosition): strin
 /**
  * Decodes a cursor made by `encodeCursor`.
  *
- * @throws InvalidCursorError when the text is not such a cursor (wrong alphabet, shape, impossible date).
+ * @throws InvalidCursorError when the text is not such a cursor (wrong alphabet, shape, impossible
+ *   date, a timestamp outside years 0001-9999).
  */
 export function decodeCursor(cursor: string): CursorPosition {
   // Node's base64url decoder skips characters outside the alphabet instead of failing.
@@ -31,11 +32,9 @@ export function decodeCursor(cursor: string): CursorPosition {
   const [eventTimestamp = '', eventId = '', ...rest] = Buffer.from(cursor, 'base64url')
     .toString('utf8')
     .split('|')
-  const timestamp = TIMESTAMP.exec(eventTimestamp)
-  if (rest.length > 0 || !timestamp || !UUID.test(eventId)) throw new InvalidCursorError()
-  // Date.parse accepts 2024-02-30 (as March 1st); PostgreSQL would not. Require a round trip.
-  const ms = Date.parse(eventTimestamp)
-  if (Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 19) !== timestamp[1]) {
+  // The exact form the store issues, which is a date of the calendar in years 0001-9999 (no year
+  // 0000, no 30 February): what PostgreSQL can compare with, instead of failing in SQL.
+  if (rest.length > 0 || canonicalTimestamp(eventTimestamp) !== eventTimestamp || !UUID.test(eventId)) {
     throw new InvalidCursorError()
   }
   return { eventTimestamp, eventId }
