@@ -3,30 +3,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { findInexactNumbers, inexactNumber, mayHaveInexactNumbers } from '../src/http/exact-numbers.js'
 import { validEvent } from './support/events.js'
-
-/**
- * The oracle, independent of the module: a JSON number's exact value as an integer without trailing
- * zeros times a power of ten (one form per value), by BigInt and string arithmetic. `null`
- * (JSON.stringify of ±Infinity) equals nothing.
- */
-function exactValue(text: string): { mantissa: bigint; exponent: bigint } | undefined {
-  const m = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(text)
-  if (!m) return undefined
-  const [, sign, int, frac = '', exp = '0'] = m
-  const all = `${int}${frac}`
-  let end = all.length
-  while (end > 0 && all[end - 1] === '0') end--
-  if (end === 0) return { mantissa: 0n, exponent: 0n }
-  const digits = all.slice(0, end)
-  const mantissa = BigInt(`${sign}${digits}`)
-  return { mantissa, exponent: BigInt(exp) - BigInt(frac.length) + BigInt(all.length - digits.length) }
-}
-
-function sameDecimal(a: string, b: string): boolean {
-  const x = exactValue(a)
-  const y = exactValue(b)
-  return x !== undefined && y !== undefined && x.mantissa === y.mantissa && x.exponent === y.exponent
-}
+import { sameDecimal } from './support/exact-decimal.js'
 
 describe('inexactNumber', () => {
   // [literal, what JSON.parse then JSON.stringify make of it, stored exactly?]

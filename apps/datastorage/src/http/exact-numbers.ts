@@ -148,6 +148,7 @@ export function inexactNumber(literal: string): string | undefined {
   const parsed = Number(literal)
   if (!Number.isFinite(parsed)) return 'null'
   const stored = JSON.stringify(parsed)
+  if (stored === literal) return undefined // what a JavaScript client's JSON.stringify wrote
   const sent = decimalOf(literal)
   if (sent === undefined) return stored
   if (sent.digits === '') return undefined // 0, -0, 0.000e99: JSON.parse reads them all as (-)0
