@@ -1,14 +1,20 @@
-import type { AuditEventWithId } from '@audit-trail/datastorage-client'
+import type { AuditEventWithId, FieldError } from '@audit-trail/datastorage-client'
 import type { Logger } from 'pino'
 import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
+import { HttpProblem } from '../http/problem.js'
 import type { DataStorageMetrics } from '../metrics/service-metrics.js'
 import type { AuditEventStore } from '../store/audit-event-store.js'
-import { groupByMonth } from '../store/month-groups.js'
-import { classifyStoreError, describeError, type StoreFailureKind } from '../store/store-errors.js'
+import {
+  blameEvent,
+  classifyStoreError,
+  describeError,
+  isTransientConflict,
+  sqlStateOf,
+} from '../store/store-errors.js'
 
 /**
- * Where the events of one write ended. Events PostgreSQL could not take are `queued` to the
- * dead-letter queue (when there is one), and the routes answer 202 instead of 201.
+ * Where the events of one write ended. Events are `queued` to the dead-letter queue only when
+ * PostgreSQL is unavailable (and there is a DLQ); the routes then answer 202 instead of 201.
  */
 export interface WriteOutcome {
   /** Ids that made a new row. */
@@ -19,14 +25,40 @@ export interface WriteOutcome {
   queued: string[]
 }
 
+/**
+ * PostgreSQL is up and refused the batch for its data (SQLSTATE class 22 or 23): nothing of the
+ * batch was stored or queued. An {@link HttpProblem} (400 `validation-error`), so the routes answer
+ * it as they answer the validator's refusals: `errors[].index` names the refused event when the
+ * database's error identifies it beyond doubt (see `blameEvent`), and then a client resends the
+ * others; otherwise the one entry has no index and the batch is refused as a whole. The store's
+ * error is its `cause`.
+ */
+export class EventsRefusedError extends HttpProblem {
+  /** Positions of the refused event in the batch; empty when PostgreSQL did not say which. */
+  readonly indexes: number[]
+  constructor(error: unknown, events: readonly AuditEventWithId[]) {
+    const blamed = blameEvent(error, events)
+    const reason = `PostgreSQL refused it: ${describeError(error)}`
+    const errors: FieldError[] = blamed
+      ? blamed.indexes.map((index) => ({ index, field: blamed.field, message: reason }))
+      : [{ field: '(root)', message: reason }]
+    const which = blamed
+      ? `the event at index ${blamed.indexes.join(', ')} (event_id ${events[blamed.indexes[0]!]!.event_id})`
+      : `one of the ${events.length} events (PostgreSQL does not say which)`
+    super('validation-error', `PostgreSQL refused ${which}; nothing was stored.`, { errors, cause: error })
+    this.indexes = blamed?.indexes ?? []
+  }
+}
+
 /** The write path shared by the single and batch endpoints. */
 export interface EventWriter {
   /**
-   * Stores validated events; with a DLQ, what PostgreSQL cannot take (down, or one month's
-   * partition failing) is queued instead.
-   * @throws StoreUnavailableError when the database cannot take the write and there is no DLQ;
-   * DlqFullError / DlqUnavailableError when the DLQ cannot take it either (the routes answer 503);
-   * the database's error when it refused the data itself (SQLSTATE class 22/23), nothing stored.
+   * Stores validated events (one transaction: all or nothing); when PostgreSQL is unavailable and
+   * there is a DLQ, queues them instead.
+   * @throws StoreUnavailableError when PostgreSQL is unavailable and there is no DLQ (503);
+   * DlqFullError / DlqUnavailableError when the DLQ cannot take them either (503);
+   * EventsRefusedError when PostgreSQL refused their data (400, nothing stored or queued);
+   * the store's error for any other failure (500, nothing stored or queued).
    */
   write(events: readonly AuditEventWithId[]): Promise<WriteOutcome>
 }
@@ -39,22 +71,22 @@ export interface EventWriterOptions {
   metrics: DataStorageMetrics
   /** The dead-letter queue to fall back to. Default none (REDIS_URL unset): store errors reach the routes. */
   deadLetters?: DeadLetterWriter | undefined
-  /** Where the fallback logs what it queued. Required with `deadLetters`. */
+  /** Where the write path logs what it queued or refused. Required with `deadLetters`. */
   logger?: Logger | undefined
 }
 
 /**
  * Creates the one function every write goes through: accept → store, or queue to the DLQ, or
- * refuse. When the insert fails:
- * - PostgreSQL unreachable (StoreUnavailableError, also a write that waited too long): every event
- *   is queued;
- * - refused because of one month's partition (missing, detached, locked, broken), or for another
- *   reason that is not the data's fault: the batch is split by month, the healthy months are
- *   stored and the failing months queued (one bad partition does not fail writes for the others);
- * - refused for the data itself (SQLSTATE class 22/23): refused, nothing stored, so the caller
- *   hears about it instead of the event being parked later.
- *
- * Without a DLQ every failure is refused with the store's error.
+ * refuse. Only an unavailable PostgreSQL queues (store-errors.ts): the DLQ is for events nothing is
+ * wrong with, which the replay will store once PostgreSQL is back. When the insert fails:
+ * - PostgreSQL unavailable (StoreUnavailableError, also a write that waited too long; SQLSTATE
+ *   class 08, 53, 57P0x): every event is queued (202), or, without a DLQ, the error goes on (503);
+ * - a serialization failure or deadlock (class 40): the insert is tried once more, then as below;
+ * - refused for the data (class 22/23): EventsRefusedError (400), naming the event when PostgreSQL's
+ *   error identifies it; nothing of the batch is stored, so a client resending the others (or the
+ *   whole batch once fixed) stores each event once, even events the service gave an id to;
+ * - anything else (a broken partition, a permission, an error nobody foresaw): the store's error
+ *   goes on (500), nothing stored or queued; the client keeps the events and retries them.
  *
  * @throws TypeError when `deadLetters` is given without `logger`.
  * @example
@@ -65,49 +97,49 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
   const { store, metrics, deadLetters, logger } = options
   if (deadLetters && !logger) throw new TypeError('createEventWriter: a logger is required with deadLetters')
 
+  async function insert(events: readonly AuditEventWithId[]): Promise<WriteOutcome> {
+    const { created, duplicates } = await store.insert(events)
+    return { created, duplicates, queued: [] }
+  }
+
   async function storeOrQueue(events: readonly AuditEventWithId[]): Promise<WriteOutcome> {
+    let failure: unknown
     try {
-      const { created, duplicates } = await store.insert(events)
-      return { created, duplicates, queued: [] }
+      return await insert(events)
     } catch (error) {
-      const kind = classifyStoreError(error)
-      if (!deadLetters || !logger || kind === 'data') throw error
-      const months = groupByMonth(events)
-      if (kind === 'unavailable' || months.length === 1) {
-        await deadLetters.write(events, `${reasonPrefix(kind)}: ${describeError(error)}`)
-        logger.warn(
-          { err: error, queued: events.length },
-          'PostgreSQL did not take the write; events queued to the DLQ',
-        )
-        return { created: [], duplicates: [], queued: events.map((e) => e.event_id) }
-      }
-      const outcome: WriteOutcome = { created: [], duplicates: [], queued: [] }
-      const failing: Array<{ month: string; events: AuditEventWithId[]; error: unknown }> = []
-      for (const [month, group] of months) {
-        try {
-          const r = await store.insert(group)
-          outcome.created.push(...r.created)
-          outcome.duplicates.push(...r.duplicates)
-        } catch (monthError) {
-          failing.push({ month, events: group, error: monthError })
-        }
-      }
-      // One DLQ write for all failing months: if the DLQ refuses, the client retries the batch and
-      // the months already stored come back as duplicates, which is harmless.
-      const queued = failing.flatMap((f) => f.events)
-      const reason = failing
-        .map((f) => `${f.month}: ${reasonPrefix(classifyStoreError(f.error))}: ${describeError(f.error)}`)
-        .join('; ')
-      await deadLetters.write(queued, reason.slice(0, 1000))
-      outcome.queued.push(...queued.map((e) => e.event_id))
-      for (const f of failing) {
-        logger.error(
-          { err: f.error, month: f.month, queued: f.events.length },
-          `writes for ${f.month} failed; its events were queued to the DLQ, other months were stored`,
-        )
-      }
-      return outcome
+      failure = error
     }
+    if (isTransientConflict(failure)) {
+      try {
+        return await insert(events)
+      } catch (error) {
+        failure = error
+      }
+    }
+    const kind = classifyStoreError(failure)
+    if (kind === 'unavailable') {
+      if (!deadLetters || !logger) throw failure
+      await deadLetters.write(events, `PostgreSQL unavailable: ${describeError(failure)}`)
+      logger.warn(
+        { err: failure, queued: events.length },
+        'PostgreSQL did not take the write; events queued to the DLQ',
+      )
+      return { created: [], duplicates: [], queued: events.map((e) => e.event_id) }
+    }
+    if (kind === 'data') {
+      const refused = new EventsRefusedError(failure, events)
+      logger?.warn(
+        {
+          sqlState: sqlStateOf(failure),
+          reason: describeError(failure),
+          events: events.length,
+          refusedIndexes: refused.indexes,
+        },
+        'PostgreSQL refused the data of a write; nothing stored, refused with 400',
+      )
+      throw refused
+    }
+    throw failure
   }
 
   return {
@@ -120,8 +152,4 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
       return outcome
     },
   }
-}
-
-function reasonPrefix(kind: StoreFailureKind): string {
-  return kind === 'unavailable' ? 'PostgreSQL unavailable' : 'PostgreSQL refused the batch'
 }

@@ -9,6 +9,7 @@ import {
 import type { Redis } from 'ioredis'
 import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { attemptsKey } from '../../src/dlq/replay-batch.js'
 import { ADMIN_URL } from '../support/postgres.js'
 import { postBatchWithRetry, queryAllIds, sleep, startService, type WriteCounts } from './service-support.js'
 import { addMessages, clientMessage, makeEvent, type TestStreams, testRedis, testStreams } from './support.js'
@@ -166,6 +167,20 @@ describe('service faults, end to end through the running service (docs/architect
       expect(
         service.logs.some((l) => l['msg'] === 'dead-letter queue is full: writes answer 503 until it drains'),
       ).toBe(true)
+      // The replay worker meets the outage again and again, and counts no attempt against the messages.
+      const unavailableRounds = async () =>
+        metricValue(
+          await (await fetch(`${service.url}/metrics`)).text(),
+          'audit_dlq_replay_failures_total{kind="unavailable"}',
+        )
+      await waitFor(
+        'the replay to meet the outage twice',
+        async () => (await unavailableRounds()) >= 2,
+        30_000,
+      )
+      expect(await redis.exists(attemptsKey(streams.stream))).toBe(0)
+      expect(await redis.xlen(streams.stream)).toBe(200)
+      expect(await redis.exists(streams.deadLetterStream)).toBe(0)
 
       // A client that retries on 503 keeps its events while the DLQ is full …
       const held = Array.from({ length: 50 }, () => makeEvent({ correlation_id: correlationId }))
@@ -273,7 +288,7 @@ describe('service faults on the shared PostgreSQL', () => {
     await service.close()
   })
 
-  it('a failing partition for one month does not fail the other months', async () => {
+  it('a failing partition for one month: a batch touching it is refused (500), nothing stored or queued; the other months work', async () => {
     const { database, streams } = await isolated()
     const sql = postgres(database.url, { max: 1, onnotice: () => {} })
     cleanups.push(() => sql.end())
@@ -282,40 +297,66 @@ describe('service faults on the shared PostgreSQL', () => {
     // A table squatting on July 2024's partition name: that month cannot get a partition.
     await sql.unsafe('CREATE TABLE audit_events_y2024m07 (id int)')
     const june = makeEvent({ event_timestamp: '2024-06-30T23:59:59Z' })
-    const july = [
-      makeEvent({ event_timestamp: '2024-07-01T00:00:00Z' }),
-      makeEvent({ event_timestamp: '2024-07-15T12:00:00Z' }),
-    ]
+    const july = makeEvent({ event_timestamp: '2024-07-15T12:00:00Z' })
     const august = makeEvent({ event_timestamp: '2024-08-01T00:00:00Z' })
-    const batch = [june, july[0]!, august, july[1]!]
-    const response = await fetch(`${service.url}/api/v1/audit/events/batch`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(batch),
-    })
-    expect(response.status).toBe(202)
-    expect(await response.json()).toEqual({
-      status: 'accepted',
-      event_ids: batch.map((e) => e.event_id),
-      queued: 2,
-    })
+    const post = (events: AuditEventWithId[]) =>
+      fetch(`${service.url}/api/v1/audit/events/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(events),
+      })
+    const refused = await post([june, july, august])
+    // PostgreSQL is up: not queued (202), but refused; the client keeps the events and retries.
+    expect(refused.status).toBe(500)
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/)
     const status = async (id: string) => (await fetch(`${service.url}/api/v1/audit/events/${id}`)).status
-    expect(await status(june.event_id)).toBe(200)
+    expect(await status(june.event_id)).toBe(404)
+    expect(await redis.xlen(streams.stream)).toBe(0)
+    // Batches of the other months are stored as usual.
+    expect((await post([june, august])).status).toBe(201)
     expect(await status(august.event_id)).toBe(200)
-    expect(await status(july[0]!.event_id)).toBe(404)
-    // Other months keep working while July is broken.
-    const later = await fetch(`${service.url}/api/v1/audit/events`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(makeEvent({ event_timestamp: '2024-09-09T09:09:09Z' })),
-    })
-    expect(later.status).toBe(201)
 
     await sql.unsafe('DROP TABLE audit_events_y2024m07')
-    await waitFor('July replayed', async () => (await status(july[1]!.event_id)) === 200, 30_000)
-    await waitFor('DLQ drained', () => drained(streams), 10_000)
-    expect(await status(july[0]!.event_id)).toBe(200)
-    expect(await redis.xlen(streams.deadLetterStream)).toBe(0)
+    expect((await post([june, july, august])).status).toBe(201)
+    expect(await status(july.event_id)).toBe(200)
+    expect(await redis.exists(streams.deadLetterStream)).toBe(0)
+    await service.close()
+  })
+
+  it('an event PostgreSQL refuses for its data: 400 naming its index, nothing stored or queued; the others sent again are stored', async () => {
+    const { database, streams } = await isolated()
+    const sql = postgres(database.url, { max: 1, onnotice: () => {} })
+    cleanups.push(() => sql.end())
+    const service = await startService(database.url, streams)
+    cleanups.push(() => service.close())
+    // A rule the contract does not know: PostgreSQL refuses the row (SQLSTATE 23514).
+    await sql.unsafe(
+      `ALTER TABLE audit_events ADD CONSTRAINT faults_refuse CHECK (correlation_id <> 'refused')`,
+    )
+    const correlationId = newCorrelation('refusal')
+    const good = Array.from({ length: 4 }, () => makeEvent({ correlation_id: correlationId }))
+    const bad = makeEvent({ correlation_id: 'refused' })
+    const batch = [good[0]!, good[1]!, good[2]!, bad, good[3]!]
+    const post = (events: AuditEventWithId[]) =>
+      fetch(`${service.url}/api/v1/audit/events/batch`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(events),
+      })
+    const refused = await post(batch)
+    expect(refused.status).toBe(400)
+    expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/)
+    const problem = (await refused.json()) as { errors: Array<{ index?: number; message: string }> }
+    expect(problem).toMatchObject({ status: 400, type: expect.stringMatching(/validation-error$/) })
+    expect(problem.errors.map((e) => e.index)).toEqual([3])
+    expect(problem.errors[0]!.message).toMatch(/faults_refuse.*SQLSTATE 23514/)
+    expect(await queryAllIds(service.url, correlationId)).toEqual([])
+    expect(await redis.xlen(streams.stream)).toBe(0)
+
+    expect((await post(good)).status).toBe(201)
+    expect(new Set(await queryAllIds(service.url, correlationId))).toEqual(
+      new Set(good.map((e) => e.event_id)),
+    )
     await service.close()
   })
 })
