@@ -184,7 +184,7 @@ export interface HeldElsewhere {
 export interface ReplayLeftover {
   /** Pending with other consumers and not claimable before the wait bound. */
   heldElsewhere: HeldElsewhere[]
-  /** Pending with this run: they kept failing with a data or validation error until the bound. */
+  /** Pending with this run: they kept failing, still within their attempts, until the bound. */
   retrying: number
   /** Added to the stream after the replay's last read. */
   unread: number

@@ -9,7 +9,7 @@ import type { Logger } from 'pino'
 import type { DlqMetrics } from '../metrics/dlq-metrics.js'
 import { type AuditEventStore, eventIdKey } from '../store/audit-event-store.js'
 import { groupByMonth } from '../store/month-groups.js'
-import { classifyStoreError, describeError } from '../store/store-errors.js'
+import { classifyStoreError, describeError, sqlStateOf } from '../store/store-errors.js'
 import { fieldMap, type StreamEntry } from './stream-replies.js'
 
 /** Where and how a batch of DLQ entries is replayed. */
@@ -17,12 +17,12 @@ export interface ReplayTarget {
   /** Not used for blocking reads here, but owned by the worker. */
   redis: Redis
   store: AuditEventStore
-  /** The contract's validator; a message that fails it counts an attempt. */
+  /** The contract's validator; a message that fails it (or makes it throw) counts an attempt. */
   validate: AuditEventValidator
   stream: string
   deadLetterStream: string
   group: string
-  /** Attempts (validator or data errors) after which a message is parked as poison. */
+  /** Failed attempts (any failure but an unavailable PostgreSQL) after which a message is parked as poison. */
   maxAttempts: number
   logger: Logger
   metrics?: DlqMetrics | undefined
@@ -32,7 +32,7 @@ export interface ReplayTarget {
 /** An entry left pending for a later round. */
 export interface RetryEntry {
   id: string
-  /** Attempts counted so far (validator/data failures); 0 when the failure counts none (`retry` kind). */
+  /** Attempts counted so far, this one included (every failure of a message counts one). */
   attempts: number
   reason: string
 }
@@ -57,8 +57,6 @@ export const attemptsKey = (stream: string): string => `${stream}:attempts`
 interface Failure {
   id: string
   reason: string
-  /** True when the failure counts as an attempt (validator, data error). */
-  counts: boolean
   /** Parked at once: a message that cannot be decoded never becomes decodable. */
   immediate?: boolean
 }
@@ -66,11 +64,15 @@ interface Failure {
 /**
  * Replays `entries` (already delivered to this consumer) into PostgreSQL: valid events are inserted
  * idempotently (`ON CONFLICT DO NOTHING`), then their entries are `XACK`ed and `XDEL`eted, in that
- * order, so a crash in between only replays an entry again. Messages failing the validator or
- * refused by PostgreSQL for their data count an attempt and move to the dead-letter stream, with
- * the reason, after `maxAttempts`.
+ * order, so a crash in between only replays an entry again. A batch PostgreSQL refuses is split
+ * down to the messages it refuses, so the others are stored. Every failure of a message (invalid,
+ * refused for its data, or for any reason but an unavailable PostgreSQL) counts an attempt in
+ * `<stream>:attempts`; after `maxAttempts` the message moves to the dead-letter stream with the
+ * reason (counted in `audit_dlq_poisoned_total`, logged), which also takes it out of the DLQ and
+ * its capacity. Nothing stays pending for ever, and no message holds up the others.
  *
- * @throws StoreUnavailableError when PostgreSQL cannot be reached: no entry was acknowledged.
+ * @throws StoreUnavailableError (or another error `classifyStoreError` calls `unavailable`) when
+ * PostgreSQL cannot take writes: nothing counted, no entry of the failed inserts acknowledged.
  */
 export async function replayBatch(
   target: ReplayTarget,
@@ -93,13 +95,20 @@ export async function replayBatch(
     try {
       message = decodeDeadLetterMessage(fields)
     } catch (error) {
-      failures.push({ id, reason: `undecodable: ${describeError(error)}`, counts: true, immediate: true })
+      failures.push({ id, reason: `undecodable: ${describeError(error)}`, immediate: true })
       continue
     }
-    const errors = validate(message.event)
+    let errors: ReturnType<AuditEventValidator>
+    try {
+      errors = validate(message.event)
+    } catch (error) {
+      // A validator that throws on some input must not stop the worker for every message behind it.
+      failures.push({ id, reason: `validator failed: ${describeError(error)}` })
+      continue
+    }
     if (errors.length > 0) {
       const detail = errors.map((e) => `${e.field} ${e.message}`).join('; ')
-      failures.push({ id, reason: `invalid event: ${detail}`.slice(0, 500), counts: true })
+      failures.push({ id, reason: `invalid event: ${detail}`.slice(0, 500) })
       continue
     }
     const key = eventIdKey(message.event.event_id)
@@ -121,14 +130,9 @@ export async function replayBatch(
     storedIds.push(...(byEvent.get(eventIdKey(eventId))?.ids ?? []))
   }
   for (const { event, error } of outcome.failed) {
-    const kind = classifyStoreError(error)
-    for (const id of byEvent.get(eventIdKey(event.event_id))?.ids ?? []) {
-      failures.push({
-        id,
-        reason: `rejected by PostgreSQL: ${describeError(error)}`,
-        counts: kind === 'data',
-      })
-    }
+    // With a SQLSTATE, PostgreSQL refused it; without, the store (or something before it) did.
+    const reason = `${sqlStateOf(error) ? 'rejected by PostgreSQL' : 'not stored'}: ${describeError(error)}`
+    for (const id of byEvent.get(eventIdKey(event.event_id))?.ids ?? []) failures.push({ id, reason })
   }
 
   if (storedIds.length > 0) {
@@ -149,17 +153,14 @@ export async function replayBatch(
 
   if (failures.length > 0) {
     metrics?.replayFailures.inc({ kind: 'message' }, failures.length)
-    const counted = failures.filter((f) => f.counts)
     const attempts = new Map<string, number>()
-    if (counted.length > 0) {
-      const pipeline = redis.pipeline()
-      for (const f of counted) pipeline.hincrby(attemptsKey(stream), f.id, 1)
-      const replies = await checkExec(pipeline.exec())
-      for (const [i, f] of counted.entries()) attempts.set(f.id, Number(replies[i]?.[1] ?? 0))
-    }
+    const pipeline = redis.pipeline()
+    for (const f of failures) pipeline.hincrby(attemptsKey(stream), f.id, 1)
+    const replies = await checkExec(pipeline.exec())
+    for (const [i, f] of failures.entries()) attempts.set(f.id, Number(replies[i]?.[1] ?? 0))
     for (const f of failures) {
       const count = attempts.get(f.id) ?? 0
-      if (f.counts && (f.immediate || count >= target.maxAttempts)) {
+      if (f.immediate || count >= target.maxAttempts) {
         await poison(target, f.id, fieldsById.get(f.id)!, f.reason, count)
         result.poisoned += 1
       } else {
@@ -208,10 +209,12 @@ interface IsolatedInsert {
 }
 
 /**
- * Inserts events, isolating failures: a batch refused by PostgreSQL is split by month (one bad
- * partition must not hold up the others), then, for data errors only, in halves down to the
- * offending events. Other refusals fail their whole month group: bisecting a broken partition
- * would only repeat the same error once per event.
+ * Inserts events, isolating failures whatever their cause: a batch refused by PostgreSQL is split
+ * by month (one bad partition must not hold up the others), then in halves down to the events it
+ * refuses on their own. A batch insert names no row, so this is the only way to find them; it
+ * costs at most 2n - 1 inserts for n events, and the failing messages then back off.
+ *
+ * @throws the store's error when it is `unavailable`: PostgreSQL is down, not the events' fault.
  */
 async function insertIsolating(
   store: AuditEventStore,
@@ -222,15 +225,15 @@ async function insertIsolating(
     const { created, duplicates } = await store.insert(events)
     return { created, duplicates, failed: [] }
   } catch (error) {
-    const kind = classifyStoreError(error)
-    if (kind === 'unavailable') throw error
+    if (classifyStoreError(error) === 'unavailable') throw error
+    if (events.length === 1) return { created: [], duplicates: [], failed: [{ event: events[0]!, error }] }
     const months = groupByMonth(events)
     let parts: AuditEventWithId[][]
     if (months.length > 1) parts = months.map(([, group]) => group)
-    else if (kind === 'data' && events.length > 1) {
+    else {
       const half = Math.ceil(events.length / 2)
       parts = [events.slice(0, half), events.slice(half)]
-    } else return { created: [], duplicates: [], failed: events.map((event) => ({ event, error })) }
+    }
     const merged: IsolatedInsert = { created: [], duplicates: [], failed: [] }
     for (const part of parts) {
       const r = await insertIsolating(store, part)

@@ -33,7 +33,10 @@ export interface ReplayWorkerOptions {
   consumer?: string
   /** Messages per round. Default 500. */
   batchSize?: number
-  /** Validator or data failures before a message is parked. Default 5. */
+  /**
+   * Failed attempts of a message (any failure but an unavailable PostgreSQL: invalid, refused for its
+   * data, a broken partition, a deadlock, an unknown error) before it is parked. Default 5.
+   */
   maxAttempts?: number
   /** Idle time after which another consumer's pending message is claimed (`XAUTOCLAIM`). Default 30000. */
   claimIdleMs?: number
@@ -94,7 +97,9 @@ export interface ReplayTotals {
  * `claimIdleMs` is claimed by another.
  * Replay is idempotent (`ON CONFLICT DO NOTHING` on `event_id`), so a message replayed twice
  * (after a crash between insert and `XACK`, or a claim from a slow consumer) still makes one row.
- * While PostgreSQL is down the whole worker backs off exponentially, counting no attempts.
+ * While PostgreSQL is unavailable the whole worker backs off exponentially, counting no attempts;
+ * any other failure is a message's: it counts an attempt, the message backs off on its own while
+ * the others go on, and after `maxAttempts` it is parked in the dead-letter stream.
  *
  * @throws RangeError at construction for a non-positive size, attempt count or duration.
  * @example

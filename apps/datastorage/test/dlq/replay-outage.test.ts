@@ -2,6 +2,7 @@ import { startThrowawayPostgres, type ThrowawayPostgres, waitFor } from '@audit-
 import type { Redis } from 'ioredis'
 import { Registry } from 'prom-client'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { attemptsKey } from '../../src/dlq/replay-batch.js'
 import { createReplayWorker } from '../../src/dlq/replay-worker.js'
 import { createDlqMetrics } from '../../src/metrics/dlq-metrics.js'
 import {
@@ -66,6 +67,7 @@ describe('replay worker during a PostgreSQL outage', () => {
     expect(failures).toBeLessThanOrEqual(12)
     // An outage is not the messages' fault: nothing counted against them, nothing parked.
     expect(await redis.xlen(streams.stream)).toBe(300)
+    expect(await redis.exists(attemptsKey(streams.stream))).toBe(0)
     expect(await redis.exists(streams.deadLetterStream)).toBe(0)
     expect(
       lines.filter((l) => l['msg'] === 'dead-letter replay paused: PostgreSQL unavailable'),
