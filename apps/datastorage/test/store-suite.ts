@@ -6,7 +6,7 @@ import { type DatabaseHandle, rowsOf } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { createPartitionManager, type PartitionManager, partitionNameOf } from '../src/db/partitions.js'
 import { InvalidCursorError, StoreUnavailableError } from '../src/errors.js'
-import type { AuditEventStore } from '../src/store/audit-event-store.js'
+import { type AuditEventStore, InvalidEventTimestampError } from '../src/store/audit-event-store.js'
 import { encodeCursor } from '../src/store/cursor.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
 
@@ -164,6 +164,54 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         expect(placed.find((r) => r.event_id === events[index]!.event_id)?.partition).toBe(partition)
       }
       expect((await store.get(events[2]!.event_id))?.event_date).toBe('2024-02-01')
+    })
+
+    it('writes the timestamp truncated to microseconds, in the partition of that instant', async () => {
+      const correlation_id = `canonical-${randomUUID()}`
+      const cases = [
+        // PostgreSQL would round this one to 2019-02-01T00:00:00Z, a month with no partition.
+        ['2019-01-31T23:59:59.9999995Z', '2019-01-31T23:59:59.999999Z', 'audit_events_y2019m01'],
+        ['2019-02-01T00:59:59.99999999+01:00', '2019-01-31T23:59:59.999999Z', 'audit_events_y2019m01'],
+        ['2019-01-15 10:00:00.1234567z', '2019-01-15T10:00:00.123456Z', 'audit_events_y2019m01'],
+      ] as const
+      const events = cases.map(([event_timestamp]) => makeEvent({ correlation_id, event_timestamp }))
+      expect((await store.insert(events)).created).toEqual(events.map((e) => e.event_id))
+
+      const placed = await rows<{ event_id: string; partition: string }>(sql`
+        SELECT event_id::text, tableoid::regclass::text AS partition
+        FROM audit_events WHERE correlation_id = ${correlation_id}`)
+      for (const [index, [, stored, partition]] of cases.entries()) {
+        const event = events[index]!
+        expect(await store.get(event.event_id)).toMatchObject({
+          event_timestamp: stored,
+          event_date: stored.slice(0, 10),
+        })
+        expect(placed.find((r) => r.event_id === event.event_id)?.partition).toBe(partition)
+      }
+      // No event needed February's partition, so none was created.
+      const [february] = await rows<{ found: string | null }>(
+        sql`SELECT to_regclass('audit_events_y2019m02')::text AS found`,
+      )
+      expect(february?.found).toBeNull()
+    })
+
+    it('refuses a timestamp with no canonical form, storing nothing of the batch', async () => {
+      const correlation_id = `bad-time-${randomUUID()}`
+      const good = makeEvent({ correlation_id })
+      const refused = [
+        '2025-02-30T00:00:00Z',
+        '2025-01-01T00:00:00',
+        '10000-01-01T00:00:00Z',
+        '0001-01-01T00:00:00+01:00', // year 0 in UTC
+        '2016-12-31T23:59:60Z', // a leap second, which PostgreSQL cannot store as sent
+      ]
+      for (const event_timestamp of refused) {
+        const bad = makeEvent({ correlation_id, event_timestamp })
+        const error = await store.insert([good, bad]).catch((e: unknown) => e)
+        expect(error, event_timestamp).toBeInstanceOf(InvalidEventTimestampError)
+        expect(error).toMatchObject({ code: 'INVALID_EVENT_TIMESTAMP', eventId: bad.event_id })
+      }
+      expect(await countByCorrelation(correlation_id)).toBe(0)
     })
 
     it('creates partitions ahead: the current month and the next ones', async () => {

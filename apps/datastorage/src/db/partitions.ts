@@ -1,3 +1,4 @@
+import { canonicalTimestamp } from '@audit-trail/datastorage-client'
 import { sql } from 'drizzle-orm'
 import type { Database } from './client.js'
 
@@ -86,19 +87,17 @@ export function monthOf(date: Date): Month {
 }
 
 /**
- * The UTC month an RFC 3339 timestamp falls in, as PostgreSQL computes it for `event_date`.
+ * The UTC month of an RFC 3339 timestamp, taken from its canonical text (`canonicalTimestamp`),
+ * which is what the store writes: the month of the partition the row lands in.
  *
- * @throws TypeError when the timestamp cannot be parsed.
+ * @throws TypeError when the timestamp is not one the store can write.
  */
 export function monthOfTimestamp(timestamp: string): Month {
-  let ms = Date.parse(timestamp)
-  if (Number.isNaN(ms)) {
-    // A leap second (23:59:60) is valid RFC 3339 that JavaScript rejects; PostgreSQL reads it as
-    // the first second of the next minute, which may be in the next month.
-    ms = Date.parse(timestamp.replace(/:60(?=[.,zZ+-]|$)/, ':59')) + 1000
+  const canonical = canonicalTimestamp(timestamp)
+  if (canonical === undefined) {
+    throw new TypeError(`not a storable RFC 3339 timestamp: ${JSON.stringify(timestamp)}`)
   }
-  if (Number.isNaN(ms)) throw new TypeError(`not an RFC 3339 timestamp: ${JSON.stringify(timestamp)}`)
-  return monthOf(new Date(ms))
+  return canonical.slice(0, 7)
 }
 
 /** The partition table holding a month: `2025-03` → `audit_events_y2025m03`. */

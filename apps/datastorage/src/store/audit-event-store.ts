@@ -5,6 +5,7 @@ import type {
   EventOutcome,
   Severity,
 } from '@audit-trail/datastorage-client'
+import { DataStorageError } from '../errors.js'
 
 /**
  * The key under which two event ids are the same event: ids compare as PostgreSQL's uuid does, so
@@ -12,6 +13,28 @@ import type {
  */
 export function eventIdKey(id: string): string {
   return id.toLowerCase().replaceAll('-', '')
+}
+
+/**
+ * An event's `event_timestamp` has no canonical form (`canonicalTimestamp`): not strict RFC 3339,
+ * a leap second, or outside years 0001-9999. The contract's validator refuses such values first,
+ * so this means an event that skipped it; nothing of the call was stored. The data's fault: refuse
+ * it (4xx), and a replayed message counts an attempt.
+ */
+export class InvalidEventTimestampError extends DataStorageError {
+  override readonly name = 'InvalidEventTimestampError'
+  readonly eventId: string
+  readonly eventTimestamp: string
+  constructor(eventId: string, eventTimestamp: string) {
+    super(
+      'INVALID_EVENT_TIMESTAMP',
+      `event ${eventId}: event_timestamp ${JSON.stringify(eventTimestamp).slice(0, 80)} is not a ` +
+        'strict RFC 3339 timestamp (no leap second) between 0001-01-01T00:00:00Z and ' +
+        '9999-12-31T23:59:59.999999Z',
+    )
+    this.eventId = eventId
+    this.eventTimestamp = eventTimestamp
+  }
 }
 
 /** What one insert did: ids in request order, split by whether they made a new row. */
@@ -56,7 +79,8 @@ export interface AuditEventPageResult {
  * Drizzle and the same committed migrations.
  *
  * Failures to reach the database (refused, timeout, pool wait exceeded) reject with
- * `StoreUnavailableError`; a bad cursor with `InvalidCursorError`.
+ * `StoreUnavailableError`; a bad cursor with `InvalidCursorError`; an event timestamp with no
+ * canonical form with `InvalidEventTimestampError`.
  */
 export interface AuditEventStore {
   /** Which engine backs the store, for logs and /readyz. */

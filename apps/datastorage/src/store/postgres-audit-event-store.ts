@@ -1,9 +1,9 @@
-import type { AuditEvent, AuditEventWithId } from '@audit-trail/datastorage-client'
+import { type AuditEvent, type AuditEventWithId, canonicalTimestamp } from '@audit-trail/datastorage-client'
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
 import { DrizzleQueryError } from 'drizzle-orm/errors'
 import { type DatabaseHandle, rowsOf } from '../db/client.js'
 import { isConnectionError } from '../db/connection-errors.js'
-import { createPartitionManager, monthOfTimestamp, type PartitionManager } from '../db/partitions.js'
+import { createPartitionManager, type PartitionManager } from '../db/partitions.js'
 import { auditEvents } from '../db/schema.js'
 import { StoreUnavailableError } from '../errors.js'
 import {
@@ -18,6 +18,7 @@ import {
   type AuditEventStore,
   eventIdKey,
   type InsertResult,
+  InvalidEventTimestampError,
 } from './audit-event-store.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
 import { isMissingPartition } from './store-errors.js'
@@ -41,10 +42,13 @@ const MAX_LIMIT = 1000
  * the same id and timestamp and is reported as a duplicate. PostgreSQL cannot enforce uniqueness of
  * `event_id` alone across partitions, so the same id sent again with a timestamp in another UTC
  * day would be stored twice; within one batch only the first occurrence of an id is written.
+ * `event_timestamp` is written in canonical form (UTC, exactly microseconds, finer digits
+ * truncated) and the month, hence the partition, is computed from that same text.
  *
- * Errors: unreachable database → `StoreUnavailableError`; bad cursor → `InvalidCursorError`;
- * anything else the database refuses is rethrown as the driver's error (Drizzle's wrapper is
- * removed because its message embeds every parameter: megabytes of audit data for a batch).
+ * Errors: unreachable database → `StoreUnavailableError`; bad cursor → `InvalidCursorError`; a
+ * timestamp that cannot be stored → `InvalidEventTimestampError`; anything else the database
+ * refuses is rethrown as the driver's error (Drizzle's wrapper is removed because its message
+ * embeds every parameter: megabytes of audit data for a batch).
  *
  * @example
  * const database = await openDatabase({ url: env.DATABASE_URL })
@@ -92,9 +96,12 @@ export function createAuditEventStore(
         const key = eventIdKey(event.event_id)
         if (firstIndex.has(key)) continue
         firstIndex.set(key, index)
-        unique.push(event)
+        const timestamp = canonicalTimestamp(event.event_timestamp)
+        if (timestamp === undefined)
+          throw new InvalidEventTimestampError(event.event_id, event.event_timestamp)
+        unique.push(timestamp === event.event_timestamp ? event : { ...event, event_timestamp: timestamp })
       }
-      const months = new Set(unique.map((e) => monthOfTimestamp(e.event_timestamp)))
+      const months = new Set(unique.map((e) => e.event_timestamp.slice(0, 7)))
       const inserted = await guard(() => insertUnique(unique, months))
 
       const result: InsertResult = { created: [], duplicates: [] }
