@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto'
 import type { AuditEventWithId } from '@audit-trail/datastorage-client'
 import { sql } from 'drizzle-orm'
+import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, rowsOf } from '../src/db/client.js'
-import { migrateDatabase } from '../src/db/migrate.js'
+import { MIGRATIONS_FOLDER, migrateDatabase } from '../src/db/migrate.js'
 import { createPartitionManager, type PartitionManager, partitionNameOf } from '../src/db/partitions.js'
 import { InvalidCursorError, StoreUnavailableError } from '../src/errors.js'
 import { type AuditEventStore, InvalidEventTimestampError } from '../src/store/audit-event-store.js'
 import { encodeCursor } from '../src/store/cursor.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
+
+/** How many migrations are committed: what a fresh database applies. */
+export const MIGRATION_COUNT = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length
 
 /** What each engine's test file provides: a fresh, empty, not yet migrated database. */
 export type OpenTestDatabase = () => Promise<DatabaseHandle>
@@ -40,7 +44,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
 
   beforeAll(async () => {
     database = await openTestDatabase()
-    expect(await migrateDatabase(database)).toBe(3)
+    expect(await migrateDatabase(database)).toBe(MIGRATION_COUNT)
     partitions = createPartitionManager(database.db)
     store = createAuditEventStore(database, { partitions })
   })
@@ -212,6 +216,41 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         expect(error).toMatchObject({ code: 'INVALID_EVENT_TIMESTAMP', eventId: bad.event_id })
       }
       expect(await countByCorrelation(correlation_id)).toBe(0)
+    })
+
+    it('stores one row per event_id whatever its timestamp: a later day is a duplicate', async () => {
+      const correlation_id = `one-row-${randomUUID()}`
+      const first = makeEvent({ correlation_id, event_timestamp: '2025-06-15T12:00:00Z' })
+      expect(await store.insert([first])).toEqual({ created: [first.event_id], duplicates: [] })
+
+      const sameId = (event_timestamp: string, event_id = first.event_id) =>
+        makeEvent({ correlation_id, event_id, event_timestamp, event_action: 'resent' })
+      const resent = [
+        sameId('2025-06-16T12:00:00Z'), // next day
+        sameId('2025-07-15T12:00:00Z'), // next month
+        sameId('1999-06-15T12:00:00Z'), // before 2000
+        sameId('2025-06-14T23:00:00-02:00', first.event_id.toUpperCase()), // same id, other spelling
+      ]
+      for (const event of resent) {
+        expect(await store.insert([event]), event.event_timestamp).toEqual({
+          created: [],
+          duplicates: [event.event_id],
+        })
+      }
+      const fresh = makeEvent({ correlation_id, event_timestamp: '2025-06-20T00:00:00Z' })
+      expect(await store.insert([resent[0]!, fresh, resent[1]!])).toEqual({
+        created: [fresh.event_id],
+        duplicates: [resent[0]!.event_id, resent[1]!.event_id],
+      })
+      expect(await countByCorrelation(correlation_id)).toBe(2)
+      expect(await store.get(first.event_id)).toMatchObject({
+        event_timestamp: '2025-06-15T12:00:00.000Z',
+        event_action: first.event_action,
+      })
+      const [ids] = await rows<{ n: number; day: string }>(sql`
+        SELECT count(*)::int AS n, min(event_date)::text AS day FROM audit_event_ids
+        WHERE event_id = ${first.event_id}::uuid`)
+      expect(ids).toEqual({ n: 1, day: '2025-06-15' })
     })
 
     it('creates partitions ahead: the current month and the next ones', async () => {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { openDatabase, PGLITE_IN_MEMORY } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
-import { defineStoreSuite, makeEvent } from './store-suite.js'
+import { defineStoreSuite, MIGRATION_COUNT, makeEvent } from './store-suite.js'
 
 // One in-memory PGlite for the suite: it takes 3–4 s to start.
 defineStoreSuite('pglite', () => openDatabase({ pgliteDataDir: PGLITE_IN_MEMORY }))
@@ -17,7 +17,7 @@ describe('PGlite under a directory', () => {
     try {
       const event = makeEvent({ event_timestamp: '2024-12-31T23:59:59.999999Z' })
       const first = await openDatabase({ pgliteDataDir })
-      expect(await migrateDatabase(first)).toBe(3)
+      expect(await migrateDatabase(first)).toBe(MIGRATION_COUNT)
       await createAuditEventStore(first).insert([event])
       await first.close()
 

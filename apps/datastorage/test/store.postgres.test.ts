@@ -5,7 +5,7 @@ import { openDatabase } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { StoreUnavailableError } from '../src/errors.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
-import { defineStoreSuite, makeEvent } from './store-suite.js'
+import { defineStoreSuite, MIGRATION_COUNT, makeEvent } from './store-suite.js'
 import { ADMIN_URL } from './support/postgres.js'
 
 const databases: TestDatabase[] = []
@@ -30,7 +30,7 @@ describe('AuditEventStore on postgres: several processes, outages', () => {
     const [one, two] = await Promise.all([openDatabase({ url }), openDatabase({ url })])
     try {
       const applied = await Promise.all([migrateDatabase(one), migrateDatabase(two)])
-      expect(applied.sort()).toEqual([0, 3])
+      expect(applied.sort()).toEqual([0, MIGRATION_COUNT])
     } finally {
       await Promise.all([one.close(), two.close()])
     }

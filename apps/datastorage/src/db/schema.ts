@@ -22,8 +22,9 @@ export const DEFAULT_RETENTION_DAYS = 2555
  * plus `event_date` (partition key), `stored_at`, and the defaults of `retention_days`/`is_sensitive`.
  *
  * Drizzle cannot declare partitioning: migration 0001 replaces the table 0000 creates with a
- * `PARTITION BY RANGE (event_date)` table of the same shape, and adds the append-only trigger and
- * the monthly partition function. Keep this file and the migrations in step with `pnpm db:generate`.
+ * `PARTITION BY RANGE (event_date)` table of the same shape and adds the monthly partition
+ * function, 0002 the append-only triggers. Keep this file and the migrations in step with
+ * `pnpm db:generate`.
  */
 export const auditEvents = pgTable(
   'audit_events',
@@ -66,7 +67,8 @@ export const auditEvents = pgTable(
       .defaultNow(),
   },
   (t) => [
-    // A unique key on a partitioned table must contain the partition key, so event_id alone cannot be one.
+    // A unique key on a partitioned table must contain the partition key, so event_id alone cannot
+    // be one here: audit_event_ids below makes it unique.
     primaryKey({ name: 'audit_events_pkey', columns: [t.eventId, t.eventDate] }),
     check(
       'audit_events_event_date_matches_timestamp',
@@ -98,3 +100,16 @@ export const auditEvents = pgTable(
 
 /** A row as Drizzle reads it. */
 export type AuditEventRow = typeof auditEvents.$inferSelect
+
+/**
+ * `audit_event_ids`: every event_id stored, once. `audit_events` is partitioned by date and
+ * PostgreSQL can only enforce a unique key that holds the partition key, so this unpartitioned
+ * table is what makes `event_id` unique whatever the timestamp: the store claims the ids of a batch
+ * here (`ON CONFLICT DO NOTHING`) in the statement that inserts the rows, and writes only the rows
+ * whose id it claimed (migrations 0003 and 0004).
+ */
+export const auditEventIds = pgTable('audit_event_ids', {
+  eventId: uuid('event_id').primaryKey(),
+  /** `event_date` of the row holding the id, so that retention can find the ids of a dropped partition. */
+  eventDate: date('event_date', { mode: 'string' }).notNull(),
+})

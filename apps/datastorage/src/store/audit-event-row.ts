@@ -63,24 +63,43 @@ export const INSERT_COLUMNS: readonly InsertColumn[] = [
 ]
 
 /**
- * `INSERT … SELECT FROM unnest(text[] × n) ON CONFLICT DO NOTHING RETURNING event_id`: one statement
- * (so one implicit transaction, all or nothing) with one parameter per column whatever the batch
- * size, far below the 65,535 bind-parameter limit a multi-row VALUES would hit at 5,000 events.
+ * One statement (so one implicit transaction, all or nothing, and one round trip) with one
+ * parameter per column whatever the batch size, far below the 65,535 bind-parameter limit a
+ * multi-row VALUES would hit at 5,000 events:
+ * 1. the events are read from `unnest(text[] × n)`;
+ * 2. their ids are claimed in `audit_event_ids` (`ON CONFLICT (event_id) DO NOTHING`), in id order
+ *    so that two batches sharing ids wait on each other instead of deadlocking. A concurrent
+ *    statement claiming the same id waits for this one to commit, then finds it taken;
+ * 3. only the events whose id was claimed are inserted into `audit_events`, and their ids returned.
+ * An id stored before, with any timestamp, is not returned: the caller reports it as a duplicate.
  * `event_date` is computed by PostgreSQL from the timestamp, exactly as the CHECK constraint does.
+ *
+ * @param events - Distinct ids, `event_timestamp` in canonical form (`canonicalTimestamp`): exact
+ * microseconds, which PostgreSQL stores without rounding, so the row lands in the month the caller
+ * computed from the same text.
  */
 export function bulkInsertStatement(events: readonly AuditEventWithId[]): SQL {
-  const names = sql.raw(INSERT_COLUMNS.map((c) => c.name).join(', '))
-  const selected = sql.raw(
-    INSERT_COLUMNS.map((c) => (c.cast ? `u.${c.name}::${c.cast}` : `u.${c.name}`)).join(', '),
+  const list = (prefix: string) => sql.raw(INSERT_COLUMNS.map((c) => `${prefix}${c.name}`).join(', '))
+  const typed = sql.raw(
+    INSERT_COLUMNS.map((c) => (c.cast ? `u.${c.name}::${c.cast} AS ${c.name}` : `u.${c.name}`)).join(', '),
   )
   const arrays = sql.join(
     INSERT_COLUMNS.map((c) => sql`${sql.param(events.map(c.value))}::text[]`),
     sql`, `,
   )
   return sql`
-    INSERT INTO audit_events (event_date, ${names})
-    SELECT (u.event_timestamp::timestamptz AT TIME ZONE 'UTC')::date, ${selected}
-    FROM unnest(${arrays}) AS u(${names})
+    WITH input AS (
+      SELECT (u.event_timestamp::timestamptz AT TIME ZONE 'UTC')::date AS event_date, ${typed}
+      FROM unnest(${arrays}) AS u(${list('')})
+    ), claimed AS (
+      INSERT INTO audit_event_ids (event_id, event_date)
+      SELECT event_id, event_date FROM input ORDER BY event_id
+      ON CONFLICT (event_id) DO NOTHING
+      RETURNING event_id
+    )
+    INSERT INTO audit_events (event_date, ${list('')})
+    SELECT i.event_date, ${list('i.')}
+    FROM input AS i JOIN claimed AS c ON c.event_id = i.event_id
     ON CONFLICT (event_id, event_date) DO NOTHING
     RETURNING event_id`
 }

@@ -41,7 +41,7 @@ export class InvalidEventTimestampError extends DataStorageError {
 export interface InsertResult {
   /** Ids of rows written by this call. */
   created: string[]
-  /** Ids already stored (same event_id); nothing was written for them. */
+  /** Ids already stored (same event_id, whatever its timestamp); nothing was written for them. */
   duplicates: string[]
 }
 
@@ -85,7 +85,10 @@ export interface AuditEventPageResult {
 export interface AuditEventStore {
   /** Which engine backs the store, for logs and /readyz. */
   readonly kind: 'postgres' | 'pglite'
-  /** Writes all events in one transaction (all or nothing), `ON CONFLICT DO NOTHING`; creates missing monthly partitions. */
+  /**
+   * Writes all events in one transaction (all or nothing): those whose `event_id` was never stored
+   * make a row, the others are duplicates. Creates the missing monthly partitions.
+   */
   insert(events: readonly AuditEventWithId[]): Promise<InsertResult>
   query(filter: AuditEventFilter): Promise<AuditEventPageResult>
   get(eventId: string): Promise<AuditEvent | null>

@@ -38,10 +38,9 @@ const MAX_LIMIT = 1000
  * The AuditEventStore over PostgreSQL (postgres.js) or PGlite, through Drizzle and the committed
  * migrations (run `migrateDatabase` first). `close()` closes the database handle.
  *
- * Idempotency rests on the primary key `(event_id, event_date)`: a retried or replayed event has
- * the same id and timestamp and is reported as a duplicate. PostgreSQL cannot enforce uniqueness of
- * `event_id` alone across partitions, so the same id sent again with a timestamp in another UTC
- * day would be stored twice; within one batch only the first occurrence of an id is written.
+ * Idempotency rests on `audit_event_ids`, one row per event_id ever stored: an insert writes the
+ * events whose id it claims there, in the same statement, and reports the others as duplicates,
+ * whatever their timestamp; within one batch only the first occurrence of an id is written.
  * `event_timestamp` is written in canonical form (UTC, exactly microseconds, finer digits
  * truncated) and the month, hence the partition, is computed from that same text.
  *

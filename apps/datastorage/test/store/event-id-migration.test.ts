@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto'
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createTestDatabase, type TestDatabase } from '@audit-trail/test-infra'
+import { type SQL, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { type DatabaseHandle, openDatabase, PGLITE_IN_MEMORY, rowsOf } from '../../src/db/client.js'
+import { MIGRATIONS_FOLDER, migrateDatabase } from '../../src/db/migrate.js'
+import { createAuditEventStore } from '../../src/store/postgres-audit-event-store.js'
+import { MIGRATION_COUNT, makeEvent } from '../store-suite.js'
+import { ADMIN_URL } from '../support/postgres.js'
+
+/** The migrations a database had before audit_event_ids: 0000-0002. */
+const BEFORE = 3
+
+let oldMigrations: string
+beforeAll(async () => {
+  oldMigrations = await mkdtemp(join(tmpdir(), 'audit-migrations-'))
+  const journal = JSON.parse(await readFile(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'))
+  journal.entries = journal.entries.slice(0, BEFORE)
+  await mkdir(join(oldMigrations, 'meta'))
+  await writeFile(join(oldMigrations, 'meta', '_journal.json'), JSON.stringify(journal))
+  for (const { tag } of journal.entries as Array<{ tag: string }>) {
+    await cp(join(MIGRATIONS_FOLDER, `${tag}.sql`), join(oldMigrations, `${tag}.sql`))
+  }
+})
+afterAll(async () => {
+  if (oldMigrations) await rm(oldMigrations, { recursive: true, force: true })
+})
+
+const testDatabases: TestDatabase[] = []
+afterAll(async () => {
+  await Promise.all(testDatabases.map((d) => d.drop()))
+})
+
+const engines: Array<[string, () => Promise<DatabaseHandle>]> = [
+  [
+    'postgres',
+    async () => {
+      const database = await createTestDatabase(ADMIN_URL)
+      testDatabases.push(database)
+      return openDatabase({ url: database.url })
+    },
+  ],
+  ['pglite', () => openDatabase({ pgliteDataDir: PGLITE_IN_MEMORY })],
+]
+
+describe.each(engines)('migrations 0003-0004 on a database written by earlier versions (%s)', (_, open) => {
+  let database: DatabaseHandle
+  const query = async <T>(statement: SQL): Promise<T[]> => rowsOf<T>(await database.db.execute(statement))
+
+  /** A row as an earlier version wrote it: no id claimed, any day, its month's partition made first. */
+  async function oldRow(eventId: string, timestamp: string, storedAt: string): Promise<void> {
+    await database.db.execute(
+      sql`SELECT audit_events_create_month_partition(${timestamp.slice(0, 10)}::date)`,
+    )
+    await database.db.execute(sql`
+      INSERT INTO audit_events (event_id, event_date, version, event_type, event_timestamp, event_category,
+        event_action, event_outcome, correlation_id, event_data, stored_at)
+      VALUES (${eventId}::uuid, (${timestamp}::timestamptz AT TIME ZONE 'UTC')::date, '1.0',
+        'gateway.signal.received', ${timestamp}::timestamptz, 'gateway', 'received', 'success',
+        ${`old-${timestamp}`}, ${JSON.stringify({ at: timestamp })}::jsonb, ${storedAt}::timestamptz)`)
+  }
+
+  /** Every row, as JSON text, sorted: what the migration must keep exactly. */
+  async function allRows(): Promise<string[]> {
+    const found = await query<{ row: string }>(sql`SELECT to_jsonb(e)::text AS row FROM audit_events e`)
+    return found.map((r) => r.row).sort()
+  }
+
+  const ids = { x: randomUUID(), y: randomUUID(), z: randomUUID(), w: randomUUID() }
+  let before: string[]
+
+  beforeAll(async () => {
+    database = await open()
+    expect(await migrateDatabase(database, { migrationsFolder: oldMigrations })).toBe(BEFORE)
+    // x on three days (the cross-day duplicates of the finding), y before 2000 and after, z in year 500.
+    await oldRow(ids.x, '2024-05-01T10:00:00.123456Z', '2024-05-01T10:00:01Z')
+    await oldRow(ids.x, '2024-04-30T23:59:59.999999Z', '2024-05-01T10:00:02Z')
+    await oldRow(ids.x, '2025-01-01T00:00:00Z', '2025-01-01T00:00:03Z')
+    await oldRow(ids.y, '1999-12-31T23:00:00Z', '2024-05-02T00:00:00Z')
+    await oldRow(ids.y, '2024-05-02T00:00:00Z', '2024-05-02T00:00:01Z')
+    await oldRow(ids.z, '0500-06-15T12:00:00Z', '2024-05-03T00:00:00Z')
+    await oldRow(ids.w, '2024-05-01T00:00:00Z', '2024-05-04T00:00:00Z')
+    before = await allRows()
+    expect(before).toHaveLength(7)
+    expect(await migrateDatabase(database)).toBe(MIGRATION_COUNT - BEFORE)
+  })
+  afterAll(async () => {
+    await database?.close()
+  })
+
+  it('claims every stored id once, on its earliest day, and keeps every row as it was', async () => {
+    const claimed = await query<{ event_id: string; event_date: string }>(
+      sql`SELECT event_id::text, event_date::text FROM audit_event_ids ORDER BY event_date`,
+    )
+    expect(claimed).toEqual([
+      { event_id: ids.z, event_date: '0500-06-15' },
+      { event_id: ids.y, event_date: '1999-12-31' },
+      { event_id: ids.x, event_date: '2024-04-30' },
+      { event_id: ids.w, event_date: '2024-05-01' },
+    ])
+    expect(await allRows()).toEqual(before)
+  })
+
+  it('then stores nothing more for an id already stored, on any day, and new ids as before', async () => {
+    const store = createAuditEventStore(database)
+    const again = [
+      makeEvent({ event_id: ids.x, event_timestamp: '2026-02-02T00:00:00Z' }),
+      makeEvent({ event_id: ids.y, event_timestamp: '1999-12-31T23:00:00Z' }),
+      makeEvent({ event_id: ids.z, event_timestamp: '0500-06-16T00:00:00Z' }),
+    ]
+    const fresh = makeEvent({ event_timestamp: '1998-03-03T00:00:00Z' })
+    expect(await store.insert([...again, fresh])).toEqual({
+      created: [fresh.event_id],
+      duplicates: again.map((e) => e.event_id),
+    })
+    // get() returns the row of the claimed (earliest) day.
+    expect(await store.get(ids.x)).toMatchObject({ event_date: '2024-04-30' })
+    const [count] = await query<{ n: number }>(sql`SELECT count(*)::int AS n FROM audit_events`)
+    expect(count?.n).toBe(8)
+  })
+})
