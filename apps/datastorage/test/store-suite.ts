@@ -5,10 +5,17 @@ import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, rowsOf } from '../src/db/client.js'
 import { MIGRATIONS_FOLDER, migrateDatabase } from '../src/db/migrate.js'
-import { createPartitionManager, type PartitionManager, partitionNameOf } from '../src/db/partitions.js'
+import {
+  createPartitionManager,
+  DEFAULT_MAX_NEW_PARTITIONS,
+  PartitionLimitError,
+  type PartitionManager,
+  partitionNameOf,
+} from '../src/db/partitions.js'
 import { InvalidCursorError, StoreUnavailableError } from '../src/errors.js'
 import { type AuditEventStore, InvalidEventTimestampError } from '../src/store/audit-event-store.js'
 import { encodeCursor } from '../src/store/cursor.js'
+import { groupByMonth } from '../src/store/month-groups.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
 
 /** How many migrations are committed: what a fresh database applies. */
@@ -152,7 +159,9 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       const correlation_id = `months-${randomUUID()}`
       const now = new Date()
       const cases = [
-        ['1999-12-31T23:59:59.999999Z', 'audit_events_y1999m12'],
+        ['1999-12-31T23:59:59.999999Z', 'audit_events_before_2000'],
+        ['0001-01-01T00:00:00Z', 'audit_events_before_2000'],
+        ['2000-01-01T00:00:00Z', 'audit_events_y2000m01'],
         ['2019-03-05T10:00:00+02:00', 'audit_events_y2019m03'],
         // 23:30 at UTC-1 on Jan 31st is Feb 1st in UTC.
         ['2024-01-31T23:30:00.5-01:00', 'audit_events_y2024m02'],
@@ -167,7 +176,11 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       for (const [index, [, partition]] of cases.entries()) {
         expect(placed.find((r) => r.event_id === events[index]!.event_id)?.partition).toBe(partition)
       }
-      expect((await store.get(events[2]!.event_id))?.event_date).toBe('2024-02-01')
+      expect((await store.get(events[4]!.event_id))?.event_date).toBe('2024-02-01')
+      expect(await store.get(events[1]!.event_id)).toMatchObject({
+        event_timestamp: '0001-01-01T00:00:00.000Z',
+        event_date: '0001-01-01',
+      })
     })
 
     it('writes the timestamp truncated to microseconds, in the partition of that instant', async () => {
@@ -251,6 +264,83 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         SELECT count(*)::int AS n, min(event_date)::text AS day FROM audit_event_ids
         WHERE event_id = ${first.event_id}::uuid`)
       expect(ids).toEqual({ n: 1, day: '2025-06-15' })
+    })
+
+    it('refuses a write that needs more new partitions than allowed: the 300-month batch', async () => {
+      const correlation_id = `many-months-${randomUUID()}`
+      const partitionCount = async () =>
+        (
+          await rows<{ n: number }>(sql`
+            SELECT count(*)::int AS n FROM pg_inherits WHERE inhparent = 'audit_events'::regclass`)
+        )[0]!.n
+      const before = await partitionCount()
+      // 300 events in 300 months without a partition (2060-01 … 2084-12).
+      const batch = Array.from({ length: 300 }, (_, i) =>
+        makeEvent({
+          correlation_id,
+          event_timestamp: new Date(Date.UTC(2060, i, 10)).toISOString(),
+        }),
+      )
+      const error = await store.insert(batch).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(PartitionLimitError)
+      expect(error).toMatchObject({ code: 'PARTITION_LIMIT', limit: DEFAULT_MAX_NEW_PARTITIONS })
+      expect((error as PartitionLimitError).months).toHaveLength(300)
+      expect((error as PartitionLimitError).message).toMatch(/300 months .*2060-01, 2060-02, 2060-03, …/)
+      expect(await partitionCount()).toBe(before)
+      expect(await countByCorrelation(correlation_id)).toBe(0)
+
+      // The same 300 events split by month (as the DLQ replay does) all go through.
+      const groups = groupByMonth(batch.slice(0, 15))
+      expect(groups).toHaveLength(15)
+      for (const [, group] of groups) await store.insert(group)
+      expect(await countByCorrelation(correlation_id)).toBe(15)
+      expect(await partitionCount()).toBe(before + 15)
+    })
+
+    it('counts only missing partitions against the limit, and takes the limit as an option', async () => {
+      const correlation_id = `limit-${randomUUID()}`
+      const inMonths = (year: number, count: number) =>
+        Array.from({ length: count }, (_, i) =>
+          makeEvent({ correlation_id, event_timestamp: new Date(Date.UTC(year, i, 1)).toISOString() }),
+        )
+      // Exactly at the bound: 12 new months.
+      expect((await store.insert(inMonths(2090, 12))).created).toHaveLength(12)
+      // One more is refused.
+      await expect(store.insert(inMonths(2091, 13))).rejects.toBeInstanceOf(PartitionLimitError)
+      // A store that confirmed nothing yet (another process) asks which of 24 months exist: 12 do,
+      // so it creates 12.
+      const other = createAuditEventStore(database, { partitions: createPartitionManager(database.db) })
+      expect((await other.insert([...inMonths(2090, 12), ...inMonths(2092, 12)])).created).toHaveLength(24)
+
+      const strict = createAuditEventStore(database, {
+        partitions: createPartitionManager(database.db),
+        maxNewPartitionsPerWrite: 2,
+      })
+      await expect(strict.insert(inMonths(2093, 3))).rejects.toMatchObject({
+        limit: 2,
+        months: ['2093-01', '2093-02', '2093-03'],
+      })
+      expect((await strict.insert(inMonths(2093, 2))).created).toHaveLength(2)
+      expect(await countByCorrelation(correlation_id)).toBe(12 + 24 + 2)
+      expect(() => createAuditEventStore(database, { maxNewPartitionsPerWrite: 0 })).toThrow(RangeError)
+    })
+
+    it('stores timestamps back to year 0001 in one partition, whatever the number of months', async () => {
+      const correlation_id = `ancient-${randomUUID()}`
+      // 300 months spread over years 0001-1999, the hostile batch of the finding.
+      const batch = Array.from({ length: 300 }, (_, i) =>
+        makeEvent({
+          correlation_id,
+          event_timestamp: `${String(1 + i * 6).padStart(4, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-28T12:00:00Z`,
+        }),
+      )
+      expect(new Set(batch.map((e) => e.event_timestamp.slice(0, 7))).size).toBe(300)
+      expect((await store.insert(batch)).created).toHaveLength(300)
+      const placed = await rows<{ partition: string; n: number }>(sql`
+        SELECT tableoid::regclass::text AS partition, count(*)::int AS n
+        FROM audit_events WHERE correlation_id = ${correlation_id} GROUP BY 1`)
+      expect(placed).toEqual([{ partition: 'audit_events_before_2000', n: 300 }])
+      expect(groupByMonth(batch).map(([month]) => month)).toEqual(['before-2000'])
     })
 
     it('creates partitions ahead: the current month and the next ones', async () => {

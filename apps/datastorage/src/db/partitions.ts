@@ -1,9 +1,55 @@
 import { canonicalTimestamp } from '@audit-trail/datastorage-client'
 import { sql } from 'drizzle-orm'
-import type { Database } from './client.js'
+import { DataStorageError } from '../errors.js'
+import { type Database, rowsOf } from './client.js'
 
 /** A UTC calendar month, `YYYY-MM`. */
 export type Month = string
+
+/**
+ * The first month with a partition of its own. Every earlier month shares the one partition
+ * {@link ARCHIVE_PARTITION}, so timestamps however old create at most one partition between them.
+ * A fixed date, never moved: partition ranges are static and may not overlap (migration 0005).
+ */
+export const FIRST_MONTHLY_PARTITION: Month = '2000-01'
+
+/** The partition of every event before {@link FIRST_MONTHLY_PARTITION}: `FROM (MINVALUE) TO ('2000-01-01')`. */
+export const ARCHIVE_PARTITION = 'audit_events_before_2000'
+
+/** Default of the partitions one write may create (`maxNewPartitions`). */
+export const DEFAULT_MAX_NEW_PARTITIONS = 12
+
+/**
+ * A write would create more partitions than it may (`maxNewPartitions`): its events span too many
+ * months that have no partition yet. Nothing was created or stored. The sender's to fix (fewer
+ * distinct months per request), so the HTTP layer answers with a 4xx problem; a caller that has to
+ * store the events anyway (the DLQ replay) splits them by month, and one month needs one partition.
+ */
+export class PartitionLimitError extends DataStorageError {
+  override readonly name = 'PartitionLimitError'
+  /** The most partitions one write may create. */
+  readonly limit: number
+  /** The months (one per missing partition, oldest first) the write would have created. */
+  readonly months: readonly Month[]
+  constructor(limit: number, months: readonly Month[]) {
+    const shown = months.length > 6 ? [...months.slice(0, 3), '…', ...months.slice(-2)] : months
+    super(
+      'PARTITION_LIMIT',
+      `the events fall in ${months.length} months that have no partition yet (${shown.join(', ')}); ` +
+        `one write creates at most ${limit}: send events of fewer distinct months per request`,
+    )
+    this.limit = limit
+    this.months = months
+  }
+}
+
+export interface EnsureMonthsOptions {
+  /**
+   * The most partitions this call may create. When more of the months lack one, nothing is
+   * created and the call rejects with {@link PartitionLimitError}. [unbounded]
+   */
+  maxNewPartitions?: number
+}
 
 export interface PartitionManagerOptions {
   /** Months after the current one that `ensureAhead()` creates. [3] */
@@ -13,16 +59,20 @@ export interface PartitionManagerOptions {
 }
 
 /**
- * Monthly partitions of `audit_events` (`audit_events_yYYYYmMM`), created through the SQL function
- * `audit_events_create_month_partition` of migration 0001.
+ * Monthly partitions of `audit_events` (`audit_events_yYYYYmMM`) from {@link FIRST_MONTHLY_PARTITION}
+ * on, and {@link ARCHIVE_PARTITION} before, created through the SQL function
+ * `audit_events_create_month_partition` (migrations 0001 and 0005).
  */
 export interface PartitionManager {
   /**
    * Makes sure each month has its partition. Months already confirmed by this process cost nothing;
-   * concurrent calls for one month share one creation; other processes racing for the same month
-   * are tolerated by the SQL function.
+   * concurrent calls for one partition share one creation; other processes racing for the same
+   * partition are tolerated by the SQL function.
+   *
+   * @throws PartitionLimitError when more than `maxNewPartitions` of the partitions are missing
+   * (checked before anything is created).
    */
-  ensureMonths(months: Iterable<Month>): Promise<void>
+  ensureMonths(months: Iterable<Month>, options?: EnsureMonthsOptions): Promise<void>
   /** Creates the current month and the next `monthsAhead`; returns the months, oldest first. */
   ensureAhead(): Promise<Month[]>
   /** Forgets the confirmed months, e.g. after a partition was dropped behind this process's back. */
@@ -44,27 +94,49 @@ export function createPartitionManager(
   if (!Number.isInteger(monthsAhead) || monthsAhead < 0) {
     throw new RangeError(`monthsAhead must be an integer >= 0, got ${monthsAhead}`)
   }
-  const confirmed = new Set<Month>()
-  const inFlight = new Map<Month, Promise<void>>()
+  // Keyed by partition name: every month before FIRST_MONTHLY_PARTITION is the one archive partition.
+  const confirmed = new Set<string>()
+  const inFlight = new Map<string, Promise<void>>()
 
-  function ensureMonth(month: Month): Promise<void> {
-    if (confirmed.has(month)) return Promise.resolve()
-    let creation = inFlight.get(month)
+  function ensurePartition(name: string, month: Month): Promise<void> {
+    if (confirmed.has(name)) return Promise.resolve()
+    let creation = inFlight.get(name)
     if (!creation) {
       creation = db
         .execute(sql`SELECT audit_events_create_month_partition(${`${month}-01`}::date)`)
         .then(() => {
-          confirmed.add(month)
+          confirmed.add(name)
         })
-        .finally(() => inFlight.delete(month))
-      inFlight.set(month, creation)
+        .finally(() => inFlight.delete(name))
+      inFlight.set(name, creation)
     }
     return creation
   }
 
+  /** Of the partitions not confirmed yet, those that exist (one query), now confirmed. */
+  async function confirmExisting(names: readonly string[]): Promise<void> {
+    const found = rowsOf<{ name: string }>(
+      await db.execute(sql`
+        SELECT name FROM unnest(${sql.param(names)}::text[]) AS name
+        WHERE to_regclass(quote_ident(name)) IS NOT NULL`),
+    )
+    for (const { name } of found) confirmed.add(name)
+  }
+
   return {
-    async ensureMonths(months) {
-      await Promise.all([...new Set(months)].map(ensureMonth))
+    async ensureMonths(months, { maxNewPartitions } = {}) {
+      const pending = new Map<string, Month>()
+      for (const month of [...new Set(months)].sort()) {
+        const name = partitionNameOf(month)
+        if (!confirmed.has(name) && !pending.has(name)) pending.set(name, month)
+      }
+      if (maxNewPartitions !== undefined && pending.size > maxNewPartitions) {
+        // Only now is it worth a query: which of them exist already (e.g. made by another process)?
+        await confirmExisting([...pending.keys()])
+        const missing = [...pending].filter(([name]) => !confirmed.has(name)).map(([, month]) => month)
+        if (missing.length > maxNewPartitions) throw new PartitionLimitError(maxNewPartitions, missing)
+      }
+      await Promise.all([...pending].map(([name, month]) => ensurePartition(name, month)))
     },
     async ensureAhead() {
       const start = now()
@@ -100,8 +172,12 @@ export function monthOfTimestamp(timestamp: string): Month {
   return canonical.slice(0, 7)
 }
 
-/** The partition table holding a month: `2025-03` → `audit_events_y2025m03`. */
+/**
+ * The partition table holding a month: `2025-03` → `audit_events_y2025m03`; a month before
+ * {@link FIRST_MONTHLY_PARTITION} → {@link ARCHIVE_PARTITION}.
+ */
 export function partitionNameOf(month: Month): string {
+  if (month < FIRST_MONTHLY_PARTITION) return ARCHIVE_PARTITION
   return `audit_events_y${month.slice(0, 4)}m${month.slice(5, 7)}`
 }
 

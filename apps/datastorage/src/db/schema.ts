@@ -23,8 +23,8 @@ export const DEFAULT_RETENTION_DAYS = 2555
  *
  * Drizzle cannot declare partitioning: migration 0001 replaces the table 0000 creates with a
  * `PARTITION BY RANGE (event_date)` table of the same shape and adds the monthly partition
- * function, 0002 the append-only triggers. Keep this file and the migrations in step with
- * `pnpm db:generate`.
+ * function, 0002 the append-only triggers, 0005 the one partition of every month before 2000.
+ * Keep this file and the migrations in step with `pnpm db:generate`.
  */
 export const auditEvents = pgTable(
   'audit_events',

@@ -79,15 +79,17 @@ export interface AuditEventPageResult {
  * Drizzle and the same committed migrations.
  *
  * Failures to reach the database (refused, timeout, pool wait exceeded) reject with
- * `StoreUnavailableError`; a bad cursor with `InvalidCursorError`; an event timestamp with no
- * canonical form with `InvalidEventTimestampError`.
+ * `StoreUnavailableError`; a bad cursor with `InvalidCursorError`; an insert needing more new
+ * partitions than allowed with `PartitionLimitError` (`db/partitions.ts`); an event timestamp with
+ * no canonical form with `InvalidEventTimestampError`.
  */
 export interface AuditEventStore {
   /** Which engine backs the store, for logs and /readyz. */
   readonly kind: 'postgres' | 'pglite'
   /**
    * Writes all events in one transaction (all or nothing): those whose `event_id` was never stored
-   * make a row, the others are duplicates. Creates the missing monthly partitions.
+   * make a row, the others are duplicates. Creates the missing partitions of the months touched,
+   * up to a limit per call.
    */
   insert(events: readonly AuditEventWithId[]): Promise<InsertResult>
   query(filter: AuditEventFilter): Promise<AuditEventPageResult>

@@ -1,9 +1,14 @@
-import { type AuditEvent, type AuditEventWithId, canonicalTimestamp } from '@audit-trail/datastorage-client'
+import type { AuditEvent, AuditEventWithId } from '@audit-trail/datastorage-client'
+import { canonicalTimestamp } from '@audit-trail/datastorage-client'
 import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
 import { DrizzleQueryError } from 'drizzle-orm/errors'
 import { type DatabaseHandle, rowsOf } from '../db/client.js'
 import { isConnectionError } from '../db/connection-errors.js'
-import { createPartitionManager, type PartitionManager } from '../db/partitions.js'
+import {
+  createPartitionManager,
+  DEFAULT_MAX_NEW_PARTITIONS,
+  type PartitionManager,
+} from '../db/partitions.js'
 import { auditEvents } from '../db/schema.js'
 import { StoreUnavailableError } from '../errors.js'
 import {
@@ -29,6 +34,13 @@ export interface AuditEventStoreOptions {
    * ahead with `startPartitionMaintenance`, so both share one cache. [a new one over `database.db`]
    */
   partitions?: PartitionManager
+  /**
+   * `MAX_NEW_PARTITIONS`: the most partitions one `insert()` may create; a call whose
+   * events fall in more months without a partition rejects with `PartitionLimitError`, nothing
+   * stored. At least 1, so that a call for one month's events always goes through (the DLQ replay
+   * splits a refused batch by month). [12]
+   */
+  maxNewPartitionsPerWrite?: number
 }
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i
@@ -44,10 +56,11 @@ const MAX_LIMIT = 1000
  * `event_timestamp` is written in canonical form (UTC, exactly microseconds, finer digits
  * truncated) and the month, hence the partition, is computed from that same text.
  *
- * Errors: unreachable database → `StoreUnavailableError`; bad cursor → `InvalidCursorError`; a
- * timestamp that cannot be stored → `InvalidEventTimestampError`; anything else the database
- * refuses is rethrown as the driver's error (Drizzle's wrapper is removed because its message
- * embeds every parameter: megabytes of audit data for a batch).
+ * Errors: unreachable database → `StoreUnavailableError`; bad cursor → `InvalidCursorError`; more
+ * months without a partition than `maxNewPartitionsPerWrite` → `PartitionLimitError`; a timestamp
+ * that cannot be stored → `InvalidEventTimestampError`; anything else the database refuses is
+ * rethrown as the driver's error (Drizzle's wrapper is removed because its message embeds every
+ * parameter: megabytes of audit data for a batch).
  *
  * @example
  * const database = await openDatabase({ url: env.DATABASE_URL })
@@ -58,15 +71,24 @@ const MAX_LIMIT = 1000
  */
 export function createAuditEventStore(
   database: DatabaseHandle,
-  { partitions = createPartitionManager(database.db) }: AuditEventStoreOptions = {},
+  {
+    partitions = createPartitionManager(database.db),
+    maxNewPartitionsPerWrite = DEFAULT_MAX_NEW_PARTITIONS,
+  }: AuditEventStoreOptions = {},
 ): AuditEventStore {
+  if (!Number.isInteger(maxNewPartitionsPerWrite) || maxNewPartitionsPerWrite < 1) {
+    throw new RangeError(
+      `maxNewPartitionsPerWrite must be a positive integer, got ${maxNewPartitionsPerWrite}`,
+    )
+  }
   const { db } = database
+  const limit = { maxNewPartitions: maxNewPartitionsPerWrite }
 
   async function insertUnique(
     unique: readonly AuditEventWithId[],
     months: Set<string>,
   ): Promise<Set<string>> {
-    await partitions.ensureMonths(months)
+    await partitions.ensureMonths(months, limit)
     const run = async () =>
       new Set(
         rowsOf<{ event_id: string }>(await db.execute(bulkInsertStatement(unique))).map((r) =>
@@ -79,7 +101,7 @@ export function createAuditEventStore(
       if (!isMissingPartition(error)) throw error
       // A partition this process had confirmed was dropped since: forget, recreate, try once more.
       partitions.forget()
-      await partitions.ensureMonths(months)
+      await partitions.ensureMonths(months, limit)
       return run()
     }
   }

@@ -11,7 +11,7 @@ import { createAuditEventStore } from '../../src/store/postgres-audit-event-stor
 import { MIGRATION_COUNT, makeEvent } from '../store-suite.js'
 import { ADMIN_URL } from '../support/postgres.js'
 
-/** The migrations a database had before audit_event_ids: 0000-0002. */
+/** The migrations a database had before audit_event_ids and the partition before 2000: 0000-0002. */
 const BEFORE = 3
 
 let oldMigrations: string
@@ -46,7 +46,7 @@ const engines: Array<[string, () => Promise<DatabaseHandle>]> = [
   ['pglite', () => openDatabase({ pgliteDataDir: PGLITE_IN_MEMORY })],
 ]
 
-describe.each(engines)('migrations 0003-0004 on a database written by earlier versions (%s)', (_, open) => {
+describe.each(engines)('migrations 0003-0005 on a database written by earlier versions (%s)', (_, open) => {
   let database: DatabaseHandle
   const query = async <T>(statement: SQL): Promise<T[]> => rowsOf<T>(await database.db.execute(statement))
 
@@ -102,6 +102,32 @@ describe.each(engines)('migrations 0003-0004 on a database written by earlier ve
       { event_id: ids.w, event_date: '2024-05-01' },
     ])
     expect(await allRows()).toEqual(before)
+  })
+
+  it('folds the monthly partitions before 2000 into audit_events_before_2000', async () => {
+    const partitions = await query<{ name: string }>(sql`
+      SELECT c.relname::text AS name FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = 'audit_events'::regclass ORDER BY 1`)
+    expect(partitions.map((p) => p.name)).toEqual([
+      'audit_events_before_2000',
+      'audit_events_y2024m04',
+      'audit_events_y2024m05',
+      'audit_events_y2025m01',
+    ])
+    const [gone] = await query<{ a: string | null; b: string | null }>(
+      sql`SELECT to_regclass('audit_events_y1999m12')::text AS a, to_regclass('audit_events_y0500m06')::text AS b`,
+    )
+    expect(gone).toEqual({ a: null, b: null })
+    const archived = await query<{ event_id: string }>(
+      sql`SELECT event_id::text FROM audit_events_before_2000 ORDER BY event_date`,
+    )
+    expect(archived.map((r) => r.event_id)).toEqual([ids.z, ids.y])
+    // The partition is append-only like every other.
+    const error = await database.db.execute(sql`DELETE FROM audit_events_before_2000`).then(
+      () => new Error('DELETE succeeded'),
+      (e: Error) => (e.cause as Error | undefined) ?? e,
+    )
+    expect(error.message).toMatch(/append-only/)
   })
 
   it('then stores nothing more for an id already stored, on any day, and new ids as before', async () => {
