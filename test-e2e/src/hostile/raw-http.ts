@@ -1,0 +1,138 @@
+import { connect, type Socket } from 'node:net'
+
+/** One HTTP/1.1 answer read off a socket. */
+export interface RawResponse {
+  status: number
+  headers: Record<string, string>
+  body: Buffer
+}
+
+/** What happened on a raw connection. */
+export interface RawExchange {
+  responses: RawResponse[]
+  /** The server closed the connection (FIN) by the end of the exchange. */
+  closed: boolean
+  /** A socket error (ECONNRESET, EPIPE …), if one happened. */
+  error?: string
+  /** When the error happened: before all expected answers were read, or after. */
+  errorBeforeAnswers?: boolean
+}
+
+/** Options of {@link rawExchange}. */
+export interface RawExchangeOptions {
+  /** Answers to read before the exchange is complete. Default 1. */
+  answers?: number
+  /** After the answers, wait (up to `timeoutMs`) for the server to close the connection. */
+  waitForClose?: boolean
+  /** Deadline of the whole exchange. Default 15 s. */
+  timeoutMs?: number
+}
+
+/**
+ * Writes `chunks` to a new TCP connection and reads HTTP/1.1 answers (Content-Length, chunked, or
+ * up to the close): for requests an HTTP client cannot send (a bad Host, `OPTIONS *`, conflicting
+ * lengths, huge headers, pipelining). Resolves when the answers are read (and, with
+ * `waitForClose`, the server closed the connection), when the connection ends, or at the deadline.
+ */
+export function rawExchange(
+  port: number,
+  chunks: Uint8Array[],
+  options: RawExchangeOptions = {},
+): Promise<RawExchange> {
+  const { answers = 1, waitForClose = false, timeoutMs = 15_000 } = options
+  return new Promise((resolve) => {
+    const socket: Socket = connect({ host: '127.0.0.1', port })
+    const result: RawExchange = { responses: [], closed: false }
+    let buffer = Buffer.alloc(0)
+    let done = false
+    const finish = () => {
+      if (done) return
+      done = true
+      clearTimeout(timer)
+      socket.destroy()
+      resolve(result)
+    }
+    const timer = setTimeout(finish, timeoutMs)
+    const complete = () => result.responses.length >= answers
+    const parse = (atEnd: boolean) => {
+      for (;;) {
+        const parsed = parseResponse(buffer, atEnd)
+        if (!parsed) return
+        result.responses.push(parsed.response)
+        buffer = buffer.subarray(parsed.length)
+        // 1xx answers (100 Continue) precede the real one.
+        if (parsed.response.status >= 100 && parsed.response.status < 200) result.responses.pop()
+      }
+    }
+    socket.on('data', (data: Buffer) => {
+      buffer = Buffer.concat([buffer, data])
+      parse(false)
+      if (complete() && !waitForClose) finish()
+    })
+    socket.on('end', () => {
+      result.closed = true
+      parse(true)
+      finish()
+    })
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      result.error = error.code ?? error.message
+      result.errorBeforeAnswers = !complete()
+      parse(true)
+      finish()
+    })
+    socket.on('connect', async () => {
+      for (const chunk of chunks) {
+        if (socket.destroyed) return
+        const ok = socket.write(chunk)
+        if (!ok) await new Promise((r) => socket.once('drain', r))
+      }
+    })
+  })
+}
+
+/** Parses one answer at the start of `data`; undefined when it is not all there yet. */
+function parseResponse(data: Buffer, atEnd: boolean): { response: RawResponse; length: number } | undefined {
+  const headEnd = data.indexOf('\r\n\r\n')
+  if (headEnd < 0) return undefined
+  const lines = data.subarray(0, headEnd).toString('latin1').split('\r\n')
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(lines[0] ?? '')?.[1] ?? 0)
+  const headers: Record<string, string> = {}
+  for (const line of lines.slice(1)) {
+    const colon = line.indexOf(':')
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim()
+  }
+  const start = headEnd + 4
+  if (status === 204 || status === 304 || (status >= 100 && status < 200)) {
+    return { response: { status, headers, body: Buffer.alloc(0) }, length: start }
+  }
+  if (headers['transfer-encoding']?.toLowerCase().includes('chunked')) {
+    const parts: Buffer[] = []
+    let at = start
+    for (;;) {
+      const lineEnd = data.indexOf('\r\n', at)
+      if (lineEnd < 0) return undefined
+      const size = Number.parseInt(data.subarray(at, lineEnd).toString('latin1'), 16)
+      if (Number.isNaN(size)) return undefined
+      if (size === 0) {
+        const trailerEnd = data.indexOf('\r\n\r\n', lineEnd)
+        if (trailerEnd < 0 && data.length < lineEnd + 4) return undefined
+        return {
+          response: { status, headers, body: Buffer.concat(parts) },
+          length: (trailerEnd < 0 ? lineEnd : trailerEnd) + 4,
+        }
+      }
+      if (data.length < lineEnd + 2 + size + 2) return undefined
+      parts.push(data.subarray(lineEnd + 2, lineEnd + 2 + size))
+      at = lineEnd + 2 + size + 2
+    }
+  }
+  const length = headers['content-length']
+  if (length !== undefined) {
+    const n = Number(length)
+    if (data.length < start + n) return undefined
+    return { response: { status, headers, body: data.subarray(start, start + n) }, length: start + n }
+  }
+  // Neither: the body runs to the end of the connection.
+  if (!atEnd) return undefined
+  return { response: { status, headers, body: data.subarray(start) }, length: data.length }
+}

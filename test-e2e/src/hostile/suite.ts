@@ -1,0 +1,120 @@
+import { writeFileSync } from 'node:fs'
+import { createTestDatabase, type TestDatabase } from '@audit-trail/test-infra'
+import { Redis } from 'ioredis'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { type DatastorageProcess, startDatastorage } from '../datastorage-process.js'
+import { PENDING_CLASSES } from './pending.js'
+import { type HostileRunReport, runHostileInput } from './run.js'
+
+/** The default seed; `HOSTILE_SEED=<n>` replays another run. */
+export const DEFAULT_SEED = 11_2025
+
+/** Options of {@link hostileInputSuite}. */
+export interface HostileSuiteOptions {
+  /** Hostile requests in all. */
+  requests: number
+  /** Parallel ~4.8 MB invalid batches (part of `requests`). */
+  flood: number
+}
+
+/** The counts table, the figures and the first failures, as printed after a run. */
+export function formatReport(report: HostileRunReport, pending: ReadonlySet<string>): string {
+  const lines: string[] = []
+  const classes = [...report.counts].sort(([a], [b]) => a.localeCompare(b))
+  const total = classes.reduce((n, [, c]) => n + c.sent, 0)
+  const failed = classes.reduce((n, [, c]) => n + c.failed, 0)
+  lines.push(
+    `[hostile] seed ${report.seed} (replay: HOSTILE_SEED=${report.seed}); ${total} requests in ${report.seconds.toFixed(1)} s, ${failed} failed the oracle`,
+  )
+  const group = new Map<string, { sent: number; failed: number }>()
+  for (const [cls, c] of classes) {
+    const head = cls
+      .split('.')
+      .slice(0, cls.startsWith('invalid.') || cls.startsWith('query.') ? 2 : 1)
+      .join('.')
+    const g = group.get(head) ?? { sent: 0, failed: 0 }
+    g.sent += c.sent
+    g.failed += c.failed
+    group.set(head, g)
+  }
+  lines.push(
+    `[hostile] by group: ${[...group].map(([k, g]) => `${k} ${g.sent}${g.failed ? ` (${g.failed} failed)` : ''}`).join(', ')}`,
+  )
+  lines.push(
+    `[hostile] by class: ${classes.map(([k, c]) => `${k} ${c.sent}${c.failed ? `/${c.failed}✗` : ''}`).join(', ')}`,
+  )
+  if (report.skippedPending.size > 0 || pending.size > 0) {
+    lines.push(
+      `[hostile] pending classes (not sent): ${[...pending].join(', ') || '(none)'}; drawn and left out: ${[...report.skippedPending].map(([k, n]) => `${k} ${n}`).join(', ') || '(none)'}`,
+    )
+  }
+  lines.push(
+    `[hostile] rows: ${report.rows} in the database, ${report.expectedRows} valid events answered 201 compared field by field; ${report.apiChecked} read back through GET by id`,
+  )
+  lines.push(
+    `[hostile] service RSS: start ${report.rssMb.start.toFixed(0)} MB, peak ${report.rssMb.peak.toFixed(0)} MB, flood peak ${report.rssMb.floodPeak.toFixed(0)} MB, end ${report.rssMb.end.toFixed(0)} MB`,
+  )
+  const byClass = new Map<string, string[]>()
+  for (const f of report.failures) byClass.set(f.cls, [...(byClass.get(f.cls) ?? []), f.what])
+  for (const [cls, whats] of [...byClass].sort(([a], [b]) => a.localeCompare(b))) {
+    lines.push(`[hostile] FAILED ${cls}: ${whats.length}`)
+    for (const what of whats.slice(0, 3)) lines.push(`    ${what}`)
+  }
+  return lines.join('\n')
+}
+
+/**
+ * The generated hostile-input test: a service process of its own (fresh database, a Redis DLQ under
+ * this run's key prefix, so that a 202 for an unstorable event would show), `requests` generated
+ * requests from a fixed seed, then the oracle over every stored row.
+ */
+export function hostileInputSuite(options: HostileSuiteOptions): void {
+  const { postgresUrl, redisUrl, keyPrefix } = inject('e2e')
+  const seed = Number(process.env.HOSTILE_SEED ?? DEFAULT_SEED)
+  const pending = process.env.HOSTILE_INCLUDE_PENDING === '1' ? new Set<string>() : PENDING_CLASSES
+  const dlqStream = `${keyPrefix}hostile:audit:dlq:events`
+  const deadStream = `${keyPrefix}hostile:audit:dead-letter:events`
+  let database: TestDatabase
+  let service: DatastorageProcess
+  let redis: Redis
+
+  beforeAll(async () => {
+    database = await createTestDatabase(postgresUrl, 'audit_hostile')
+    redis = new Redis(redisUrl)
+    service = await startDatastorage({
+      databaseUrl: database.url,
+      redisUrl,
+      env: { DLQ_STREAM: dlqStream, DEAD_LETTER_STREAM: deadStream, LOG_LEVEL: 'error' },
+    })
+  })
+  afterAll(async () => {
+    await service?.stop()
+    redis?.disconnect()
+    await database?.drop()
+  })
+
+  describe(`hostile input (${options.requests} generated requests)`, () => {
+    it('no 5xx, no 2xx for invalid input, no 202; stored rows are exactly the valid events sent', async () => {
+      const report = await runHostileInput({
+        seed,
+        requests: options.requests,
+        serviceUrl: service.url,
+        databaseUrl: database.url,
+        servicePid: service.pid(),
+        pending,
+        flood: options.flood,
+        rssLimitMb: 400,
+        dlqLength: async () => (await redis.xlen(dlqStream)) + (await redis.xlen(deadStream)),
+        log: (line) => console.log(line),
+      })
+      console.log(formatReport(report, pending))
+      // Every failure, one JSON line each, for a closer look: HOSTILE_FAILURES_FILE=/tmp/f.jsonl
+      const file = process.env.HOSTILE_FAILURES_FILE
+      if (file) writeFileSync(file, report.failures.map((f) => JSON.stringify(f)).join('\n'))
+      const sent = [...report.counts.values()].reduce((n, c) => n + c.sent, 0)
+      expect(report.failures.map((f) => `${f.cls}: ${f.what}`).slice(0, 20)).toEqual([])
+      expect(sent).toBe(options.requests)
+      expect(report.expectedRows).toBeGreaterThan(options.requests / 10)
+    })
+  })
+}
