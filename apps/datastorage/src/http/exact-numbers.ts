@@ -147,7 +147,7 @@ export function inexactNumber(literal: string): string | undefined {
   if (literal.length <= 15 && !/[eE]/.test(literal)) return undefined
   const parsed = Number(literal)
   if (!Number.isFinite(parsed)) return 'null'
-  const stored = JSON.stringify(parsed)
+  const stored = String(parsed) // JSON.stringify of a finite number, -0 as 0 included
   if (stored === literal) return undefined // what a JavaScript client's JSON.stringify wrote
   const sent = decimalOf(literal)
   if (sent === undefined) return stored
