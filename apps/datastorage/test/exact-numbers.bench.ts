@@ -37,8 +37,8 @@ function batch(extra: (i: number) => Record<string, unknown>): string {
 const bodies: Array<[string, string]> = [
   ['5000 ordinary events (fast path)', batch(() => ({}))],
   [
-    '5000 events with JavaScript doubles (0.1 + 0.2, Math.random(), 1.5e300): suspects judged one by one',
-    batch((i) => ({ ratio: (i * 0.7071067811865476) % 1, sum: 0.1 + 0.2, big: 1.5e300 })),
+    '5000 events with JavaScript doubles (0.1 + 0.2, fractions of 17 digits, 1.5e300): suspects judged one by one',
+    batch((i) => ({ ratio: (i * Math.SQRT1_2) % 1, sum: 0.1 + 0.2, big: 1.5e300 })),
   ],
   [
     'the last of 5000 events holds 1e999 (the text is walked)',
