@@ -84,7 +84,7 @@ class Ledger {
   /** Ids whose outcome is unknown (their request failed the oracle already): not compared. */
   readonly unknown = new Set<string>()
   /** Ids of invalid events, with their class: never stored. */
-  readonly refused = new Map<string, string>()
+  readonly refused = new Map<string, { cls: string; labels: string[] }>()
 }
 
 const decoder = new TextDecoder()
@@ -118,6 +118,10 @@ async function send(
     if (req.raw.closes && !exchange.closed)
       notes.push('the server did not close the connection after the answer')
     if (req.raw.closes && exchange.error) notes.push(`connection ${exchange.error} instead of a clean close`)
+    const said = exchange.responses.at(-1)?.headers.connection
+    if (req.raw.closes && said?.toLowerCase() !== 'close') {
+      notes.push(`the answer says Connection: ${said ?? '(none)'} but the server closes the connection`)
+    }
     return { answers, ...(notes.length ? { note: notes.join('; ') } : {}) }
   }
   const res = await fetch(serviceUrl + req.path, {
@@ -333,7 +337,7 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
     const ok = problems.length === 0
     if (ok && last && last.status >= 400) {
       // Refused as it had to be: none of its events may be stored.
-      for (const e of req.events) if (e.id && !e.duplicateOf) ledger.refused.set(e.id, req.cls)
+      for (const e of req.events) if (e.id && !e.duplicateOf) ledger.refused.set(e.id, req)
     } else if (last?.status === 201 && ok) {
       assignedIds(req, last).forEach((id, i) => {
         const event = req.events[i]!
@@ -345,11 +349,11 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
       for (const e of req.events) if (e.id && !e.duplicateOf) ledger.unknown.add(e.id)
       if (last?.status === 201) for (const id of assignedIds(req, last)) if (id) ledger.unknown.add(id)
     }
-    for (const id of req.refusedIds) ledger.refused.set(id, req.cls)
+    for (const id of req.refusedIds) ledger.refused.set(id, req)
     // A request that had to be refused but was accepted: the ids the service answered with (also
     // the ones it assigned) are of events that must not be stored.
     if (last && last.status >= 200 && last.status < 300 && req.expect.status.every((s) => s >= 400)) {
-      for (const id of answeredIds(last)) if (!ledger.expected.has(id)) ledger.refused.set(id, req.cls)
+      for (const id of answeredIds(last)) if (!ledger.expected.has(id)) ledger.refused.set(id, req)
     }
     count(req.cls, !ok)
     if (!ok) {
@@ -484,7 +488,8 @@ async function compareStored(databaseUrl: string, serviceUrl: string, ledger: Le
     seen.set(id, (seen.get(id) ?? 0) + 1)
     if (seen.get(id) === 2) {
       failures.push({
-        cls: ledger.expected.get(id)?.cls ?? ledger.refused.get(id) ?? 'unknown',
+        cls: ledger.expected.get(id)?.cls ?? ledger.refused.get(id)?.cls ?? 'unknown',
+        labels: ledger.expected.get(id)?.labels ?? ledger.refused.get(id)?.labels ?? [],
         what: `event_id ${id} has more than one row`,
       })
     }
@@ -492,10 +497,11 @@ async function compareStored(databaseUrl: string, serviceUrl: string, ledger: Le
     const expected = ledger.expected.get(id)
     if (!expected) {
       if (ledger.unknown.has(id)) continue
-      const cls = ledger.refused.get(id)
+      const refused = ledger.refused.get(id)
       failures.push({
-        cls: cls ?? 'unknown',
-        what: cls
+        cls: refused?.cls ?? 'unknown',
+        labels: refused?.labels ?? [],
+        what: refused
           ? `event ${id} of an invalid request is stored`
           : `a row nobody sent validly: ${id} ${clip(String(row.correlation_id), 60)}`,
       })
