@@ -13,10 +13,15 @@ export const problemTypes = {
   'bad-request': { status: 400, title: 'Bad request' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'request-timeout': { status: 408, title: 'Request timeout' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'batch-too-large': { status: 413, title: 'Batch too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  'unsupported-content-encoding': { status: 415, title: 'Unsupported content encoding' },
+  'expectation-failed': { status: 417, title: 'Expectation failed' },
+  'header-fields-too-large': { status: 431, title: 'Request header fields too large' },
   'store-unavailable': { status: 503, title: 'Storage unavailable' },
+  'body-budget-exhausted': { status: 503, title: 'Too many request bodies in progress' },
   'dlq-full': { status: 503, title: 'Storage unavailable and dead-letter queue full' },
   'internal-error': { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: number; title: string }>
@@ -31,6 +36,12 @@ export const problemTypeUri = (kind: ProblemKind): string => BASE + kind
  * audit client backs off with jitter on top and PostgreSQL restarts take seconds.
  */
 export const STORE_RETRY_AFTER_SECONDS = 5
+
+/**
+ * Seconds a client is told to wait when the service is reading too many request bodies at once
+ * (`BODY_READ_BUDGET_BYTES`): bodies are read in milliseconds, so the budget frees up quickly.
+ */
+export const BODY_BUDGET_RETRY_AFTER_SECONDS = 1
 
 /** Options of {@link HttpProblem}. */
 export interface HttpProblemOptions {
@@ -80,8 +91,11 @@ const kindByStatus: Partial<Record<number, ProblemKind>> = {
   400: 'bad-request',
   404: 'not-found',
   405: 'method-not-allowed',
+  408: 'request-timeout',
   413: 'payload-too-large',
   415: 'unsupported-media-type',
+  417: 'expectation-failed',
+  431: 'header-fields-too-large',
 }
 
 /**
@@ -89,9 +103,10 @@ const kindByStatus: Partial<Record<number, ProblemKind>> = {
  * typed errors carry their message to the client; anything else becomes a 500 with a generic
  * detail, so no internal message or stack trace ever leaves the process.
  *
- * @param instance - The request path, sent as `instance`.
+ * @param instance - The request path, sent as `instance`; omitted when undefined (an error raised
+ *   before the request could be parsed has no trustworthy path).
  */
-export function toProblem(error: unknown, instance: string): RenderedProblem {
+export function toProblem(error: unknown, instance: string | undefined): RenderedProblem {
   let kind: ProblemKind = 'internal-error'
   let detail = 'The server failed to handle the request; it has been logged.'
   let errors: FieldError[] | undefined
@@ -118,7 +133,8 @@ export function toProblem(error: unknown, instance: string): RenderedProblem {
     detail = problemTypes[kind].title
   }
   const { status, title } = problemTypes[kind]
-  const body: Problem = { type: problemTypeUri(kind), title, status, detail, instance }
+  const body: Problem = { type: problemTypeUri(kind), title, status, detail }
+  if (instance !== undefined) body.instance = instance
   if (errors && errors.length > 0) body.errors = errors
   return { status, body, headers, unexpected: kind === 'internal-error' }
 }
