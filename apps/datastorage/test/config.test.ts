@@ -35,6 +35,7 @@ describe('loadConfig', () => {
       },
       logLevel: 'info',
       bodyLimitBytes: 5 * 1024 * 1024,
+      bodyReadBudgetBytes: 32 * 1024 * 1024,
       maxBatchSize: 5000,
       unknownEventTypes: 'accept',
       shutdownTimeoutMs: 10_000,
@@ -63,6 +64,7 @@ describe('loadConfig', () => {
       DLQ_CLAIM_IDLE_MS: '10000',
       LOG_LEVEL: 'debug',
       BODY_LIMIT_BYTES: '1048576',
+      BODY_READ_BUDGET_BYTES: '8388608',
       MAX_BATCH_SIZE: '1000',
       UNKNOWN_EVENT_TYPES: 'reject',
       SHUTDOWN_TIMEOUT_MS: '2500',
@@ -90,6 +92,7 @@ describe('loadConfig', () => {
       },
       logLevel: 'debug',
       bodyLimitBytes: 1_048_576,
+      bodyReadBudgetBytes: 8_388_608,
       maxBatchSize: 1000,
       unknownEventTypes: 'reject',
       shutdownTimeoutMs: 2500,
@@ -134,6 +137,17 @@ describe('loadConfig', () => {
     ],
     ['BODY_LIMIT_BYTES', '5MB', 'BODY_LIMIT_BYTES: must be an integer'],
     ['BODY_LIMIT_BYTES', '100', 'BODY_LIMIT_BYTES: must be an integer 1024-'],
+    [
+      'BODY_READ_BUDGET_BYTES',
+      '64MiB',
+      'BODY_READ_BUDGET_BYTES: must be an integer 1024-17179869184, got "64MiB"',
+    ],
+    ['BODY_READ_BUDGET_BYTES', '1023', 'BODY_READ_BUDGET_BYTES: must be an integer 1024-'],
+    [
+      'BODY_READ_BUDGET_BYTES',
+      '1048576',
+      'BODY_READ_BUDGET_BYTES: must be at least BODY_LIMIT_BYTES (5242880), got "1048576"',
+    ],
     ['MAX_BATCH_SIZE', '5001', 'MAX_BATCH_SIZE: must be an integer 1-5000, got "5001"'],
     ['MAX_BATCH_SIZE', '-1', 'MAX_BATCH_SIZE: must be an integer 1-5000, got "-1"'],
     ['UNKNOWN_EVENT_TYPES', 'drop', 'UNKNOWN_EVENT_TYPES: must be one of accept, reject, got "drop"'],
@@ -152,6 +166,19 @@ describe('loadConfig', () => {
     expect(error.message).toContain('PORT:')
     expect(error.message).toContain('LOG_LEVEL:')
     expect(error.message).toContain('MAX_BATCH_SIZE:')
+  })
+
+  it('grows the default BODY_READ_BUDGET_BYTES with BODY_LIMIT_BYTES, so one largest body always fits', () => {
+    expect(loadConfig({ BODY_LIMIT_BYTES: String(100 * 1024 * 1024) }).bodyReadBudgetBytes).toBe(
+      100 * 1024 * 1024,
+    )
+    expect(loadConfig({ BODY_LIMIT_BYTES: '1048576' }).bodyReadBudgetBytes).toBe(32 * 1024 * 1024)
+    expect(configError({ BODY_LIMIT_BYTES: '2097152', BODY_READ_BUDGET_BYTES: '2097151' }).message).toBe(
+      'BODY_READ_BUDGET_BYTES: must be at least BODY_LIMIT_BYTES (2097152), got "2097151"',
+    )
+    expect(
+      loadConfig({ BODY_LIMIT_BYTES: '2097152', BODY_READ_BUDGET_BYTES: '2097152' }).bodyReadBudgetBytes,
+    ).toBe(2097152)
   })
 
   it('does not let MAX_BATCH_SIZE exceed the contract maxItems', async () => {

@@ -5,10 +5,11 @@ import { requestId } from 'hono/request-id'
 import type { Logger } from 'pino'
 import type { CapacityMonitor } from '../dlq/capacity-monitor.js'
 import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
-import type { DataStorageConfig } from '../env.js'
+import { type DataStorageConfig, DEFAULT_BODY_READ_BUDGET_BYTES } from '../env.js'
 import type { DataStorageMetrics } from '../metrics/service-metrics.js'
 import type { AuditEventStore } from '../store/audit-event-store.js'
 import { createEventWriter, type EventWriter } from '../write/event-writer.js'
+import { BodyBudget, bodyBudget } from './body-budget.js'
 import type { AppEnv } from './context.js'
 import { HttpProblem, problemResponse, toProblem } from './problem.js'
 import { ReadinessState } from './readiness.js'
@@ -25,10 +26,16 @@ export interface CreateAppOptions {
    */
   store: AuditEventStore
   logger: Logger
-  /** Limits and validation policy. */
-  config: Pick<DataStorageConfig, 'bodyLimitBytes' | 'maxBatchSize' | 'unknownEventTypes'>
+  /** Limits and validation policy. `bodyReadBudgetBytes` defaults to `BODY_READ_BUDGET_BYTES`' default. */
+  config: Pick<DataStorageConfig, 'bodyLimitBytes' | 'maxBatchSize' | 'unknownEventTypes'> &
+    Partial<Pick<DataStorageConfig, 'bodyReadBudgetBytes'>>
   /** The metrics the store was composed with: `/metrics` exposes their registry. */
   metrics: DataStorageMetrics
+  /**
+   * The bytes of request bodies read at once, shared by every request of the app. Default: one of
+   * `config.bodyReadBudgetBytes`.
+   */
+  bodyBudget?: BodyBudget
   /** Default: a new, non-draining state. The server keeps a reference to flip it on shutdown. */
   readiness?: ReadinessState
   /** The write path. Default: `createEventWriter` over the store, with `deadLetters` as fallback. */
@@ -57,6 +64,16 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   app.use(requestId())
   app.use(requestLogging(logger))
   app.use(requestMetrics(metrics))
+  // Bodies read at once are bounded (503 beyond); an early answer on a body not received in full
+  // closes the connection.
+  app.use(
+    bodyBudget(
+      options.bodyBudget ??
+        new BodyBudget(
+          config.bodyReadBudgetBytes ?? Math.max(DEFAULT_BODY_READ_BUDGET_BYTES, config.bodyLimitBytes),
+        ),
+    ),
+  )
   app.use(async (c, next) => {
     await next()
     // Keep-alive connections would otherwise hold a draining server open until they time out.
@@ -98,7 +115,13 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     const problem = toProblem(error, c.req.path)
     const log = c.get('logger') ?? logger
     if (problem.unexpected) log.error({ err: error }, 'unhandled error')
-    else if (problem.status >= 500) log.warn({ err: error }, problem.body.title)
+    // A full body budget is load, not a fault: the request's own log line (503) records it, and a
+    // flood of them must not add a stack trace each.
+    else if (
+      problem.status >= 500 &&
+      !(error instanceof HttpProblem && error.kind === 'body-budget-exhausted')
+    )
+      log.warn({ err: error }, problem.body.title)
     return problemResponse(c, problem)
   })
   return app
