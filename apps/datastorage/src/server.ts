@@ -1,6 +1,5 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { serve } from '@hono/node-server'
 import type { Logger } from 'pino'
 import { openDatabase, pgliteDirOf } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
@@ -9,6 +8,8 @@ import type { ReplayWorkerOptions } from './dlq/replay-worker.js'
 import { type ServiceDlq, startServiceDlq } from './dlq/service-dlq.js'
 import type { DataStorageConfig } from './env.js'
 import { createApp } from './http/app.js'
+import { BodyBudget } from './http/body-budget.js'
+import { createHttpServer } from './http/node-server.js'
 import { ReadinessState } from './http/readiness.js'
 import { createLogger } from './logger.js'
 import { createMetrics, type DataStorageMetrics } from './metrics/service-metrics.js'
@@ -81,8 +82,10 @@ function stopServer(server: Server, timeoutMs: number, logger: Logger): Promise<
 /**
  * Starts the service: opens the database (PGlite under `DATA_DIR` when `DATABASE_URL` is unset),
  * applies pending migrations, creates this month's and the next months' partitions (and keeps doing
- * so on an unref'd timer), and serves the API with @hono/node-server. Signals are the caller's
- * business (the CLI maps SIGTERM/SIGINT to `close()`), so tests can start many servers.
+ * so on an unref'd timer), and serves the API with @hono/node-server's listener on a Node server
+ * that answers its own refusals as problem+json too (`http/node-server.ts`), with one budget of
+ * request bodies read at once (`BODY_READ_BUDGET_BYTES`). Signals are the caller's business (the
+ * CLI maps SIGTERM/SIGINT to `close()`), so tests can start many servers.
  *
  * @throws Error when the database cannot be opened or migrated, or the port is taken; nothing is left open.
  * @example
@@ -146,9 +149,14 @@ export async function startServer(
       logger.warn('REDIS_URL is not set: no dead-letter queue; writes answer 503 while PostgreSQL is down')
     }
     const readiness = new ReadinessState()
-    const app = createApp({ store: store.requests, logger, metrics, config, readiness, dlq })
-    server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server
-    await listen(server)
+    // One budget for the process: every request's body counts against it while being read and
+    // handled (503 beyond; see readJsonText).
+    const bodyBudget = new BodyBudget(config.bodyReadBudgetBytes)
+    const app = createApp({ store: store.requests, logger, metrics, config, readiness, dlq, bodyBudget })
+    server = createHttpServer({ fetch: app.fetch, logger })
+    const listening = listen(server)
+    server.listen(config.port, config.host)
+    await listening
     // Errors of the listening socket after start-up (e.g. EMFILE) are logged, not fatal.
     server.on('error', (error) => logger.error({ err: error }, 'HTTP server error'))
     const { port } = server.address() as AddressInfo
