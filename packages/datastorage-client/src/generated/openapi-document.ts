@@ -37,6 +37,11 @@ export const openapiDocument: Record<string, unknown> = {
         ],
         "operationId": "createAuditEvent",
         "summary": "Write one audit event.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ContentEncoding"
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -233,6 +238,11 @@ export const openapiDocument: Record<string, unknown> = {
         "operationId": "createAuditEventsBatch",
         "summary": "Write a batch of audit events atomically.",
         "description": "All valid or nothing: a batch with any invalid event is refused with 400, whose `errors`\nname every invalid event by `index`, so a client can drop just those and send the rest.\nEvents whose `event_id` is already stored are reported in `duplicates` and not stored again.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ContentEncoding"
+          }
+        ],
         "requestBody": {
           "required": true,
           "content": {
@@ -407,6 +417,21 @@ export const openapiDocument: Record<string, unknown> = {
         "description": "Scopes: audit:write, audit:read, audit:admin. Not enforced yet: see apps/datastorage/README.md#access-control."
       }
     },
+    "parameters": {
+      "ContentEncoding": {
+        "name": "Content-Encoding",
+        "in": "header",
+        "description": "`gzip` to send the JSON body compressed; its decompressed size counts against the body\nlimit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is\nrefused with 415 `unsupported-content-encoding`.\n",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "gzip",
+            "x-gzip",
+            "identity"
+          ]
+        }
+      }
+    },
     "responses": {
       "BadRequest": {
         "description": "The request is invalid; `errors` lists every invalid field (with `index` for batches).",
@@ -439,7 +464,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "PayloadTooLarge": {
-        "description": "The body exceeds the configured limit (default 5 MiB) or the batch exceeds maxBatchSize.",
+        "description": "The body exceeds the configured limit (default 5 MiB; a gzip body both as sent and decompressed) or the batch exceeds maxBatchSize.",
         "content": {
           "application/problem+json": {
             "schema": {
@@ -449,7 +474,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "UnsupportedMediaType": {
-        "description": "The body is not `application/json`.",
+        "description": "The body is not `application/json` (`unsupported-media-type`), or its `Content-Encoding` is neither `gzip` nor `identity` (`unsupported-content-encoding`).",
         "content": {
           "application/problem+json": {
             "schema": {
@@ -459,7 +484,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "ServiceUnavailable": {
-        "description": "Storage unavailable and the events could not be queued; retry after `Retry-After` seconds.",
+        "description": "Storage unavailable and the events could not be queued; or, for a write, the service is\nreading too many request bodies at once and did not read this one (`body-budget-exhausted`,\nwith `Connection: close`). Nothing was stored: retry after `Retry-After` seconds.\n",
         "headers": {
           "Retry-After": {
             "schema": {

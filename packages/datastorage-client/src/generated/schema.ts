@@ -353,7 +353,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The body exceeds the configured limit (default 5 MiB) or the batch exceeds maxBatchSize. */
+        /** @description The body exceeds the configured limit (default 5 MiB; a gzip body both as sent and decompressed) or the batch exceeds maxBatchSize. */
         PayloadTooLarge: {
             headers: {
                 [name: string]: unknown;
@@ -362,7 +362,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The body is not `application/json`. */
+        /** @description The body is not `application/json` (`unsupported-media-type`), or its `Content-Encoding` is neither `gzip` nor `identity` (`unsupported-content-encoding`). */
         UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
@@ -371,7 +371,11 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Storage unavailable and the events could not be queued; retry after `Retry-After` seconds. */
+        /**
+         * @description Storage unavailable and the events could not be queued; or, for a write, the service is
+         *     reading too many request bodies at once and did not read this one (`body-budget-exhausted`,
+         *     with `Connection: close`). Nothing was stored: retry after `Retry-After` seconds.
+         */
         ServiceUnavailable: {
             headers: {
                 "Retry-After"?: number;
@@ -382,7 +386,14 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
+         *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
+         *     refused with 415 `unsupported-content-encoding`.
+         */
+        ContentEncoding: "gzip" | "x-gzip" | "identity";
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -432,7 +443,14 @@ export interface operations {
     createAuditEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
+                 *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
+                 *     refused with 415 `unsupported-content-encoding`.
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -470,7 +488,14 @@ export interface operations {
     createAuditEventsBatch: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
+                 *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
+                 *     refused with 415 `unsupported-content-encoding`.
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+            };
             path?: never;
             cookie?: never;
         };
