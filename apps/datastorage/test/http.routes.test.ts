@@ -14,6 +14,7 @@ import { createAuditEventStore } from '../src/store/postgres-audit-event-store.j
 import type { EventWriter } from '../src/write/event-writer.js'
 import { buildTestApp, type TestApp } from './support/app.js'
 import { postJson, uniqueCorrelationId, validEvent } from './support/events.js'
+import { literalAfterKey, sameDecimal } from './support/exact-decimal.js'
 import { openPgliteStore, type TestStore } from './support/store.js'
 
 const EVENTS = '/api/v1/audit/events'
@@ -155,6 +156,143 @@ describe('POST /api/v1/audit/events/batch', () => {
       /http_request_duration_seconds_bucket\{le="[\d.]+",route="\/api\/v1\/audit\/events",method="POST"\}/,
     )
     expect(text).not.toMatch(/route="\/api\/v1\/audit\/events\/[0-9a-f]{8}-/)
+  })
+})
+
+describe('numbers are stored with the value sent, or the event is refused', () => {
+  /** The event as JSON text with `@name` placeholders replaced by number literals, as a client may write them. */
+  function eventText(
+    correlation_id: string,
+    topLevel: Record<string, string>,
+    data: Record<string, string>,
+  ): string {
+    const event = validEvent({
+      correlation_id,
+      event_type: 'test.numbers.recorded',
+      event_data: Object.fromEntries(Object.keys(data).map((k) => [k, `@${k}`])),
+      ...Object.fromEntries(Object.keys(topLevel).map((k) => [k, `@${k}`])),
+    })
+    return JSON.stringify(event).replace(/"@(\w+)"/g, (_, k: string) => topLevel[k] ?? data[k]!)
+  }
+
+  // Each literal denotes a double's exact value, however it is written.
+  const storable: Record<string, string> = {
+    hundred: '1e2',
+    hundred_point: '100.0',
+    hundred_upper: '1.00E+2',
+    tenth: '0.1',
+    minus_zero: '-0',
+    double_sum: '0.30000000000000004',
+    max_safe: '9007199254740991',
+    huge: '1.5e300',
+    largest: '1.7976931348623157e308',
+    tiny: '5e-324',
+    small: '-123.456e-2',
+  }
+
+  it('stores each literal with its decimal value (GET returns the same values)', async () => {
+    const correlation_id = uniqueCorrelationId('exact')
+    const res = await app.request(
+      EVENTS,
+      postJson(eventText(correlation_id, { duration_ms: '1.5e3', retention_days: '3.0e1' }, storable)),
+    )
+    expect(res.status).toBe(201)
+    const { event_id } = (await res.json()) as AuditEventCreated
+    const text = await (await app.request(`${EVENTS}/${event_id}`)).text()
+    for (const [key, sent] of Object.entries({
+      ...storable,
+      duration_ms: '1.5e3',
+      retention_days: '3.0e1',
+    })) {
+      const got = literalAfterKey(text, key)
+      expect(got !== undefined && sameDecimal(sent, got), `${key}: sent ${sent}, got ${got}`).toBe(true)
+    }
+  })
+
+  it('refuses a single event naming each number that would change, top-level fields included', async () => {
+    const correlation_id = uniqueCorrelationId('inexact')
+    const text = eventText(
+      correlation_id,
+      { duration_ms: '1.00000000000000000001' },
+      { x: '1e309', ok: '0.1', tiny: '1e-400', big: '123456789012345678901234567890' },
+    )
+    const res = await app.request(EVENTS, postJson(text))
+    expect(res.status).toBe(400)
+    expect(res.headers.get('content-type')).toBe('application/problem+json')
+    const problem = (await res.json()) as { type: string; errors: unknown[] }
+    expect(problem.type).toBe('https://audit-trail.dev/problems/validation-error')
+    expect(problem.errors).toEqual([
+      { field: 'event_data.x', message: 'number 1e309 cannot be stored exactly (it would become null)' },
+      { field: 'event_data.tiny', message: 'number 1e-400 cannot be stored exactly (it would become 0)' },
+      {
+        field: 'event_data.big',
+        message:
+          'number 123456789012345678901234567890 cannot be stored exactly (it would become 1.2345678901234568e+29)',
+      },
+      {
+        field: 'duration_ms',
+        message: 'number 1.00000000000000000001 cannot be stored exactly (it would become 1)',
+      },
+    ])
+    expect((await query({ correlation_id })).data).toEqual([])
+  })
+
+  it('gives one error per field when the validator refuses the value JSON.parse made of the number', async () => {
+    const res = await app.request(
+      EVENTS,
+      postJson(eventText(uniqueCorrelationId('both'), { duration_ms: '1e309' }, { n: '1' })),
+    )
+    expect(res.status).toBe(400)
+    expect(((await res.json()) as { errors: unknown[] }).errors).toEqual([
+      {
+        field: 'duration_ms',
+        message: 'number 1e309 cannot be stored exactly (it would become null); must be <= 2147483647',
+      },
+    ])
+  })
+
+  it('refuses a batch naming the index of each event concerned, and stores none of it', async () => {
+    const correlation_id = uniqueCorrelationId('inexact-batch')
+    const events = [
+      eventText(correlation_id, {}, { ok: '1e2' }),
+      eventText(correlation_id, {}, { count: '9007199254740993' }),
+      JSON.stringify(validEvent({ correlation_id, event_outcome: 'maybe' as never })),
+      eventText(correlation_id, { duration_ms: '-0' }, { tiny: '-1e-400' }),
+    ]
+    const res = await app.request(BATCH, postJson(`[${events.join(',')}]`))
+    expect(res.status).toBe(400)
+    const problem = (await res.json()) as { detail: string; errors: Array<{ index: number; field: string }> }
+    expect(problem.detail).toBe('3 of 4 events are invalid; nothing was stored.')
+    expect(problem.errors).toEqual([
+      {
+        index: 1,
+        field: 'event_data.count',
+        message: 'number 9007199254740993 cannot be stored exactly (it would become 9007199254740992)',
+      },
+      { index: 2, field: 'event_outcome', message: expect.stringMatching(/^must be one of/) },
+      {
+        index: 3,
+        field: 'event_data.tiny',
+        message: 'number -1e-400 cannot be stored exactly (it would become 0)',
+      },
+    ])
+    expect((await query({ correlation_id })).data).toEqual([])
+  })
+
+  it('stores a batch whose numbers are all exact, each with the value sent', async () => {
+    const correlation_id = uniqueCorrelationId('exact-batch')
+    const entries = Object.entries(storable)
+    const res = await app.request(
+      BATCH,
+      postJson(`[${entries.map(([k, v]) => eventText(correlation_id, {}, { [k]: v })).join(',')}]`),
+    )
+    expect(res.status).toBe(201)
+    const { event_ids } = (await res.json()) as AuditEventBatchCreated
+    for (const [i, [key, sent]] of entries.entries()) {
+      const text = await (await app.request(`${EVENTS}/${event_ids[i]}`)).text()
+      const got = literalAfterKey(text, key)
+      expect(got !== undefined && sameDecimal(sent, got), `${key}: sent ${sent}, got ${got}`).toBe(true)
+    }
   })
 })
 

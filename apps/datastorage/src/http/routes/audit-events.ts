@@ -16,7 +16,8 @@ import type { EventWriter, WriteOutcome } from '../../write/event-writer.js'
 import { parseAuditEventQuery } from '../audit-event-query.js'
 import type { AppEnv } from '../context.js'
 import { checkParameter, contractParameters } from '../contract-parameters.js'
-import { readJsonBody } from '../json-body.js'
+import { findInexactNumbers } from '../exact-numbers.js'
+import { readJsonText } from '../json-body.js'
 import { HttpProblem } from '../problem.js'
 
 /** Options of {@link auditEventRoutes}. */
@@ -38,6 +39,38 @@ function invalid(errors: FieldError[], detail: string): HttpProblem {
   return new HttpProblem('validation-error', detail, { errors })
 }
 
+/** The body text as JSON (what `readJsonBody` does after reading). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const detail = `The request body is not valid JSON: ${(error as Error).message}`
+    throw new HttpProblem('malformed-json', detail, { cause: error })
+  }
+}
+
+/**
+ * The validator's errors with those of the numbers that would not be stored exactly
+ * (`findInexactNumbers` of the body text), in event order; a field both name gets one error, the
+ * number's message first (the validator saw only what `JSON.parse` made of the number).
+ */
+function withInexactNumbers(errors: FieldError[], numbers: FieldError[]): FieldError[] {
+  if (numbers.length === 0) return errors
+  const key = (e: FieldError) => `${e.index ?? ''}\u0000${e.field}`
+  const position = new Map(errors.map((e, i) => [key(e), i]))
+  const merged = [...errors]
+  for (const number of numbers) {
+    const at = position.get(key(number))
+    if (at === undefined) {
+      merged.push(number)
+    } else {
+      merged[at] = { ...errors[at]!, message: `${number.message}; ${errors[at]!.message}` }
+      position.delete(key(number))
+    }
+  }
+  return merged.sort((a, b) => (a.index ?? 0) - (b.index ?? 0))
+}
+
 /** 202 body: the events are safe in the dead-letter queue and will be replayed into PostgreSQL. */
 function accepted(events: readonly AuditEventWithId[], outcome: WriteOutcome): Accepted {
   return { status: 'accepted', event_ids: events.map((e) => e.event_id), queued: outcome.queued.length }
@@ -49,16 +82,18 @@ function withId(event: AuditEventRequest): AuditEventWithId {
 
 /**
  * `/events` and `/events/batch` writes and the query endpoints, mounted under `/api/v1/audit`.
- * Every body is validated with the contract's validator; all invalid fields (and, for a batch,
- * all invalid events by index) are reported in one 400.
+ * Every body is validated with the contract's validator, and its text for numbers that would not
+ * be stored with the value sent (`1e309`, `9007199254740993`: see exact-numbers.ts); all invalid
+ * fields (and, for a batch, all invalid events by index) are reported in one 400.
  */
 export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv> {
   const { store, writer, validate, metrics, bodyLimitBytes, maxBatchSize } = options
   const app = new Hono<AppEnv>()
 
   app.post('/events', async (c) => {
-    const body = await readJsonBody(c, { limitBytes: bodyLimitBytes })
-    const errors = validate(body)
+    const text = await readJsonText(c, { limitBytes: bodyLimitBytes })
+    const body = parseJson(text)
+    const errors = withInexactNumbers(validate(body), findInexactNumbers(text))
     if (errors.length > 0) throw invalid(errors, 'The event is invalid.')
     const event = withId(body as AuditEventRequest)
     const outcome = await writer.write([event])
@@ -72,7 +107,8 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
   })
 
   app.post('/events/batch', async (c) => {
-    const body = await readJsonBody(c, { limitBytes: bodyLimitBytes })
+    const text = await readJsonText(c, { limitBytes: bodyLimitBytes })
+    const body = parseJson(text)
     if (!Array.isArray(body)) {
       throw invalid([{ field: '(root)', message: 'must be a JSON array of events' }], 'The batch is invalid.')
     }
@@ -85,14 +121,13 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
         `The batch has ${body.length} events; at most ${maxBatchSize} are accepted per request.`,
       )
     }
-    const errors: FieldError[] = []
-    let invalidEvents = 0
+    const found: FieldError[] = []
     body.forEach((item, index) => {
-      const found = validate(item, index)
-      if (found.length > 0) invalidEvents++
-      errors.push(...found)
+      found.push(...validate(item, index))
     })
+    const errors = withInexactNumbers(found, findInexactNumbers(text, { batch: true }))
     if (errors.length > 0) {
+      const invalidEvents = new Set(errors.map((e) => e.index)).size
       throw invalid(errors, `${invalidEvents} of ${body.length} events are invalid; nothing was stored.`)
     }
     const events = (body as AuditEventRequest[]).map(withId)
