@@ -1,9 +1,17 @@
+import { Agent, request } from 'node:http'
+import { gzipSync } from 'node:zlib'
 import { contractLimits, type Problem } from '@audit-trail/datastorage-client'
+import { createTestDatabase, type TestDatabase } from '@audit-trail/test-infra'
 import type { Hono } from 'hono'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadConfig } from '../src/env.js'
 import type { AppEnv } from '../src/http/context.js'
-import { buildTestApp } from './support/app.js'
+import { createLogger } from '../src/logger.js'
+import { type ServerHandle, startServer } from '../src/server.js'
+import { buildTestApp, logCapture } from './support/app.js'
 import { nested, postJson, uniqueCorrelationId, validEvent, without } from './support/events.js'
+import { ADMIN_URL } from './support/postgres.js'
+import { rawExchange } from './support/raw-exchange.js'
 import { openPgliteStore, type TestStore } from './support/store.js'
 
 const EVENTS = '/api/v1/audit/events'
@@ -511,6 +519,129 @@ const cases: Case[] = [
 // PUT rather than POST for the "PUT on an event" case.
 cases.find((c) => c.name.startsWith('PUT'))!.init!.method = 'PUT'
 
+// --- issue 11: every example of the hostile-input run that must be refused ---
+
+/** The default valid event as JSON text with `key` added first (an object literal would set __proto__). */
+const withTopLevelKey = (key: string) =>
+  `{${JSON.stringify(key)}:"x",${JSON.stringify(validEvent()).slice(1)}`
+/** A generic event whose event_data.x is the number literal `literal`, written as is. */
+const withNumber = (literal: string) =>
+  JSON.stringify(validEvent({ event_type: 'custom.thing.happened', event_data: { x: 0 } })).replace(
+    '"x":0',
+    `"x":${literal}`,
+  )
+const timestampCase = (name: string, event_timestamp: string): Case => ({
+  name,
+  path: EVENTS,
+  init: postJson(validEvent({ event_timestamp })),
+  status: 400,
+  type: 'validation-error',
+  field: 'event_timestamp',
+})
+/** A cursor as the service makes one: base64url of `timestamp|uuid`. */
+const cursorOf = (timestamp: string) => Buffer.from(`${timestamp}|${ABSENT_ID}`).toString('base64url')
+const UUID = '01890a5d-ac96-774b-bcce-b302099a8057'
+
+const issue11: Case[] = [
+  ...(['correlation_id', 'actor_id', 'namespace', 'resource_type', 'resource_id'] as const).map(
+    (field): Case => ({
+      name: `NUL in the ${field} filter`,
+      path: `${EVENTS}?${field}=%00`,
+      status: 400,
+      type: 'validation-error',
+      field,
+    }),
+  ),
+  {
+    name: 'a well-formed cursor of year 0000',
+    path: `${EVENTS}?cursor=${cursorOf('0000-06-01T00:00:00.000000Z')}`,
+    status: 400,
+    type: 'invalid-cursor',
+    field: 'cursor',
+  },
+  timestampCase('leap second 2016-12-31T23:59:60.5Z', '2016-12-31T23:59:60.5Z'),
+  timestampCase('a 400-digit fraction', `2024-06-01T12:00:00.${'1'.repeat(400)}Z`),
+  ...(
+    [
+      ['NBSP', '\u00A0'],
+      ['U+1680', '\u1680'],
+      ['U+2000', '\u2000'],
+      ['U+202F', '\u202F'],
+      ['U+3000', '\u3000'],
+      ['U+FEFF', '\uFEFF'],
+      ['U+2028', '\u2028'],
+      ['U+2029', '\u2029'],
+      ['TAB', '\t'],
+      ['LF', '\n'],
+      ['CR', '\r'],
+      ['VT', '\u000B'],
+      ['FF', '\u000C'],
+    ] as const
+  ).map(([label, sep]) => timestampCase(`${label} as the date-time separator`, `2024-06-01${sep}12:00:00Z`)),
+  ...['+01', '+16', '+0100', '-0530'].map((offset) =>
+    timestampCase(`offset ${offset}`, `2024-06-01T12:00:00${offset}`),
+  ),
+  ...(['event_id', 'parent_event_id'] as const).map(
+    (field): Case => ({
+      name: `${field} as urn:uuid:<uuid>`,
+      path: EVENTS,
+      init: postJson(validEvent({ [field]: `urn:uuid:${UUID}` })),
+      status: 400,
+      type: 'validation-error',
+      field,
+    }),
+  ),
+  ...['__proto__', 'constructor', 'toString', 'valueOf', 'hasOwnProperty'].map(
+    (key): Case => ({
+      name: `top-level key ${key}`,
+      path: EVENTS,
+      init: postJson(withTopLevelKey(key)),
+      status: 400,
+      type: 'validation-error',
+      field: key,
+    }),
+  ),
+  ...[
+    '1e309',
+    `${'1'.repeat(1_000_000)}`,
+    '1e-400',
+    '123456789012345678901234567890',
+    '9007199254740993',
+  ].map(
+    (literal): Case => ({
+      name: `event_data number ${literal.length > 40 ? `of ${literal.length} digits` : literal}`,
+      path: EVENTS,
+      init: postJson(withNumber(literal)),
+      status: 400,
+      type: 'validation-error',
+      field: 'event_data.x',
+    }),
+  ),
+  {
+    name: 'a batch whose second event has an inexact number',
+    path: BATCH,
+    init: postJson(`[${JSON.stringify(validEvent())},${withNumber('1e309')}]`),
+    status: 400,
+    type: 'validation-error',
+    field: 'event_data.x',
+    index: 1,
+  },
+]
+
+/**
+ * Rows of issue 11 whose fix has not landed yet: skipped below, under a name that says so. Empty
+ * this list as the fixes land; it must be empty when issue 11 is closed.
+ */
+const PENDING = new Set<string>([
+  // F: numbers stored exactly or refused
+  'event_data number 1e309',
+  'event_data number of 1000000 digits',
+  'event_data number 1e-400',
+  'event_data number 123456789012345678901234567890',
+  'event_data number 9007199254740993',
+  'a batch whose second event has an inexact number',
+])
+
 // One PGlite for the file: it takes seconds to start.
 let db: TestStore
 let app: Hono<AppEnv>
@@ -520,32 +651,40 @@ beforeAll(async () => {
 })
 afterAll(() => db?.close())
 
+/** Sends a case's request to the app and checks its RFC 7807 answer. */
+async function expectProblem(c: Case): Promise<void> {
+  const res = await app.request(c.path, c.init)
+  const text = await res.text()
+  expect(res.status, text).toBe(c.status)
+  expect(res.headers.get('content-type')).toBe('application/problem+json')
+  expect(text).not.toMatch(/\bat .+:\d+:\d+|stack/i)
+  const problem = JSON.parse(text)
+  expect(problem).toMatchObject({
+    type: P + c.type,
+    status: c.status,
+    instance: new URL(c.path, 'http://x').pathname,
+  })
+  expect(typeof problem.title).toBe('string')
+  expect(typeof problem.detail).toBe('string')
+  if (c.field !== undefined) {
+    const match = { field: c.field, ...(c.index === undefined ? {} : { index: c.index }) }
+    expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining(match)]))
+  }
+  for (const [name, value] of Object.entries(c.headers ?? {})) {
+    expect(res.headers.get(name)).toMatch(value)
+  }
+}
+
 describe('malformed requests get the right RFC 7807 problem', () => {
   it('has at least 30 cases', () => {
     expect(cases.length).toBeGreaterThanOrEqual(30)
   })
 
-  it.each(cases)('$name → $status $type', async (c) => {
-    const res = await app.request(c.path, c.init)
-    const text = await res.text()
-    expect(res.status, text).toBe(c.status)
-    expect(res.headers.get('content-type')).toBe('application/problem+json')
-    expect(text).not.toMatch(/\bat .+:\d+:\d+|stack/i)
-    const problem = JSON.parse(text)
-    expect(problem).toMatchObject({
-      type: P + c.type,
-      status: c.status,
-      instance: new URL(c.path, 'http://x').pathname,
-    })
-    expect(typeof problem.title).toBe('string')
-    expect(typeof problem.detail).toBe('string')
-    if (c.field !== undefined) {
-      const match = { field: c.field, ...(c.index === undefined ? {} : { index: c.index }) }
-      expect(problem.errors).toEqual(expect.arrayContaining([expect.objectContaining(match)]))
-    }
-    for (const [name, value] of Object.entries(c.headers ?? {})) {
-      expect(res.headers.get(name)).toMatch(value)
-    }
+  it.each([...cases, ...issue11.filter((c) => !PENDING.has(c.name))])('$name → $status $type', expectProblem)
+
+  // The rows of issue 11 whose fix has not landed: listed, skipped; enabled by emptying PENDING.
+  describe.skip('issue 11 rows awaiting their fix', () => {
+    it.each(issue11.filter((c) => PENDING.has(c.name)))('$name → $status $type', expectProblem)
   })
 
   it('stores nothing from any malformed write', async () => {
@@ -602,5 +741,257 @@ describe('a batch with invalid events', () => {
     const retry = await app.request(BATCH, postJson(rest))
     expect(retry.status).toBe(201)
     expect(await retry.json()).toMatchObject({ created: 2, duplicates: 0 })
+  })
+})
+
+/** `YYYY-MM-DDTHH:MM:SS[.f…]Z` as one comparable text with exactly six fraction digits. */
+const micros = (utc: string) => {
+  const m = /^(.{19})(?:\.(\d+))?Z$/.exec(utc)
+  return m ? `${m[1]}.${(m[2] ?? '').padEnd(6, '0')}Z` : utc
+}
+
+describe('issue 11: what is valid is stored as its UTC instant', () => {
+  /** Writes one event and reads it back by id. */
+  async function writeAndRead(event_timestamp: string, event_id?: string) {
+    const correlation_id = uniqueCorrelationId('instant')
+    const res = await app.request(EVENTS, postJson(validEvent({ correlation_id, event_timestamp, event_id })))
+    const text = await res.text()
+    expect(res.status, text).toBe(201)
+    const created = JSON.parse(text) as { event_id: string; duplicate: boolean }
+    const stored = await app.request(`${EVENTS}/${created.event_id}`)
+    return { created, stored: (await stored.json()) as { event_timestamp: string; event_date: string } }
+  }
+
+  it.each([
+    ['2024-06-01T12:00:00+16:00', '2024-05-31T20:00:00Z'],
+    ['2024-06-01T12:00:00+23:59', '2024-05-31T12:01:00Z'],
+    ['2024-06-01T12:00:00-16:00', '2024-06-02T04:00:00Z'],
+    ['2024-06-01T12:00:00-23:59', '2024-06-02T11:59:00Z'],
+    ['2024-03-01T00:30:00+23:59', '2024-02-29T00:31:00Z'],
+  ])('offset beyond ±15:59 (valid RFC 3339): %s → 201, stored as %s', async (sent, utc) => {
+    const { stored } = await writeAndRead(sent)
+    expect(micros(stored.event_timestamp)).toBe(micros(utc))
+    expect(stored.event_date).toBe(utc.slice(0, 10))
+  })
+
+  it('2019-01-31T23:59:59.9999995Z → 201, stored in January as …59.999999Z (digits beyond microseconds truncated)', async () => {
+    const { stored } = await writeAndRead('2019-01-31T23:59:59.9999995Z')
+    expect(micros(stored.event_timestamp)).toBe('2019-01-31T23:59:59.999999Z')
+    expect(stored.event_date).toBe('2019-01-31')
+  })
+
+  it('the same event_id with a timestamp on another UTC day → 201 duplicate: true, one row, the first one', async () => {
+    const event_id = '01890a5d-ac96-774b-bcce-b302099a8058'
+    const first = await writeAndRead('2024-06-01T12:00:00Z', event_id)
+    expect(first.created.duplicate).toBe(false)
+    const correlation_id = uniqueCorrelationId('other-day')
+    const again = await app.request(
+      EVENTS,
+      postJson(validEvent({ event_id, correlation_id, event_timestamp: '2024-06-03T12:00:00Z' })),
+    )
+    expect(again.status).toBe(201)
+    expect(await again.json()).toMatchObject({ event_id, duplicate: true })
+    const stored = (await (await app.request(`${EVENTS}/${event_id}`)).json()) as { event_timestamp: string }
+    expect(micros(stored.event_timestamp)).toBe(micros('2024-06-01T12:00:00Z'))
+    const rows = await app.request(`${EVENTS}?correlation_id=${correlation_id}`)
+    expect(((await rows.json()) as { data: unknown[] }).data).toEqual([])
+  })
+
+  // Pending: the store's PartitionLimitError is answered 500 until the HTTP layer maps it to a 4xx.
+  it.skip('a batch of 300 events in 300 different months → 201 or a 4xx problem, never a 5xx', async () => {
+    const correlation_id = uniqueCorrelationId('300-months')
+    const batch = Array.from({ length: 300 }, (_, i) => {
+      const month = 2025 * 12 + 5 - i
+      const date = `${Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, '0')}-15T12:00:00Z`
+      return validEvent({ correlation_id, event_timestamp: date })
+    })
+    const res = await app.request(BATCH, postJson(batch))
+    const text = await res.text()
+    expect(res.status === 201 || (res.status >= 400 && res.status < 500), `${res.status} ${text}`).toBe(true)
+    const stored = await app.request(`${EVENTS}?correlation_id=${correlation_id}&limit=1000`)
+    const rows = ((await stored.json()) as { data: unknown[] }).data
+    if (res.status === 201) {
+      expect(JSON.parse(text)).toMatchObject({ created: 300, duplicates: 0 })
+      expect(rows).toHaveLength(300)
+    } else {
+      expect(res.headers.get('content-type')).toBe('application/problem+json')
+      expect(rows).toEqual([])
+    }
+  })
+})
+
+/** A request before the app (raw bytes on a socket), and its expected RFC 7807 answer. */
+interface EdgeCase {
+  name: string
+  /** The request's bytes, for the server at `host` (host:port). */
+  raw: (host: string) => string | Uint8Array
+  status: number
+  type: string
+}
+
+const json = JSON.stringify(validEvent())
+const post = (host: string, headers: string[], body: string | Uint8Array) => {
+  const head = [`POST ${EVENTS} HTTP/1.1`, `Host: ${host}`, 'Content-Type: application/json', ...headers]
+  return Buffer.concat([Buffer.from(`${head.join('\r\n')}\r\n\r\n`), Buffer.from(body)])
+}
+const gzipBomb = gzipSync(Buffer.alloc(BODY_LIMIT + 1024 * 1024, 0x20))
+
+const edges: EdgeCase[] = [
+  {
+    name: 'bad Host',
+    raw: () => `GET ${EVENTS} HTTP/1.1\r\nHost: exa mple\r\n\r\n`,
+    status: 400,
+    type: 'bad-request',
+  },
+  {
+    name: 'backslash in the path',
+    raw: (host) => `GET /api\\v1\\audit\\events HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+    status: 400,
+    type: 'bad-request',
+  },
+  {
+    name: 'OPTIONS *',
+    raw: (host) => `OPTIONS * HTTP/1.1\r\nHost: ${host}\r\n\r\n`,
+    status: 400,
+    type: 'bad-request',
+  },
+  {
+    name: 'bad Content-Length',
+    raw: (host) => post(host, ['Content-Length: 12x'], json),
+    status: 400,
+    type: 'bad-request',
+  },
+  {
+    name: 'Content-Length and Transfer-Encoding',
+    raw: (host) =>
+      post(
+        host,
+        [`Content-Length: ${json.length}`, 'Transfer-Encoding: chunked'],
+        `${json.length.toString(16)}\r\n${json}\r\n0\r\n\r\n`,
+      ),
+    status: 400,
+    type: 'bad-request',
+  },
+  {
+    name: 'bad Transfer-Encoding',
+    raw: (host) => post(host, ['Transfer-Encoding: gzip, identity'], json),
+    status: 400,
+    type: 'bad-request',
+  },
+  {
+    name: 'headers over 16 KB',
+    raw: (host) => `GET /healthz HTTP/1.1\r\nHost: ${host}\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`,
+    status: 431,
+    type: 'header-fields-too-large',
+  },
+  {
+    name: 'Expect: bogus',
+    raw: (host) => post(host, [`Content-Length: ${json.length}`, 'Expect: bogus'], json),
+    status: 417,
+    type: 'expectation-failed',
+  },
+  {
+    name: 'a plain body labelled gzip',
+    raw: (host) => post(host, [`Content-Length: ${json.length}`, 'Content-Encoding: gzip'], json),
+    status: 400,
+    type: 'bad-request',
+  },
+  {
+    name: 'Content-Encoding: br',
+    raw: (host) => post(host, [`Content-Length: ${json.length}`, 'Content-Encoding: br'], json),
+    status: 415,
+    type: 'unsupported-content-encoding',
+  },
+  {
+    name: 'a small gzip body inflating past the body limit',
+    raw: (host) => post(host, [`Content-Length: ${gzipBomb.length}`, 'Content-Encoding: gzip'], gzipBomb),
+    status: 413,
+    type: 'payload-too-large',
+  },
+]
+
+describe('issue 11: the HTTP edges answer RFC 7807 problems (a real server)', () => {
+  let database: TestDatabase
+  let server: ServerHandle
+  beforeAll(async () => {
+    database = await createTestDatabase(ADMIN_URL)
+    server = await startServer(
+      {
+        ...loadConfig({}),
+        port: 0,
+        host: '127.0.0.1',
+        logLevel: 'error' as const,
+        databaseUrl: database.url,
+      },
+      { logger: createLogger({ level: 'error', destination: logCapture().stream }) },
+    )
+  })
+  afterAll(async () => {
+    await server?.close()
+    await database?.drop()
+  })
+
+  async function expectEdge(c: EdgeCase) {
+    const { answer, error } = await rawExchange(server.port, [c.raw(`127.0.0.1:${server.port}`)])
+    expect(answer, `no answer (${error ?? 'closed'})`).toBeDefined()
+    expect(answer!.status, answer!.body).toBe(c.status)
+    expect(answer!.headers['content-type']).toBe('application/problem+json')
+    expect(JSON.parse(answer!.body)).toMatchObject({ type: P + c.type, status: c.status })
+  }
+
+  it.each(edges)('$name → $status $type', expectEdge)
+
+  it('after a 413 for an oversized chunked body the connection is closed (Connection: close) and a keep-alive client’s next request works', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 })
+    try {
+      const first = await new Promise<{ status: number; connection: string | undefined }>(
+        (resolve, reject) => {
+          const req = request(`${server.url}${EVENTS}`, {
+            method: 'POST',
+            agent,
+            headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+          })
+          req.on('response', (res) => {
+            res.resume()
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection }))
+          })
+          // Writing the rest after the server answered may fail; the answer is what counts.
+          req.on('error', (e) => reject(e))
+          const mib = Buffer.alloc(1024 * 1024, 0x20)
+          for (let i = 0; i < 6; i++) req.write(mib)
+          req.end()
+        },
+      )
+      expect(first).toEqual({ status: 413, connection: 'close' })
+      const again = await new Promise<number>((resolve, reject) => {
+        request(`${server.url}/healthz`, { agent }, (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode ?? 0))
+        })
+          .on('error', reject)
+          .end()
+      })
+      expect(again).toBe(200)
+    } finally {
+      agent.destroy()
+    }
+  })
+
+  it('Content-Encoding: gzip with a real gzip body → 201, stored as sent', async () => {
+    const correlation_id = uniqueCorrelationId('gzip')
+    const event = validEvent({
+      correlation_id,
+      event_data: { signal_name: 'é\u{1F600}', signal_source: 's', fingerprint: 'f' },
+    })
+    const res = await fetch(`${server.url}${EVENTS}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify(event)),
+    })
+    const text = await res.text()
+    expect(res.status, text).toBe(201)
+    const { event_id } = JSON.parse(text) as { event_id: string }
+    const stored = await (await fetch(`${server.url}${EVENTS}/${event_id}`)).json()
+    expect(stored).toMatchObject({ correlation_id, event_data: event.event_data })
   })
 })
