@@ -1,5 +1,6 @@
 import { contractLimits } from '@audit-trail/datastorage-client'
 import { z } from 'zod'
+import { DEFAULT_MAX_NEW_PARTITIONS } from './db/partitions.js'
 import {
   type DlqConfig,
   dlqConfigFromEnv,
@@ -43,6 +44,11 @@ export interface DataStorageConfig {
   bodyReadBudgetBytes: number
   /** `MAX_BATCH_SIZE` [5000, at most the contract's maxItems]: larger batches get 413. */
   maxBatchSize: number
+  /**
+   * `MAX_NEW_PARTITIONS` [12]: partitions one write may create; a batch whose events fall in more
+   * months without a partition is refused (400 too-many-new-partitions), nothing created.
+   */
+  maxNewPartitions: number
   /** `UNKNOWN_EVENT_TYPES` [accept]: whether event types outside the catalog are stored or refused. */
   unknownEventTypes: 'accept' | 'reject'
   /** `SHUTDOWN_TIMEOUT_MS` [10000]: how long in-flight requests may run after SIGTERM. */
@@ -107,6 +113,7 @@ const envSchema = z
     MAX_BATCH_SIZE: intVar(1, contractLimits.maxBatchSize).default(
       Math.min(5000, contractLimits.maxBatchSize),
     ),
+    MAX_NEW_PARTITIONS: intVar(1, 1000).default(DEFAULT_MAX_NEW_PARTITIONS),
     UNKNOWN_EVENT_TYPES: oneOf(['accept', 'reject']).default('accept'),
     SHUTDOWN_TIMEOUT_MS: intVar(0, 600_000).default(10_000),
     SHUTDOWN_DRAIN_DELAY_MS: intVar(0, 600_000).default(0),
@@ -151,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyReadBudgetBytes:
       e.BODY_READ_BUDGET_BYTES ?? Math.max(DEFAULT_BODY_READ_BUDGET_BYTES, e.BODY_LIMIT_BYTES),
     maxBatchSize: e.MAX_BATCH_SIZE,
+    maxNewPartitions: e.MAX_NEW_PARTITIONS,
     unknownEventTypes: e.UNKNOWN_EVENT_TYPES,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY_MS,

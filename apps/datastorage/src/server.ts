@@ -131,10 +131,16 @@ export async function startServer(
 
     // postgres.js queues writes while the pool is busy (a burst on a small pool succeeds); the
     // timeout bounds that wait, after which the events go to the DLQ.
-    const store = composeServiceStore(createAuditEventStore(database, { partitions }), {
-      metrics,
-      writeTimeoutMs: config.databaseWriteTimeoutMs,
-    })
+    const store = composeServiceStore(
+      createAuditEventStore(database, {
+        partitions,
+        maxNewPartitionsPerWrite: config.maxNewPartitions,
+      }),
+      {
+        metrics,
+        writeTimeoutMs: config.databaseWriteTimeoutMs,
+      },
+    )
     if (config.redisUrl) {
       dlq = startServiceDlq({
         redisUrl: config.redisUrl,

@@ -11,6 +11,7 @@ export const problemTypes = {
   'malformed-json': { status: 400, title: 'Malformed JSON body' },
   'invalid-cursor': { status: 400, title: 'Invalid pagination cursor' },
   'bad-request': { status: 400, title: 'Bad request' },
+  'too-many-new-partitions': { status: 400, title: 'Events span too many months without a partition' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'Request timeout' },
@@ -79,12 +80,12 @@ export interface RenderedProblem {
 }
 
 /**
- * The dead-letter queue's refusals (full, Redis unreachable) mean the same to a client as a store
- * that is down: nothing was accepted, hold the events and retry. A full DLQ gets its own problem
- * type, so an operator reading the answer knows which alarm to look at. Matched by code so this
- * mapping does not depend on the DLQ module.
+ * Typed errors of other modules matched by `code`, so this mapping does not depend on them. The
+ * dead-letter queue's refusals (full, Redis unreachable) mean the same to a client as a store that
+ * is down: nothing was accepted, hold the events and retry; a full DLQ gets its own problem type,
+ * so an operator reading the answer knows which alarm to look at.
  */
-const isDlqCode = (error: unknown, code: string): boolean =>
+const hasCode = (error: unknown, code: string): boolean =>
   error instanceof DataStorageError && error.code === code
 
 const kindByStatus: Partial<Record<number, ProblemKind>> = {
@@ -114,15 +115,19 @@ export function toProblem(error: unknown, instance: string | undefined): Rendere
   if (error instanceof HttpProblem) {
     ;({ kind, errors, headers } = error)
     detail = error.message
-  } else if (isDlqCode(error, 'DLQ_FULL')) {
+  } else if (hasCode(error, 'DLQ_FULL')) {
     kind = 'dlq-full'
     detail =
       'The audit store is unavailable and its dead-letter queue is full; nothing was accepted, retry later.'
     headers = { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) }
-  } else if (error instanceof StoreUnavailableError || isDlqCode(error, 'DLQ_UNAVAILABLE')) {
+  } else if (error instanceof StoreUnavailableError || hasCode(error, 'DLQ_UNAVAILABLE')) {
     kind = 'store-unavailable'
     detail = 'The audit store is unavailable; retry later.'
     headers = { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) }
+  } else if (hasCode(error, 'PARTITION_LIMIT')) {
+    // A batch over MAX_NEW_PARTITIONS months that have no partition yet: split it by month.
+    kind = 'too-many-new-partitions'
+    detail = (error as Error).message
   } else if (error instanceof InvalidCursorError) {
     kind = 'invalid-cursor'
     detail = error.message
