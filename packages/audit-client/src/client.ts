@@ -93,9 +93,9 @@ export interface AuditClientOptions {
   /** What `emit()` does with a full buffer ['dead-letter' with a `deadLetter` queue, else 'reject']. */
   onFull?: OnFull | undefined
   /**
-   * `'gzip'`: request bodies of `compressionThresholdBytes` [32768] or more are sent gzip-compressed;
-   * `'none'` sends them as they are ['none']. A service that answers 415 to gzip gets plain bodies
-   * from then on.
+   * `'gzip'` ['gzip']: request bodies of `compressionThresholdBytes` [32768] or more are sent
+   * gzip-compressed; `'none'` sends them as they are. A service that answers 415 to gzip gets plain
+   * bodies from then on.
    */
   compression?: Compression | undefined
   compressionThresholdBytes?: number | undefined

@@ -44,7 +44,7 @@ export interface AuditClientSettings {
   retryMaxMs: number
   requestTimeoutMs: number
   concurrency: number
-  /** `'none'` by default. */
+  /** `'gzip'` by default. */
   compression: Compression
   compressionThresholdBytes: number
   onFull?: OnFull
@@ -172,7 +172,7 @@ function onFull(value: unknown): OnFull | undefined {
 }
 
 function compression(value: unknown): Compression {
-  if (value === undefined) return 'none'
+  if (value === undefined) return 'gzip'
   if (COMPRESSION.includes(value as Compression)) return value as Compression
   throw new Invalid(
     'compression',

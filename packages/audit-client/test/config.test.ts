@@ -56,7 +56,7 @@ describe('loadAuditClientConfig', () => {
     })
     expect(config).toEqual({
       ...DEFAULTS,
-      compression: 'none',
+      compression: 'gzip',
       baseUrl: 'http://ds:8080',
       service: 'gw',
       batchSize: 10,
@@ -116,7 +116,7 @@ audit:
 `)
     expect(loadAuditClientConfig({ file, env: false })).toEqual({
       ...DEFAULTS,
-      compression: 'none',
+      compression: 'gzip',
       baseUrl: 'http://datastorage-service:8080',
       service: 'remediation-orchestrator',
       requestTimeoutMs: 10_000,

@@ -19,7 +19,7 @@ function configError(run: () => unknown): ConfigError {
 describe('parseSettings', () => {
   it('applies the defaults and leaves unset optional settings absent (not undefined)', () => {
     const settings = parseSettings(base)
-    expect(settings).toEqual({ ...DEFAULTS, compression: 'none', ...base })
+    expect(settings).toEqual({ ...DEFAULTS, compression: 'gzip', ...base })
     expect(Object.keys(settings)).not.toContain('onFull')
     expect(Object.keys(settings)).not.toContain('token')
     expect(Object.keys(parseSettings({ ...base, onFull: undefined, token: undefined }))).not.toContain(
