@@ -1,4 +1,5 @@
 import { type BenchRun, BenchSession } from './bench-run.js'
+import { compressionBenchmark } from './compression.js'
 import { emitCostBenchmark } from './emit-cost.js'
 import { ingestBenchmark } from './ingest.js'
 import { latencyBenchmark } from './latency.js'
@@ -11,6 +12,7 @@ const BENCHMARKS: Record<string, (run: BenchRun) => Promise<BenchReport>> = {
   ingest: ingestBenchmark,
   latency: latencyBenchmark,
   query: queryBenchmark,
+  compression: compressionBenchmark,
 }
 
 /** Hard bound of a whole run at BENCH_SCALE 1 (it takes about 1.5 min on 2 cores); scales up with it. */
