@@ -141,7 +141,7 @@ export function createHttpServer(options: CreateHttpServerOptions): Server {
   const refused = new WeakSet<Socket>()
 
   const linger = (socket: Socket, incoming: IncomingMessage | undefined): void => {
-    if (lingering.has(socket)) return
+    if (lingering.has(socket) || socket.destroyed) return
     lingering.add(socket)
     socket.end()
     // Progress is what the socket read: Node's parser drops the body of a request nobody reads
