@@ -628,20 +628,6 @@ const issue11: Case[] = [
   },
 ]
 
-/**
- * Rows of issue 11 whose fix has not landed yet: skipped below, under a name that says so. Empty
- * this list as the fixes land; it must be empty when issue 11 is closed.
- */
-const PENDING = new Set<string>([
-  // F: numbers stored exactly or refused
-  'event_data number 1e309',
-  'event_data number of 1000000 digits',
-  'event_data number 1e-400',
-  'event_data number 123456789012345678901234567890',
-  'event_data number 9007199254740993',
-  'a batch whose second event has an inexact number',
-])
-
 // One PGlite for the file: it takes seconds to start.
 let db: TestStore
 let app: Hono<AppEnv>
@@ -680,12 +666,7 @@ describe('malformed requests get the right RFC 7807 problem', () => {
     expect(cases.length).toBeGreaterThanOrEqual(30)
   })
 
-  it.each([...cases, ...issue11.filter((c) => !PENDING.has(c.name))])('$name → $status $type', expectProblem)
-
-  // The rows of issue 11 whose fix has not landed: listed, skipped; enabled by emptying PENDING.
-  describe.skip('issue 11 rows awaiting their fix', () => {
-    it.each(issue11.filter((c) => PENDING.has(c.name)))('$name → $status $type', expectProblem)
-  })
+  it.each([...cases, ...issue11])('$name → $status $type', expectProblem)
 
   it('stores nothing from any malformed write', async () => {
     const res = await app.request(`${EVENTS}?correlation_id=corr-default`)
