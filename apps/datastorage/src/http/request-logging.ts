@@ -8,7 +8,8 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics'])
 
 /**
  * Binds a per-request child logger (`req_id`) to `c.var.logger` and logs one line per request:
- * method, path, route, status and duration. Needs the requestId middleware before it.
+ * method, path, route, status and duration (error for a 5xx, warn for a 503). Needs the requestId
+ * middleware before it.
  */
 export function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
   return async function requestLogging(c, next) {
@@ -24,7 +25,11 @@ export function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
       status,
       duration_ms: Math.round((performance.now() - started) * 100) / 100,
     }
-    if (status >= 500) log.error(line, 'request failed')
+    // 503 is the service protecting itself or waiting for PostgreSQL (store unavailable, DLQ
+    // full, body budget): expected under load or an outage, and retried by clients. A flood of them
+    // must not bury the real failures at error level.
+    if (status === 503) log.warn(line, 'request refused for now (503)')
+    else if (status >= 500) log.error(line, 'request failed')
     else if (QUIET_PATHS.has(c.req.path)) log.debug(line, 'request completed')
     else log.info(line, 'request completed')
   }
