@@ -778,8 +778,7 @@ describe('issue 11: what is valid is stored as its UTC instant', () => {
     expect(((await rows.json()) as { data: unknown[] }).data).toEqual([])
   })
 
-  // Pending: the store's PartitionLimitError is answered 500 until the HTTP layer maps it to a 4xx.
-  it.skip('a batch of 300 events in 300 different months → 201 or a 4xx problem, never a 5xx', async () => {
+  it('a batch of 300 events in 300 different months → 201 or a 4xx problem, never a 5xx', async () => {
     const correlation_id = uniqueCorrelationId('300-months')
     const batch = Array.from({ length: 300 }, (_, i) => {
       const month = 2025 * 12 + 5 - i
