@@ -1,10 +1,9 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { freePort } from '@audit-trail/test-infra'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
+import { useRecordingServer } from './helpers/recording-server.js'
 
 /**
  * What a user sees without a logger or onError, in a real process against the built package
@@ -13,35 +12,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 
 describe.skipIf(!existsSync(dist))('what a client without logger or onError prints', () => {
-  let received: string[] = []
-  let server: Server
-  let baseUrl = ''
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = ''
-      req.on('data', (c) => {
-        body += c
-      })
-      req.on('end', () => {
-        const events = JSON.parse(body) as { event_id: string }[]
-        received.push(...events.map((e) => e.event_id))
-        res.writeHead(201, { 'content-type': 'application/json' })
-        res.end(
-          JSON.stringify({ event_ids: events.map((e) => e.event_id), created: events.length, duplicates: 0 }),
-        )
-      })
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  })
-  afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise((resolve) => server.close(resolve))
-  })
+  const server = useRecordingServer()
 
   /** Runs `body` after creating `audit` and emitting `count` events (ids on stdout); collects stderr. */
   function run(url: string, options: string, count: number, body: string) {
-    received = []
+    server.reset()
     const script = `
       import { createAuditClient, installShutdownHooks } from ${JSON.stringify(pathToFileURL(dist).href)}
       const audit = createAuditClient({ baseUrl: ${JSON.stringify(url)}, service: 'child', ${options} })
@@ -87,40 +62,40 @@ describe.skipIf(!existsSync(dist))('what a client without logger or onError prin
   })
 
   it('a forgotten close(): says so when the event loop empties, and delivers the events before exiting', async () => {
-    const { code, ids, stderr } = await run(baseUrl, 'flushIntervalMs: 60000', 5, '')
+    const { code, ids, stderr } = await run(server.baseUrl, 'flushIntervalMs: 60000', 5, '')
     expect(code).toBe(0)
     expect(stderr).toMatch(
       /\[AUDIT_EVENTS_AT_EXIT\] AuditClientWarning: audit client \(service child, .*\): the event loop emptied with 5 audit event\(s\) not yet delivered and close\(\) not called; delivering them now/,
     )
     expect(stderr).toMatch(/Call close\(\) \(or installShutdownHooks\(\)\) before the process ends\./)
-    expect(received.sort()).toEqual([...ids].sort())
+    expect(server.received.sort()).toEqual([...ids].sort())
   })
 
   it('process.exit() with events still buffered: says how many were lost', async () => {
-    const { code, stderr } = await run(baseUrl, 'flushIntervalMs: 60000', 3, 'process.exit(0)')
+    const { code, stderr } = await run(server.baseUrl, 'flushIntervalMs: 60000', 3, 'process.exit(0)')
     expect(code).toBe(0)
     expect(stderr).toMatch(
       /\(node:\d+\) AuditClientWarning: audit client \(service child, .*\): the process exited with 3 audit event\(s\) neither delivered nor dead-lettered; close\(\) was not called/,
     )
-    expect(received).toEqual([])
+    expect(server.received).toEqual([])
   })
 
   it('installShutdownHooks() closes at the end of the loop: nothing on stderr', async () => {
     const { code, ids, stderr } = await run(
-      baseUrl,
+      server.baseUrl,
       'flushIntervalMs: 60000',
       3,
       'installShutdownHooks(audit)',
     )
     expect(code).toBe(0)
     expect(stderr).toBe('')
-    expect(received.sort()).toEqual([...ids].sort())
+    expect(server.received.sort()).toEqual([...ids].sort())
   })
 
   it('a closed client: nothing on stderr', async () => {
-    const { code, ids, stderr } = await run(baseUrl, '', 2, 'await audit.close()')
+    const { code, ids, stderr } = await run(server.baseUrl, '', 2, 'await audit.close()')
     expect(code).toBe(0)
     expect(stderr).toBe('')
-    expect(received.sort()).toEqual([...ids].sort())
+    expect(server.received.sort()).toEqual([...ids].sort())
   })
 })

@@ -1,16 +1,15 @@
 import { spawn } from 'node:child_process'
 import { EventEmitter } from 'node:events'
 import { existsSync } from 'node:fs'
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   type AuditClient,
   type AuditClientStats,
   installShutdownHooks,
   type ShutdownProcess,
 } from '../src/index.js'
+import { useRecordingServer } from './helpers/recording-server.js'
 
 class FakeProcess extends EventEmitter implements ShutdownProcess {
   readonly pid = 4242
@@ -154,32 +153,10 @@ describe('installShutdownHooks', () => {
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url))
 
 describe.skipIf(!existsSync(dist))('installShutdownHooks in a real process', () => {
-  let received: string[] = []
-  let server: Server
-  let baseUrl = ''
-  beforeAll(async () => {
-    server = createServer((req, res) => {
-      let body = ''
-      req.on('data', (c) => {
-        body += c
-      })
-      req.on('end', () => {
-        const events = JSON.parse(body) as { event_id: string }[]
-        received.push(...events.map((e) => e.event_id))
-        res.writeHead(201, { 'content-type': 'application/json' })
-        res.end(JSON.stringify({ event_ids: [], created: events.length, duplicates: 0 }))
-      })
-    })
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  })
-  afterAll(async () => {
-    server.closeAllConnections()
-    await new Promise((resolve) => server.close(resolve))
-  })
+  const server = useRecordingServer()
 
   function runChild(keepAlive: boolean) {
-    received = []
+    server.reset()
     const script = `
       import { createAuditClient, installShutdownHooks } from ${JSON.stringify(pathToFileURL(dist).href)}
       const audit = createAuditClient({ baseUrl: process.env.BASE_URL, service: 'child', flushIntervalMs: 60000 })
@@ -192,7 +169,7 @@ describe.skipIf(!existsSync(dist))('installShutdownHooks in a real process', () 
       ${keepAlive ? 'setInterval(() => {}, 1000)' : ''}
     `
     const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
-      env: { ...process.env, BASE_URL: baseUrl },
+      env: { ...process.env, BASE_URL: server.baseUrl },
       stdio: ['ignore', 'pipe', 'inherit'],
     })
     const ids = new Promise<string[]>((resolve) => {
@@ -209,13 +186,13 @@ describe.skipIf(!existsSync(dist))('installShutdownHooks in a real process', () 
     const emitted = await ids
     child.kill('SIGTERM')
     expect(await exit).toEqual({ code: null, signal: 'SIGTERM' })
-    expect(received.sort()).toEqual([...emitted].sort())
+    expect(server.received.sort()).toEqual([...emitted].sort())
   })
 
   it('on beforeExit (the script just ends): delivers the buffered events and exits 0', async () => {
     const { ids, exit } = runChild(false)
     const emitted = await ids
     expect(await exit).toEqual({ code: 0, signal: null })
-    expect(received.sort()).toEqual([...emitted].sort())
+    expect(server.received.sort()).toEqual([...emitted].sort())
   })
 })
