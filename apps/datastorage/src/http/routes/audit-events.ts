@@ -12,7 +12,7 @@ import {
 import { Hono } from 'hono'
 import type { DataStorageMetrics } from '../../metrics/service-metrics.js'
 import type { AuditEventStore } from '../../store/audit-event-store.js'
-import type { EventWriter, WriteOutcome } from '../../write/event-writer.js'
+import { EventsRefusedError, type EventWriter, type WriteOutcome } from '../../write/event-writer.js'
 import { parseAuditEventQuery } from '../audit-event-query.js'
 import type { AppEnv } from '../context.js'
 import { checkParameter, contractParameters } from '../contract-parameters.js'
@@ -96,7 +96,12 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
     const errors = withInexactNumbers(validate(body), findInexactNumbers(text))
     if (errors.length > 0) throw invalid(errors, 'The event is invalid.')
     const event = withId(body as AuditEventRequest)
-    const outcome = await writer.write([event])
+    const outcome = await writer.write([event]).catch((error: unknown) => {
+      // A single event has no index (the contract's errors[].index is for batch items).
+      if (!(error instanceof EventsRefusedError)) throw error
+      const fields = (error.errors ?? []).map(({ index: _, ...field }) => field)
+      throw invalid(fields, 'PostgreSQL refused the event; nothing was stored.')
+    })
     if (outcome.queued.length > 0) return c.json(accepted([event], outcome), 202)
     const created: AuditEventCreated = {
       event_id: event.event_id,
