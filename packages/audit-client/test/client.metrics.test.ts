@@ -78,12 +78,14 @@ describe('metrics (prom-client)', () => {
       service: 'a',
       metrics: registry,
       fetch: h.server.fetch,
+      compression: 'none',
     })
     const b = createAuditClient({
       baseUrl: 'http://b:1',
       service: 'b',
       metrics: registry,
       fetch: h.server.fetch,
+      compression: 'none',
     })
     a.emit(validEvent(1))
     b.emit(validEvent(2))

@@ -115,6 +115,7 @@ describe('property: every emitted event ends in exactly one terminal state', () 
           baseUrl: 'http://ds.test',
           service: 'prop',
           fetch: server.fetch,
+          compression: 'none',
           bufferSize: s.bufferSize,
           batchSize: s.batchSize,
           maxRetries: s.maxRetries,

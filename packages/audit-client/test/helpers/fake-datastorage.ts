@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 /**
  * An in-memory DataStorage batch endpoint (`POST /api/v1/audit/events/batch`) behind an injected
  * `fetch` (or behind a real node:http server that hands it a `Request`): it dedupes by `event_id`
@@ -96,7 +97,10 @@ export class FakeDataStorage {
     if (request.method !== 'POST' || new URL(request.url).pathname !== BATCH_PATH) {
       return json(404, problem(404, 'not found'))
     }
-    const events = (await request.json()) as Record<string, unknown>[]
+    // As the service does: a gzip body is read decompressed.
+    const raw = Buffer.from(await request.arrayBuffer())
+    const body = request.headers.get('content-encoding') === 'gzip' ? gunzipSync(raw) : raw
+    const events = JSON.parse(body.toString('utf8')) as Record<string, unknown>[]
     const authorization = request.headers.get('authorization')
     const ids = events.map((e) => String(e.event_id))
     const record: RequestRecord = { events, ids, authorization, status: 0, at }
