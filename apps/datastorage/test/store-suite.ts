@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import type { AuditEventWithId } from '@audit-trail/datastorage-client'
+import { type AuditEventWithId, canonicalTimestamp } from '@audit-trail/datastorage-client'
 import { sql } from 'drizzle-orm'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -459,8 +459,8 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
           await store.query({
             correlation_id,
             limit: 100,
-            ...(since ? { since: new Date(since) } : {}),
-            ...(until ? { until: new Date(until) } : {}),
+            ...(since ? { since: canonicalTimestamp(since)! } : {}),
+            ...(until ? { until: canonicalTimestamp(until)! } : {}),
           })
         ).events.map((e) => e.event_timestamp)
 

@@ -2,7 +2,13 @@ import type { FieldError } from '@audit-trail/datastorage-client'
 import type { AuditEventFilter } from '../store/audit-event-store.js'
 import { checkParameter, contractParameters } from './contract-parameters.js'
 import { HttpProblem } from './problem.js'
-import { EARLIEST_STORABLE_MS, LATEST_STORABLE_MS, parseRfc3339, rfc3339Error } from './rfc3339.js'
+import {
+  canonicalTimestamp,
+  EARLIEST_STORABLE_MS,
+  LATEST_STORABLE_MS,
+  parseRfc3339,
+  rfc3339Error,
+} from './rfc3339.js'
 
 const parameters = contractParameters('/api/v1/audit/events', 'get')
 const defaultLimit = Number(parameters.get('limit')?.schema.default ?? 100)
@@ -12,18 +18,20 @@ const RELATIVE = /^(\d+)([smhdw])$/
 const OUT_OF_RANGE = 'must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z'
 
 /**
- * A `TimeBound` (already matching the contract's pattern) as a Date, or why it is no storable
- * instant: the strict RFC 3339 rule of event_timestamp (no leap second, offsets to ±23:59), then
- * the range PostgreSQL stores, checked here rather than failing in SQL.
+ * A `TimeBound` (already matching the contract's pattern) as the canonical instant the store
+ * compares with (`YYYY-MM-DDTHH:MM:SS.ffffffZ`: microseconds kept, as event_timestamp is stored),
+ * or why it is no storable instant: the strict RFC 3339 rule of event_timestamp (no leap second,
+ * offsets to ±23:59), then the range PostgreSQL stores, checked here rather than failing in SQL.
  */
-function toInstant(value: string, now: number): Date | string {
+function toInstant(value: string, now: number): { at: string } | string {
   const relative = RELATIVE.exec(value)
-  const at = relative
+  const ms = relative
     ? now - Number(relative[1]) * unitMs[relative[2] as keyof typeof unitMs]
     : parseRfc3339(value)
-  if (at === undefined) return rfc3339Error(value) ?? 'must be an RFC 3339 date-time or a duration like 24h'
-  if (!(at >= EARLIEST_STORABLE_MS && at <= LATEST_STORABLE_MS)) return OUT_OF_RANGE
-  return new Date(at)
+  if (ms === undefined) return rfc3339Error(value) ?? 'must be an RFC 3339 date-time or a duration like 24h'
+  if (!(ms >= EARLIEST_STORABLE_MS && ms <= LATEST_STORABLE_MS)) return OUT_OF_RANGE
+  const at = relative ? canonicalTimestamp(new Date(ms).toISOString()) : canonicalTimestamp(value)
+  return at === undefined ? OUT_OF_RANGE : { at }
 }
 
 /**
@@ -57,14 +65,15 @@ export function parseAuditEventQuery(search: URLSearchParams, now: number = Date
     if (name === 'limit') {
       filter.limit = Number(value)
     } else if (name === 'since' || name === 'until') {
-      const at = toInstant(value, now)
-      if (typeof at === 'string') errors.push({ field: name, message: at })
-      else filter[name] = at
+      const bound = toInstant(value, now)
+      if (typeof bound === 'string') errors.push({ field: name, message: bound })
+      else filter[name] = bound.at
     } else {
       ;(filter as unknown as Record<string, string>)[name] = value
     }
   }
-  if (filter.since && filter.until && filter.since.getTime() >= filter.until.getTime()) {
+  // Canonical timestamps have one width (years 0001-9999): their text order is their time order.
+  if (filter.since && filter.until && filter.since >= filter.until) {
     errors.push({ field: 'since', message: 'must be earlier than until' })
   }
   if (errors.length > 0) {

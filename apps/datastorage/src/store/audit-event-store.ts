@@ -56,10 +56,10 @@ export interface AuditEventFilter {
   resource_type?: string
   resource_id?: string
   namespace?: string
-  /** Inclusive lower bound on event_timestamp. */
-  since?: Date
-  /** Exclusive upper bound on event_timestamp. */
-  until?: Date
+  /** Inclusive lower bound on event_timestamp, canonical (`canonicalTimestamp`: microseconds kept). */
+  since?: string
+  /** Exclusive upper bound on event_timestamp, canonical. */
+  until?: string
   /** 1..1000. */
   limit: number
   /** Opaque keyset cursor from a previous page; the store decodes it (InvalidCursorError when bad). */

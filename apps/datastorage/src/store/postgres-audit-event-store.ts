@@ -209,12 +209,12 @@ function conditionsOf(filter: AuditEventFilter): SQL[] {
     if (value !== undefined) conditions.push(eq(column, value))
   }
   if (filter.since) {
-    const since = filter.since.toISOString()
+    const since = filter.since
     conditions.push(gte(t.eventTimestamp, sql`${since}::timestamptz`))
     conditions.push(gte(t.eventDate, sql`${since.slice(0, 10)}::date`))
   }
   if (filter.until) {
-    const until = filter.until.toISOString()
+    const until = filter.until
     conditions.push(lt(t.eventTimestamp, sql`${until}::timestamptz`))
     conditions.push(sql`${t.eventDate} <= ${until.slice(0, 10)}::date`)
   }
