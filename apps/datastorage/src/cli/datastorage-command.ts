@@ -6,12 +6,14 @@ import { ConfigError } from '../errors.js'
 import { createLogger } from '../logger.js'
 import { startServer } from '../server.js'
 import { runDlqCommand } from './dlq-command.js'
+import { runTokenCommand } from './token-command.js'
 
-const USAGE = `usage: datastorage [serve|migrate|dlq]
+const USAGE = `usage: datastorage [serve|migrate|dlq|token]
 
   serve     run the HTTP service (default)
   migrate   apply pending database migrations and exit
   dlq       inspect or replay the dead-letter queue: dlq stats | inspect [--count N] | replay
+  token     create an API token: token create --name N --scopes audit:write[,…] [--file PATH]
 
 Configuration comes from the environment: PORT, HOST, DATABASE_URL (unset: embedded PGlite under
 DATA_DIR), DATABASE_POOL_MAX, DATABASE_WRITE_TIMEOUT_MS, REDIS_URL (unset: no dead-letter queue),
@@ -53,6 +55,13 @@ async function dispatch(argv: readonly string[]): Promise<number> {
   if (command === 'help' || command === '--help' || command === '-h') {
     process.stdout.write(USAGE)
     return 0
+  }
+  if (command === 'token') {
+    return runTokenCommand(argv.slice(1), {
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+    })
   }
   if (command === 'dlq') {
     return runDlqCommand(argv.slice(1), { env: process.env, stdout: process.stdout, stderr: process.stderr })
