@@ -14,7 +14,10 @@ import { intVar, parseEnv } from './env-vars.js'
 export interface DataStorageConfig {
   /** `PORT` [8080]; 0 picks a free port (tests). */
   port: number
-  /** `HOST` [0.0.0.0]. */
+  /**
+   * `HOST` [127.0.0.1]. Without `AUTH_TOKENS_FILE` (protected mode) only a loopback address is
+   * allowed, unless `AUTH_DISABLED=true`.
+   */
   host: string
   /** `DATABASE_URL` [unset: embedded PGlite under `dataDir`]. */
   databaseUrl: string | undefined
@@ -58,10 +61,15 @@ export interface DataStorageConfig {
    * serves, before it stops accepting connections, so a load balancer can stop routing to it first.
    */
   shutdownDrainDelayMs: number
-  /** `AUTH_DISABLED` [false]. Parsed only: access control is not enforced yet. */
+  /** `AUTH_DISABLED` [false]: `true` serves /api/v1 to anyone who can reach it, without tokens. */
   authDisabled: boolean
-  /** `AUTH_TOKENS_FILE` [unset]. Parsed only: access control is not enforced yet. */
+  /**
+   * `AUTH_TOKENS_FILE` [unset: protected mode, loopback only]: YAML or JSON holding the SHA-256 of
+   * each bearer token with its scopes; reloaded on change and on SIGHUP.
+   */
   authTokensFile: string | undefined
+  /** `METRICS_TOKEN` [unset: /metrics answers loopback callers only]: bearer token for /metrics. */
+  metricsToken: string | undefined
 }
 
 const url = (protocols: readonly string[]) =>
@@ -100,7 +108,7 @@ export const DEFAULT_BODY_READ_BUDGET_BYTES = 32 * MiB
 const envSchema = z
   .object({
     PORT: intVar(0, 65535).default(8080),
-    HOST: nonEmpty.default('0.0.0.0'),
+    HOST: nonEmpty.default('127.0.0.1'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
     DATA_DIR: nonEmpty.default('./.data'),
     DATABASE_POOL_MAX: intVar(1, 1000).default(10),
@@ -119,6 +127,7 @@ const envSchema = z
     SHUTDOWN_DRAIN_DELAY_MS: intVar(0, 600_000).default(0),
     AUTH_DISABLED: bool.default(false),
     AUTH_TOKENS_FILE: nonEmpty.optional(),
+    METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   })
   .refine(dlqStreamsDiffer, dlqStreamsIssue)
   .superRefine((e, ctx) => {
@@ -164,5 +173,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownDrainDelayMs: e.SHUTDOWN_DRAIN_DELAY_MS,
     authDisabled: e.AUTH_DISABLED,
     authTokensFile: e.AUTH_TOKENS_FILE,
+    metricsToken: e.METRICS_TOKEN,
   }
 }

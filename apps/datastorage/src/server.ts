@@ -1,6 +1,8 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
+import { resolveAccess } from './auth/startup.js'
+import { watchTokensFile } from './auth/token-registry.js'
 import { openDatabase, pgliteDirOf } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
 import { createPartitionManager, startPartitionMaintenance } from './db/partitions.js'
@@ -26,6 +28,11 @@ export interface StartServerOptions {
   partitionIntervalMs?: number
   /** Overrides of the DLQ replay worker (backoff, block time), for tests. */
   dlqWorker?: Partial<ReplayWorkerOptions>
+  /**
+   * How the tokens file is reloaded besides SIGHUP: `false` does not watch it (tests of SIGHUP);
+   * otherwise the quiet time after a change before reloading. Default 200 ms.
+   */
+  tokensFileWatch?: false | { debounceMs: number }
 }
 
 /** A running service. */
@@ -99,14 +106,9 @@ export async function startServer(
 ): Promise<ServerHandle> {
   const logger = options.logger ?? createLogger({ level: config.logLevel })
   const metrics = options.metrics ?? createMetrics()
-  if (config.authDisabled) {
-    logger.warn('AUTH_DISABLED=true: the audit API accepts requests from anyone who can reach it')
-  } else {
-    logger.warn(
-      'access control is not implemented yet: /api/v1 is OPEN to anyone who can reach this port; ' +
-        'AUTH_TOKENS_FILE is read but not enforced. Do not expose this service beyond a trusted network.',
-    )
-  }
+  // Before anything opens: a tokens file that does not parse, or a non-loopback HOST without
+  // tokens, refuses to start (ConfigError, exit 2).
+  const { access, registry } = resolveAccess(config, logger)
 
   const database = await openDatabase({
     url: config.databaseUrl,
@@ -117,6 +119,7 @@ export async function startServer(
   let maintenance: { stop(): void } | undefined
   let server: Server | undefined
   let dlq: ServiceDlq | undefined
+  let stopTokenReload: (() => void) | undefined
   try {
     const migrations = await migrateDatabase(database)
     logger.info({ engine: database.kind, applied: migrations }, 'database migrated')
@@ -158,7 +161,16 @@ export async function startServer(
     // One budget for the process: every request's body counts against it while being read and
     // handled (503 beyond; see readJsonText).
     const bodyBudget = new BodyBudget(config.bodyReadBudgetBytes)
-    const app = createApp({ store: store.requests, logger, metrics, config, readiness, dlq, bodyBudget })
+    const app = createApp({
+      store: store.requests,
+      logger,
+      metrics,
+      config,
+      readiness,
+      dlq,
+      bodyBudget,
+      access,
+    })
     server = createHttpServer({ fetch: app.fetch, logger })
     const listening = listen(server)
     server.listen(config.port, config.host)
@@ -168,10 +180,24 @@ export async function startServer(
     const { port } = server.address() as AddressInfo
     const url = urlOf(config.host, port)
     logger.info({ url, host: config.host, port, engine: database.kind }, `datastorage listening on ${url}`)
+    if (registry) {
+      // A broken file keeps the last good set (logged); SIGHUP and file changes both reload.
+      const onHangup = () => registry.reload('SIGHUP')
+      process.on('SIGHUP', onHangup)
+      const stopWatching =
+        options.tokensFileWatch === false
+          ? () => {}
+          : watchTokensFile(registry, { logger, debounceMs: options.tokensFileWatch?.debounceMs })
+      stopTokenReload = () => {
+        process.off('SIGHUP', onHangup)
+        stopWatching()
+      }
+    }
 
     const running = server
     const runningMaintenance = maintenance
     const runningDlq = dlq
+    const runningTokenReload = stopTokenReload
     let closing: Promise<void> | undefined
     const shutdown = async (): Promise<void> => {
       readiness.startDraining()
@@ -180,6 +206,7 @@ export async function startServer(
         await new Promise((resolve) => setTimeout(resolve, config.shutdownDrainDelayMs))
       }
       runningMaintenance.stop()
+      runningTokenReload?.()
       // The replay worker stops reading now and finishes its round while requests drain; the DLQ
       // connections close after the last request (it may still need to queue events), and all of
       // it before the pool closes, so nothing is acknowledged that was not stored.
@@ -199,6 +226,7 @@ export async function startServer(
     }
   } catch (error) {
     maintenance?.stop()
+    stopTokenReload?.()
     await dlq?.close()
     server?.close()
     await database.close().catch(() => {})

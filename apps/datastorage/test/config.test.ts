@@ -17,7 +17,7 @@ describe('loadConfig', () => {
   it('applies the documented defaults to an empty environment', () => {
     expect(loadConfig({})).toEqual({
       port: 8080,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
       databaseUrl: undefined,
       dataDir: './.data',
       databasePoolMax: 10,
@@ -43,6 +43,7 @@ describe('loadConfig', () => {
       shutdownDrainDelayMs: 0,
       authDisabled: false,
       authTokensFile: undefined,
+      metricsToken: undefined,
     })
   })
 
@@ -73,6 +74,7 @@ describe('loadConfig', () => {
       SHUTDOWN_DRAIN_DELAY_MS: '500',
       AUTH_DISABLED: 'true',
       AUTH_TOKENS_FILE: '/etc/audit/tokens.yaml',
+      METRICS_TOKEN: 'scrape-me-0123456789',
     })
     expect(config).toEqual({
       port: 9090,
@@ -102,6 +104,7 @@ describe('loadConfig', () => {
       shutdownDrainDelayMs: 500,
       authDisabled: true,
       authTokensFile: '/etc/audit/tokens.yaml',
+      metricsToken: 'scrape-me-0123456789',
     })
   })
 
@@ -109,7 +112,7 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '  ', HOST: ' \t' })).toMatchObject({
       port: 8080,
       databaseUrl: undefined,
-      host: '0.0.0.0',
+      host: '127.0.0.1',
     })
   })
 
@@ -158,6 +161,7 @@ describe('loadConfig', () => {
     ['SHUTDOWN_TIMEOUT_MS', '10s', 'SHUTDOWN_TIMEOUT_MS: must be an integer 0-600000, got "10s"'],
     ['SHUTDOWN_DRAIN_DELAY_MS', 'soon', 'SHUTDOWN_DRAIN_DELAY_MS: must be an integer 0-600000'],
     ['AUTH_DISABLED', 'yes please', 'AUTH_DISABLED: must be true or false, got "yes please"'],
+    ['METRICS_TOKEN', 'short', 'METRICS_TOKEN: must be at least 16 characters'],
   ])('%s=%j is refused with a message naming it', (name, value, message) => {
     const error = configError({ [name]: value })
     expect(error.message).toContain(message)

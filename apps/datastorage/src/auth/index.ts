@@ -1,4 +1,13 @@
 export {
+  type AccessControlOptions,
+  type AccessMode,
+  isLoopbackAddress,
+  mountAccessControl,
+  ROUTE_SCOPES,
+} from './access-control.js'
+export { isLoopbackHost, resolveAccess } from './startup.js'
+export { TokenRegistry, watchTokensFile } from './token-registry.js'
+export {
   hashToken,
   parseTokensFile,
   SCOPES,

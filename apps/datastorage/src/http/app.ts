@@ -3,6 +3,7 @@ import { Hono } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { requestId } from 'hono/request-id'
 import type { Logger } from 'pino'
+import { type AccessControlOptions, mountAccessControl } from '../auth/access-control.js'
 import type { CapacityMonitor } from '../dlq/capacity-monitor.js'
 import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
 import { type DataStorageConfig, DEFAULT_BODY_READ_BUDGET_BYTES } from '../env.js'
@@ -42,6 +43,12 @@ export interface CreateAppOptions {
   writer?: EventWriter
   /** The dead-letter queue and its monitor (REDIS_URL set); /readyz and the write path use them. Default none. */
   dlq?: { deadLetters: DeadLetterWriter; monitor: CapacityMonitor } | undefined
+  /**
+   * Who may call `/api/v1` and `/metrics` (see `auth/access-control.ts`); the server always passes
+   * it. Default, for apps built in tests: protected mode (loopback callers only) in which a request
+   * without a socket (`app.request()`) counts as loopback.
+   */
+  access?: AccessControlOptions
 }
 
 /**
@@ -79,6 +86,9 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     // Keep-alive connections would otherwise hold a draining server open until they time out.
     if (readiness.draining) c.header('Connection', 'close')
   })
+  // Before routing: an unauthenticated /api/v1 request gets 401, never a 404 or 405 that would map
+  // the API for it.
+  mountAccessControl(app, options.access ?? { mode: { kind: 'protected' }, inProcessIsLoopback: true })
   app.use(
     methodNotAllowed({
       app,

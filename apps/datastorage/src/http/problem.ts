@@ -12,6 +12,8 @@ export const problemTypes = {
   'invalid-cursor': { status: 400, title: 'Invalid pagination cursor' },
   'bad-request': { status: 400, title: 'Bad request' },
   'too-many-new-partitions': { status: 400, title: 'Events span too many months without a partition' },
+  unauthorized: { status: 401, title: 'Unauthorized' },
+  forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'Request timeout' },
@@ -43,6 +45,19 @@ export const STORE_RETRY_AFTER_SECONDS = 5
  * (`BODY_READ_BUDGET_BYTES`): bodies are read in milliseconds, so the budget frees up quickly.
  */
 export const BODY_BUDGET_RETRY_AFTER_SECONDS = 1
+
+/**
+ * 401: no usable bearer token. The same problem, headers included, for a missing, malformed or
+ * unknown token, so the answer never tells whether a token exists.
+ */
+export const unauthorized = (): HttpProblem =>
+  new HttpProblem('unauthorized', 'A valid bearer token is required (Authorization: Bearer <token>).', {
+    headers: { 'WWW-Authenticate': 'Bearer realm="audit-trail"' },
+  })
+
+/** 403: a known token without the scope the route requires; the detail names the scope. */
+export const forbidden = (scope: string, route: string): HttpProblem =>
+  new HttpProblem('forbidden', `This token lacks the scope ${scope}, which ${route} requires.`)
 
 /** Options of {@link HttpProblem}. */
 export interface HttpProblemOptions {
