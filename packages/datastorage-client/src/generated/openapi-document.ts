@@ -36,6 +36,13 @@ export const openapiDocument: Record<string, unknown> = {
           "audit"
         ],
         "operationId": "createAuditEvent",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:write"
+            ]
+          }
+        ],
         "summary": "Write one audit event.",
         "parameters": [
           {
@@ -79,6 +86,9 @@ export const openapiDocument: Record<string, unknown> = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
@@ -95,6 +105,13 @@ export const openapiDocument: Record<string, unknown> = {
           "audit"
         ],
         "operationId": "queryAuditEvents",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
         "summary": "Query audit events, newest first, with keyset pagination.",
         "parameters": [
           {
@@ -224,6 +241,9 @@ export const openapiDocument: Record<string, unknown> = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
           }
@@ -236,6 +256,13 @@ export const openapiDocument: Record<string, unknown> = {
           "audit"
         ],
         "operationId": "createAuditEventsBatch",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:write"
+            ]
+          }
+        ],
         "summary": "Write a batch of audit events atomically.",
         "description": "All valid or nothing: a batch with any invalid event is refused with 400, whose `errors`\nname every invalid event by `index`, so a client can drop just those and send the rest.\nEvents whose `event_id` is already stored are reported in `duplicates` and not stored again.\n",
         "parameters": [
@@ -280,6 +307,9 @@ export const openapiDocument: Record<string, unknown> = {
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
@@ -298,6 +328,13 @@ export const openapiDocument: Record<string, unknown> = {
           "audit"
         ],
         "operationId": "getAuditEvent",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
         "parameters": [
           {
             "name": "event_id",
@@ -325,6 +362,9 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
           },
           "404": {
             "$ref": "#/components/responses/NotFound"
@@ -393,6 +433,7 @@ export const openapiDocument: Record<string, unknown> = {
           "ops"
         ],
         "operationId": "getMetrics",
+        "description": "Open to loopback callers only, unless `METRICS_TOKEN` is set: then to whoever sends\n`Authorization: Bearer <METRICS_TOKEN>` (that token is not one of `AUTH_TOKENS_FILE`).\n",
         "security": [],
         "responses": {
           "200": {
@@ -404,6 +445,9 @@ export const openapiDocument: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
           }
         }
       }
@@ -414,7 +458,7 @@ export const openapiDocument: Record<string, unknown> = {
       "bearerAuth": {
         "type": "http",
         "scheme": "bearer",
-        "description": "Scopes: audit:write, audit:read, audit:admin. Not enforced yet: see apps/datastorage/README.md#access-control."
+        "description": "`Authorization: Bearer <token>` on every `/api/v1` operation. A token holds scopes:\n`audit:write` (write events), `audit:read` (query and read events), `audit:admin` (DLQ\nadministration, legal holds, retention); each operation names the one it requires. The\nservice keeps only SHA-256 hashes of tokens (`AUTH_TOKENS_FILE`). Without a tokens file it\nruns in protected mode: bound to loopback, it serves loopback callers without a token. See\napps/datastorage/README.md#access-control.\n"
       }
     },
     "parameters": {
@@ -444,7 +488,25 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "Unauthorized": {
-        "description": "Missing or invalid bearer token.",
+        "description": "Missing, malformed or unknown bearer token (`unauthorized`); the same answer for each, so it\nnever tells whether a token exists. In protected mode, a caller that is not on loopback.\n",
+        "headers": {
+          "WWW-Authenticate": {
+            "schema": {
+              "type": "string",
+              "const": "Bearer realm=\"audit-trail\""
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Forbidden": {
+        "description": "A known token without the scope the operation requires (`forbidden`); `detail` names the scope.",
         "content": {
           "application/problem+json": {
             "schema": {

@@ -96,6 +96,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description Open to loopback callers only, unless `METRICS_TOKEN` is set: then to whoever sends
+         *     `Authorization: Bearer <METRICS_TOKEN>` (that token is not one of `AUTH_TOKENS_FILE`).
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -335,8 +339,21 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Missing or invalid bearer token. */
+        /**
+         * @description Missing, malformed or unknown bearer token (`unauthorized`); the same answer for each, so it
+         *     never tells whether a token exists. In protected mode, a caller that is not on loopback.
+         */
         Unauthorized: {
+            headers: {
+                "WWW-Authenticate"?: "Bearer realm=\"audit-trail\"";
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A known token without the scope the operation requires (`forbidden`); `detail` names the scope. */
+        Forbidden: {
             headers: {
                 [name: string]: unknown;
             };
@@ -437,6 +454,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -480,6 +498,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
@@ -525,6 +544,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
@@ -552,6 +572,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
@@ -623,6 +644,7 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            401: components["responses"]["Unauthorized"];
         };
     };
 }
