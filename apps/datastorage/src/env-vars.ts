@@ -10,6 +10,9 @@ export const intVar = (min: number, max: number) =>
     })
     .transform(Number)
 
+/** Variables holding a secret: an error names them without their value. */
+const SECRET_VARIABLES: ReadonlySet<string> = new Set(['METRICS_TOKEN'])
+
 /**
  * Reads the variables a schema names (its keys are the variable names) from `env`, trimmed, an
  * empty one counting as unset, and parses them. `env.ts` and `dlq/dlq-config.ts` share it, so
@@ -32,7 +35,9 @@ export function parseEnv<S extends z.ZodObject>(
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const key = String(issue.path[0] ?? '(env)')
-      return `${key}: ${issue.message}, got ${JSON.stringify(raw[key])}`
+      // A secret's value is not repeated in the message (it lands in logs and terminals).
+      const got = SECRET_VARIABLES.has(key) ? `${raw[key]?.length ?? 0} characters` : JSON.stringify(raw[key])
+      return `${key}: ${issue.message}, got ${got}`
     })
     throw new ConfigError(problems.join('; '))
   }

@@ -161,12 +161,16 @@ describe('loadConfig', () => {
     ['SHUTDOWN_TIMEOUT_MS', '10s', 'SHUTDOWN_TIMEOUT_MS: must be an integer 0-600000, got "10s"'],
     ['SHUTDOWN_DRAIN_DELAY_MS', 'soon', 'SHUTDOWN_DRAIN_DELAY_MS: must be an integer 0-600000'],
     ['AUTH_DISABLED', 'yes please', 'AUTH_DISABLED: must be true or false, got "yes please"'],
-    ['METRICS_TOKEN', 'short', 'METRICS_TOKEN: must be at least 16 characters'],
+    ['METRICS_TOKEN', 'short', 'METRICS_TOKEN: must be at least 16 characters, got 5 characters'],
   ])('%s=%j is refused with a message naming it', (name, value, message) => {
     const error = configError({ [name]: value })
     expect(error.message).toContain(message)
     expect(error.message.startsWith(`${name}: `)).toBe(true)
     expect(error.code).toBe('CONFIG_INVALID')
+  })
+
+  it('does not repeat the value of a secret', () => {
+    expect(configError({ METRICS_TOKEN: 'hunter2-secret' }).message).not.toContain('hunter2')
   })
 
   it('names every bad variable at once', () => {

@@ -112,8 +112,8 @@ export function mountAccessControl(app: Hono<AppEnv>, options: AccessControlOpti
     c.get('logger')?.debug({ token_name: entry.name }, 'authenticated')
     return next()
   }
+  // `/api/v1/*` matches `/api/v1` itself too.
   app.use('/api/v1/*', authenticate)
-  app.use('/api/v1', authenticate)
 
   if (mode.kind !== 'tokens') return
   for (const { method, path, scope } of ROUTE_SCOPES) {
