@@ -115,6 +115,19 @@ describe('access control with AUTH_TOKENS_FILE, over HTTP', () => {
     }
   })
 
+  it("names the token's holder (never the token) in the request's log line", async () => {
+    const res = await call({ method: 'GET', path: '/api/v1/audit/events?limit=1' }, TOKENS.reader!.token)
+    expect(res.status).toBe(200)
+    const requestId = res.headers.get('x-request-id')
+    await waitFor('the request log line', () =>
+      logs().some((l) => l.req_id === requestId && l.msg === 'request completed'),
+    )
+    expect(logs().find((l) => l.req_id === requestId && l.msg === 'request completed')).toMatchObject({
+      principal: 'reader',
+      status: 200,
+    })
+  })
+
   it('the table covers every /api/v1 route the app serves', () => {
     const served = ['POST /api/v1/audit/events', 'POST /api/v1/audit/events/batch']
     served.push('GET /api/v1/audit/events', 'GET /api/v1/audit/events/:event_id')

@@ -109,7 +109,7 @@ export function mountAccessControl(app: Hono<AppEnv>, options: AccessControlOpti
     const entry = token === undefined ? undefined : mode.registry.lookup(hashToken(token))
     if (entry === undefined) return deny401(c)
     scopesOf.set(c.req.raw, entry.scopes)
-    c.get('logger')?.debug({ token_name: entry.name }, 'authenticated')
+    c.set('principal', entry.name)
     return next()
   }
   // `/api/v1/*` matches `/api/v1` itself too.

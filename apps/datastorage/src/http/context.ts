@@ -7,5 +7,7 @@ export interface AppEnv {
     requestId: string
     /** The app's logger bound to this request's id. */
     logger: Logger
+    /** The name of the token that authenticated the request (tokens mode only). */
+    principal?: string
   }
 }

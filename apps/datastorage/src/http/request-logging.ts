@@ -8,8 +8,8 @@ const QUIET_PATHS = new Set(['/healthz', '/readyz', '/metrics'])
 
 /**
  * Binds a per-request child logger (`req_id`) to `c.var.logger` and logs one line per request:
- * method, path, route, status and duration (error for a 5xx, warn for a 503). Needs the requestId
- * middleware before it.
+ * method, path, route, status, duration and the token's name (error for a 5xx, warn for a 503).
+ * Needs the requestId middleware before it.
  */
 export function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
   return async function requestLogging(c, next) {
@@ -24,6 +24,8 @@ export function requestLogging(logger: Logger): MiddlewareHandler<AppEnv> {
       route: routePattern(c),
       status,
       duration_ms: Math.round((performance.now() - started) * 100) / 100,
+      // Who called: the token's name (never the token), when access control authenticated one.
+      ...(c.get('principal') === undefined ? {} : { principal: c.get('principal') }),
     }
     // 503 is the service protecting itself or waiting for PostgreSQL (store unavailable, DLQ
     // full, body budget): expected under load or an outage, and retried by clients. A flood of them
