@@ -1,18 +1,11 @@
 import type { Problem } from '@audit-trail/datastorage-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from './support/app.js'
+import { describe, expect, it } from 'vitest'
 import { postJson, uniqueCorrelationId, validEvent } from './support/events.js'
-import { openPgliteStore, type TestStore } from './support/store.js'
+import { usePgliteApp } from './support/store.js'
 
 const BATCH = '/api/v1/audit/events/batch'
 
-let db: TestStore
-let test: TestApp
-beforeAll(async () => {
-  db = await openPgliteStore()
-  test = buildTestApp(db.store)
-})
-afterAll(() => db?.close())
+const pglite = usePgliteApp()
 
 /** One event on the 15th of each of `months` consecutive months from 2005-01. */
 function batchOverMonths(months: number) {
@@ -27,7 +20,7 @@ function batchOverMonths(months: number) {
 describe('a batch over more months without a partition than MAX_NEW_PARTITIONS', () => {
   it('is refused with 400 too-many-new-partitions naming the months, nothing stored; split, it goes in', async () => {
     const batch = batchOverMonths(13)
-    const res = await test.app.request(BATCH, postJson(batch))
+    const res = await pglite.app().app.request(BATCH, postJson(batch))
     expect(res.status).toBe(400)
     expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/)
     const problem = (await res.json()) as Problem
@@ -39,13 +32,13 @@ describe('a batch over more months without a partition than MAX_NEW_PARTITIONS',
       ),
     })
     const correlation = batch[0]!.correlation_id
-    const page = await test.app.request(`/api/v1/audit/events?correlation_id=${correlation}`)
+    const page = await pglite.app().app.request(`/api/v1/audit/events?correlation_id=${correlation}`)
     expect(((await page.json()) as { data: unknown[] }).data).toHaveLength(0)
 
     for (const part of [batch.slice(0, 12), batch.slice(12)]) {
-      expect((await test.app.request(BATCH, postJson(part))).status).toBe(201)
+      expect((await pglite.app().app.request(BATCH, postJson(part))).status).toBe(201)
     }
-    const stored = await test.app.request(`/api/v1/audit/events?correlation_id=${correlation}`)
+    const stored = await pglite.app().app.request(`/api/v1/audit/events?correlation_id=${correlation}`)
     expect(((await stored.json()) as { data: unknown[] }).data).toHaveLength(13)
   })
 })

@@ -1,16 +1,9 @@
 import type { AuditEventPage } from '@audit-trail/datastorage-client'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { buildTestApp, type TestApp } from './support/app.js'
+import { describe, expect, it } from 'vitest'
 import { postJson, uniqueCorrelationId, validEvent } from './support/events.js'
-import { openPgliteStore, type TestStore } from './support/store.js'
+import { usePgliteApp } from './support/store.js'
 
-let db: TestStore
-let test: TestApp
-beforeAll(async () => {
-  db = await openPgliteStore()
-  test = buildTestApp(db.store)
-})
-afterAll(() => db?.close())
+const pglite = usePgliteApp()
 
 describe('since and until with microseconds', () => {
   it('compare at the microsecond, as event_timestamp is stored (not cut to milliseconds)', async () => {
@@ -18,11 +11,11 @@ describe('since and until with microseconds', () => {
     const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10)
     const at = (micros: string) => `${day}T10:00:00.000${micros}Z`
     const events = ['100', '300'].map((m) => validEvent({ correlation_id, event_timestamp: at(m) }))
-    expect((await test.app.request('/api/v1/audit/events/batch', postJson(events))).status).toBe(201)
+    expect((await pglite.app().app.request('/api/v1/audit/events/batch', postJson(events))).status).toBe(201)
     const timestamps = async (params: Record<string, string>) => {
-      const res = await test.app.request(
-        `/api/v1/audit/events?${new URLSearchParams({ correlation_id, ...params })}`,
-      )
+      const res = await pglite
+        .app()
+        .app.request(`/api/v1/audit/events?${new URLSearchParams({ correlation_id, ...params })}`)
       expect(res.status).toBe(200)
       return ((await res.json()) as AuditEventPage).data.map((e) => e.event_timestamp)
     }
