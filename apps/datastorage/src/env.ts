@@ -70,6 +70,11 @@ export interface DataStorageConfig {
   authTokensFile: string | undefined
   /** `METRICS_TOKEN` [unset: /metrics answers loopback callers only]: bearer token for /metrics. */
   metricsToken: string | undefined
+  /**
+   * `RATE_LIMIT_PER_SECOND` [unset: no limit] and `RATE_LIMIT_BURST` [= the rate]: requests per
+   * token (with AUTH_TOKENS_FILE), a token bucket; beyond it 429 with Retry-After.
+   */
+  rateLimit: { perSecond: number; burst: number } | undefined
 }
 
 const url = (protocols: readonly string[]) =>
@@ -128,6 +133,8 @@ const envSchema = z
     AUTH_DISABLED: bool.default(false),
     AUTH_TOKENS_FILE: nonEmpty.optional(),
     METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+    RATE_LIMIT_PER_SECOND: intVar(1, 1_000_000).optional(),
+    RATE_LIMIT_BURST: intVar(1, 1_000_000).optional(),
   })
   .refine(dlqStreamsDiffer, dlqStreamsIssue)
   .superRefine((e, ctx) => {
@@ -174,5 +181,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     authDisabled: e.AUTH_DISABLED,
     authTokensFile: e.AUTH_TOKENS_FILE,
     metricsToken: e.METRICS_TOKEN,
+    rateLimit:
+      e.RATE_LIMIT_PER_SECOND === undefined
+        ? undefined
+        : { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST ?? e.RATE_LIMIT_PER_SECOND },
   }
 }

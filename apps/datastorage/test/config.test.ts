@@ -157,6 +157,8 @@ describe('loadConfig', () => {
     ['MAX_BATCH_SIZE', '5001', 'MAX_BATCH_SIZE: must be an integer 1-5000, got "5001"'],
     ['MAX_BATCH_SIZE', '-1', 'MAX_BATCH_SIZE: must be an integer 1-5000, got "-1"'],
     ['MAX_NEW_PARTITIONS', '0', 'MAX_NEW_PARTITIONS: must be an integer 1-1000, got "0"'],
+    ['RATE_LIMIT_PER_SECOND', '0', 'RATE_LIMIT_PER_SECOND: must be an integer 1-1000000, got "0"'],
+    ['RATE_LIMIT_BURST', '1.5', 'RATE_LIMIT_BURST: must be an integer 1-1000000, got "1.5"'],
     ['UNKNOWN_EVENT_TYPES', 'drop', 'UNKNOWN_EVENT_TYPES: must be one of accept, reject, got "drop"'],
     ['SHUTDOWN_TIMEOUT_MS', '10s', 'SHUTDOWN_TIMEOUT_MS: must be an integer 0-600000, got "10s"'],
     ['SHUTDOWN_DRAIN_DELAY_MS', 'soon', 'SHUTDOWN_DRAIN_DELAY_MS: must be an integer 0-600000'],
@@ -171,6 +173,15 @@ describe('loadConfig', () => {
 
   it('does not repeat the value of a secret', () => {
     expect(configError({ METRICS_TOKEN: 'hunter2-secret' }).message).not.toContain('hunter2')
+  })
+
+  it('reads the per-token rate limit, the burst defaulting to the rate', () => {
+    expect(loadConfig({ RATE_LIMIT_PER_SECOND: '50' }).rateLimit).toEqual({ perSecond: 50, burst: 50 })
+    expect(loadConfig({ RATE_LIMIT_PER_SECOND: '50', RATE_LIMIT_BURST: '200' }).rateLimit).toEqual({
+      perSecond: 50,
+      burst: 200,
+    })
+    expect(loadConfig({}).rateLimit).toBeUndefined()
   })
 
   it('names every bad variable at once', () => {

@@ -2,7 +2,8 @@ import { createHash, timingSafeEqual } from 'node:crypto'
 import type { HttpBindings } from '@hono/node-server'
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../http/context.js'
-import { forbidden, problemResponse, toProblem, unauthorized } from '../http/problem.js'
+import { forbidden, problemResponse, tooManyRequests, toProblem, unauthorized } from '../http/problem.js'
+import type { RateLimiter } from './rate-limit.js'
 import type { TokenRegistry } from './token-registry.js'
 import { hashToken, type Scope } from './tokens-file.js'
 
@@ -31,6 +32,8 @@ export interface AccessControlOptions {
    * Only tests set it; the server never does (its requests always come with one).
    */
   inProcessIsLoopback?: boolean
+  /** Per-token rate limit (`RATE_LIMIT_PER_SECOND`, tokens mode only): 429 with Retry-After beyond it. */
+  rateLimit?: RateLimiter | undefined
 }
 
 /** Method and route pattern (as registered on the app) → the scope it requires. */
@@ -110,6 +113,8 @@ export function mountAccessControl(app: Hono<AppEnv>, options: AccessControlOpti
     if (entry === undefined) return deny401(c)
     scopesOf.set(c.req.raw, entry.scopes)
     c.set('principal', entry.name)
+    const waitMs = options.rateLimit?.take(entry.name) ?? 0
+    if (waitMs > 0) return problemResponse(c, toProblem(tooManyRequests(waitMs), c.req.path))
     return next()
   }
   // `/api/v1/*` matches `/api/v1` itself too.

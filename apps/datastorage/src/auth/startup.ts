@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { DataStorageConfig } from '../env.js'
 import { ConfigError } from '../errors.js'
 import type { AccessControlOptions } from './access-control.js'
+import { RateLimiter } from './rate-limit.js'
 import { TokenRegistry } from './token-registry.js'
 
 /** True for a host the service may bind without tokens: 127.0.0.0/8, ::1, localhost. */
@@ -21,10 +22,14 @@ export function isLoopbackHost(host: string): boolean {
  *   without tokens; both messages name `AUTH_TOKENS_FILE`.
  */
 export function resolveAccess(
-  config: Pick<DataStorageConfig, 'host' | 'authDisabled' | 'authTokensFile' | 'metricsToken'>,
+  config: Pick<DataStorageConfig, 'host' | 'authDisabled' | 'authTokensFile' | 'metricsToken'> &
+    Partial<Pick<DataStorageConfig, 'rateLimit'>>,
   logger: Logger,
 ): { access: AccessControlOptions; registry: TokenRegistry | undefined } {
   const { metricsToken } = config
+  if (config.rateLimit && (config.authDisabled || config.authTokensFile === undefined)) {
+    logger.warn('RATE_LIMIT_PER_SECOND applies per token: without AUTH_TOKENS_FILE it is not in force')
+  }
   if (config.authDisabled) {
     logger.warn(
       { host: config.host, ignored_tokens_file: config.authTokensFile },
@@ -42,7 +47,9 @@ export function resolveAccess(
       },
       `access control: ${registry.entries.length} token(s) from AUTH_TOKENS_FILE; every /api/v1 request needs one`,
     )
-    return { access: { mode: { kind: 'tokens', registry }, metricsToken }, registry }
+    const rateLimit = config.rateLimit ? new RateLimiter(config.rateLimit) : undefined
+    if (config.rateLimit) logger.info(config.rateLimit, 'rate limit per token in force')
+    return { access: { mode: { kind: 'tokens', registry }, metricsToken, rateLimit }, registry }
   }
   if (!isLoopbackHost(config.host)) {
     throw new ConfigError(

@@ -22,6 +22,7 @@ export const problemTypes = {
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
   'unsupported-content-encoding': { status: 415, title: 'Unsupported content encoding' },
   'expectation-failed': { status: 417, title: 'Expectation failed' },
+  'too-many-requests': { status: 429, title: 'Too many requests' },
   'header-fields-too-large': { status: 431, title: 'Request header fields too large' },
   'store-unavailable': { status: 503, title: 'Storage unavailable' },
   'body-budget-exhausted': { status: 503, title: 'Too many request bodies in progress' },
@@ -58,6 +59,16 @@ export const unauthorized = (): HttpProblem =>
 /** 403: a known token without the scope the route requires; the detail names the scope. */
 export const forbidden = (scope: string, route: string): HttpProblem =>
   new HttpProblem('forbidden', `This token lacks the scope ${scope}, which ${route} requires.`)
+
+/** 429 for a token over its rate limit (`RATE_LIMIT_PER_SECOND`); `Retry-After` in whole seconds. */
+export const tooManyRequests = (waitMs: number): HttpProblem =>
+  new HttpProblem(
+    'too-many-requests',
+    'This token is over its rate limit; retry after the Retry-After delay.',
+    {
+      headers: { 'Retry-After': String(Math.max(1, Math.ceil(waitMs / 1000))) },
+    },
+  )
 
 /** Options of {@link HttpProblem}. */
 export interface HttpProblemOptions {
