@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto'
+import { timingSafeEqual } from 'node:crypto'
 import type { HttpBindings } from '@hono/node-server'
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../http/context.js'
@@ -94,9 +94,7 @@ export function mountAccessControl(app: Hono<AppEnv>, options: AccessControlOpti
       return next()
     }
     const token = bearerToken(c)
-    const sent = createHash('sha256')
-      .update(token ?? '', 'utf8')
-      .digest()
+    const sent = Buffer.from(hashToken(token ?? ''), 'hex')
     if (token === undefined || !timingSafeEqual(sent, metricsHash)) return deny401(c)
     return next()
   })

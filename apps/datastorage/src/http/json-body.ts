@@ -4,7 +4,7 @@ import type { Context } from 'hono'
 import { type BodyReservation, bodyReservationOf } from './body-budget.js'
 import { HttpProblem } from './problem.js'
 
-/** Options of {@link readJsonText} and {@link readJsonBody}. */
+/** Options of {@link readJsonText}. */
 export interface ReadJsonBodyOptions {
   /**
    * Largest body accepted, in bytes, as sent and, for a gzip body, once decompressed too; a larger
@@ -180,21 +180,15 @@ export async function readJsonText(c: Context, options: ReadJsonBodyOptions): Pr
 }
 
 /**
- * Reads and parses the JSON body of a write request: `JSON.parse` of {@link readJsonText}.
+ * The text {@link readJsonText} returned, parsed as JSON.
  *
- * @throws HttpProblem as {@link readJsonText} does, and `malformed-json` (400) for invalid JSON.
+ * @throws HttpProblem `malformed-json` (400) for invalid JSON.
  */
-export async function readJsonBody(c: Context, options: ReadJsonBodyOptions): Promise<unknown> {
-  const text = await readJsonText(c, options)
+export function parseJsonBody(text: string): unknown {
   try {
     return JSON.parse(text)
   } catch (error) {
-    throw new HttpProblem(
-      'malformed-json',
-      `The request body is not valid JSON: ${(error as Error).message}`,
-      {
-        cause: error,
-      },
-    )
+    const detail = `The request body is not valid JSON: ${(error as Error).message}`
+    throw new HttpProblem('malformed-json', detail, { cause: error })
   }
 }

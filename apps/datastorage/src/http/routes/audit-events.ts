@@ -17,7 +17,7 @@ import { parseAuditEventQuery } from '../audit-event-query.js'
 import type { AppEnv } from '../context.js'
 import { checkParameter, contractParameters } from '../contract-parameters.js'
 import { findInexactNumbers } from '../exact-numbers.js'
-import { readJsonText } from '../json-body.js'
+import { parseJsonBody, readJsonText } from '../json-body.js'
 import { HttpProblem } from '../problem.js'
 
 /** Options of {@link auditEventRoutes}. */
@@ -37,16 +37,6 @@ const eventIdParameter = contractParameters('/api/v1/audit/events/{event_id}', '
 
 function invalid(errors: FieldError[], detail: string): HttpProblem {
   return new HttpProblem('validation-error', detail, { errors })
-}
-
-/** The body text as JSON (what `readJsonBody` does after reading). */
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    const detail = `The request body is not valid JSON: ${(error as Error).message}`
-    throw new HttpProblem('malformed-json', detail, { cause: error })
-  }
 }
 
 /**
@@ -92,7 +82,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
 
   app.post('/events', async (c) => {
     const text = await readJsonText(c, { limitBytes: bodyLimitBytes })
-    const body = parseJson(text)
+    const body = parseJsonBody(text)
     const errors = withInexactNumbers(validate(body), findInexactNumbers(text))
     if (errors.length > 0) throw invalid(errors, 'The event is invalid.')
     const event = withId(body as AuditEventRequest)
@@ -113,7 +103,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
 
   app.post('/events/batch', async (c) => {
     const text = await readJsonText(c, { limitBytes: bodyLimitBytes })
-    const body = parseJson(text)
+    const body = parseJsonBody(text)
     if (!Array.isArray(body)) {
       throw invalid([{ field: '(root)', message: 'must be a JSON array of events' }], 'The batch is invalid.')
     }
