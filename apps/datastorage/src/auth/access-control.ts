@@ -3,6 +3,7 @@ import type { HttpBindings } from '@hono/node-server'
 import type { Context, Hono, MiddlewareHandler } from 'hono'
 import type { AppEnv } from '../http/context.js'
 import { forbidden, problemResponse, tooManyRequests, toProblem, unauthorized } from '../http/problem.js'
+import { PRINCIPALS } from './principals.js'
 import type { RateLimiter } from './rate-limit.js'
 import type { TokenRegistry } from './token-registry.js'
 import { hashToken, type Scope } from './tokens-file.js'
@@ -99,11 +100,18 @@ export function mountAccessControl(app: Hono<AppEnv>, options: AccessControlOpti
     return next()
   })
 
-  if (mode.kind === 'disabled') return
+  if (mode.kind === 'disabled') {
+    app.use('/api/v1/*', async (c, next) => {
+      c.set('principal', PRINCIPALS.authDisabled)
+      return next()
+    })
+    return
+  }
 
   const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (mode.kind === 'protected') {
       if (!fromLoopback(c, inProcessIsLoopback)) return deny401(c)
+      c.set('principal', PRINCIPALS.loopback)
       return next()
     }
     const token = bearerToken(c)

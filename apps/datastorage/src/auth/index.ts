@@ -5,6 +5,7 @@ export {
   mountAccessControl,
   ROUTE_SCOPES,
 } from './access-control.js'
+export { PRINCIPALS, TOKEN_NAME } from './principals.js'
 export { isLoopbackHost, resolveAccess } from './startup.js'
 export { TokenRegistry, watchTokensFile } from './token-registry.js'
 export {

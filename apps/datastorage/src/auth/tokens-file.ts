@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { parse as parseYaml } from 'yaml'
 import { DataStorageError } from '../errors.js'
+import { TOKEN_NAME } from './principals.js'
 
 /** The scopes a token can hold. */
 export const SCOPES = ['audit:write', 'audit:read', 'audit:admin'] as const
@@ -80,7 +81,12 @@ export function parseTokensFile(text: string, path: string): TokenSet {
       const hint = extra.includes('token') ? ' (the file holds hashes only: put the SHA-256 in sha256)' : ''
       fail(`${at} has unknown field ${extra.map((k) => JSON.stringify(k)).join(', ')}${hint}`)
     }
-    if (typeof name !== 'string' || name.trim() === '') fail(`${at}.name must be a non-empty string`)
+    if (typeof name !== 'string' || !TOKEN_NAME.test(name.trim())) {
+      fail(
+        `${at}.name must be 1 to 255 letters, digits or . _ @ / + - (no spaces, no colon: ` +
+          'names with a colon are reserved for recorded_by)',
+      )
+    }
     if (typeof sha256 !== 'string' || !HEX_SHA256.test(sha256)) {
       fail(`${at}.sha256 must be 64 hex digits (the SHA-256 of the token)`)
     }

@@ -1,5 +1,16 @@
 import type { Logger } from 'pino'
 
+/** What a read of audit data returned, as the self-audit records it (`datastorage.audit.read`). */
+export interface AuditRead {
+  operation: 'query' | 'get' | 'dlq_messages'
+  /** The query's parameters as sent, the cursor left out. */
+  filters?: Record<string, string>
+  /** The id asked for (`get`). */
+  eventId?: string
+  /** Events returned. */
+  rows: number
+}
+
 /** Hono environment of the app: what middleware puts on the context for the handlers. */
 export interface AppEnv {
   Variables: {
@@ -7,7 +18,12 @@ export interface AppEnv {
     requestId: string
     /** The app's logger bound to this request's id. */
     logger: Logger
-    /** The name of the token that authenticated the request (tokens mode only). */
+    /**
+     * Who the request is from, as stored in `recorded_by`: the token's name (tokens mode), or a
+     * reserved name with a colon, which token names cannot hold (`auth/principals.ts`).
+     */
     principal?: string
+    /** Set by a handler that returned audit data, for the self-audit's read record. */
+    auditRead?: AuditRead
   }
 }

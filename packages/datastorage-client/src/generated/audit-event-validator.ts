@@ -846,7 +846,7 @@ return errors === 0;
 }
 validate23.evaluated = {"props":{"version":true,"event_id":true,"event_type":true,"event_timestamp":true,"event_category":true,"event_action":true,"event_outcome":true,"correlation_id":true,"event_data":true,"actor_type":true,"actor_id":true,"actor_ip":true,"resource_type":true,"resource_id":true,"resource_name":true,"parent_event_id":true,"namespace":true,"cluster_id":true,"severity":true,"duration_ms":true,"error_code":true,"error_message":true,"trace_id":true,"span_id":true,"retention_days":true,"is_sensitive":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema40 = {"description":"Selects the typed `event_data` schema for known core event types.","allOf":[{"if":{"properties":{"event_type":{"const":"gateway.signal.received"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/GatewaySignalReceivedData"}}}},{"if":{"properties":{"event_type":{"const":"gateway.crd.created"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/GatewayCrdCreatedData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.started"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleFailedData"}}}},{"if":{"properties":{"event_type":{"enum":["orchestrator.approval.requested","orchestrator.approval.approved","orchestrator.approval.rejected"]}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/ApprovalData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.signal.processed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/SignalProcessedData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.classification.decision"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/ClassificationDecisionData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.enrichment.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/EnrichmentCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"aianalysis.analysis.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AnalysisCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"aianalysis.analysis.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AnalysisFailedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.started"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowStartedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowFailedData"}}}},{"if":{"properties":{"event_type":{"const":"notification.message.sent"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/NotificationSentData"}}}},{"if":{"properties":{"event_type":{"const":"notification.message.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/NotificationFailedData"}}}}]};
+const schema40 = {"description":"Selects the typed `event_data` schema for known core event types.","allOf":[{"if":{"properties":{"event_type":{"const":"gateway.signal.received"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/GatewaySignalReceivedData"}}}},{"if":{"properties":{"event_type":{"const":"gateway.crd.created"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/GatewayCrdCreatedData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.started"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleFailedData"}}}},{"if":{"properties":{"event_type":{"enum":["orchestrator.approval.requested","orchestrator.approval.approved","orchestrator.approval.rejected"]}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/ApprovalData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.signal.processed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/SignalProcessedData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.classification.decision"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/ClassificationDecisionData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.enrichment.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/EnrichmentCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"aianalysis.analysis.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AnalysisCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"aianalysis.analysis.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AnalysisFailedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.started"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowStartedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowFailedData"}}}},{"if":{"properties":{"event_type":{"const":"notification.message.sent"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/NotificationSentData"}}}},{"if":{"properties":{"event_type":{"const":"notification.message.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/NotificationFailedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.auth.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AuthFailedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.auth.denied"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AuthDeniedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.ratelimit.denied"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/RateLimitDeniedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.tokens.reloaded"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/TokensReloadedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.tokens.rejected"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/TokensRejectedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.audit.read"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AuditReadData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.dlq.replayed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/DlqReplayedData"}}}}]};
 const schema41 = {"type":"object","required":["signal_name","signal_source","fingerprint"],"properties":{"signal_name":{"type":"string","minLength":1,"maxLength":255},"signal_source":{"type":"string","minLength":1,"maxLength":100,"description":"e.g. prometheus","kubernetes-events":null},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"severity":{"type":"string","maxLength":50},"labels":{"type":"object","additionalProperties":{"type":"string"}}}};
 const schema42 = {"type":"object","required":["crd_name","crd_namespace","fingerprint"],"properties":{"crd_name":{"type":"string","minLength":1,"maxLength":253},"crd_namespace":{"type":"string","minLength":1,"maxLength":63},"fingerprint":{"type":"string","minLength":1,"maxLength":128}}};
 const schema43 = {"type":"object","required":["remediation_request","phase"],"properties":{"remediation_request":{"type":"string","minLength":1,"maxLength":253},"phase":{"type":"string","minLength":1,"maxLength":50},"duration_ms":{"type":"integer","minimum":0}}};
@@ -858,6 +858,10 @@ const schema51 = {"type":"object","required":["analysis_name","root_cause"],"pro
 const schema52 = {"type":"object","required":["analysis_name","failure_reason"],"properties":{"analysis_name":{"type":"string","minLength":1,"maxLength":253},"failure_reason":{"type":"string","minLength":1,"maxLength":4096}}};
 const schema53 = {"type":"object","required":["workflow_id","workflow_execution"],"properties":{"workflow_id":{"type":"string","minLength":1,"maxLength":255},"workflow_execution":{"type":"string","minLength":1,"maxLength":253},"target_resource":{"type":"string","maxLength":512}}};
 const schema58 = {"type":"object","required":["notification_id","channel"],"properties":{"notification_id":{"type":"string","minLength":1,"maxLength":255},"channel":{"type":"string","enum":["slack","email","pagerduty","teams","webhook","console"]},"recipient":{"type":"string","maxLength":512}}};
+const schema67 = {"type":"object","required":["file","trigger","tokens","added","removed","changed"],"properties":{"file":{"type":"string","maxLength":4096},"trigger":{"type":"string","enum":["startup","file_change","sighup"]},"tokens":{"type":"integer","minimum":0,"description":"Tokens in force after the reload."},"added":{"type":"array","items":{"type":"string"},"description":"Names of the new tokens."},"removed":{"type":"array","items":{"type":"string"}},"changed":{"type":"array","items":{"type":"string"},"description":"Names whose hash or scopes changed."}}};
+const schema68 = {"type":"object","required":["file","trigger","reason"],"properties":{"file":{"type":"string","maxLength":4096},"trigger":{"type":"string","enum":["startup","file_change","sighup"]},"reason":{"type":"string","maxLength":4096,"description":"Why the file was refused; the last good set stays in force."}}};
+const schema69 = {"description":"One read of audit data. Recording it is a write, and writes are never recorded, so a read of\nthese events adds exactly one event and no chain follows.\n","type":"object","required":["principal","operation","rows","status"],"properties":{"principal":{"type":"string","maxLength":255,"description":"The reader: a token name or a reserved name of `recorded_by`."},"operation":{"type":"string","enum":["query","get","dlq_messages"]},"filters":{"type":"object","description":"The query's parameters as sent (the cursor left out).","additionalProperties":{"type":"string"}},"event_id":{"type":"string","description":"The id asked for (`get`)."},"rows":{"type":"integer","minimum":0,"description":"Events returned."},"status":{"type":"integer","description":"The HTTP status answered."}}};
+const schema70 = {"type":"object","required":["trigger","stream","done","created","poisoned"],"properties":{"trigger":{"type":"string","enum":["cli"]},"operator":{"type":"string","maxLength":255,"description":"The operating-system user who ran the command."},"stream":{"type":"string","maxLength":255},"done":{"type":"integer","minimum":0},"created":{"type":"integer","minimum":0},"poisoned":{"type":"integer","minimum":0},"waiting":{"type":"integer","minimum":0}}};
 const schema45 = {"allOf":[{"$ref":"#/components/schemas/OrchestratorLifecycleData"},{"type":"object","required":["failure_reason"],"properties":{"failure_reason":{"type":"string","minLength":1,"maxLength":1024}}}]};
 
 function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1664,6 +1668,686 @@ validate32.errors = vErrors;
 return errors === 0;
 }
 validate32.evaluated = {"props":{"failure_reason":true,"notification_id":true,"channel":true,"recipient":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema61 = {"description":"Requests refused with 401 from one source address. Recorded at most once per source and\nwindow: the first failure at once, the further failures of the window counted into the next\nevent of that source (`occurrences`).\n","allOf":[{"$ref":"#/components/schemas/RequestOrigin"},{"type":"object","required":["reason","occurrences"],"properties":{"reason":{"type":"string","enum":["missing_token","malformed_token","unknown_token","not_loopback","bad_metrics_token"]},"occurrences":{"type":"integer","minimum":1,"description":"Failures from this source this event stands for."}}}]};
+const schema62 = {"type":"object","required":["source_ip","method","path"],"properties":{"source_ip":{"type":"string","maxLength":45,"description":"The socket's remote address."},"method":{"type":"string","maxLength":16},"path":{"type":"string","maxLength":512,"description":"The request path","cut at 512 characters.":null}}};
+
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate34.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.source_ip === undefined) || (!(func0.call(data, "source_ip")))){
+const err0 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/required",keyword:"required",params:{missingProperty: "source_ip"},message:"must have required property '"+"source_ip"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if((data.method === undefined) || (!(func0.call(data, "method")))){
+const err1 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((data.path === undefined) || (!(func0.call(data, "path")))){
+const err2 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.source_ip !== undefined && func0.call(data, "source_ip")){
+let data0 = data.source_ip;
+if(typeof data0 === "string"){
+if(func63(data0) > 45){
+const err3 = {instancePath:instancePath+"/source_ip",schemaPath:"#/components/schemas/RequestOrigin/properties/source_ip/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/source_ip",schemaPath:"#/components/schemas/RequestOrigin/properties/source_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.method !== undefined && func0.call(data, "method")){
+let data1 = data.method;
+if(typeof data1 === "string"){
+if(func63(data1) > 16){
+const err5 = {instancePath:instancePath+"/method",schemaPath:"#/components/schemas/RequestOrigin/properties/method/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/method",schemaPath:"#/components/schemas/RequestOrigin/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.path !== undefined && func0.call(data, "path")){
+let data2 = data.path;
+if(typeof data2 === "string"){
+if(func63(data2) > 512){
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/components/schemas/RequestOrigin/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/path",schemaPath:"#/components/schemas/RequestOrigin/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.reason === undefined) || (!(func0.call(data, "reason")))){
+const err10 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((data.occurrences === undefined) || (!(func0.call(data, "occurrences")))){
+const err11 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "occurrences"},message:"must have required property '"+"occurrences"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.reason !== undefined && func0.call(data, "reason")){
+let data3 = data.reason;
+if(typeof data3 !== "string"){
+const err12 = {instancePath:instancePath+"/reason",schemaPath:"#/allOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(!(((((data3 === "missing_token") || (data3 === "malformed_token")) || (data3 === "unknown_token")) || (data3 === "not_loopback")) || (data3 === "bad_metrics_token"))){
+const err13 = {instancePath:instancePath+"/reason",schemaPath:"#/allOf/1/properties/reason/enum",keyword:"enum",params:{allowedValues: schema61.allOf[1].properties.reason.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.occurrences !== undefined && func0.call(data, "occurrences")){
+let data4 = data.occurrences;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err14 = {instancePath:instancePath+"/occurrences",schemaPath:"#/allOf/1/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 1 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/occurrences",schemaPath:"#/allOf/1/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate34.errors = vErrors;
+return errors === 0;
+}
+validate34.evaluated = {"props":{"reason":true,"occurrences":true,"source_ip":true,"method":true,"path":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema63 = {"description":"A known token lacked the scope of the route (403). Rate-limited like `datastorage.auth.failed`, per token.","allOf":[{"$ref":"#/components/schemas/RequestOrigin"},{"type":"object","required":["principal","required_scope","occurrences"],"properties":{"principal":{"type":"string","maxLength":255,"description":"The token's name."},"required_scope":{"type":"string","enum":["audit:write","audit:read","audit:admin"]},"occurrences":{"type":"integer","minimum":1}}}]};
+
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate36.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.source_ip === undefined) || (!(func0.call(data, "source_ip")))){
+const err0 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/required",keyword:"required",params:{missingProperty: "source_ip"},message:"must have required property '"+"source_ip"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if((data.method === undefined) || (!(func0.call(data, "method")))){
+const err1 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((data.path === undefined) || (!(func0.call(data, "path")))){
+const err2 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.source_ip !== undefined && func0.call(data, "source_ip")){
+let data0 = data.source_ip;
+if(typeof data0 === "string"){
+if(func63(data0) > 45){
+const err3 = {instancePath:instancePath+"/source_ip",schemaPath:"#/components/schemas/RequestOrigin/properties/source_ip/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/source_ip",schemaPath:"#/components/schemas/RequestOrigin/properties/source_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.method !== undefined && func0.call(data, "method")){
+let data1 = data.method;
+if(typeof data1 === "string"){
+if(func63(data1) > 16){
+const err5 = {instancePath:instancePath+"/method",schemaPath:"#/components/schemas/RequestOrigin/properties/method/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/method",schemaPath:"#/components/schemas/RequestOrigin/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.path !== undefined && func0.call(data, "path")){
+let data2 = data.path;
+if(typeof data2 === "string"){
+if(func63(data2) > 512){
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/components/schemas/RequestOrigin/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/path",schemaPath:"#/components/schemas/RequestOrigin/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.principal === undefined) || (!(func0.call(data, "principal")))){
+const err10 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "principal"},message:"must have required property '"+"principal"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((data.required_scope === undefined) || (!(func0.call(data, "required_scope")))){
+const err11 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "required_scope"},message:"must have required property '"+"required_scope"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if((data.occurrences === undefined) || (!(func0.call(data, "occurrences")))){
+const err12 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "occurrences"},message:"must have required property '"+"occurrences"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.principal !== undefined && func0.call(data, "principal")){
+let data3 = data.principal;
+if(typeof data3 === "string"){
+if(func63(data3) > 255){
+const err13 = {instancePath:instancePath+"/principal",schemaPath:"#/allOf/1/properties/principal/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/principal",schemaPath:"#/allOf/1/properties/principal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.required_scope !== undefined && func0.call(data, "required_scope")){
+let data4 = data.required_scope;
+if(typeof data4 !== "string"){
+const err15 = {instancePath:instancePath+"/required_scope",schemaPath:"#/allOf/1/properties/required_scope/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(!(((data4 === "audit:write") || (data4 === "audit:read")) || (data4 === "audit:admin"))){
+const err16 = {instancePath:instancePath+"/required_scope",schemaPath:"#/allOf/1/properties/required_scope/enum",keyword:"enum",params:{allowedValues: schema63.allOf[1].properties.required_scope.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.occurrences !== undefined && func0.call(data, "occurrences")){
+let data5 = data.occurrences;
+if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
+const err17 = {instancePath:instancePath+"/occurrences",schemaPath:"#/allOf/1/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(typeof data5 == "number"){
+if(data5 < 1 || isNaN(data5)){
+const err18 = {instancePath:instancePath+"/occurrences",schemaPath:"#/allOf/1/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err19 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+validate36.errors = vErrors;
+return errors === 0;
+}
+validate36.evaluated = {"props":{"principal":true,"required_scope":true,"occurrences":true,"source_ip":true,"method":true,"path":true},"dynamicProps":false,"dynamicItems":false};
+
+const schema65 = {"description":"A token exceeded its rate limit (429). Rate-limited like `datastorage.auth.failed`, per token.","allOf":[{"$ref":"#/components/schemas/RequestOrigin"},{"type":"object","required":["principal","occurrences"],"properties":{"principal":{"type":"string","maxLength":255},"occurrences":{"type":"integer","minimum":1}}}]};
+
+function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate38.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.source_ip === undefined) || (!(func0.call(data, "source_ip")))){
+const err0 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/required",keyword:"required",params:{missingProperty: "source_ip"},message:"must have required property '"+"source_ip"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if((data.method === undefined) || (!(func0.call(data, "method")))){
+const err1 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/required",keyword:"required",params:{missingProperty: "method"},message:"must have required property '"+"method"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if((data.path === undefined) || (!(func0.call(data, "path")))){
+const err2 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.source_ip !== undefined && func0.call(data, "source_ip")){
+let data0 = data.source_ip;
+if(typeof data0 === "string"){
+if(func63(data0) > 45){
+const err3 = {instancePath:instancePath+"/source_ip",schemaPath:"#/components/schemas/RequestOrigin/properties/source_ip/maxLength",keyword:"maxLength",params:{limit: 45},message:"must NOT have more than 45 characters"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+else {
+const err4 = {instancePath:instancePath+"/source_ip",schemaPath:"#/components/schemas/RequestOrigin/properties/source_ip/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.method !== undefined && func0.call(data, "method")){
+let data1 = data.method;
+if(typeof data1 === "string"){
+if(func63(data1) > 16){
+const err5 = {instancePath:instancePath+"/method",schemaPath:"#/components/schemas/RequestOrigin/properties/method/maxLength",keyword:"maxLength",params:{limit: 16},message:"must NOT have more than 16 characters"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+else {
+const err6 = {instancePath:instancePath+"/method",schemaPath:"#/components/schemas/RequestOrigin/properties/method/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.path !== undefined && func0.call(data, "path")){
+let data2 = data.path;
+if(typeof data2 === "string"){
+if(func63(data2) > 512){
+const err7 = {instancePath:instancePath+"/path",schemaPath:"#/components/schemas/RequestOrigin/properties/path/maxLength",keyword:"maxLength",params:{limit: 512},message:"must NOT have more than 512 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/path",schemaPath:"#/components/schemas/RequestOrigin/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/components/schemas/RequestOrigin/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if((data.principal === undefined) || (!(func0.call(data, "principal")))){
+const err10 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "principal"},message:"must have required property '"+"principal"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if((data.occurrences === undefined) || (!(func0.call(data, "occurrences")))){
+const err11 = {instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: "occurrences"},message:"must have required property '"+"occurrences"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.principal !== undefined && func0.call(data, "principal")){
+let data3 = data.principal;
+if(typeof data3 === "string"){
+if(func63(data3) > 255){
+const err12 = {instancePath:instancePath+"/principal",schemaPath:"#/allOf/1/properties/principal/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/principal",schemaPath:"#/allOf/1/properties/principal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.occurrences !== undefined && func0.call(data, "occurrences")){
+let data4 = data.occurrences;
+if(!((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4)))){
+const err14 = {instancePath:instancePath+"/occurrences",schemaPath:"#/allOf/1/properties/occurrences/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(typeof data4 == "number"){
+if(data4 < 1 || isNaN(data4)){
+const err15 = {instancePath:instancePath+"/occurrences",schemaPath:"#/allOf/1/properties/occurrences/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err16 = {instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+validate38.errors = vErrors;
+return errors === 0;
+}
+validate38.evaluated = {"props":{"principal":true,"occurrences":true,"source_ip":true,"method":true,"path":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -4528,6 +5212,1289 @@ props0 = true;
 else {
 props0 = props0 || {};
 Object.assign(props0, props15);
+}
+}
+const _errs208 = errors;
+let valid74 = true;
+const _errs209 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing16;
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing16 = "event_type")){
+const err192 = {};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined && func0.call(data, "event_type")){
+if("datastorage.auth.failed" !== data.event_type){
+const err193 = {};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+}
+}
+var _valid16 = _errs209 === errors;
+errors = _errs208;
+if(vErrors !== null){
+if(_errs208){
+vErrors.length = _errs208;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid16){
+const _errs211 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
+if(!(validate34(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid16 = _errs211 === errors;
+valid74 = _valid16;
+if(valid74){
+var props16 = {};
+props16.event_data = true;
+props16.event_type = true;
+}
+}
+if(!valid74){
+const err194 = {instancePath,schemaPath:"#/allOf/16/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+if(props0 !== true && props16 !== undefined){
+if(props16 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props16);
+}
+}
+const _errs214 = errors;
+let valid77 = true;
+const _errs215 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing17;
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing17 = "event_type")){
+const err195 = {};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined && func0.call(data, "event_type")){
+if("datastorage.auth.denied" !== data.event_type){
+const err196 = {};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+}
+}
+var _valid17 = _errs215 === errors;
+errors = _errs214;
+if(vErrors !== null){
+if(_errs214){
+vErrors.length = _errs214;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid17){
+const _errs217 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
+if(!(validate36(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid17 = _errs217 === errors;
+valid77 = _valid17;
+if(valid77){
+var props17 = {};
+props17.event_data = true;
+props17.event_type = true;
+}
+}
+if(!valid77){
+const err197 = {instancePath,schemaPath:"#/allOf/17/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+if(props0 !== true && props17 !== undefined){
+if(props17 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props17);
+}
+}
+const _errs220 = errors;
+let valid80 = true;
+const _errs221 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing18;
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing18 = "event_type")){
+const err198 = {};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined && func0.call(data, "event_type")){
+if("datastorage.ratelimit.denied" !== data.event_type){
+const err199 = {};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+}
+}
+var _valid18 = _errs221 === errors;
+errors = _errs220;
+if(vErrors !== null){
+if(_errs220){
+vErrors.length = _errs220;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid18){
+const _errs223 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
+if(!(validate38(data.event_data, {instancePath:instancePath+"/event_data",parentData:data,parentDataProperty:"event_data",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
+errors = vErrors.length;
+}
+}
+}
+var _valid18 = _errs223 === errors;
+valid80 = _valid18;
+if(valid80){
+var props18 = {};
+props18.event_data = true;
+props18.event_type = true;
+}
+}
+if(!valid80){
+const err200 = {instancePath,schemaPath:"#/allOf/18/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+if(props0 !== true && props18 !== undefined){
+if(props18 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props18);
+}
+}
+const _errs226 = errors;
+let valid83 = true;
+const _errs227 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing19;
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing19 = "event_type")){
+const err201 = {};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined && func0.call(data, "event_type")){
+if("datastorage.tokens.reloaded" !== data.event_type){
+const err202 = {};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+}
+}
+var _valid19 = _errs227 === errors;
+errors = _errs226;
+if(vErrors !== null){
+if(_errs226){
+vErrors.length = _errs226;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid19){
+const _errs229 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
+let data82 = data.event_data;
+if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
+if((data82.file === undefined) || (!(func0.call(data82, "file")))){
+const err203 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensReloadedData/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+if((data82.trigger === undefined) || (!(func0.call(data82, "trigger")))){
+const err204 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensReloadedData/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+if((data82.tokens === undefined) || (!(func0.call(data82, "tokens")))){
+const err205 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensReloadedData/required",keyword:"required",params:{missingProperty: "tokens"},message:"must have required property '"+"tokens"+"'"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+if((data82.added === undefined) || (!(func0.call(data82, "added")))){
+const err206 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensReloadedData/required",keyword:"required",params:{missingProperty: "added"},message:"must have required property '"+"added"+"'"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+if((data82.removed === undefined) || (!(func0.call(data82, "removed")))){
+const err207 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensReloadedData/required",keyword:"required",params:{missingProperty: "removed"},message:"must have required property '"+"removed"+"'"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+if((data82.changed === undefined) || (!(func0.call(data82, "changed")))){
+const err208 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensReloadedData/required",keyword:"required",params:{missingProperty: "changed"},message:"must have required property '"+"changed"+"'"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+if(data82.file !== undefined && func0.call(data82, "file")){
+let data83 = data82.file;
+if(typeof data83 === "string"){
+if(func63(data83) > 4096){
+const err209 = {instancePath:instancePath+"/event_data/file",schemaPath:"#/components/schemas/TokensReloadedData/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/event_data/file",schemaPath:"#/components/schemas/TokensReloadedData/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+if(data82.trigger !== undefined && func0.call(data82, "trigger")){
+let data84 = data82.trigger;
+if(typeof data84 !== "string"){
+const err211 = {instancePath:instancePath+"/event_data/trigger",schemaPath:"#/components/schemas/TokensReloadedData/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if(!(((data84 === "startup") || (data84 === "file_change")) || (data84 === "sighup"))){
+const err212 = {instancePath:instancePath+"/event_data/trigger",schemaPath:"#/components/schemas/TokensReloadedData/properties/trigger/enum",keyword:"enum",params:{allowedValues: schema67.properties.trigger.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+if(data82.tokens !== undefined && func0.call(data82, "tokens")){
+let data85 = data82.tokens;
+if(!((typeof data85 == "number") && (!(data85 % 1) && !isNaN(data85)))){
+const err213 = {instancePath:instancePath+"/event_data/tokens",schemaPath:"#/components/schemas/TokensReloadedData/properties/tokens/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+if(typeof data85 == "number"){
+if(data85 < 0 || isNaN(data85)){
+const err214 = {instancePath:instancePath+"/event_data/tokens",schemaPath:"#/components/schemas/TokensReloadedData/properties/tokens/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+}
+if(data82.added !== undefined && func0.call(data82, "added")){
+let data86 = data82.added;
+if(Array.isArray(data86)){
+const len0 = data86.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data86[i0] !== "string"){
+const err215 = {instancePath:instancePath+"/event_data/added/" + i0,schemaPath:"#/components/schemas/TokensReloadedData/properties/added/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/event_data/added",schemaPath:"#/components/schemas/TokensReloadedData/properties/added/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data82.removed !== undefined && func0.call(data82, "removed")){
+let data88 = data82.removed;
+if(Array.isArray(data88)){
+const len1 = data88.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data88[i1] !== "string"){
+const err217 = {instancePath:instancePath+"/event_data/removed/" + i1,schemaPath:"#/components/schemas/TokensReloadedData/properties/removed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+}
+else {
+const err218 = {instancePath:instancePath+"/event_data/removed",schemaPath:"#/components/schemas/TokensReloadedData/properties/removed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+}
+if(data82.changed !== undefined && func0.call(data82, "changed")){
+let data90 = data82.changed;
+if(Array.isArray(data90)){
+const len2 = data90.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data90[i2] !== "string"){
+const err219 = {instancePath:instancePath+"/event_data/changed/" + i2,schemaPath:"#/components/schemas/TokensReloadedData/properties/changed/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/event_data/changed",schemaPath:"#/components/schemas/TokensReloadedData/properties/changed/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensReloadedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+}
+}
+var _valid19 = _errs229 === errors;
+valid83 = _valid19;
+if(valid83){
+var props19 = {};
+props19.event_data = true;
+props19.event_type = true;
+}
+}
+if(!valid83){
+const err222 = {instancePath,schemaPath:"#/allOf/19/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+if(props0 !== true && props19 !== undefined){
+if(props19 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props19);
+}
+}
+const _errs252 = errors;
+let valid94 = true;
+const _errs253 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing20;
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing20 = "event_type")){
+const err223 = {};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined && func0.call(data, "event_type")){
+if("datastorage.tokens.rejected" !== data.event_type){
+const err224 = {};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+}
+}
+var _valid20 = _errs253 === errors;
+errors = _errs252;
+if(vErrors !== null){
+if(_errs252){
+vErrors.length = _errs252;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid20){
+const _errs255 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
+let data93 = data.event_data;
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if((data93.file === undefined) || (!(func0.call(data93, "file")))){
+const err225 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensRejectedData/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+if((data93.trigger === undefined) || (!(func0.call(data93, "trigger")))){
+const err226 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensRejectedData/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+if((data93.reason === undefined) || (!(func0.call(data93, "reason")))){
+const err227 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensRejectedData/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+if(data93.file !== undefined && func0.call(data93, "file")){
+let data94 = data93.file;
+if(typeof data94 === "string"){
+if(func63(data94) > 4096){
+const err228 = {instancePath:instancePath+"/event_data/file",schemaPath:"#/components/schemas/TokensRejectedData/properties/file/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+}
+else {
+const err229 = {instancePath:instancePath+"/event_data/file",schemaPath:"#/components/schemas/TokensRejectedData/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+if(data93.trigger !== undefined && func0.call(data93, "trigger")){
+let data95 = data93.trigger;
+if(typeof data95 !== "string"){
+const err230 = {instancePath:instancePath+"/event_data/trigger",schemaPath:"#/components/schemas/TokensRejectedData/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+if(!(((data95 === "startup") || (data95 === "file_change")) || (data95 === "sighup"))){
+const err231 = {instancePath:instancePath+"/event_data/trigger",schemaPath:"#/components/schemas/TokensRejectedData/properties/trigger/enum",keyword:"enum",params:{allowedValues: schema68.properties.trigger.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+if(data93.reason !== undefined && func0.call(data93, "reason")){
+let data96 = data93.reason;
+if(typeof data96 === "string"){
+if(func63(data96) > 4096){
+const err232 = {instancePath:instancePath+"/event_data/reason",schemaPath:"#/components/schemas/TokensRejectedData/properties/reason/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/event_data/reason",schemaPath:"#/components/schemas/TokensRejectedData/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/TokensRejectedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+}
+}
+var _valid20 = _errs255 === errors;
+valid94 = _valid20;
+if(valid94){
+var props20 = {};
+props20.event_data = true;
+props20.event_type = true;
+}
+}
+if(!valid94){
+const err235 = {instancePath,schemaPath:"#/allOf/20/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+if(props0 !== true && props20 !== undefined){
+if(props20 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props20);
+}
+}
+const _errs266 = errors;
+let valid99 = true;
+const _errs267 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing21;
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing21 = "event_type")){
+const err236 = {};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined && func0.call(data, "event_type")){
+if("datastorage.audit.read" !== data.event_type){
+const err237 = {};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+}
+var _valid21 = _errs267 === errors;
+errors = _errs266;
+if(vErrors !== null){
+if(_errs266){
+vErrors.length = _errs266;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid21){
+const _errs269 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
+let data98 = data.event_data;
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if((data98.principal === undefined) || (!(func0.call(data98, "principal")))){
+const err238 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AuditReadData/required",keyword:"required",params:{missingProperty: "principal"},message:"must have required property '"+"principal"+"'"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+if((data98.operation === undefined) || (!(func0.call(data98, "operation")))){
+const err239 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AuditReadData/required",keyword:"required",params:{missingProperty: "operation"},message:"must have required property '"+"operation"+"'"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+if((data98.rows === undefined) || (!(func0.call(data98, "rows")))){
+const err240 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AuditReadData/required",keyword:"required",params:{missingProperty: "rows"},message:"must have required property '"+"rows"+"'"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+if((data98.status === undefined) || (!(func0.call(data98, "status")))){
+const err241 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AuditReadData/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+if(data98.principal !== undefined && func0.call(data98, "principal")){
+let data99 = data98.principal;
+if(typeof data99 === "string"){
+if(func63(data99) > 255){
+const err242 = {instancePath:instancePath+"/event_data/principal",schemaPath:"#/components/schemas/AuditReadData/properties/principal/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/event_data/principal",schemaPath:"#/components/schemas/AuditReadData/properties/principal/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data98.operation !== undefined && func0.call(data98, "operation")){
+let data100 = data98.operation;
+if(typeof data100 !== "string"){
+const err244 = {instancePath:instancePath+"/event_data/operation",schemaPath:"#/components/schemas/AuditReadData/properties/operation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+if(!(((data100 === "query") || (data100 === "get")) || (data100 === "dlq_messages"))){
+const err245 = {instancePath:instancePath+"/event_data/operation",schemaPath:"#/components/schemas/AuditReadData/properties/operation/enum",keyword:"enum",params:{allowedValues: schema69.properties.operation.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data98.filters !== undefined && func0.call(data98, "filters")){
+let data101 = data98.filters;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+for(const key1 of Object.keys(data101)){
+if(typeof data101[key1] !== "string"){
+const err246 = {instancePath:instancePath+"/event_data/filters/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/components/schemas/AuditReadData/properties/filters/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/event_data/filters",schemaPath:"#/components/schemas/AuditReadData/properties/filters/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data98.event_id !== undefined && func0.call(data98, "event_id")){
+if(typeof data98.event_id !== "string"){
+const err248 = {instancePath:instancePath+"/event_data/event_id",schemaPath:"#/components/schemas/AuditReadData/properties/event_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+}
+if(data98.rows !== undefined && func0.call(data98, "rows")){
+let data104 = data98.rows;
+if(!((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104)))){
+const err249 = {instancePath:instancePath+"/event_data/rows",schemaPath:"#/components/schemas/AuditReadData/properties/rows/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(typeof data104 == "number"){
+if(data104 < 0 || isNaN(data104)){
+const err250 = {instancePath:instancePath+"/event_data/rows",schemaPath:"#/components/schemas/AuditReadData/properties/rows/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+}
+if(data98.status !== undefined && func0.call(data98, "status")){
+let data105 = data98.status;
+if(!((typeof data105 == "number") && (!(data105 % 1) && !isNaN(data105)))){
+const err251 = {instancePath:instancePath+"/event_data/status",schemaPath:"#/components/schemas/AuditReadData/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+}
+else {
+const err252 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/AuditReadData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+}
+}
+var _valid21 = _errs269 === errors;
+valid99 = _valid21;
+if(valid99){
+var props21 = {};
+props21.event_data = true;
+props21.event_type = true;
+}
+}
+if(!valid99){
+const err253 = {instancePath,schemaPath:"#/allOf/21/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+if(props0 !== true && props21 !== undefined){
+if(props21 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props21);
+}
+}
+const _errs289 = errors;
+let valid105 = true;
+const _errs290 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing22;
+if(((data.event_type === undefined) || (!(func0.call(data, "event_type")))) && (missing22 = "event_type")){
+const err254 = {};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+else {
+if(data.event_type !== undefined && func0.call(data, "event_type")){
+if("datastorage.dlq.replayed" !== data.event_type){
+const err255 = {};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+}
+}
+var _valid22 = _errs290 === errors;
+errors = _errs289;
+if(vErrors !== null){
+if(_errs289){
+vErrors.length = _errs289;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid22){
+const _errs292 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.event_data !== undefined && func0.call(data, "event_data")){
+let data107 = data.event_data;
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if((data107.trigger === undefined) || (!(func0.call(data107, "trigger")))){
+const err256 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/DlqReplayedData/required",keyword:"required",params:{missingProperty: "trigger"},message:"must have required property '"+"trigger"+"'"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+if((data107.stream === undefined) || (!(func0.call(data107, "stream")))){
+const err257 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/DlqReplayedData/required",keyword:"required",params:{missingProperty: "stream"},message:"must have required property '"+"stream"+"'"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+if((data107.done === undefined) || (!(func0.call(data107, "done")))){
+const err258 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/DlqReplayedData/required",keyword:"required",params:{missingProperty: "done"},message:"must have required property '"+"done"+"'"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+if((data107.created === undefined) || (!(func0.call(data107, "created")))){
+const err259 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/DlqReplayedData/required",keyword:"required",params:{missingProperty: "created"},message:"must have required property '"+"created"+"'"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+if((data107.poisoned === undefined) || (!(func0.call(data107, "poisoned")))){
+const err260 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/DlqReplayedData/required",keyword:"required",params:{missingProperty: "poisoned"},message:"must have required property '"+"poisoned"+"'"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+if(data107.trigger !== undefined && func0.call(data107, "trigger")){
+let data108 = data107.trigger;
+if(typeof data108 !== "string"){
+const err261 = {instancePath:instancePath+"/event_data/trigger",schemaPath:"#/components/schemas/DlqReplayedData/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if(!(data108 === "cli")){
+const err262 = {instancePath:instancePath+"/event_data/trigger",schemaPath:"#/components/schemas/DlqReplayedData/properties/trigger/enum",keyword:"enum",params:{allowedValues: schema70.properties.trigger.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data107.operator !== undefined && func0.call(data107, "operator")){
+let data109 = data107.operator;
+if(typeof data109 === "string"){
+if(func63(data109) > 255){
+const err263 = {instancePath:instancePath+"/event_data/operator",schemaPath:"#/components/schemas/DlqReplayedData/properties/operator/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+else {
+const err264 = {instancePath:instancePath+"/event_data/operator",schemaPath:"#/components/schemas/DlqReplayedData/properties/operator/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+if(data107.stream !== undefined && func0.call(data107, "stream")){
+let data110 = data107.stream;
+if(typeof data110 === "string"){
+if(func63(data110) > 255){
+const err265 = {instancePath:instancePath+"/event_data/stream",schemaPath:"#/components/schemas/DlqReplayedData/properties/stream/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+else {
+const err266 = {instancePath:instancePath+"/event_data/stream",schemaPath:"#/components/schemas/DlqReplayedData/properties/stream/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data107.done !== undefined && func0.call(data107, "done")){
+let data111 = data107.done;
+if(!((typeof data111 == "number") && (!(data111 % 1) && !isNaN(data111)))){
+const err267 = {instancePath:instancePath+"/event_data/done",schemaPath:"#/components/schemas/DlqReplayedData/properties/done/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+if(typeof data111 == "number"){
+if(data111 < 0 || isNaN(data111)){
+const err268 = {instancePath:instancePath+"/event_data/done",schemaPath:"#/components/schemas/DlqReplayedData/properties/done/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+}
+if(data107.created !== undefined && func0.call(data107, "created")){
+let data112 = data107.created;
+if(!((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112)))){
+const err269 = {instancePath:instancePath+"/event_data/created",schemaPath:"#/components/schemas/DlqReplayedData/properties/created/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+if(typeof data112 == "number"){
+if(data112 < 0 || isNaN(data112)){
+const err270 = {instancePath:instancePath+"/event_data/created",schemaPath:"#/components/schemas/DlqReplayedData/properties/created/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+}
+if(data107.poisoned !== undefined && func0.call(data107, "poisoned")){
+let data113 = data107.poisoned;
+if(!((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113)))){
+const err271 = {instancePath:instancePath+"/event_data/poisoned",schemaPath:"#/components/schemas/DlqReplayedData/properties/poisoned/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+if(typeof data113 == "number"){
+if(data113 < 0 || isNaN(data113)){
+const err272 = {instancePath:instancePath+"/event_data/poisoned",schemaPath:"#/components/schemas/DlqReplayedData/properties/poisoned/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+}
+if(data107.waiting !== undefined && func0.call(data107, "waiting")){
+let data114 = data107.waiting;
+if(!((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114)))){
+const err273 = {instancePath:instancePath+"/event_data/waiting",schemaPath:"#/components/schemas/DlqReplayedData/properties/waiting/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+if(typeof data114 == "number"){
+if(data114 < 0 || isNaN(data114)){
+const err274 = {instancePath:instancePath+"/event_data/waiting",schemaPath:"#/components/schemas/DlqReplayedData/properties/waiting/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/event_data",schemaPath:"#/components/schemas/DlqReplayedData/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+}
+var _valid22 = _errs292 === errors;
+valid105 = _valid22;
+if(valid105){
+var props22 = {};
+props22.event_data = true;
+props22.event_type = true;
+}
+}
+if(!valid105){
+const err276 = {instancePath,schemaPath:"#/allOf/22/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+if(props0 !== true && props22 !== undefined){
+if(props22 === true){
+props0 = true;
+}
+else {
+props0 = props0 || {};
+Object.assign(props0, props22);
 }
 }
 validate25.errors = vErrors;

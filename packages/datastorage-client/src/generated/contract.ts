@@ -86,6 +86,12 @@ export const knownEventTypes: readonly string[] = [
   "datastorage.actiontype.updated",
   "datastorage.actiontype.disabled",
   "datastorage.ratelimit.denied",
+  "datastorage.auth.failed",
+  "datastorage.auth.denied",
+  "datastorage.tokens.reloaded",
+  "datastorage.tokens.rejected",
+  "datastorage.audit.read",
+  "datastorage.dlq.replayed",
   "aiagent.auth.failure",
   "aiagent.auth.denied"
 ]

@@ -25,4 +25,11 @@ export interface EventDataByType {
   'workflowexecution.workflow.failed': components['schemas']['WorkflowFailedData']
   'notification.message.sent': components['schemas']['NotificationSentData']
   'notification.message.failed': components['schemas']['NotificationFailedData']
+  'datastorage.auth.failed': components['schemas']['AuthFailedData']
+  'datastorage.auth.denied': components['schemas']['AuthDeniedData']
+  'datastorage.ratelimit.denied': components['schemas']['RateLimitDeniedData']
+  'datastorage.tokens.reloaded': components['schemas']['TokensReloadedData']
+  'datastorage.tokens.rejected': components['schemas']['TokensRejectedData']
+  'datastorage.audit.read': components['schemas']['AuditReadData']
+  'datastorage.dlq.replayed': components['schemas']['DlqReplayedData']
 }

@@ -26,6 +26,9 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "audit"
     },
     {
+      "name": "admin"
+    },
+    {
       "name": "ops"
     }
   ],
@@ -184,6 +187,16 @@ export const openapiDocument: Record<string, unknown> = {
           {
             "name": "namespace",
             "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "name": "recorded_by",
+            "in": "query",
+            "description": "Only events stored by this credential (`recorded_by`, exact match).",
             "schema": {
               "type": "string",
               "minLength": 1,
@@ -362,6 +375,119 @@ export const openapiDocument: Record<string, unknown> = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/AuditEvent"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/dlq": {
+      "get": {
+        "tags": [
+          "admin"
+        ],
+        "operationId": "getDeadLetterQueueStats",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:admin"
+            ]
+          }
+        ],
+        "summary": "Depth, capacity and replay group of the service's dead-letter queue.",
+        "description": "Read-only, like `datastorage dlq stats`. Without `REDIS_URL` the service has no DLQ and answers `{enabled:false}`.",
+        "responses": {
+          "200": {
+            "description": "The DLQ's state.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DlqStats"
+                }
+              }
+            }
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/dlq/messages": {
+      "get": {
+        "tags": [
+          "admin"
+        ],
+        "operationId": "listDeadLetterMessages",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:admin"
+            ]
+          }
+        ],
+        "summary": "The oldest messages of the DLQ or of its dead-letter (poison) stream, decoded.",
+        "description": "Read-only, like `datastorage dlq inspect`. The messages hold audit events, so each call is\nrecorded as a `datastorage.audit.read` event (operation `dlq_messages`).\n",
+        "parameters": [
+          {
+            "name": "count",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 100,
+              "default": 10
+            }
+          },
+          {
+            "name": "stream",
+            "in": "query",
+            "description": "`dlq` (messages waiting for replay) or `dead-letter` (poison messages set aside).",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "dlq",
+                "dead-letter"
+              ],
+              "default": "dlq"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "Oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DlqMessages"
                 }
               }
             }
@@ -722,6 +848,12 @@ export const openapiDocument: Record<string, unknown> = {
           "datastorage.actiontype.updated",
           "datastorage.actiontype.disabled",
           "datastorage.ratelimit.denied",
+          "datastorage.auth.failed",
+          "datastorage.auth.denied",
+          "datastorage.tokens.reloaded",
+          "datastorage.tokens.rejected",
+          "datastorage.audit.read",
+          "datastorage.dlq.replayed",
           "aiagent.auth.failure",
           "aiagent.auth.denied"
         ]
@@ -907,6 +1039,11 @@ export const openapiDocument: Record<string, unknown> = {
               "stored_at": {
                 "type": "string",
                 "format": "date-time"
+              },
+              "recorded_by": {
+                "type": "string",
+                "maxLength": 255,
+                "description": "Who the service authenticated when it stored the event, beside the actor the event\nclaims: the name of the bearer token that wrote it, or one of the reserved names\n(token names never contain `:`): `anonymous:loopback` (protected mode, a loopback\ncaller without a token), `anonymous:auth-disabled` (`AUTH_DISABLED=true`),\n`datastorage:self-audit` (the service's own security events),\n`redis:dead-letter-queue` (replayed from a client's dead-letter message, which\nreached Redis without the API). Absent on events stored before the service recorded it.\n"
               }
             }
           }
@@ -1458,6 +1595,139 @@ export const openapiDocument: Record<string, unknown> = {
                 }
               }
             }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.auth.failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AuthFailedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.auth.denied"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AuthDeniedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.ratelimit.denied"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/RateLimitDeniedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.tokens.reloaded"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/TokensReloadedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.tokens.rejected"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/TokensRejectedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.audit.read"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AuditReadData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.dlq.replayed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/DlqReplayedData"
+                }
+              }
+            }
           }
         ]
       },
@@ -1835,6 +2105,469 @@ export const openapiDocument: Record<string, unknown> = {
             }
           }
         ]
+      },
+      "RequestOrigin": {
+        "type": "object",
+        "required": [
+          "source_ip",
+          "method",
+          "path"
+        ],
+        "properties": {
+          "source_ip": {
+            "type": "string",
+            "maxLength": 45,
+            "description": "The socket's remote address."
+          },
+          "method": {
+            "type": "string",
+            "maxLength": 16
+          },
+          "path": {
+            "type": "string",
+            "maxLength": 512,
+            "description": "The request path",
+            "cut at 512 characters.": null
+          }
+        }
+      },
+      "AuthFailedData": {
+        "description": "Requests refused with 401 from one source address. Recorded at most once per source and\nwindow: the first failure at once, the further failures of the window counted into the next\nevent of that source (`occurrences`).\n",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/RequestOrigin"
+          },
+          {
+            "type": "object",
+            "required": [
+              "reason",
+              "occurrences"
+            ],
+            "properties": {
+              "reason": {
+                "type": "string",
+                "enum": [
+                  "missing_token",
+                  "malformed_token",
+                  "unknown_token",
+                  "not_loopback",
+                  "bad_metrics_token"
+                ]
+              },
+              "occurrences": {
+                "type": "integer",
+                "minimum": 1,
+                "description": "Failures from this source this event stands for."
+              }
+            }
+          }
+        ]
+      },
+      "AuthDeniedData": {
+        "description": "A known token lacked the scope of the route (403). Rate-limited like `datastorage.auth.failed`, per token.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/RequestOrigin"
+          },
+          {
+            "type": "object",
+            "required": [
+              "principal",
+              "required_scope",
+              "occurrences"
+            ],
+            "properties": {
+              "principal": {
+                "type": "string",
+                "maxLength": 255,
+                "description": "The token's name."
+              },
+              "required_scope": {
+                "type": "string",
+                "enum": [
+                  "audit:write",
+                  "audit:read",
+                  "audit:admin"
+                ]
+              },
+              "occurrences": {
+                "type": "integer",
+                "minimum": 1
+              }
+            }
+          }
+        ]
+      },
+      "RateLimitDeniedData": {
+        "description": "A token exceeded its rate limit (429). Rate-limited like `datastorage.auth.failed`, per token.",
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/RequestOrigin"
+          },
+          {
+            "type": "object",
+            "required": [
+              "principal",
+              "occurrences"
+            ],
+            "properties": {
+              "principal": {
+                "type": "string",
+                "maxLength": 255
+              },
+              "occurrences": {
+                "type": "integer",
+                "minimum": 1
+              }
+            }
+          }
+        ]
+      },
+      "TokensReloadedData": {
+        "type": "object",
+        "required": [
+          "file",
+          "trigger",
+          "tokens",
+          "added",
+          "removed",
+          "changed"
+        ],
+        "properties": {
+          "file": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "trigger": {
+            "type": "string",
+            "enum": [
+              "startup",
+              "file_change",
+              "sighup"
+            ]
+          },
+          "tokens": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Tokens in force after the reload."
+          },
+          "added": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Names of the new tokens."
+          },
+          "removed": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "changed": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            },
+            "description": "Names whose hash or scopes changed."
+          }
+        }
+      },
+      "TokensRejectedData": {
+        "type": "object",
+        "required": [
+          "file",
+          "trigger",
+          "reason"
+        ],
+        "properties": {
+          "file": {
+            "type": "string",
+            "maxLength": 4096
+          },
+          "trigger": {
+            "type": "string",
+            "enum": [
+              "startup",
+              "file_change",
+              "sighup"
+            ]
+          },
+          "reason": {
+            "type": "string",
+            "maxLength": 4096,
+            "description": "Why the file was refused; the last good set stays in force."
+          }
+        }
+      },
+      "AuditReadData": {
+        "description": "One read of audit data. Recording it is a write, and writes are never recorded, so a read of\nthese events adds exactly one event and no chain follows.\n",
+        "type": "object",
+        "required": [
+          "principal",
+          "operation",
+          "rows",
+          "status"
+        ],
+        "properties": {
+          "principal": {
+            "type": "string",
+            "maxLength": 255,
+            "description": "The reader: a token name or a reserved name of `recorded_by`."
+          },
+          "operation": {
+            "type": "string",
+            "enum": [
+              "query",
+              "get",
+              "dlq_messages"
+            ]
+          },
+          "filters": {
+            "type": "object",
+            "description": "The query's parameters as sent (the cursor left out).",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "event_id": {
+            "type": "string",
+            "description": "The id asked for (`get`)."
+          },
+          "rows": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Events returned."
+          },
+          "status": {
+            "type": "integer",
+            "description": "The HTTP status answered."
+          }
+        }
+      },
+      "DlqReplayedData": {
+        "type": "object",
+        "required": [
+          "trigger",
+          "stream",
+          "done",
+          "created",
+          "poisoned"
+        ],
+        "properties": {
+          "trigger": {
+            "type": "string",
+            "enum": [
+              "cli"
+            ]
+          },
+          "operator": {
+            "type": "string",
+            "maxLength": 255,
+            "description": "The operating-system user who ran the command."
+          },
+          "stream": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "done": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "created": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "poisoned": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "waiting": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "DlqStats": {
+        "type": "object",
+        "required": [
+          "enabled"
+        ],
+        "properties": {
+          "enabled": {
+            "type": "boolean",
+            "description": "False when the service runs without `REDIS_URL`; the other fields are then absent."
+          },
+          "stream": {
+            "type": "string"
+          },
+          "length": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Messages waiting (XLEN)."
+          },
+          "capacity": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "capacity_ratio": {
+            "type": "number",
+            "minimum": 0
+          },
+          "group": {
+            "description": "The replay consumer group; null before any worker created it.",
+            "oneOf": [
+              {
+                "type": "null"
+              },
+              {
+                "type": "object",
+                "required": [
+                  "name",
+                  "pending",
+                  "last_delivered_id",
+                  "consumers"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "pending": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "last_delivered_id": {
+                    "type": "string"
+                  },
+                  "consumers": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": [
+                        "name",
+                        "pending",
+                        "idle_ms"
+                      ],
+                      "properties": {
+                        "name": {
+                          "type": "string"
+                        },
+                        "pending": {
+                          "type": "integer",
+                          "minimum": 0
+                        },
+                        "idle_ms": {
+                          "type": "integer",
+                          "minimum": 0
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            ]
+          },
+          "dead_letter": {
+            "type": "object",
+            "required": [
+              "stream",
+              "length"
+            ],
+            "properties": {
+              "stream": {
+                "type": "string"
+              },
+              "length": {
+                "type": "integer",
+                "minimum": 0
+              }
+            }
+          },
+          "oldest_enqueued_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          }
+        }
+      },
+      "DlqMessages": {
+        "type": "object",
+        "required": [
+          "stream",
+          "messages"
+        ],
+        "properties": {
+          "stream": {
+            "type": "string"
+          },
+          "messages": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "id"
+              ],
+              "properties": {
+                "id": {
+                  "type": "string",
+                  "description": "The stream entry id."
+                },
+                "message": {
+                  "type": "object",
+                  "description": "The decoded message; absent when it does not decode (see `error`).",
+                  "required": [
+                    "event",
+                    "source",
+                    "service",
+                    "reason",
+                    "attempts",
+                    "enqueued_at"
+                  ],
+                  "properties": {
+                    "event": {
+                      "type": "object",
+                      "additionalProperties": true,
+                      "description": "The event as it was to be written."
+                    },
+                    "source": {
+                      "type": "string"
+                    },
+                    "service": {
+                      "type": "string"
+                    },
+                    "reason": {
+                      "type": "string"
+                    },
+                    "attempts": {
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "enqueued_at": {
+                      "type": "string"
+                    },
+                    "recorded_by": {
+                      "type": "string",
+                      "description": "`recorded_by` the event will be stored with, when the service queued it."
+                    }
+                  }
+                },
+                "error": {
+                  "type": "string",
+                  "description": "Why the message does not decode."
+                },
+                "extra": {
+                  "type": "object",
+                  "additionalProperties": {
+                    "type": "string"
+                  },
+                  "description": "Fields of a parked message (`dlq_id`, `poisoned_at`)."
+                }
+              }
+            }
+          }
+        }
       }
     }
   }

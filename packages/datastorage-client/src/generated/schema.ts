@@ -57,6 +57,47 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/dlq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Depth, capacity and replay group of the service's dead-letter queue.
+         * @description Read-only, like `datastorage dlq stats`. Without `REDIS_URL` the service has no DLQ and answers `{enabled:false}`.
+         */
+        get: operations["getDeadLetterQueueStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/dlq/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The oldest messages of the DLQ or of its dead-letter (poison) stream, decoded.
+         * @description Read-only, like `datastorage dlq inspect`. The messages hold audit events, so each call is
+         *     recorded as a `datastorage.audit.read` event (operation `dlq_messages`).
+         */
+        get: operations["listDeadLetterMessages"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -129,7 +170,7 @@ export interface components {
          *     rule are accepted with generic validation unless the service is configured to reject them.
          * @enum {string}
          */
-        KnownEventType: "gateway.signal.received" | "gateway.signal.deduplicated" | "gateway.crd.created" | "gateway.crd.failed" | "gateway.config.reloaded" | "gateway.config.rejected" | "orchestrator.lifecycle.started" | "orchestrator.lifecycle.created" | "orchestrator.lifecycle.completed" | "orchestrator.lifecycle.failed" | "orchestrator.lifecycle.transitioned" | "orchestrator.lifecycle.verifying_started" | "orchestrator.lifecycle.verification_completed" | "orchestrator.lifecycle.verification_timed_out" | "orchestrator.remediation.manual_review" | "orchestrator.routing.blocked" | "orchestrator.ea.created" | "remediation.workflow_created" | "orchestrator.approval.requested" | "orchestrator.approval.approved" | "orchestrator.approval.rejected" | "webhook.remediationapprovalrequest.decided" | "signalprocessing.signal.processed" | "signalprocessing.phase.transition" | "signalprocessing.classification.decision" | "signalprocessing.business.classified" | "signalprocessing.enrichment.completed" | "signalprocessing.error.occurred" | "aianalysis.analysis.completed" | "aianalysis.analysis.failed" | "aianalysis.phase.transition" | "aianalysis.aiagent.call" | "aianalysis.aiagent.submit" | "aianalysis.aiagent.result" | "aianalysis.approval.decision" | "aianalysis.rego.evaluation" | "aianalysis.error.occurred" | "workflowexecution.workflow.started" | "workflowexecution.workflow.completed" | "workflowexecution.workflow.failed" | "workflowexecution.selection.completed" | "workflowexecution.execution.started" | "workflowexecution.block.cleared" | "notification.message.sent" | "notification.message.failed" | "notification.message.acknowledged" | "notification.message.escalated" | "webhook.notification.cancelled" | "webhook.notification.acknowledged" | "workflow.catalog.actions_listed" | "workflow.catalog.workflows_listed" | "workflow.catalog.workflow_retrieved" | "workflow.catalog.selection_validated" | "datastorage.workflow.created" | "datastorage.workflow.updated" | "aiagent.llm.request" | "aiagent.llm.response" | "aiagent.llm.tool_call" | "aiagent.response.complete" | "aiagent.response.failed" | "aiagent.rca.complete" | "aiagent.session.started" | "aiagent.session.completed" | "aiagent.session.failed" | "effectiveness.health.assessed" | "effectiveness.alert.assessed" | "effectiveness.metrics.assessed" | "effectiveness.assessment.scheduled" | "effectiveness.assessment.completed" | "datastorage.actiontype.created" | "datastorage.actiontype.updated" | "datastorage.actiontype.disabled" | "datastorage.ratelimit.denied" | "aiagent.auth.failure" | "aiagent.auth.denied";
+        KnownEventType: "gateway.signal.received" | "gateway.signal.deduplicated" | "gateway.crd.created" | "gateway.crd.failed" | "gateway.config.reloaded" | "gateway.config.rejected" | "orchestrator.lifecycle.started" | "orchestrator.lifecycle.created" | "orchestrator.lifecycle.completed" | "orchestrator.lifecycle.failed" | "orchestrator.lifecycle.transitioned" | "orchestrator.lifecycle.verifying_started" | "orchestrator.lifecycle.verification_completed" | "orchestrator.lifecycle.verification_timed_out" | "orchestrator.remediation.manual_review" | "orchestrator.routing.blocked" | "orchestrator.ea.created" | "remediation.workflow_created" | "orchestrator.approval.requested" | "orchestrator.approval.approved" | "orchestrator.approval.rejected" | "webhook.remediationapprovalrequest.decided" | "signalprocessing.signal.processed" | "signalprocessing.phase.transition" | "signalprocessing.classification.decision" | "signalprocessing.business.classified" | "signalprocessing.enrichment.completed" | "signalprocessing.error.occurred" | "aianalysis.analysis.completed" | "aianalysis.analysis.failed" | "aianalysis.phase.transition" | "aianalysis.aiagent.call" | "aianalysis.aiagent.submit" | "aianalysis.aiagent.result" | "aianalysis.approval.decision" | "aianalysis.rego.evaluation" | "aianalysis.error.occurred" | "workflowexecution.workflow.started" | "workflowexecution.workflow.completed" | "workflowexecution.workflow.failed" | "workflowexecution.selection.completed" | "workflowexecution.execution.started" | "workflowexecution.block.cleared" | "notification.message.sent" | "notification.message.failed" | "notification.message.acknowledged" | "notification.message.escalated" | "webhook.notification.cancelled" | "webhook.notification.acknowledged" | "workflow.catalog.actions_listed" | "workflow.catalog.workflows_listed" | "workflow.catalog.workflow_retrieved" | "workflow.catalog.selection_validated" | "datastorage.workflow.created" | "datastorage.workflow.updated" | "aiagent.llm.request" | "aiagent.llm.response" | "aiagent.llm.tool_call" | "aiagent.response.complete" | "aiagent.response.failed" | "aiagent.rca.complete" | "aiagent.session.started" | "aiagent.session.completed" | "aiagent.session.failed" | "effectiveness.health.assessed" | "effectiveness.alert.assessed" | "effectiveness.metrics.assessed" | "effectiveness.assessment.scheduled" | "effectiveness.assessment.completed" | "datastorage.actiontype.created" | "datastorage.actiontype.updated" | "datastorage.actiontype.disabled" | "datastorage.ratelimit.denied" | "datastorage.auth.failed" | "datastorage.auth.denied" | "datastorage.tokens.reloaded" | "datastorage.tokens.rejected" | "datastorage.audit.read" | "datastorage.dlq.replayed" | "aiagent.auth.failure" | "aiagent.auth.denied";
         /** @description Free-form event payload. At most 256 KiB serialized and nesting depth at most 10 (checked by the service). */
         EventData: {
             [key: string]: unknown;
@@ -187,6 +228,16 @@ export interface components {
             event_date: string;
             /** Format: date-time */
             stored_at: string;
+            /**
+             * @description Who the service authenticated when it stored the event, beside the actor the event
+             *     claims: the name of the bearer token that wrote it, or one of the reserved names
+             *     (token names never contain `:`): `anonymous:loopback` (protected mode, a loopback
+             *     caller without a token), `anonymous:auth-disabled` (`AUTH_DISABLED=true`),
+             *     `datastorage:self-audit` (the service's own security events),
+             *     `redis:dead-letter-queue` (replayed from a client's dead-letter message, which
+             *     reached Redis without the API). Absent on events stored before the service recorded it.
+             */
+            recorded_by?: string;
         };
         AuditEventCreated: {
             /** Format: uuid */
@@ -248,7 +299,7 @@ export interface components {
             }[];
         };
         /** @description Selects the typed `event_data` schema for known core event types. */
-        EventDataCatalog: unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown;
+        EventDataCatalog: unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown;
         GatewaySignalReceivedData: {
             signal_name: string;
             /** @description e.g. prometheus */
@@ -327,6 +378,140 @@ export interface components {
         };
         NotificationFailedData: components["schemas"]["NotificationSentData"] & {
             failure_reason: string;
+        };
+        RequestOrigin: {
+            /** @description The socket's remote address. */
+            source_ip: string;
+            method: string;
+            /** @description The request path */
+            path: string;
+        };
+        /**
+         * @description Requests refused with 401 from one source address. Recorded at most once per source and
+         *     window: the first failure at once, the further failures of the window counted into the next
+         *     event of that source (`occurrences`).
+         */
+        AuthFailedData: components["schemas"]["RequestOrigin"] & {
+            /** @enum {string} */
+            reason: "missing_token" | "malformed_token" | "unknown_token" | "not_loopback" | "bad_metrics_token";
+            /** @description Failures from this source this event stands for. */
+            occurrences: number;
+        };
+        /** @description A known token lacked the scope of the route (403). Rate-limited like `datastorage.auth.failed`, per token. */
+        AuthDeniedData: components["schemas"]["RequestOrigin"] & {
+            /** @description The token's name. */
+            principal: string;
+            /** @enum {string} */
+            required_scope: "audit:write" | "audit:read" | "audit:admin";
+            occurrences: number;
+        };
+        /** @description A token exceeded its rate limit (429). Rate-limited like `datastorage.auth.failed`, per token. */
+        RateLimitDeniedData: components["schemas"]["RequestOrigin"] & {
+            principal: string;
+            occurrences: number;
+        };
+        TokensReloadedData: {
+            file: string;
+            /** @enum {string} */
+            trigger: "startup" | "file_change" | "sighup";
+            /** @description Tokens in force after the reload. */
+            tokens: number;
+            /** @description Names of the new tokens. */
+            added: string[];
+            removed: string[];
+            /** @description Names whose hash or scopes changed. */
+            changed: string[];
+        };
+        TokensRejectedData: {
+            file: string;
+            /** @enum {string} */
+            trigger: "startup" | "file_change" | "sighup";
+            /** @description Why the file was refused; the last good set stays in force. */
+            reason: string;
+        };
+        /**
+         * @description One read of audit data. Recording it is a write, and writes are never recorded, so a read of
+         *     these events adds exactly one event and no chain follows.
+         */
+        AuditReadData: {
+            /** @description The reader: a token name or a reserved name of `recorded_by`. */
+            principal: string;
+            /** @enum {string} */
+            operation: "query" | "get" | "dlq_messages";
+            /** @description The query's parameters as sent (the cursor left out). */
+            filters?: {
+                [key: string]: string;
+            };
+            /** @description The id asked for (`get`). */
+            event_id?: string;
+            /** @description Events returned. */
+            rows: number;
+            /** @description The HTTP status answered. */
+            status: number;
+        };
+        DlqReplayedData: {
+            /** @enum {string} */
+            trigger: "cli";
+            /** @description The operating-system user who ran the command. */
+            operator?: string;
+            stream: string;
+            done: number;
+            created: number;
+            poisoned: number;
+            waiting?: number;
+        };
+        DlqStats: {
+            /** @description False when the service runs without `REDIS_URL`; the other fields are then absent. */
+            enabled: boolean;
+            stream?: string;
+            /** @description Messages waiting (XLEN). */
+            length?: number;
+            capacity?: number;
+            capacity_ratio?: number;
+            /** @description The replay consumer group; null before any worker created it. */
+            group?: null | {
+                name: string;
+                pending: number;
+                last_delivered_id: string;
+                consumers: {
+                    name: string;
+                    pending: number;
+                    idle_ms: number;
+                }[];
+            };
+            dead_letter?: {
+                stream: string;
+                length: number;
+            };
+            /** Format: date-time */
+            oldest_enqueued_at?: string | null;
+        };
+        DlqMessages: {
+            stream: string;
+            messages: {
+                /** @description The stream entry id. */
+                id: string;
+                /** @description The decoded message; absent when it does not decode (see `error`). */
+                message?: {
+                    /** @description The event as it was to be written. */
+                    event: {
+                        [key: string]: unknown;
+                    };
+                    source: string;
+                    service: string;
+                    reason: string;
+                    attempts: number;
+                    enqueued_at: string;
+                    /** @description `recorded_by` the event will be stored with, when the service queued it. */
+                    recorded_by?: string;
+                };
+                /** @description Why the message does not decode. */
+                error?: string;
+                /** @description Fields of a parked message (`dlq_id`, `poisoned_at`). */
+                extra?: {
+                    [key: string]: string;
+                };
+            }[];
         };
     };
     responses: {
@@ -439,6 +624,8 @@ export interface operations {
                 resource_type?: string;
                 resource_id?: string;
                 namespace?: string;
+                /** @description Only events stored by this credential (`recorded_by`, exact match). */
+                recorded_by?: string;
                 /** @description Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`). */
                 since?: components["schemas"]["TimeBound"];
                 /** @description Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. */
@@ -581,6 +768,60 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuditEvent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDeadLetterQueueStats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The DLQ's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DlqStats"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listDeadLetterMessages: {
+        parameters: {
+            query?: {
+                count?: number;
+                /** @description `dlq` (messages waiting for replay) or `dead-letter` (poison messages set aside). */
+                stream?: "dlq" | "dead-letter";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DlqMessages"];
                 };
             };
             400: components["responses"]["BadRequest"];

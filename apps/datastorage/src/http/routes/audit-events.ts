@@ -70,6 +70,13 @@ function withId(event: AuditEventRequest): AuditEventWithId {
   return event.event_id ? (event as AuditEventWithId) : { ...event, event_id: uuidv7() }
 }
 
+/** A query's parameters for the self-audit's read record: as sent, but not the cursor (opaque, long). */
+function readFilters(params: URLSearchParams): Record<string, string> {
+  const filters: Record<string, string> = {}
+  for (const [name, value] of params) if (name !== 'cursor') filters[name] = value
+  return filters
+}
+
 /**
  * `/events` and `/events/batch` writes and the query endpoints, mounted under `/api/v1/audit`.
  * Every body is validated with the contract's validator, and its text for numbers that would not
@@ -139,8 +146,10 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
   })
 
   app.get('/events', async (c) => {
-    const filter = parseAuditEventQuery(new URL(c.req.url).searchParams)
+    const params = new URL(c.req.url).searchParams
+    const filter = parseAuditEventQuery(params)
     const page = await store.query(filter)
+    c.set('auditRead', { operation: 'query', filters: readFilters(params), rows: page.events.length })
     const body: AuditEventPage = {
       data: page.events,
       pagination: { limit: filter.limit, next_cursor: page.nextCursor, has_more: page.hasMore },
@@ -153,6 +162,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
     const error = checkParameter(eventIdParameter, eventId)
     if (error) throw invalid([error], 'event_id must be a UUID.')
     const event = await store.get(eventId)
+    c.set('auditRead', { operation: 'get', eventId, rows: event ? 1 : 0 })
     if (!event) throw new HttpProblem('not-found', `No audit event with event_id ${eventId}.`)
     return c.json(event)
   })
