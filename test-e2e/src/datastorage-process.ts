@@ -1,4 +1,7 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { type ServiceProcess, startServiceProcess } from '@audit-trail/test-infra'
 
@@ -8,6 +11,18 @@ export function datastorageCliPath(): string {
   return join(dirname(require.resolve('@audit-trail/datastorage/package.json')), 'dist', 'cli.js')
 }
 
+/** Bearer tokens of a service started in tokens mode, one per set of scopes. */
+export interface ServiceTokens {
+  /** `audit:write` only: what an audit client needs, and all it should hold. */
+  readonly writer: string
+  /** `audit:read` only: what the query API needs. */
+  readonly reader: string
+  /** `audit:admin` only. */
+  readonly admin: string
+  /** `audit:write`, `audit:read` and `audit:admin`. */
+  readonly all: string
+}
+
 /** Options of {@link startDatastorage}. */
 export interface DatastorageProcessOptions {
   databaseUrl: string
@@ -15,23 +30,127 @@ export interface DatastorageProcessOptions {
   redisUrl?: string
   /** Default: a free port. Kept across restarts. */
   port?: number
+  /**
+   * `tokens` (default): a tokens file made for this process, whose tokens are on
+   * {@link DatastorageProcess.tokens}; every /api/v1 request needs one. `protected`: no tokens file,
+   * the service serves loopback callers without a token (the quick start's set-up). An
+   * `env.AUTH_TOKENS_FILE` of the caller's wins over both: that file is used as is.
+   */
+  auth?: 'tokens' | 'protected'
   /** Extra environment (e.g. LOG_LEVEL, limits, DLQ stream names). */
   env?: Record<string, string>
 }
 
-export type DatastorageProcess = ServiceProcess
+export interface DatastorageProcess extends ServiceProcess {
+  /** How the process was started: `tokens`, `protected`, or `caller-file` (the caller's AUTH_TOKENS_FILE). */
+  readonly auth: 'tokens' | 'protected' | 'caller-file'
+  /**
+   * The tokens of its tokens file.
+   *
+   * @throws Error in the other modes, where there are none: a missing token must fail the test
+   *   that asked for it, not send a request without one.
+   */
+  readonly tokens: ServiceTokens
+}
 
-/** Starts `datastorage serve` as a child process on 127.0.0.1 and waits until /readyz answers 200. */
-export function startDatastorage(options: DatastorageProcessOptions): Promise<DatastorageProcess> {
-  return startServiceProcess({
-    script: datastorageCliPath(),
-    args: ['serve'],
-    ...(options.port === undefined ? {} : { port: options.port }),
-    env: {
-      DATABASE_URL: options.databaseUrl,
-      REDIS_URL: options.redisUrl,
-      LOG_LEVEL: 'warn',
-      ...options.env,
+const SCOPES_OF: Record<keyof ServiceTokens, string[]> = {
+  writer: ['audit:write'],
+  reader: ['audit:read'],
+  admin: ['audit:admin'],
+  all: ['audit:write', 'audit:read', 'audit:admin'],
+}
+
+/** A new token as `datastorage token create` makes one: `at_` and 256 random bits, base64url. */
+export function generateToken(): string {
+  return `at_${randomBytes(32).toString('base64url')}`
+}
+
+/** The hex SHA-256 of a token: what a tokens file holds instead of the token. */
+export function sha256Hex(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex')
+}
+
+/** A tokens file's text (JSON, which the service reads as YAML) for `tokens`, names prefixed `e2e-`. */
+export function tokensFileText(tokens: ServiceTokens): string {
+  const entries = (Object.keys(SCOPES_OF) as (keyof ServiceTokens)[]).map((role) => ({
+    name: `e2e-${role}`,
+    sha256: sha256Hex(tokens[role]),
+    scopes: SCOPES_OF[role],
+  }))
+  return `${JSON.stringify({ tokens: entries }, null, 2)}\n`
+}
+
+/**
+ * Starts `datastorage serve` as a child process on 127.0.0.1 and waits until /readyz answers 200.
+ * In tokens mode the tokens file lives in a temporary directory of its own: `stop()` removes it and
+ * `restart()` writes it again at the same path with the same tokens, so the tokens stay valid
+ * across restarts. `kill()` leaves it, as a crash would.
+ */
+export async function startDatastorage(options: DatastorageProcessOptions): Promise<DatastorageProcess> {
+  const callerFile = options.env?.AUTH_TOKENS_FILE
+  const auth = callerFile !== undefined ? 'caller-file' : (options.auth ?? 'tokens')
+  let tokens: ServiceTokens | undefined
+  let file: { dir: string; path: string; text: string } | undefined
+  if (auth === 'tokens') {
+    tokens = {
+      writer: generateToken(),
+      reader: generateToken(),
+      admin: generateToken(),
+      all: generateToken(),
+    }
+    const dir = mkdtempSync(join(tmpdir(), 'e2e-tokens-'))
+    file = { dir, path: join(dir, 'tokens.json'), text: tokensFileText(tokens) }
+  }
+  const writeFile = () => {
+    if (!file) return
+    mkdirSync(file.dir, { recursive: true, mode: 0o700 })
+    writeFileSync(file.path, file.text, { mode: 0o600 })
+  }
+  const removeFile = () => {
+    if (file) rmSync(file.dir, { recursive: true, force: true })
+  }
+
+  writeFile()
+  let service: ServiceProcess
+  try {
+    service = await startServiceProcess({
+      script: datastorageCliPath(),
+      args: ['serve'],
+      ...(options.port === undefined ? {} : { port: options.port }),
+      env: {
+        DATABASE_URL: options.databaseUrl,
+        REDIS_URL: options.redisUrl,
+        LOG_LEVEL: 'warn',
+        // Protected mode must not pick up a tokens file from the environment the suite runs in.
+        AUTH_TOKENS_FILE: file?.path,
+        ...options.env,
+      },
+    })
+  } catch (error) {
+    removeFile()
+    throw error
+  }
+  return {
+    ...service,
+    auth,
+    get tokens(): ServiceTokens {
+      if (tokens) return tokens
+      throw new Error(
+        auth === 'protected'
+          ? 'this datastorage runs in protected mode: it has no tokens'
+          : `this datastorage reads the caller's tokens file ${callerFile}: its tokens are the caller's`,
+      )
     },
-  })
+    async stop(signal) {
+      try {
+        return await service.stop(signal)
+      } finally {
+        removeFile()
+      }
+    },
+    async restart() {
+      writeFile()
+      await service.restart()
+    },
+  }
 }

@@ -7,7 +7,7 @@ import {
   type TestDatabase,
 } from '@audit-trail/test-infra'
 import type { TestProject } from 'vitest/node'
-import { type DatastorageProcess, startDatastorage } from './datastorage-process.js'
+import { type DatastorageProcess, type ServiceTokens, startDatastorage } from './datastorage-process.js'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,6 +19,11 @@ declare module 'vitest' {
       databaseUrl: string
       /** The shared datastorage process. */
       serviceUrl: string
+      /**
+       * Its tokens (it runs in tokens mode): clients write with `writer`, queries read with
+       * `reader`, each holding the one scope it needs.
+       */
+      tokens: ServiceTokens
       /** Redis key prefix of this run; every key a scenario writes starts with it. */
       keyPrefix: string
     }
@@ -45,12 +50,13 @@ export default async function setup(project: TestProject) {
     infra = await resolveInfrastructure({ log: (line) => console.log(`[e2e] ${line}`) })
     db = await createTestDatabase(infra.postgresUrl, 'audit_e2e')
     service = await startDatastorage({ databaseUrl: db.url })
-    console.log(`[e2e] shared datastorage at ${service.url} (database ${db.name})`)
+    console.log(`[e2e] shared datastorage at ${service.url} (database ${db.name}, auth: tokens)`)
     project.provide('e2e', {
       postgresUrl: infra.postgresUrl,
       redisUrl: infra.redisUrl,
       databaseUrl: db.url,
       serviceUrl: service.url,
+      tokens: service.tokens,
       keyPrefix,
     })
   } catch (error) {

@@ -14,10 +14,12 @@ export interface MemoryRun {
 
 /**
  * Streams `events` events through one audit client in a process of its own (`--expose-gc`, so
- * the heap holds only the client) and returns its heap figures.
+ * the heap holds only the client) and returns its heap figures. `token` (audit:write) reaches it as
+ * AUDIT_TOKEN, as a deployment would pass it.
  */
 export async function runMemoryFixture(
   serviceUrl: string,
+  token: string | undefined,
   correlationId: string,
   events: number,
   timeoutMs: number,
@@ -31,7 +33,11 @@ export async function runMemoryFixture(
       correlationId,
       String(events),
     ],
-    { maxBuffer: 1 << 20, timeout: timeoutMs },
+    {
+      maxBuffer: 1 << 20,
+      timeout: timeoutMs,
+      env: { ...process.env, AUDIT_TOKEN: token },
+    },
   )
   return JSON.parse(stdout.trim().split('\n').at(-1)!) as MemoryRun
 }

@@ -1,8 +1,22 @@
 import { type AuditEvent, createDataStorageClient } from '@audit-trail/datastorage-client'
 
+/**
+ * Where queries go: the service root and the token they send, one with `audit:read` (none for a
+ * service in protected mode).
+ */
+export interface QueryTarget {
+  url: string
+  token?: string | undefined
+}
+
+/** The query target of a started service: its URL and its reader token. */
+export function readerOf(service: { url: string; tokens: { reader: string } }): QueryTarget {
+  return { url: service.url, token: service.tokens.reader }
+}
+
 /** Reads every event of a correlation id through the query API, following the keyset cursor. */
-export async function queryAll(serviceUrl: string, correlation_id: string): Promise<AuditEvent[]> {
-  const client = createDataStorageClient({ baseUrl: serviceUrl })
+export async function queryAll(target: QueryTarget, correlation_id: string): Promise<AuditEvent[]> {
+  const client = createDataStorageClient({ baseUrl: target.url, token: target.token })
   const events: AuditEvent[] = []
   let cursor: string | undefined
   for (;;) {
@@ -18,14 +32,14 @@ export async function queryAll(serviceUrl: string, correlation_id: string): Prom
 
 /** Polls until `count` events of the correlation id are queryable; returns how long that took. */
 export async function waitQueryable(
-  serviceUrl: string,
+  target: QueryTarget,
   correlation_id: string,
   count: number,
   timeoutMs = 10_000,
 ) {
   const started = performance.now()
   for (;;) {
-    const events = await queryAll(serviceUrl, correlation_id)
+    const events = await queryAll(target, correlation_id)
     if (events.length >= count) return { events, ms: performance.now() - started }
     if (performance.now() - started > timeoutMs) {
       throw new Error(`only ${events.length} of ${count} events queryable after ${timeoutMs} ms`)

@@ -14,9 +14,11 @@ import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { startDatastorage } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'
-import { queryAll, uniqueIds } from '../src/query.js'
+import { queryAll, readerOf, uniqueIds } from '../src/query.js'
 
-const { databaseUrl, serviceUrl } = inject('e2e')
+const { databaseUrl, serviceUrl, tokens } = inject('e2e')
+// Queries read with the reader token; clients write with the writer token, the least scope they need.
+const shared = { url: serviceUrl, token: tokens.reader }
 const dirs: string[] = []
 afterAll(() => {
   for (const d of dirs) rmSync(d, { recursive: true, force: true })
@@ -37,6 +39,7 @@ describe('crashes, outages and shutdown', () => {
       await redisServer.kill()
       const audit = createAuditClient({
         baseUrl: service.url,
+        token: service.tokens.writer,
         service: 'e2e',
         maxRetries: 1,
         retryBaseMs: 20,
@@ -51,9 +54,10 @@ describe('crashes, outages and shutdown', () => {
       expect(stats).toMatchObject({ emitted: 100, deadLettered: 100, persisted: 0, failed: 0, pending: 0 })
 
       await service.restart()
-      const first = await replaySpool({ path: spool, baseUrl: service.url })
-      const second = await replaySpool({ path: spool, baseUrl: service.url })
-      const stored = await queryAll(serviceUrl, corr)
+      // The restarted service reads the same tokens file: the writer token still works.
+      const first = await replaySpool({ path: spool, baseUrl: service.url, token: service.tokens.writer })
+      const second = await replaySpool({ path: spool, baseUrl: service.url, token: service.tokens.writer })
+      const stored = await queryAll(shared, corr)
       console.log(
         `[scenario 9] both down: ${stats.deadLettered} spooled; replay 1 ${JSON.stringify(first)}; replay 2 ${JSON.stringify(second)}; stored ${stored.length}`,
       )
@@ -75,6 +79,7 @@ describe('crashes, outages and shutdown', () => {
     try {
       const audit = createAuditClient({
         baseUrl: service.url,
+        token: service.tokens.writer,
         service: 'e2e',
         bufferSize: 5000,
         batchSize: 500,
@@ -99,7 +104,7 @@ describe('crashes, outages and shutdown', () => {
       for (let i = 0; i < total; i++) await audit.emitAsync(makeEvent(corr, i))
       await restarted
       const stats = await audit.close({ timeoutMs: 60_000 })
-      const stored = await queryAll(service.url, corr)
+      const stored = await queryAll(readerOf(service), corr)
       console.log(
         `[scenario 13] kill -9 after ${killedAt} emitted, back in ${restartMs.toFixed(0)} ms: stored ${stored.length} rows, ${uniqueIds(stored)} unique; retries ${stats.retries}, duplicates reported ${stats.duplicates}`,
       )
@@ -118,9 +123,7 @@ describe('crashes, outages and shutdown', () => {
     const child = spawn(
       process.execPath,
       [join(import.meta.dirname, '../fixtures/shutdown.mjs'), serviceUrl, corr, '1000'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, AUDIT_TOKEN: tokens.writer } },
     )
     let output = ''
     child.stdout.on('data', (c: Buffer) => {
@@ -138,12 +141,12 @@ describe('crashes, outages and shutdown', () => {
         }
       })
     })
-    const before = await queryAll(serviceUrl, corr)
+    const before = await queryAll(shared, corr)
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)))
     const t = performance.now()
     child.kill('SIGTERM')
     const code = await exited
-    const stored = await queryAll(serviceUrl, corr)
+    const stored = await queryAll(shared, corr)
     console.log(
       `[scenario 14] stored before SIGTERM: ${before.length}; exit ${code} after ${(performance.now() - t).toFixed(0)} ms; stored after: ${stored.length}`,
     )

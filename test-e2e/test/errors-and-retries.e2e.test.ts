@@ -8,7 +8,9 @@ import { correlationId, makeEvent } from '../src/events.js'
 import { type FaultProxy, startFaultProxy } from '../src/fault-proxy.js'
 import { queryAll, uniqueIds } from '../src/query.js'
 
-const { serviceUrl, databaseUrl } = inject('e2e')
+const { serviceUrl, databaseUrl, tokens } = inject('e2e')
+// Queries read with the reader token; clients write with the writer token, the least scope they need.
+const shared = { url: serviceUrl, token: tokens.reader }
 const BATCH_PATH = '/api/v1/audit/events/batch'
 
 let strictService: DatastorageProcess
@@ -49,7 +51,7 @@ function readSpool(path: string) {
 
 describe('invalid events, 4xx and 5xx', () => {
   it('scenario 6a: emit() refuses an invalid event synchronously and counts it refused', async () => {
-    const audit = createAuditClient({ baseUrl: serviceUrl, service: 'e2e' })
+    const audit = createAuditClient({ baseUrl: serviceUrl, token: tokens.writer, service: 'e2e' })
     const bad = { ...makeEvent(correlationId('s6a'), 0), event_outcome: 'maybe', event_type: 'Not A Type' }
     let caught: unknown
     try {
@@ -72,6 +74,7 @@ describe('invalid events, 4xx and 5xx', () => {
     const spool = join(spoolDir(), 'spool.jsonl')
     const audit = createAuditClient({
       baseUrl: proxy.url,
+      token: strictService.tokens.writer,
       service: 'e2e',
       flushIntervalMs: 60_000,
       retryBaseMs: 50,
@@ -86,7 +89,7 @@ describe('invalid events, 4xx and 5xx', () => {
     })
     for (let i = 20; i < 30; i++) ids.push(audit.emit(makeEvent(corr, i)))
     const stats = await audit.close()
-    const stored = await queryAll(serviceUrl, corr)
+    const stored = await queryAll(shared, corr)
     const spooled = readSpool(spool)
     const attempts = proxy.counts().byPath[BATCH_PATH]
     console.log(
@@ -107,6 +110,7 @@ describe('invalid events, 4xx and 5xx', () => {
     const spool = join(spoolDir(), 'spool.jsonl')
     const audit = createAuditClient({
       baseUrl: proxy.url,
+      token: tokens.writer,
       service: 'e2e',
       retryBaseMs: 10,
       deadLetter: fileDeadLetterQueue({ path: spool }),
@@ -127,6 +131,7 @@ describe('invalid events, 4xx and 5xx', () => {
     proxy.fail({ status: 503, times: 3, pathPrefix: BATCH_PATH })
     const audit = createAuditClient({
       baseUrl: proxy.url,
+      token: tokens.writer,
       service: 'e2e',
       flushIntervalMs: 60_000,
       maxRetries: 5,
@@ -137,7 +142,7 @@ describe('invalid events, 4xx and 5xx', () => {
     const stats = await audit.close()
     const arrivals = proxy.arrivals(BATCH_PATH)
     const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!)
-    const stored = await queryAll(serviceUrl, corr)
+    const stored = await queryAll(shared, corr)
     console.log(
       `[scenario 7] 3 × 503 then success: ${arrivals.length} attempts, delays ${gaps.map((g) => g.toFixed(0)).join(' / ')} ms (full jitter under caps 200/400/800); stored ${stored.length}; stats ${JSON.stringify(stats)}`,
     )
@@ -156,6 +161,7 @@ describe('invalid events, 4xx and 5xx', () => {
     proxy.fail({ status: 429, times: 2, pathPrefix: BATCH_PATH, retryAfter: '1' })
     const audit = createAuditClient({
       baseUrl: proxy.url,
+      token: tokens.writer,
       service: 'e2e',
       flushIntervalMs: 60_000,
       retryBaseMs: 10,
@@ -169,7 +175,7 @@ describe('invalid events, 4xx and 5xx', () => {
     )
     expect(gaps).toHaveLength(2)
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(950)
-    expect(await queryAll(serviceUrl, corr)).toHaveLength(10)
+    expect(await queryAll(shared, corr)).toHaveLength(10)
     await audit.close()
   })
 })

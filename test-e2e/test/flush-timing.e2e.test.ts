@@ -4,7 +4,9 @@ import { correlationId, makeEvent } from '../src/events.js'
 import { type FaultProxy, startFaultProxy } from '../src/fault-proxy.js'
 import { percentile, queryAll, uniqueIds, waitQueryable } from '../src/query.js'
 
-const { serviceUrl } = inject('e2e')
+const { serviceUrl, tokens } = inject('e2e')
+// Queries read with the reader token; clients write with the writer token, the least scope they need.
+const shared = { url: serviceUrl, token: tokens.reader }
 const BATCH_PATH = '/api/v1/audit/events/batch'
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -17,15 +19,19 @@ afterEach(async () => {
 describe('flush timing, client → service → PostgreSQL → query', () => {
   it('scenario 1: a single event is queryable within flushIntervalMs + 1 s (p50/p99 over 50 events)', async () => {
     const corr = correlationId('s1')
-    const audit = createAuditClient({ baseUrl: serviceUrl, service: 'e2e', flushIntervalMs: 1000 })
+    const audit = createAuditClient({
+      baseUrl: serviceUrl,
+      token: tokens.writer,
+      service: 'e2e',
+      flushIntervalMs: 1000,
+    })
     const emittedAt = new Map<string, number>()
     const seenAt = new Map<string, number>()
     let polling = true
     const poller = (async () => {
       while (polling) {
         const now = performance.now()
-        for (const e of await queryAll(serviceUrl, corr))
-          if (!seenAt.has(e.event_id)) seenAt.set(e.event_id, now)
+        for (const e of await queryAll(shared, corr)) if (!seenAt.has(e.event_id)) seenAt.set(e.event_id, now)
         await sleep(10)
       }
     })()
@@ -52,7 +58,12 @@ describe('flush timing, client → service → PostgreSQL → query', () => {
   it('scenario 2: 50 events 200 ms apart are all stored; the timer fires every interval without drifting', async () => {
     const corr = correlationId('s2')
     proxy = await startFaultProxy(serviceUrl)
-    const audit = createAuditClient({ baseUrl: proxy.url, service: 'e2e', flushIntervalMs: 1000 })
+    const audit = createAuditClient({
+      baseUrl: proxy.url,
+      token: tokens.writer,
+      service: 'e2e',
+      flushIntervalMs: 1000,
+    })
     const started = performance.now()
     for (let i = 0; i < 50; i++) {
       audit.emit(makeEvent(corr, i))
@@ -61,7 +72,7 @@ describe('flush timing, client → service → PostgreSQL → query', () => {
     // ~10 s on an idle machine; longer on a loaded one, where each sleep overshoots.
     const emittingMs = performance.now() - started
     await audit.close()
-    const { events } = await waitQueryable(serviceUrl, corr, 50)
+    const { events } = await waitQueryable(shared, corr, 50)
     const arrivals = proxy.arrivals(BATCH_PATH)
     const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]!)
     console.log(
@@ -83,13 +94,14 @@ describe('flush timing, client → service → PostgreSQL → query', () => {
     proxy = await startFaultProxy(serviceUrl)
     const audit = createAuditClient({
       baseUrl: proxy.url,
+      token: tokens.writer,
       service: 'e2e',
       batchSize: 100,
       flushIntervalMs: 60_000,
     })
     const started = performance.now()
     for (let i = 0; i < 100; i++) audit.emit(makeEvent(corr, i))
-    const { events, ms } = await waitQueryable(serviceUrl, corr, 100, 5000)
+    const { events, ms } = await waitQueryable(shared, corr, 100, 5000)
     console.log(
       `[scenario 3] batchSize 100 with a 60 s timer: 100 events queryable ${(performance.now() - started).toFixed(0)} ms after the first emit (polling ${ms.toFixed(0)} ms), ${proxy.counts().byPath[BATCH_PATH]} batch request(s)`,
     )
@@ -100,10 +112,15 @@ describe('flush timing, client → service → PostgreSQL → query', () => {
 
   it('scenario 4: close() with 5 buffered events leaves all 5 queryable as soon as it resolves', async () => {
     const corr = correlationId('s4')
-    const audit = createAuditClient({ baseUrl: serviceUrl, service: 'e2e', flushIntervalMs: 60_000 })
+    const audit = createAuditClient({
+      baseUrl: serviceUrl,
+      token: tokens.writer,
+      service: 'e2e',
+      flushIntervalMs: 60_000,
+    })
     for (let i = 0; i < 5; i++) audit.emit(makeEvent(corr, i))
     const stats = await audit.close()
-    const events = await queryAll(serviceUrl, corr)
+    const events = await queryAll(shared, corr)
     console.log(
       `[scenario 4] close() returned ${JSON.stringify(stats)}; queryable right after: ${events.length}`,
     )
@@ -115,7 +132,12 @@ describe('flush timing, client → service → PostgreSQL → query', () => {
   it('scenario 5: flush() on 12 clients × 87 events in parallel leaves all queryable right after', async () => {
     const corr = correlationId('s5')
     const clients = Array.from({ length: 12 }, () =>
-      createAuditClient({ baseUrl: serviceUrl, service: 'e2e', flushIntervalMs: 60_000 }),
+      createAuditClient({
+        baseUrl: serviceUrl,
+        token: tokens.writer,
+        service: 'e2e',
+        flushIntervalMs: 60_000,
+      }),
     )
     clients.forEach((audit, c) => {
       for (let i = 0; i < 87; i++) audit.emit(makeEvent(corr, c * 1000 + i))
@@ -123,7 +145,7 @@ describe('flush timing, client → service → PostgreSQL → query', () => {
     const started = performance.now()
     await Promise.all(clients.map((audit) => audit.flush()))
     const flushMs = performance.now() - started
-    const events = await queryAll(serviceUrl, corr)
+    const events = await queryAll(shared, corr)
     console.log(
       `[scenario 5] 12 × 87 = 1044 events; parallel flush() took ${flushMs.toFixed(0)} ms; queryable right after: ${events.length}`,
     )

@@ -7,7 +7,9 @@ import { correlationId, makeEvent } from '../src/events.js'
 import { runMemoryFixture } from '../src/memory-run.js'
 import { queryAll, uniqueIds } from '../src/query.js'
 
-const { serviceUrl, redisUrl, keyPrefix } = inject('e2e')
+const { serviceUrl, redisUrl, keyPrefix, tokens } = inject('e2e')
+// Queries read with the reader token; clients write with the writer token, the least scope they need.
+const shared = { url: serviceUrl, token: tokens.reader }
 const redis = new Redis(redisUrl)
 afterAll(() => redis.disconnect())
 
@@ -59,10 +61,16 @@ async function seedBurst(audit: AuditClient, corr: string) {
 describe('bursts, concurrency and memory', () => {
   it('scenario 10a: a 500-event burst into bufferSize 100 without a DLQ: every event stored or refused at emit()', async () => {
     const corr = correlationId('s10a')
-    const audit = createAuditClient({ baseUrl: serviceUrl, service: 'e2e', bufferSize: 100, batchSize: 50 })
+    const audit = createAuditClient({
+      baseUrl: serviceUrl,
+      token: tokens.writer,
+      service: 'e2e',
+      bufferSize: 100,
+      batchSize: 50,
+    })
     const { ms, refused } = await seedBurst(audit, corr)
     const stats = await audit.close()
-    const stored = await queryAll(serviceUrl, corr)
+    const stored = await queryAll(shared, corr)
     console.log(
       `[scenario 10a] 500 events in ${ms.toFixed(0)} ms into bufferSize 100 (onFull reject): stored ${stored.length}, refused ${refused}, lost ${500 - stored.length - refused}; stats ${JSON.stringify(stats)}`,
     )
@@ -77,6 +85,7 @@ describe('bursts, concurrency and memory', () => {
     const stream = `${keyPrefix}s10b:audit:dlq:events`
     const audit = createAuditClient({
       baseUrl: serviceUrl,
+      token: tokens.writer,
       service: 'e2e',
       bufferSize: 100,
       batchSize: 50,
@@ -84,7 +93,7 @@ describe('bursts, concurrency and memory', () => {
     })
     const { ms, refused } = await seedBurst(audit, corr)
     const stats = await audit.close()
-    const stored = await queryAll(serviceUrl, corr)
+    const stored = await queryAll(shared, corr)
     const entries = await redis.xrange(stream, '-', '+')
     const parked = entries.map(([, fields]) => decodeDeadLetterMessage(fields))
     console.log(
@@ -109,7 +118,13 @@ describe('bursts, concurrency and memory', () => {
 
   it('scenario 10c: the same burst through emitAsync waits for room: all 500 stored', async () => {
     const corr = correlationId('s10c')
-    const audit = createAuditClient({ baseUrl: serviceUrl, service: 'e2e', bufferSize: 100, batchSize: 50 })
+    const audit = createAuditClient({
+      baseUrl: serviceUrl,
+      token: tokens.writer,
+      service: 'e2e',
+      bufferSize: 100,
+      batchSize: 50,
+    })
     const started = performance.now()
     await Promise.all(
       Array.from({ length: 50 }, async (_, e) => {
@@ -118,7 +133,7 @@ describe('bursts, concurrency and memory', () => {
     )
     const ms = performance.now() - started
     await audit.close()
-    const stored = await queryAll(serviceUrl, corr)
+    const stored = await queryAll(shared, corr)
     console.log(
       `[scenario 10c] 500 events through emitAsync into bufferSize 100: all accepted in ${ms.toFixed(0)} ms, stored ${stored.length}`,
     )
@@ -132,10 +147,15 @@ describe('bursts, concurrency and memory', () => {
     'scenario 11: %i concurrent emitters × %i events are all stored exactly once',
     async (emitters, each) => {
       const corr = correlationId(`s11-${emitters}`)
-      const audit = createAuditClient({ baseUrl: serviceUrl, service: 'e2e', flushIntervalMs: 200 })
+      const audit = createAuditClient({
+        baseUrl: serviceUrl,
+        token: tokens.writer,
+        service: 'e2e',
+        flushIntervalMs: 200,
+      })
       const ms = await burst(emitters, each, (n) => void audit.emit(makeEvent(corr, n)))
       const stats = await audit.close()
-      const stored = await queryAll(serviceUrl, corr)
+      const stored = await queryAll(shared, corr)
       console.log(
         `[scenario 11] ${emitters} × ${each} = ${emitters * each} events emitted in ${ms.toFixed(0)} ms; stored ${stored.length} (unique ${uniqueIds(stored)}); ${stats.batches} batches`,
       )
@@ -147,7 +167,7 @@ describe('bursts, concurrency and memory', () => {
 
   it('scenario 12: 100,000 events through one client keep heap growth after GC under 10 MB', async () => {
     const corr = correlationId('s12')
-    const result = await runMemoryFixture(serviceUrl, corr, 100_000, 240_000)
+    const result = await runMemoryFixture(serviceUrl, tokens.writer, corr, 100_000, 240_000)
     console.log(
       `[scenario 12] ${result.events} events in ${result.seconds.toFixed(1)} s: heap after GC ${result.heapBeforeMb.toFixed(1)} → ${result.heapAfterMb.toFixed(1)} MB (growth ${result.growthMb.toFixed(2)} MB); persisted ${result.stats.persisted}`,
     )

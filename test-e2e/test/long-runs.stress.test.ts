@@ -3,15 +3,15 @@ import { describe, expect, inject, it } from 'vitest'
 import { startDatastorage } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'
 import { runMemoryFixture } from '../src/memory-run.js'
-import { queryAll, uniqueIds } from '../src/query.js'
+import { queryAll, readerOf, uniqueIds } from '../src/query.js'
 
 // `pnpm test:stress`: the scenarios of the e2e suite at sizes too slow for every CI run.
-const { serviceUrl, databaseUrl } = inject('e2e')
+const { serviceUrl, databaseUrl, tokens } = inject('e2e')
 
 describe('stress: long runs', () => {
   it('1,000,000 events through one client: heap after GC stays flat', async () => {
     const corr = correlationId('stress-memory')
-    const result = await runMemoryFixture(serviceUrl, corr, 1_000_000, 900_000)
+    const result = await runMemoryFixture(serviceUrl, tokens.writer, corr, 1_000_000, 900_000)
     console.log(
       `[stress memory] 1,000,000 events in ${result.seconds.toFixed(0)} s: heap after GC ${result.heapBeforeMb.toFixed(1)} → ${result.heapAfterMb.toFixed(1)} MB; persisted ${result.stats.persisted}`,
     )
@@ -25,6 +25,7 @@ describe('stress: long runs', () => {
     try {
       const audit = createAuditClient({
         baseUrl: service.url,
+        token: service.tokens.writer,
         service: 'e2e-stress',
         bufferSize: 10_000,
         batchSize: 1000,
@@ -46,7 +47,7 @@ describe('stress: long runs', () => {
       for (let i = 0; i < total; i++) await audit.emitAsync(makeEvent(corr, i))
       await kills
       const stats = await audit.close({ timeoutMs: 120_000 })
-      const stored = await queryAll(service.url, corr)
+      const stored = await queryAll(readerOf(service), corr)
       console.log(
         `[stress kill] ${total} events, 3 × SIGKILL, ${((performance.now() - started) / 1000).toFixed(1)} s: stored ${stored.length}, unique ${uniqueIds(stored)}; retries ${stats.retries}, duplicates ${stats.duplicates}`,
       )

@@ -19,7 +19,9 @@ import {
  * The publishable packages as a user gets them: packed, installed with npm into a fresh project,
  * used by following only their READMEs. Needs the package registry (npm install).
  */
-const { serviceUrl } = inject('e2e')
+const { serviceUrl, tokens } = inject('e2e')
+/** Reads go with the reader token; the programs a user writes get the writer token as AUDIT_TOKEN. */
+const asReader = { authorization: `Bearer ${tokens.reader}` }
 const work = mkdtempSync(join(tmpdir(), 'npm-consumer-'))
 const project = join(work, 'project')
 const PEERS = ['posthog-node', '@segment/analytics-node']
@@ -158,12 +160,13 @@ describe('the packages installed from their tarballs with npm', () => {
     const { code, stdout, stderr } = await node(
       project,
       join('out', basename(quickStart.file).replace(/\.ts$/, '.js')),
-      { AUDIT_BASE_URL: serviceUrl, AUDIT_SERVICE: 'npm-consumer' },
+      // loadAuditClientConfig() reads the token from AUDIT_TOKEN, as the README says.
+      { AUDIT_BASE_URL: serviceUrl, AUDIT_SERVICE: 'npm-consumer', AUDIT_TOKEN: tokens.writer },
     )
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
     const id = /[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}/.exec(stdout)?.[0]
     expect(id, `the quick start prints the event id: ${stdout}`).toBeDefined()
-    const res = await fetch(`${serviceUrl}/api/v1/audit/events/${id}`)
+    const res = await fetch(`${serviceUrl}/api/v1/audit/events/${id}`, { headers: asReader })
     expect(res.status).toBe(200)
     expect(await res.json()).toMatchObject({ event_id: id, event_type: 'gateway.signal.received' })
   }, 120_000)
@@ -187,14 +190,16 @@ describe('the packages installed from their tarballs with npm', () => {
     expect({ code: written.code, stderr: written.stderr }).toEqual({ code: 0, stderr: '' })
     const { ids, deadLettered } = JSON.parse(written.stdout) as { ids: string[]; deadLettered: number }
     expect(deadLettered).toBe(3)
-    const replay = await node(project, 'node_modules/.bin/audit-spool-replay', {}, [
-      '--spool',
-      'spool/audit.jsonl',
-      '--url',
-      serviceUrl,
-    ])
+    const replay = await node(
+      project,
+      'node_modules/.bin/audit-spool-replay',
+      { AUDIT_TOKEN: tokens.writer },
+      ['--spool', 'spool/audit.jsonl', '--url', serviceUrl],
+    )
     expect(replay.code, replay.stderr).toBe(0)
-    for (const id of ids) expect((await fetch(`${serviceUrl}/api/v1/audit/events/${id}`)).status).toBe(200)
+    for (const id of ids) {
+      expect((await fetch(`${serviceUrl}/api/v1/audit/events/${id}`, { headers: asReader })).status).toBe(200)
+    }
   }, 120_000)
 
   it('from CommonJS: require() each entry point, a .cts file type-checks, and a client stores its events', async () => {
@@ -220,18 +225,22 @@ describe('the packages installed from their tarballs with npm', () => {
       const { openapiDocument } = require('@audit-trail/datastorage-client/openapi')
       if (typeof redisDeadLetterQueue !== 'function' || typeof openapiDocument !== 'object') throw new Error('an entry is empty')
       if (!(new DeadLetterWriteError('x') instanceof require('@audit-trail/audit-client').AuditClientError)) throw new Error('error classes differ')
-      const audit = createAuditClient({ baseUrl: process.env.AUDIT_BASE_URL, service: 'npm-consumer-cjs' })
+      const audit = createAuditClient({ baseUrl: process.env.AUDIT_BASE_URL, token: process.env.AUDIT_TOKEN, service: 'npm-consumer-cjs' })
       const ids = [0, 1].map((i) => audit.emit({ event_type: 'consumer.cjs.checked', event_category: 'security',
         event_action: 'checked', event_outcome: 'success', correlation_id: 'cjs-' + i, event_data: { i } }))
       audit.close().then(async (stats) => {
-        const ds = createDataStorageClient({ baseUrl: process.env.AUDIT_BASE_URL })
+        const ds = createDataStorageClient({ baseUrl: process.env.AUDIT_BASE_URL, token: process.env.READ_TOKEN })
         const found = await Promise.all(ids.map((event_id) => ds.GET('/api/v1/audit/events/{event_id}', { params: { path: { event_id } } })))
         console.log(JSON.stringify({ persisted: stats.persisted, found: found.map((r) => r.data && r.data.event_id) }))
         console.log(JSON.stringify(ids))
       })
       `,
     )
-    const { code, stdout, stderr } = await node(project, 'check.cjs', { AUDIT_BASE_URL: serviceUrl })
+    const { code, stdout, stderr } = await node(project, 'check.cjs', {
+      AUDIT_BASE_URL: serviceUrl,
+      AUDIT_TOKEN: tokens.writer,
+      READ_TOKEN: tokens.reader,
+    })
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' })
     const [result, ids] = stdout
       .trim()

@@ -6,7 +6,7 @@ import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'
 import { startDatastorage } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'
-import { queryAll, uniqueIds, waitQueryable } from '../src/query.js'
+import { queryAll, readerOf, uniqueIds, waitQueryable } from '../src/query.js'
 
 const { databaseUrl, redisUrl, keyPrefix } = inject('e2e')
 const redis = new Redis(redisUrl)
@@ -36,6 +36,7 @@ describe('client dead-letter queue → service replay', () => {
       await service.stop()
       const audit = createAuditClient({
         baseUrl: service.url,
+        token: service.tokens.writer,
         service: 'e2e',
         maxRetries: 2,
         retryBaseMs: 50,
@@ -64,7 +65,7 @@ describe('client dead-letter queue → service replay', () => {
 
       const restartedAt = performance.now()
       await service.restart()
-      const { events } = await waitQueryable(service.url, corr, 100, 30_000)
+      const { events } = await waitQueryable(readerOf(service), corr, 100, 30_000)
       await waitFor('the DLQ stream to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
       const drainedMs = performance.now() - restartedAt
 
@@ -73,7 +74,7 @@ describe('client dead-letter queue → service replay', () => {
       for (const [, fields] of entries) again.xadd(stream, '*', ...fields)
       await again.exec()
       await waitFor('the re-added messages to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
-      const after = await queryAll(service.url, corr)
+      const after = await queryAll(readerOf(service), corr)
       console.log(
         `[scenario 8] service down: ${messages.length} events in the Redis DLQ (reason "${messages[0]?.reason}", attempts ${messages[0]?.attempts}); restarted service replayed them in ${drainedMs.toFixed(0)} ms; stored ${events.length}; after replaying the same 100 again: ${after.length} rows, ${uniqueIds(after)} unique`,
       )
@@ -101,6 +102,7 @@ describe('client dead-letter queue → service replay', () => {
     })
     const audit = createAuditClient({
       baseUrl: service.url,
+      token: service.tokens.writer,
       service: 'e2e',
       batchSize: 50,
       flushIntervalMs: 50,
@@ -127,7 +129,7 @@ describe('client dead-letter queue → service replay', () => {
       await pg.start()
       const stats = await audit.close({ timeoutMs: 60_000 })
       await waitFor('the service DLQ to drain', async () => (await redis.xlen(stream)) === 0, 30_000)
-      const stored = await queryAll(service.url, corr)
+      const stored = await queryAll(readerOf(service), corr)
       console.log(
         `[service DLQ] capacity 100 with PostgreSQL down: 100 queued (202), the client held ${held.pending} through ${held.retries} retried 503s; after PostgreSQL returned: stored ${stored.length} (${uniqueIds(stored)} unique); stats ${JSON.stringify(stats)}`,
       )
@@ -178,7 +180,7 @@ describe('client dead-letter queue → service replay', () => {
       await waitFor('the DLQ to drain', async () => (await redis.xlen(stream)) === 0, 60_000)
       const drainedMs = performance.now() - started
       const consumers = (await redis.xinfo('CONSUMERS', stream, 'datastorage')) as unknown[][]
-      const stored = await queryAll(a.url, corr)
+      const stored = await queryAll(readerOf(a), corr)
       const [byA, byB] = await Promise.all([replayedBy(a.url), replayedBy(b.url)])
       console.log(
         `[service DLQ] two datastorage processes (pids ${a.pid()} and ${b.pid()}) drained ${entries.length} messages (${total} events, ${entries.length - total} repeated) in ${drainedMs.toFixed(0)} ms: ${byA} replayed by a, ${byB} by b; consumers in the group: ${consumers.length}; stored ${stored.length} rows, ${uniqueIds(stored)} unique`,
