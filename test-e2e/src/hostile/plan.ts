@@ -13,6 +13,7 @@ import { type Mutation, mutation } from './mutations.js'
 import { type HostileQuery, hostileQuery } from './queries.js'
 import { obj, type Raw, str, writeRaw } from './raw-json.js'
 import { EARLIEST_MICROS, microsOfMs, partsAt, writeTimestamp } from './timestamps.js'
+import { bearer, type HostileScope, type HostileToken, type HostileTokens, TOKEN_ALPHABET } from './tokens.js'
 
 /**
  * The requests of a hostile-input run, generated from one seed: shapes drawn by fast-check, then
@@ -48,6 +49,8 @@ export interface Expectation {
   duplicate?: boolean
   /** The answer of a query: a page. */
   page?: boolean
+  /** Text the problem's `detail` must contain (a 403 names the scope it lacks). */
+  detailIncludes?: string
 }
 
 /** A valid event sent: if its request succeeds, exactly one row with these fields must exist. */
@@ -103,6 +106,7 @@ type Shape =
   | { kind: 'media'; contentType: string | undefined; draft: EventDraft }
   | { kind: 'query'; query: HostileQuery }
   | { kind: 'raw'; variant: RawVariant; draft: EventDraft }
+  | AuthShape
 
 interface InnerDuplicate {
   from: number
@@ -295,6 +299,7 @@ function shapeArb(ctx: GenContext): fc.Arbitrary<Shape> {
         draft: event,
       }),
     },
+    { weight: 12, arbitrary: authShapeArb(ctx) },
   )
 }
 
@@ -385,10 +390,13 @@ export interface MaterializeOptions {
   ctx: GenContext
   /** The service's port (raw requests write a Host header). */
   port: number
+  /** The run's tokens: requests to /api/v1 carry the route's own, auth cases a bad one. */
+  tokens: HostileTokens
 }
 
 /** Turns a shape into the request to send and the answer it must get. */
-function materialize(shape: Shape, { ids, ctx, port }: MaterializeOptions): PlannedRequest {
+function materialize(shape: Shape, options: MaterializeOptions): PlannedRequest {
+  const { ids, ctx, port, tokens } = options
   switch (shape.kind) {
     case 'single-valid': {
       const id = shape.draft.id ? ids.hex() : undefined
@@ -551,7 +559,9 @@ function materialize(shape: Shape, { ids, ctx, port }: MaterializeOptions): Plan
         refusedIds: [],
       }
     case 'raw':
-      return rawRequest(shape.variant, shape.draft, ids, port)
+      return rawRequest(shape.variant, shape.draft, ids, port, tokens)
+    case 'auth':
+      return authRequest(shape, options, tokens)
   }
 }
 
@@ -729,7 +739,13 @@ function bytesInString(text: string, bytes: number[]): Uint8Array {
 }
 
 /** Raw HTTP requests: the server's edges before the app. */
-function rawRequest(variant: RawVariant, draft: EventDraft, ids: IdSource, port: number): PlannedRequest {
+function rawRequest(
+  variant: RawVariant,
+  draft: EventDraft,
+  ids: IdSource,
+  port: number,
+  tokens: HostileTokens,
+): PlannedRequest {
   const host = `127.0.0.1:${port}`
   const id = ids.hex()
   const entries = entriesWithId({ ...draft, id: { casing: { style: 'lower' }, position: 0 } }, id)
@@ -739,7 +755,14 @@ function rawRequest(variant: RawVariant, draft: EventDraft, ids: IdSource, port:
     status,
     ...(types ? { types } : {}),
   })
-  const head = (lines: string[]) => utf8(`${lines.join('\r\n')}\r\n\r\n`)
+  // A request to /api/v1 carries the route's token, so that what is tested is the HTTP edge, not auth.
+  const withAuth = (lines: string[]) => {
+    const [method = '', target = ''] = lines[0]!.split(' ')
+    if (!target.includes('/api/v1')) return lines
+    const token = method.toUpperCase() === 'POST' ? tokens.writer : tokens.reader
+    return [...lines, `Authorization: ${bearer(token)}`]
+  }
+  const head = (lines: string[]) => utf8(`${withAuth(lines).join('\r\n')}\r\n\r\n`)
   const post = (extra: string[], body: Uint8Array) =>
     Buffer.concat([
       head([`POST ${EVENTS} HTTP/1.1`, `Host: ${host}`, 'Content-Type: application/json', ...extra]),
@@ -884,11 +907,323 @@ export interface PlanOptions {
   port: number
   /** Seed of the event ids (default: the seed). */
   idSeed?: string
+  tokens: HostileTokens
 }
 
 /** The requests of phase 1, in order. */
-export function generatePlan({ seed, requests, ctx, port, idSeed }: PlanOptions): PlannedRequest[] {
+export function generatePlan({ seed, requests, ctx, port, idSeed, tokens }: PlanOptions): PlannedRequest[] {
   const shapes = fc.sample(shapeArb(ctx), { seed, numRuns: requests })
   const ids = new IdSource(`hostile:${idSeed ?? seed}`)
-  return shapes.map((shape) => materialize(shape, { ids, ctx, port }))
+  // The auth cases set their own Authorization; every other request carries its route's token.
+  return shapes.map((shape) =>
+    shape.kind === 'auth'
+      ? materialize(shape, { ids, ctx, port, tokens })
+      : authorize(materialize(shape, { ids, ctx, port, tokens }), tokens),
+  )
+}
+
+// ---------------------------------------------------------------------------------------------
+// Access control: bad tokens against a service in tokens mode
+
+/** Spellings of a refused `Authorization` (fetch sends them): each answered 401, the same problem every time. */
+const AUTH_UNAUTHORIZED = [
+  'missing',
+  'wrong-scheme',
+  'bearer-empty',
+  'two-tokens',
+  'long-token',
+  'latin1-token',
+  'unknown',
+  'tampered',
+] as const
+/** Header bytes fetch would not send, written on a raw socket. */
+const AUTH_RAW = ['raw-control-char', 'raw-utf8-token', 'raw-two-headers'] as const
+type AuthVariant =
+  | (typeof AUTH_UNAUTHORIZED)[number]
+  | (typeof AUTH_RAW)[number]
+  | 'wrong-scope'
+  | 'scheme-spelling'
+
+/** The request a token is sent with: one of the ordinary shapes, a read by id, or a path no route serves. */
+type AuthTarget =
+  | Extract<Shape, { kind: 'single-valid' | 'batch-valid' | 'single-invalid' | 'query' }>
+  | { kind: 'by-id' }
+  | { kind: 'unrouted'; method: string; path: string }
+
+interface AuthShape {
+  kind: 'auth'
+  variant: AuthVariant
+  target: AuthTarget
+  r: number
+  at: number
+}
+
+/** Paths under /api/v1 no route (or not this method) serves: refused 401 before any 404 or 405. */
+const UNROUTED = ['/api/v1', '/api/v1/', '/api/v1/audit', '/api/v1/nope', '/api/v1/audit/events/a/b', EVENTS]
+
+function authShapeArb(ctx: GenContext): fc.Arbitrary<AuthShape> {
+  // Every event of an auth request has an id, so that the oracle can check a refused one is not stored.
+  const event = validEvent(ctx).map(
+    (d): EventDraft => ({ ...d, id: d.id ?? { casing: { style: 'lower' }, position: 0 } }),
+  )
+  const routed: fc.Arbitrary<AuthTarget> = fc.oneof(
+    {
+      weight: 4,
+      arbitrary: fc.record({
+        kind: fc.constant('single-valid' as const),
+        draft: event,
+        transport: transportArb,
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('batch-valid' as const),
+        drafts: fc.array(event, { minLength: 1, maxLength: 6 }),
+        transport: transportArb,
+      }),
+    },
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('single-invalid' as const),
+        draft: event,
+        mutation: mutation(ctx),
+        transport: transportArb,
+      }),
+    },
+    { weight: 3, arbitrary: fc.record({ kind: fc.constant('query' as const), query: hostileQuery(ctx) }) },
+    { weight: 1, arbitrary: fc.constant({ kind: 'by-id' as const }) },
+  )
+  const unrouted: fc.Arbitrary<AuthTarget> = fc.record({
+    kind: fc.constant('unrouted' as const),
+    method: fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH'),
+    path: fc.constantFrom(...UNROUTED),
+  })
+  const shape = (variants: readonly AuthVariant[], target: fc.Arbitrary<AuthTarget>) =>
+    fc.record({
+      kind: fc.constant('auth' as const),
+      variant: fc.constantFrom(...variants),
+      target,
+      r: fc.nat(),
+      at: fc.nat(),
+    })
+  return fc.oneof(
+    { weight: 14, arbitrary: shape(AUTH_UNAUTHORIZED, fc.oneof({ weight: 6, arbitrary: routed }, unrouted)) },
+    { weight: 5, arbitrary: shape(['wrong-scope'], routed) },
+    { weight: 3, arbitrary: shape(['scheme-spelling'], routed) },
+    {
+      weight: 3,
+      arbitrary: shape(
+        AUTH_RAW,
+        fc.record({ kind: fc.constant('single-valid' as const), draft: event, transport: transportArb }),
+      ),
+    },
+  )
+}
+
+/** The token a request to `method` needs: the writer's for a POST, the reader's otherwise. */
+const tokenFor = (method: string, tokens: HostileTokens): HostileToken =>
+  method === 'POST' ? tokens.writer : tokens.reader
+
+/** Sets the `Authorization` a request to /api/v1 needs (the route's own token); others are left as they are. */
+export function authorize(req: PlannedRequest, tokens: HostileTokens): PlannedRequest {
+  if (req.raw || !req.path.startsWith('/api/v1')) return req
+  return { ...req, headers: { ...req.headers, authorization: bearer(tokenFor(req.method, tokens)) } }
+}
+
+/** A token with one character changed to another of the alphabet. */
+function changeOne(token: string, at: number, r: number): string {
+  const i = 3 + (at % (token.length - 3))
+  const was = TOKEN_ALPHABET.indexOf(token[i]!)
+  const now = TOKEN_ALPHABET[(was + 1 + (r % (TOKEN_ALPHABET.length - 1))) % TOKEN_ALPHABET.length]!
+  return token.slice(0, i) + now + token.slice(i + 1)
+}
+
+/** A token the service never issued, derived from the seed: `at_` and 43 base64url characters. */
+const unknownToken = (r: number) =>
+  `at_${createHash('sha256').update(`hostile-unknown:${r}`).digest('base64url')}`
+
+/** Turns an auth shape into its request: the target request with the `Authorization` under test. */
+function authRequest(shape: AuthShape, options: MaterializeOptions, tokens: HostileTokens): PlannedRequest {
+  const { ids } = options
+  const { r, at, variant } = shape
+  let target: AuthTarget = shape.target
+  // A known token on a path no route serves is a 404/405, not an auth case: read by id instead.
+  if (target.kind === 'unrouted' && !(AUTH_UNAUTHORIZED as readonly string[]).includes(variant))
+    target = { kind: 'by-id' }
+  let base: PlannedRequest
+  if (target.kind === 'by-id') {
+    base = {
+      cls: 'query.get-by-id-absent',
+      labels: [],
+      method: 'GET',
+      path: `${EVENTS}/${uuidOf(ids.hex())}`,
+      headers: {},
+      expect: { status: [404], types: ['not-found'] },
+      events: [],
+      refusedIds: [],
+    }
+  } else if (target.kind === 'unrouted') {
+    const withBody = target.method !== 'GET'
+    base = {
+      cls: 'unrouted',
+      labels: [],
+      method: target.method,
+      path: target.path,
+      headers: withBody ? { 'content-type': 'application/json' } : {},
+      ...(withBody ? { body: utf8('{}') } : {}),
+      expect: { status: [404, 405] },
+      events: [],
+      refusedIds: [],
+    }
+  } else base = materialize(target, options)
+  const right = tokenFor(base.method, tokens)
+  const scope: HostileScope = base.method === 'POST' ? 'audit:write' : 'audit:read'
+  const cls = `auth.${variant}`
+  const labels = [...new Set([cls, `${cls}.${target.kind}`, ...base.labels.filter((l) => l !== base.cls)])]
+  const headers = { ...base.headers }
+  delete headers.authorization
+  // Refused before the body is read: none of its events may be stored, valid or not.
+  const refused = (expect: Expectation, authorization?: string): PlannedRequest => ({
+    ...base,
+    cls,
+    labels,
+    headers: authorization === undefined ? headers : { ...headers, authorization },
+    expect,
+    events: [],
+    refusedIds: [...base.refusedIds, ...base.events.flatMap((e) => (e.id && !e.duplicateOf ? [e.id] : []))],
+  })
+  const unauthorized: Expectation = { status: [401], types: ['unauthorized'] }
+  const t = right.token
+  switch (variant) {
+    case 'missing':
+      return refused(unauthorized)
+    case 'wrong-scheme': {
+      const basic = Buffer.from(`${right.name}:${t}`).toString('base64')
+      const values = [
+        `Basic ${basic}`,
+        `Token ${t}`,
+        `Bearer:${t}`,
+        `Bearer${t}`,
+        t,
+        `Bearer=${t}`,
+        `Digest ${t}`,
+      ]
+      return refused(unauthorized, values[r % values.length])
+    }
+    case 'bearer-empty':
+      return refused(unauthorized, ['Bearer', 'Bearer ', 'bearer', 'Bearer ""', 'Bearer \t'][r % 5])
+    case 'two-tokens': {
+      const other = [tokens.writer, tokens.reader, tokens.admin][at % 3]!.token
+      const values = [
+        `Bearer ${t} ${t}`,
+        `Bearer ${t}, Bearer ${other}`,
+        `Bearer ${t},${t}`,
+        `Bearer ${other} ${t}`,
+      ]
+      return refused(unauthorized, values[r % values.length])
+    }
+    case 'long-token': {
+      const n = 256 + (r % 12_000)
+      return refused(unauthorized, `Bearer ${at % 2 ? t : 'at_'}${TOKEN_ALPHABET[at % 64]!.repeat(n)}`)
+    }
+    case 'latin1-token': {
+      // Bytes 0x80–0xFF (fetch sends a Latin-1 string byte for byte): outside the token's characters.
+      const i = 3 + (at % (t.length - 3))
+      const ch = ['é', 'ÿ', '£', 'µ', '\u00a0', 'Ã'][r % 6]!
+      return refused(unauthorized, `Bearer ${t.slice(0, i)}${ch}${t.slice(i + (r % 2))}`)
+    }
+    case 'unknown': {
+      // A token never issued, the hash the file holds instead of the token, or the file's name of it.
+      const values = [unknownToken(r), createHash('sha256').update(t).digest('hex'), right.name, 'at_']
+      return refused(unauthorized, `Bearer ${values[at % values.length]}`)
+    }
+    case 'tampered': {
+      // The route's own token, one character off: changed, its case flipped, cut short, one too many.
+      const flipped = (() => {
+        const i = 3 + (at % (t.length - 3))
+        const c = t[i]!
+        const f = c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase()
+        return f === c ? changeOne(t, at, r) : t.slice(0, i) + f + t.slice(i + 1)
+      })()
+      const values = [
+        changeOne(t, at, r),
+        flipped,
+        t.slice(0, -1),
+        t.slice(1),
+        `${t}${TOKEN_ALPHABET[r % 64]}`,
+        `${TOKEN_ALPHABET[r % 64]}${t}`,
+      ]
+      return refused(unauthorized, `Bearer ${values[(r >>> 8) % values.length]}`)
+    }
+    case 'wrong-scope': {
+      // A known token without the route's scope (the admin's holds neither): 403 naming the scope.
+      const holder =
+        base.method === 'POST' ? [tokens.reader, tokens.admin][r % 2]! : [tokens.writer, tokens.admin][r % 2]!
+      return refused({ status: [403], types: ['forbidden'], detailIncludes: scope }, bearer(holder))
+    }
+    case 'scheme-spelling': {
+      // The scheme is case-insensitive and may be followed by several spaces: accepted, the request
+      // is then answered as it would be with `Bearer <token>` (stored, refused as invalid, a page…).
+      const values = [`bearer ${t}`, `BEARER ${t}`, `bEaReR ${t}`, `Bearer    ${t}`, `Bearer ${t}  `]
+      return { ...base, cls, labels, headers: { ...headers, authorization: values[r % values.length]! } }
+    }
+    case 'raw-control-char':
+    case 'raw-utf8-token':
+    case 'raw-two-headers':
+      return rawAuthRequest(variant, base, right, tokens, { r, at, port: options.port, cls, labels }, refused)
+  }
+}
+
+/** An auth case in bytes fetch refuses to send: control characters, UTF-8, the header twice. */
+function rawAuthRequest(
+  variant: 'raw-control-char' | 'raw-utf8-token' | 'raw-two-headers',
+  base: PlannedRequest,
+  right: HostileToken,
+  tokens: HostileTokens,
+  o: { r: number; at: number; port: number; cls: string; labels: string[] },
+  refused: (expect: Expectation) => PlannedRequest,
+): PlannedRequest {
+  const t = right.token
+  const i = 3 + (o.at % (t.length - 3))
+  let auth: Uint8Array[]
+  let expect: Expectation
+  switch (variant) {
+    case 'raw-control-char': {
+      // TAB is allowed in a header value (the token is then not one): 401; any other control
+      // character (CR and LF alone included) is refused by the HTTP parser before the app: 400.
+      const ctrl = [...Array.from({ length: 32 }, (_, c) => c), 0x7f][o.r % 33]!
+      auth = [utf8(`Authorization: Bearer ${t.slice(0, i)}`), Buffer.from([ctrl]), utf8(t.slice(i))]
+      expect =
+        ctrl === 0x09 ? { status: [401], types: ['unauthorized'] } : { status: [400], types: ['bad-request'] }
+      break
+    }
+    case 'raw-utf8-token': {
+      const ch = ['é', '€', '🔑', 'ｔ', '\u200b'][o.r % 5]!
+      auth = [utf8(`Authorization: Bearer ${t.slice(0, i)}${ch}${t.slice(i + (o.r % 2))}`)]
+      expect = { status: [401], types: ['unauthorized'] }
+      break
+    }
+    case 'raw-two-headers': {
+      // The header twice: never two answers to who is calling. Joined (`a, b`), it is no token: 401.
+      const other = [tokens.writer, tokens.reader, tokens.admin][o.r % 3]!
+      const second = [other.token, t, unknownToken(o.r)][o.at % 3]!
+      auth = [utf8(`Authorization: Bearer ${t}\r\nAuthorization: Bearer ${second}`)]
+      expect = { status: [401], types: ['unauthorized'] }
+      break
+    }
+  }
+  const body = base.body ?? new Uint8Array(0)
+  const head = utf8(
+    `POST ${base.path} HTTP/1.1\r\nHost: 127.0.0.1:${o.port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n`,
+  )
+  const req = refused(expect)
+  return {
+    ...req,
+    method: 'RAW',
+    path: o.cls,
+    headers: {},
+    raw: { chunks: [Buffer.concat([head, ...auth, utf8('\r\n\r\n'), body])] },
+  }
 }

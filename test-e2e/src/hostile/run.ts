@@ -4,6 +4,7 @@ import postgres from 'postgres'
 import { differences, type StoredEvent, storedFromApi } from './compare.js'
 import { type EventDraft, entriesWithId, type GenContext, namedTimestamp, validEvent } from './generators.js'
 import {
+  authorize,
   BATCH,
   EVENTS,
   type Expectation,
@@ -18,6 +19,7 @@ import {
 import { rawExchange } from './raw-http.js'
 import { parseRawJson, type Raw, str, writeRaw } from './raw-json.js'
 import { parseTimestamp } from './timestamps.js'
+import { bearer, type HostileTokens } from './tokens.js'
 
 /**
  * The hostile-input run: phase 1 sends the generated requests, phase 2 sends duplicates of events
@@ -46,6 +48,8 @@ export interface HostileRunOptions {
   rssLimitMb: number
   /** Lengths of the service's DLQ streams, which must stay empty (nothing is unavailable). */
   dlqLength?: () => Promise<number>
+  /** The tokens of the service's tokens file (it runs in tokens mode). */
+  tokens: HostileTokens
   log: (line: string) => void
 }
 
@@ -65,11 +69,43 @@ export interface HostileRunReport {
   counts: Map<string, { sent: number; failed: number }>
   skippedPending: Map<string, number>
   failures: Failure[]
+  /** Rows of the run's own events (the service's self-audit rows left out). */
   rows: number
+  /** Rows the service wrote about itself (`datastorage.*` events nobody sent), by event type. */
+  selfAuditRows: Map<string, number>
   expectedRows: number
   apiChecked: number
   rssMb: { start: number; peak: number; floodPeak: number; end: number }
   seconds: number
+  /** Requests by the status of their answer (`none` when there was none): every request counted once. */
+  statuses: Map<string, number>
+  /** The same by group of classes (see {@link groupOf}). */
+  statusesByGroup: Map<string, Map<string, number>>
+}
+
+/** The group a class is counted in: `invalid.*`, `query.*` and `auth.*` by their second part, others by their first. */
+export function groupOf(cls: string): string {
+  const two = cls.startsWith('invalid.') || cls.startsWith('query.') || cls.startsWith('auth.')
+  return cls
+    .split('.')
+    .slice(0, two ? 2 : 1)
+    .join('.')
+}
+
+/** A path as the service names it in `instance`: its percent-encoded runs decoded where they are UTF-8. */
+function decodedPath(path: string): string {
+  return path.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+    try {
+      return decodeURIComponent(run)
+    } catch {
+      return run
+    }
+  })
+}
+
+/** State the checks share across requests: the first 401 answer, which every other must equal. */
+interface CheckState {
+  unauthorized?: { body: string; cls: string }
 }
 
 /** An event that must be stored: as sent, under its (lower-case) id. */
@@ -142,7 +178,7 @@ async function send(
 const clip = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…(${s.length})` : s)
 
 /** Everything wrong with an answer, against the expectation. */
-function check(expect: Expectation, answer: Answer, req: PlannedRequest): string[] {
+function check(expect: Expectation, answer: Answer, req: PlannedRequest, state: CheckState): string[] {
   const out: string[] = []
   const { status, headers, text } = answer
   // A 5xx is a failure, but for the 503 a flood may get (too many bodies in flight, Retry-After).
@@ -158,7 +194,13 @@ function check(expect: Expectation, answer: Answer, req: PlannedRequest): string
       out.push(`content-type ${JSON.stringify(headers['content-type'] ?? '')}, not application/problem+json`)
       return out
     }
-    let problem: { type?: unknown; status?: unknown; errors?: Array<{ field?: unknown; index?: unknown }> }
+    let problem: {
+      type?: unknown
+      status?: unknown
+      detail?: unknown
+      instance?: unknown
+      errors?: Array<{ field?: unknown; index?: unknown }>
+    }
     try {
       problem = JSON.parse(text)
     } catch {
@@ -193,6 +235,11 @@ function check(expect: Expectation, answer: Answer, req: PlannedRequest): string
       }
     }
     if (status === 503 && headers['retry-after'] === undefined) out.push('503 without Retry-After')
+    if (status === 403 && expect.detailIncludes !== undefined) {
+      if (typeof problem.detail !== 'string' || !problem.detail.includes(expect.detailIncludes))
+        out.push(`403 detail ${JSON.stringify(problem.detail)} does not name ${expect.detailIncludes}`)
+    }
+    if (status === 401) out.push(...checkUnauthorized(problem, headers, req, state))
     return out
   }
   if (status === 201 || status === 200) {
@@ -232,6 +279,32 @@ function check(expect: Expectation, answer: Answer, req: PlannedRequest): string
     if (expect.page && (!Array.isArray(body.data) || typeof body.pagination !== 'object'))
       out.push('200 is not a page')
   }
+  return out
+}
+
+/**
+ * Every 401 is the same answer, whatever was wrong with the credentials (none, malformed, unknown,
+ * tampered): the body but for `instance` (the request's path) is the first 401's byte for byte, so
+ * that no answer tells a prober which of its guesses came closer.
+ */
+function checkUnauthorized(
+  problem: Record<string, unknown>,
+  headers: Record<string, string>,
+  req: PlannedRequest,
+  state: CheckState,
+): string[] {
+  const out: string[] = []
+  if (!/^Bearer\b/i.test(headers['www-authenticate'] ?? '')) out.push('401 without WWW-Authenticate: Bearer')
+  const { instance, ...rest } = problem
+  const path = req.path.split('?')[0] ?? req.path
+  if (!req.raw && instance !== path && instance !== decodedPath(path))
+    out.push(`401 instance ${JSON.stringify(instance)} ≠ ${path}`)
+  const body = JSON.stringify(rest)
+  state.unauthorized ??= { body, cls: req.cls }
+  if (body !== state.unauthorized.body)
+    out.push(
+      `401 body ${clip(body)} differs from the first 401's (${state.unauthorized.cls}) ${clip(state.unauthorized.body)}`,
+    )
   return out
 }
 
@@ -292,7 +365,16 @@ async function pool<T>(
 /** Runs the whole hostile-input test against a service; returns what it found. */
 export async function runHostileInput(options: HostileRunOptions): Promise<HostileRunReport> {
   const started = performance.now()
-  const { seed, serviceUrl, databaseUrl, servicePid, pending, log } = options
+  const { seed, serviceUrl, databaseUrl, servicePid, pending, log, tokens } = options
+  const checkState: CheckState = {}
+  const statuses = new Map<string, number>()
+  const statusesByGroup = new Map<string, Map<string, number>>()
+  const countStatus = (cls: string, status: string) => {
+    statuses.set(status, (statuses.get(status) ?? 0) + 1)
+    const group = statusesByGroup.get(groupOf(cls)) ?? new Map<string, number>()
+    group.set(status, (group.get(status) ?? 0) + 1)
+    statusesByGroup.set(groupOf(cls), group)
+  }
   const concurrency = options.concurrency ?? 8
   const port = Number(new URL(serviceUrl).port)
   const ctx: GenContext = { nowMs: Date.now() }
@@ -330,7 +412,7 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
       if (expected > 1 && answers[0]?.status !== 200)
         problems.push(`first pipelined answer ${answers[0]?.status}, expected 200`)
       const last = answers[expected - 1]
-      if (last) problems.push(...check(req.expect, last, req))
+      if (last) problems.push(...check(req.expect, last, req, checkState))
     } catch (error) {
       problems.push(`request failed: ${(error as Error).message}`)
     }
@@ -357,6 +439,7 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
       for (const id of answeredIds(last)) if (!ledger.expected.has(id)) ledger.refused.set(id, req)
     }
     count(req.cls, !ok)
+    countStatus(req.cls, last ? String(last.status) : 'none')
     if (!ok) {
       failures.push({
         cls: req.cls,
@@ -386,6 +469,7 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
       ctx,
       port,
       idSeed: `${seed}:${round}`,
+      tokens,
     })) {
       if (plan.length >= phase1) break
       if (isPending(req)) skippedPending.set(req.cls, (skippedPending.get(req.cls) ?? 0) + 1)
@@ -404,6 +488,7 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
   // --- phase 2: duplicates of stored events (same id: never a second row, the first event's fields stay)
   // Drawn three times over, so that `duplicates` are left when some kinds are pending.
   const keptDups = duplicatePlan(seed, duplicates * 3, ledger, ctx)
+    .map((req) => authorize(req, tokens))
     .filter((req) => {
       if (!isPending(req)) return true
       skippedPending.set(req.cls, (skippedPending.get(req.cls) ?? 0) + 1)
@@ -415,14 +500,14 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
   log(`[hostile] phase 2: ${keptDups.length} duplicates of stored events in ${secs(phaseStarted)} s`)
 
   // --- phase 3: a batch over 300 months, a flood of large invalid batches
-  const months = monthsBatch(seed, ctx)
+  const months = authorize(monthsBatch(seed, ctx), tokens)
   if (monthsCount === 0) skippedPending.set(months.cls, 1)
   else {
     phaseStarted = performance.now()
     await execute(months, -1)
     log(`[hostile] a batch over 300 months answered in ${secs(phaseStarted)} s`)
   }
-  const flood = floodRequests(floodCount)
+  const flood = floodRequests(floodCount).map((req) => authorize(req, tokens))
   if (flood.length > 0) {
     flooding = true
     const floodStarted = performance.now()
@@ -448,7 +533,13 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
       what: `${dlq} messages in the service's DLQ streams: something was queued while PostgreSQL was up`,
     })
   phaseStarted = performance.now()
-  const { rows, apiChecked } = await compareStored(databaseUrl, serviceUrl, ledger, failures)
+  const { rows, selfAuditRows, apiChecked } = await compareStored(
+    databaseUrl,
+    serviceUrl,
+    ledger,
+    failures,
+    tokens,
+  )
   log(`[hostile] ${rows} rows read and compared in ${secs(phaseStarted)} s`)
   clearInterval(sampler)
   rss.end = rssMb(servicePid)
@@ -459,18 +550,37 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
     skippedPending,
     failures,
     rows,
+    selfAuditRows,
     expectedRows: ledger.expected.size,
     apiChecked,
     rssMb: rss,
     seconds: (performance.now() - started) / 1000,
+    statuses,
+    statusesByGroup,
   }
 }
 
-/** Reads every row of the database and compares it with the ledger; then GETs a sample through the API. */
-async function compareStored(databaseUrl: string, serviceUrl: string, ledger: Ledger, failures: Failure[]) {
+/**
+ * Reads every row of the database and compares the run's own with the ledger; then GETs a sample
+ * through the API. The service writes audit events about itself into the same table (an
+ * authentication failure, a read …): those are the rows of a `datastorage.*` type whose id the run
+ * never sent, counted apart. The id matters, not the type alone: the run's valid events may have a
+ * `datastorage.*` type too (`datastorage.workflow.created`), and they are compared as any other.
+ */
+async function compareStored(
+  databaseUrl: string,
+  serviceUrl: string,
+  ledger: Ledger,
+  failures: Failure[],
+  tokens: HostileTokens,
+) {
   const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} })
   let rows: Array<Record<string, string | null>>
   try {
+    // Who wrote each event (the token's holder), once the service records it.
+    const recordedBy = await sql`
+      select 1 from information_schema.columns
+      where table_name = 'audit_events' and column_name = 'recorded_by' and table_schema = current_schema()`
     rows = await sql`
       select event_id::text as event_id, to_char(event_date, 'YYYY-MM-DD') as event_date,
         to_char(event_timestamp at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US') as ts,
@@ -478,14 +588,26 @@ async function compareStored(databaseUrl: string, serviceUrl: string, ledger: Le
         event_data::text as event_data, actor_type, actor_id, actor_ip, resource_type, resource_id,
         resource_name, parent_event_id::text as parent_event_id, namespace, cluster_id, severity,
         duration_ms::text as duration_ms, error_code, error_message, trace_id, span_id,
-        retention_days::text as retention_days, is_sensitive::text as is_sensitive
+        retention_days::text as retention_days, is_sensitive::text as is_sensitive,
+        ${recordedBy.length > 0 ? sql`recorded_by::text` : sql`null::text`} as recorded_by
       from audit_events`
   } finally {
     await sql.end({ timeout: 5 })
   }
   const seen = new Map<string, number>()
+  const selfAudit = new Map<string, number>()
   for (const row of rows) {
     const id = String(row.event_id)
+    const type = String(row.event_type)
+    if (
+      type.startsWith('datastorage.') &&
+      !ledger.expected.has(id) &&
+      !ledger.unknown.has(id) &&
+      !ledger.refused.has(id)
+    ) {
+      selfAudit.set(type, (selfAudit.get(type) ?? 0) + 1)
+      continue
+    }
     seen.set(id, (seen.get(id) ?? 0) + 1)
     if (seen.get(id) === 2) {
       failures.push({
@@ -516,6 +638,8 @@ async function compareStored(databaseUrl: string, serviceUrl: string, ledger: Le
       event_data: parseRawJson(String(row.event_data)),
     }
     const diff = differences(expected.entries, id, stored)
+    if (row.recorded_by !== null && row.recorded_by !== tokens.writer.name)
+      diff.push(`recorded_by ${JSON.stringify(row.recorded_by)} ≠ the writer ${tokens.writer.name}`)
     if (diff.length > 0)
       failures.push({
         cls: expected.cls,
@@ -532,13 +656,19 @@ async function compareStored(databaseUrl: string, serviceUrl: string, ledger: Le
     (_, i) => i % Math.max(1, Math.floor(ledger.expected.size / 200)) === 0,
   )
   await pool(sample, 8, async ([id, e], i) => {
-    const res = await fetch(`${serviceUrl}${EVENTS}/${i % 2 ? id.toUpperCase() : id}`)
+    const res = await fetch(`${serviceUrl}${EVENTS}/${i % 2 ? id.toUpperCase() : id}`, {
+      headers: { authorization: bearer(tokens.reader) },
+    })
     const text = await res.text()
     if (res.status !== 200) {
       failures.push({ cls: e.cls, labels: e.labels, what: `GET ${id}: ${res.status} ${clip(text)}` })
       return
     }
-    const diff = differences(e.entries, id, storedFromApi(parseRawJson(text)))
+    const stored = storedFromApi(parseRawJson(text))
+    const diff = differences(e.entries, id, stored)
+    const by = stored.fields.recorded_by
+    if (by !== undefined && by !== tokens.writer.name)
+      diff.push(`recorded_by ${JSON.stringify(by)} ≠ the writer ${tokens.writer.name}`)
     if (diff.length > 0)
       failures.push({
         cls: e.cls,
@@ -546,7 +676,8 @@ async function compareStored(databaseUrl: string, serviceUrl: string, ledger: Le
         what: `GET ${id} differs from the event sent: ${diff.join('; ')}`,
       })
   })
-  return { rows: rows.length, apiChecked: sample.length }
+  const selfAuditRows = [...selfAudit.values()].reduce((a, b) => a + b, 0)
+  return { rows: rows.length - selfAuditRows, selfAuditRows: selfAudit, apiChecked: sample.length }
 }
 
 // ---------------------------------------------------------------------------------------------

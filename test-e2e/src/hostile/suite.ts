@@ -4,7 +4,8 @@ import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type DatastorageProcess, startDatastorage } from '../datastorage-process.js'
 import { PENDING_CLASSES } from './pending.js'
-import { type HostileRunReport, runHostileInput } from './run.js'
+import { groupOf, type HostileRunReport, runHostileInput } from './run.js'
+import { createHostileTokens, type HostileTokensFile, writeTokensFile } from './tokens.js'
 
 /** The default seed; `HOSTILE_SEED=<n>` replays another run. */
 export const DEFAULT_SEED = 11_2025
@@ -28,10 +29,7 @@ export function formatReport(report: HostileRunReport, pending: ReadonlySet<stri
   )
   const group = new Map<string, { sent: number; failed: number }>()
   for (const [cls, c] of classes) {
-    const head = cls
-      .split('.')
-      .slice(0, cls.startsWith('invalid.') || cls.startsWith('query.') ? 2 : 1)
-      .join('.')
+    const head = groupOf(cls)
     const g = group.get(head) ?? { sent: 0, failed: 0 }
     g.sent += c.sent
     g.failed += c.failed
@@ -48,6 +46,17 @@ export function formatReport(report: HostileRunReport, pending: ReadonlySet<stri
       `[hostile] pending classes (not sent): ${[...pending].join(', ') || '(none)'}; drawn and left out: ${[...report.skippedPending].map(([k, n]) => `${k} ${n}`).join(', ') || '(none)'}`,
     )
   }
+  lines.push(`[hostile] statuses: ${histogram(report.statuses)}`)
+  lines.push(
+    `[hostile] statuses by group: ${[...report.statusesByGroup]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([g, h]) => `${g} {${histogram(h)}}`)
+      .join(', ')}`,
+  )
+  const selfAudit = [...report.selfAuditRows].sort(([a], [b]) => a.localeCompare(b))
+  lines.push(
+    `[hostile] the service's own audit rows (left out of the comparison): ${selfAudit.map(([t, n]) => `${t} ${n}`).join(', ') || '(none)'}`,
+  )
   lines.push(
     `[hostile] rows: ${report.rows} in the database, ${report.expectedRows} valid events answered 201 compared field by field; ${report.apiChecked} read back through GET by id`,
   )
@@ -61,6 +70,26 @@ export function formatReport(report: HostileRunReport, pending: ReadonlySet<stri
     for (const what of whats.slice(0, 3)) lines.push(`    ${what}`)
   }
   return lines.join('\n')
+}
+
+/** `201 812, 400 903, …`: statuses in order, `none` (no answer) last. */
+export function histogram(statuses: ReadonlyMap<string, number>): string {
+  return [...statuses]
+    .sort(([a], [b]) => (Number(a) || 1000) - (Number(b) || 1000))
+    .map(([status, n]) => `${status} ${n}`)
+    .join(', ')
+}
+
+/** Requests answered with a status ≥ 500, by group; the flood's 503 (body budget full, Retry-After) left out. */
+export function serverErrors(report: HostileRunReport): string[] {
+  const out: string[] = []
+  for (const [group, statuses] of report.statusesByGroup) {
+    for (const [status, n] of statuses) {
+      if (Number(status) >= 500 && !(group === 'resource' && status === '503'))
+        out.push(`${group}: ${status} ×${n}`)
+    }
+  }
+  return out
 }
 
 /**
@@ -77,24 +106,34 @@ export function hostileInputSuite(options: HostileSuiteOptions): void {
   let database: TestDatabase
   let service: DatastorageProcess
   let redis: Redis
+  // Tokens mode: a tokens file of the run's own, one random token per scope.
+  const tokens = createHostileTokens()
+  let tokensFile: HostileTokensFile | undefined
 
   beforeAll(async () => {
     database = await createTestDatabase(postgresUrl, 'audit_hostile')
     redis = new Redis(redisUrl)
+    tokensFile = writeTokensFile(tokens)
     service = await startDatastorage({
       databaseUrl: database.url,
       redisUrl,
-      env: { DLQ_STREAM: dlqStream, DEAD_LETTER_STREAM: deadStream, LOG_LEVEL: 'error' },
+      env: {
+        DLQ_STREAM: dlqStream,
+        DEAD_LETTER_STREAM: deadStream,
+        LOG_LEVEL: 'error',
+        AUTH_TOKENS_FILE: tokensFile.path,
+      },
     })
   })
   afterAll(async () => {
     await service?.stop()
     redis?.disconnect()
     await database?.drop()
+    tokensFile?.remove()
   })
 
   describe(`hostile input (${options.requests} generated requests)`, () => {
-    it('no 5xx, no 2xx for invalid input, no 202; stored rows are exactly the valid events sent', async () => {
+    it('no 5xx, no 2xx for invalid input or bad tokens, no 202; stored rows are exactly the valid events sent', async () => {
       const report = await runHostileInput({
         seed,
         requests: options.requests,
@@ -105,6 +144,7 @@ export function hostileInputSuite(options: HostileSuiteOptions): void {
         flood: options.flood,
         rssLimitMb: 400,
         dlqLength: async () => (await redis.xlen(dlqStream)) + (await redis.xlen(deadStream)),
+        tokens,
         log: (line) => console.log(line),
       })
       console.log(formatReport(report, pending))
@@ -115,6 +155,18 @@ export function hostileInputSuite(options: HostileSuiteOptions): void {
       expect(report.failures.map((f) => `${f.cls}: ${f.what}`).slice(0, 20)).toEqual([])
       expect(sent).toBe(options.requests)
       expect(report.expectedRows).toBeGreaterThan(options.requests / 10)
+      // Every request has its status counted once; none is a 5xx (the flood's 503 aside), every
+      // answer ≥ 400 was problem+json without a stack trace (the oracle's check, in the failures).
+      expect([...report.statuses.values()].reduce((a, b) => a + b, 0)).toBe(options.requests)
+      expect(serverErrors(report)).toEqual([])
+      expect(report.statuses.get('none') ?? 0).toBe(0)
+      // The bad tokens were sent and refused: 401 and 403 each for at least 1% of the requests.
+      const auth = (status: string) =>
+        [...report.statusesByGroup]
+          .filter(([group]) => group.startsWith('auth.'))
+          .reduce((n, [, statuses]) => n + (statuses.get(status) ?? 0), 0)
+      expect(auth('401')).toBeGreaterThan(options.requests / 100)
+      expect(auth('403')).toBeGreaterThan(options.requests / 100)
     })
   })
 }
