@@ -18,7 +18,9 @@ export interface BenchRun {
   freshDatabase(label: string): Promise<TestDatabase>
   /**
    * The built datastorage service as a child process on `databaseUrl`, with its dead-letter streams
-   * under this run's Redis key prefix (deleted at the end); stopped when the benchmark ends.
+   * under this run's Redis key prefix (deleted at the end) and a tokens file of its own (its
+   * `tokens`: clients write with `writer`, queries read with `reader`); stopped when the benchmark
+   * ends.
    */
   startService(databaseUrl: string, name: string): Promise<DatastorageProcess>
   /** Registers a clean-up step; they run in reverse order when the benchmark ends, even on failure. */

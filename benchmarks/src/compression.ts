@@ -32,6 +32,7 @@ async function ingest(
   await checkpoint(sql)
   const audit = createAuditClient({
     baseUrl: service.url,
+    token: service.tokens.writer,
     service: 'bench-compression',
     batchSize: BATCH_SIZE,
     concurrency: CONCURRENCY,
@@ -90,6 +91,7 @@ export async function compressionBenchmark(run: BenchRun): Promise<BenchReport> 
       batchSize: BATCH_SIZE,
       'batches in flight': CONCURRENCY,
       path: 'createAuditClient → datastorage child process → PostgreSQL (loopback)',
+      auth: 'tokens (audit:write bearer token on every request)',
     },
     lines: [
       { kind: 'figure', label: "end to end, compression 'gzip'", value: gzip.rate, unit: 'rows/s' },

@@ -33,7 +33,11 @@ function openSql(url: string, run: BenchRun): Sql {
  * The service alone: the same events, completed and serialised beforehand, POSTed as batches with
  * the same number in flight, so the client's own CPU is out of the figure. Returns seconds.
  */
-async function postPreSerialized(serviceUrl: string, inputs: readonly AuditEventInput[]): Promise<number> {
+async function postPreSerialized(
+  serviceUrl: string,
+  token: string,
+  inputs: readonly AuditEventInput[],
+): Promise<number> {
   const bodies: string[] = []
   for (let i = 0; i < inputs.length; i += BATCH_SIZE) {
     const batch = inputs.slice(i, i + BATCH_SIZE).map((input) => ({
@@ -50,7 +54,7 @@ async function postPreSerialized(serviceUrl: string, inputs: readonly AuditEvent
       const body = bodies[next++]!
       const res = await fetch(`${serviceUrl}/api/v1/audit/events/batch`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
         body,
       })
       const text = await res.text()
@@ -80,6 +84,7 @@ export async function ingestBenchmark(run: BenchRun): Promise<BenchReport> {
   await checkpoint(e2eSql)
   const audit = createAuditClient({
     baseUrl: service.url,
+    token: service.tokens.writer,
     service: 'bench-ingest',
     batchSize: BATCH_SIZE,
     concurrency: CONCURRENCY,
@@ -110,7 +115,7 @@ export async function ingestBenchmark(run: BenchRun): Promise<BenchReport> {
   const aloneService = await run.startService(aloneDb.url, 'ingest-alone')
   const aloneSql = openSql(aloneDb.url, run)
   await checkpoint(aloneSql)
-  const aloneSeconds = await postPreSerialized(aloneService.url, inputs)
+  const aloneSeconds = await postPreSerialized(aloneService.url, aloneService.tokens.writer, inputs)
   await aloneService.stop()
   const aloneStored = await rowCount(aloneSql)
   if (aloneStored !== count)
@@ -143,6 +148,7 @@ export async function ingestBenchmark(run: BenchRun): Promise<BenchReport> {
       'batches in flight': CONCURRENCY,
       bufferSize: 10_000,
       path: 'createAuditClient → datastorage child process → PostgreSQL (loopback)',
+      auth: 'tokens (audit:write bearer token on every request)',
       'row size (COPY text)': `${Math.round(bytes / count)} B`,
     },
     lines: [

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { createAuditClient } from '@audit-trail/audit-client'
 import { type AuditEventRequest, createDataStorageClient, uuidv7 } from '@audit-trail/datastorage-client'
 import type { BenchRun } from './bench-run.js'
+import type { DatastorageProcess } from './datastorage-process.js'
 import { sampleEvent } from './events.js'
 import { QueryableWatcher } from './queryable-watcher.js'
 import type { BenchReport, ReportLine } from './report.js'
@@ -65,13 +66,22 @@ interface PhaseResult {
   writeLatency?: LatencySummary
 }
 
-async function clientPhase(serviceUrl: string, count: number, flushIntervalMs: number): Promise<PhaseResult> {
+/** The query API client of the watcher: it reads with the service's reader token. */
+const readerClient = (service: DatastorageProcess) =>
+  createDataStorageClient({ baseUrl: service.url, token: service.tokens.reader })
+
+async function clientPhase(
+  service: DatastorageProcess,
+  count: number,
+  flushIntervalMs: number,
+): Promise<PhaseResult> {
   const correlationId = `bench-latency-client-${flushIntervalMs}-${randomUUID()}`
-  const watcher = new QueryableWatcher(createDataStorageClient({ baseUrl: serviceUrl }), correlationId, {
+  const watcher = new QueryableWatcher(readerClient(service), correlationId, {
     pollIntervalMs: POLL_INTERVAL_MS,
   })
   const audit = createAuditClient({
-    baseUrl: serviceUrl,
+    baseUrl: service.url,
+    token: service.tokens.writer,
     service: 'bench-latency',
     flushIntervalMs,
     batchSize: 1000,
@@ -95,10 +105,12 @@ async function clientPhase(serviceUrl: string, count: number, flushIntervalMs: n
   return { emitToQueryable: summarize(watcher.latencies()), polls: watcher.polls }
 }
 
-async function directPostPhase(serviceUrl: string, count: number): Promise<PhaseResult> {
+async function directPostPhase(service: DatastorageProcess, count: number): Promise<PhaseResult> {
   const correlationId = `bench-latency-direct-${randomUUID()}`
-  const ds = createDataStorageClient({ baseUrl: serviceUrl })
-  const watcher = new QueryableWatcher(ds, correlationId, { pollIntervalMs: POLL_INTERVAL_MS })
+  const ds = createDataStorageClient({ baseUrl: service.url, token: service.tokens.writer })
+  const watcher = new QueryableWatcher(readerClient(service), correlationId, {
+    pollIntervalMs: POLL_INTERVAL_MS,
+  })
   const writes: Promise<number | Error>[] = []
   await sendAndWatch(
     count,
@@ -135,8 +147,9 @@ async function directPostPhase(serviceUrl: string, count: number): Promise<Phase
 }
 
 /** Wakes the service's single-event, batch and query paths (JIT, pool) before anything is timed. */
-async function warmUp(serviceUrl: string): Promise<void> {
-  const ds = createDataStorageClient({ baseUrl: serviceUrl })
+async function warmUp(service: DatastorageProcess): Promise<void> {
+  const ds = createDataStorageClient({ baseUrl: service.url, token: service.tokens.writer })
+  const reader = readerClient(service)
   const correlation_id = `bench-latency-warmup-${randomUUID()}`
   const complete = (i: number) =>
     ({
@@ -145,12 +158,20 @@ async function warmUp(serviceUrl: string): Promise<void> {
       event_id: uuidv7(),
       event_timestamp: new Date().toISOString(),
     }) as AuditEventRequest
-  for (let i = 0; i < 100; i++) await ds.POST('/api/v1/audit/events', { body: complete(i) })
+  // A refused warm-up (a wrong token, say) would warm nothing: every answer must be a success.
+  const ok = ({ response }: { response: Response }) => {
+    if (!response.ok) throw new Error(`latency: warm-up ${response.url} answered ${response.status}`)
+  }
+  for (let i = 0; i < 100; i++) ok(await ds.POST('/api/v1/audit/events', { body: complete(i) }))
   for (let b = 0; b < 5; b++) {
-    await ds.POST('/api/v1/audit/events/batch', { body: Array.from({ length: 100 }, (_, i) => complete(i)) })
+    ok(
+      await ds.POST('/api/v1/audit/events/batch', {
+        body: Array.from({ length: 100 }, (_, i) => complete(i)),
+      }),
+    )
   }
   for (let i = 0; i < 20; i++) {
-    await ds.GET('/api/v1/audit/events', { params: { query: { correlation_id, limit: 1000 } } })
+    ok(await reader.GET('/api/v1/audit/events', { params: { query: { correlation_id, limit: 1000 } } }))
   }
 }
 
@@ -168,11 +189,11 @@ export async function latencyBenchmark(run: BenchRun): Promise<BenchReport> {
   const count = Math.round((RATE * durationMs) / 1000)
   const db = await run.freshDatabase('latency')
   const service = await run.startService(db.url, 'latency')
-  await warmUp(service.url)
+  await warmUp(service)
 
-  const slow = await clientPhase(service.url, count, 1000)
-  const fast = await clientPhase(service.url, count, 100)
-  const direct = await directPostPhase(service.url, count)
+  const slow = await clientPhase(service, count, 1000)
+  const fast = await clientPhase(service, count, 100)
+  const direct = await directPostPhase(service, count)
 
   const lines: ReportLine[] = [
     {
@@ -227,6 +248,7 @@ export async function latencyBenchmark(run: BenchRun): Promise<BenchReport> {
       batchSize: 1000,
       'query poll': `every ${POLL_INTERVAL_MS} ms, since the oldest unseen event`,
       'warm-up': '100 single POSTs, 5 batches, 20 queries',
+      auth: 'tokens (writes audit:write, polls audit:read)',
     },
     lines,
     notes: [

@@ -84,7 +84,7 @@ export async function queryBenchmark(run: BenchRun): Promise<BenchReport> {
   const [{ n } = { n: 0 }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_events`
   if (n !== rowCount) throw new Error(`query: loaded ${n} rows, expected ${rowCount}`)
 
-  const ds = createDataStorageClient({ baseUrl: service.url })
+  const ds = createDataStorageClient({ baseUrl: service.url, token: service.tokens.reader })
 
   // Deep pages: the position of a row 40–60% down the table, asked for through the API (`until`
   // then `next_cursor`), so the cursor is one the service issued.
@@ -206,6 +206,7 @@ export async function queryBenchmark(run: BenchRun): Promise<BenchReport> {
       span: `${SPAN_DAYS} days`,
       'requests per query': `${requests} + ${WARMUP} warm-up, sequential, API and SQL interleaved`,
       limit: PAGE,
+      auth: 'tokens (audit:read bearer token on every request)',
       load: `COPY ${Math.round(rowCount / loadSeconds).toLocaleString('en-US')} rows/s, then VACUUM ANALYZE`,
     },
     lines,
