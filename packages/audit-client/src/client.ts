@@ -23,7 +23,7 @@ import {
 } from './errors.js'
 import { type AuditLogger, bindLogger, silentLogger } from './logger.js'
 import { type ClientMetrics, createClientMetrics, type PrometheusRegistry } from './metrics.js'
-import { type Compression, type OnFull, parseSettings } from './options.js'
+import { type Compression, type OnFull, parseClientSettings } from './options.js'
 import {
   type ExitWatched,
   emitAuditWarning,
@@ -66,10 +66,55 @@ export type AuditEventInput<T extends EventType = EventType> = Omit<
   event_timestamp?: string | undefined
 }
 
-/** Options of {@link createAuditClient}; defaults in brackets. */
-export interface AuditClientOptions {
+/**
+ * Options of {@link createAuditClient}; defaults in brackets. Either the HTTP transport's
+ * (`baseUrl`, with `token`, `fetch`, `compression`…) or a `transport` of the caller's, not both.
+ */
+export type AuditClientOptions = HttpAuditClientOptions | TransportAuditClientOptions
+
+/** A client that sends over HTTP to the DataStorage service (the usual case). */
+export interface HttpAuditClientOptions extends AuditClientCommonOptions {
   /** Base URL of the DataStorage service, e.g. `http://datastorage:8080` (no `/api/v1`). */
   baseUrl: string
+  /** Timeout of one request, ms [10000]. */
+  requestTimeoutMs?: number | undefined
+  /**
+   * `'gzip'` ['gzip']: request bodies of `compressionThresholdBytes` [32768] or more are sent
+   * gzip-compressed; `'none'` sends them as they are. A service that answers 415 to gzip gets plain
+   * bodies from then on.
+   */
+  compression?: Compression | undefined
+  compressionThresholdBytes?: number | undefined
+  /** Bearer token, or an async function that returns one (asked again after a 401) [none]. */
+  token?: TokenSource | undefined
+  /** fetch implementation [requests over a private keep-alive `http.Agent`, released by `close()`]. */
+  fetch?: typeof globalThis.fetch | undefined
+  transport?: undefined
+}
+
+/**
+ * A client whose batches go through the caller's {@link Transport} (an in-process store, a test
+ * double) instead of HTTP; batching, retries, dead-lettering and the counters stay the client's.
+ * The HTTP transport's settings are refused beside it (`ConfigError` naming the field).
+ */
+export interface TransportAuditClientOptions extends AuditClientCommonOptions {
+  /**
+   * Sends the batches: resolves with a {@link SendResult}, or rejects with a {@link TransportError}
+   * (retried), an {@link HttpError} (retried for 408, 429 and 5xx; a 400 whose `problem.errors[].index`
+   * names events dead-letters only those and sends the rest again) or anything else (not retried).
+   * `close()` runs once, when the client closes.
+   */
+  transport: Transport
+  baseUrl?: undefined
+  requestTimeoutMs?: undefined
+  compression?: undefined
+  compressionThresholdBytes?: undefined
+  token?: undefined
+  fetch?: undefined
+}
+
+/** The options of every client, whatever carries its batches. */
+export interface AuditClientCommonOptions {
   /** The emitting service: in dead-letter messages, logs and metric labels. */
   service: string
   /** Events held in memory (queued, in flight or being dead-lettered) at most [10000]. */
@@ -84,25 +129,12 @@ export interface AuditClientOptions {
   retryBaseMs?: number | undefined
   /** Cap of every retry delay, including `Retry-After`, ms [30000]. */
   retryMaxMs?: number | undefined
-  /** Timeout of one request, ms [10000]. */
-  requestTimeoutMs?: number | undefined
   /** Batches in flight at once (and kept-alive sockets) [2]. */
   concurrency?: number | undefined
   /** Where undeliverable events go [none: they count as `failed`, reported to `onError`]. */
   deadLetter?: DeadLetterQueue | undefined
   /** What `emit()` does with a full buffer ['dead-letter' with a `deadLetter` queue, else 'reject']. */
   onFull?: OnFull | undefined
-  /**
-   * `'gzip'` ['gzip']: request bodies of `compressionThresholdBytes` [32768] or more are sent
-   * gzip-compressed; `'none'` sends them as they are. A service that answers 415 to gzip gets plain
-   * bodies from then on.
-   */
-  compression?: Compression | undefined
-  compressionThresholdBytes?: number | undefined
-  /** Bearer token, or an async function that returns one (asked again after a 401) [none]. */
-  token?: TokenSource | undefined
-  /** fetch implementation [requests over a private keep-alive `http.Agent`, released by `close()`]. */
-  fetch?: typeof globalThis.fetch | undefined
   /**
    * A pino logger, or any with `debug`/`info`/`warn`/`error(fields, message)` [none]. Without a
    * logger and without `onError`, failed and dead-lettered events are reported on stderr with
@@ -191,7 +223,8 @@ class BufferedAuditClient implements AuditClient {
   readonly #onError: ((error: AuditClientError) => void) | undefined
   /** Set when neither a logger nor onError is: failures then reach stderr. */
   readonly #warnings: ProcessWarnings | undefined
-  readonly #baseUrl: string
+  /** Where batches go, for warnings: the service URL, or `a custom transport`. */
+  readonly #target: string
   readonly #exitWatch: ExitWatched
   readonly #exitRef: WeakRef<ExitWatched>
   readonly #dlq: DeadLetterQueue | undefined
@@ -223,8 +256,13 @@ class BufferedAuditClient implements AuditClient {
     if (typeof options !== 'object' || options === null) {
       throw new ConfigError('options', 'must be an object with baseUrl and service')
     }
-    // A token function is checked below; the schema knows only string tokens (config files).
-    const s = parseSettings(typeof options.token === 'function' ? { ...options, token: undefined } : options)
+    // A token function is checked below; the schema knows only string tokens (config files). Beside
+    // a transport any token is refused, so it is left in for that check.
+    const s = parseClientSettings(
+      typeof options.token === 'function' && options.transport === undefined
+        ? { ...options, token: undefined }
+        : options,
+    )
     for (const key of ['fetch', 'onError', 'random'] as const) {
       if (options[key] !== undefined && typeof options[key] !== 'function') {
         throw new ConfigError(key, 'must be a function')
@@ -247,7 +285,7 @@ class BufferedAuditClient implements AuditClient {
     this.#clock = options.clock ?? systemClock
     this.#onError = options.onError
     this.#log = bindLogger(options.logger ?? silentLogger, { component: 'audit-client', service: s.service })
-    this.#baseUrl = s.baseUrl
+    this.#target = s.transport ? 'a custom transport' : s.baseUrl
     this.#warnings =
       options.logger === undefined && options.onError === undefined
         ? new ProcessWarnings(this.#clock)
@@ -256,17 +294,19 @@ class BufferedAuditClient implements AuditClient {
       unknownEventTypes: options.unknownEventTypes ?? 'accept',
       now: () => this.#clock.now(),
     })
-    this.#transport = createHttpTransport({
-      baseUrl: s.baseUrl,
-      token: options.token ?? s.token,
-      fetch: options.fetch,
-      requestTimeoutMs: s.requestTimeoutMs,
-      connections: s.concurrency,
-      clock: this.#clock,
-      userAgent: `@audit-trail/audit-client (${s.service})`,
-      compression: s.compression,
-      compressionThresholdBytes: s.compressionThresholdBytes,
-    })
+    this.#transport = s.transport
+      ? (options.transport as Transport)
+      : createHttpTransport({
+          baseUrl: s.baseUrl,
+          token: options.token ?? s.token,
+          fetch: options.fetch,
+          requestTimeoutMs: s.requestTimeoutMs,
+          connections: s.concurrency,
+          clock: this.#clock,
+          userAgent: `@audit-trail/audit-client (${s.service})`,
+          compression: s.compression,
+          compressionThresholdBytes: s.compressionThresholdBytes,
+        })
     const spool = dlq as { spoolDepth?: () => Promise<number> } | undefined
     this.#metrics = createClientMetrics(options.metrics, {
       service: s.service,
@@ -308,7 +348,7 @@ class BufferedAuditClient implements AuditClient {
 
   /** Names the client in warnings: service and URL. */
   #who(): string {
-    return `audit client (service ${this.#service}, ${this.#baseUrl})`
+    return `audit client (service ${this.#service}, ${this.#target})`
   }
 
   /** The event loop emptied with events held and no close(): say so, and deliver them. */

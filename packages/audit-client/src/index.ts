@@ -4,11 +4,14 @@
 // neither ioredis nor prom-client, both optional peers.
 export {
   type AuditClient,
+  type AuditClientCommonOptions,
   type AuditClientOptions,
   type AuditEventInput,
   createAuditClient,
   type EventDataOf,
   type EventType,
+  type HttpAuditClientOptions,
+  type TransportAuditClientOptions,
 } from './client.js'
 export type { Clock } from './clock.js'
 export { type AuditClientConfig, type LoadAuditClientConfigOptions, loadAuditClientConfig } from './config.js'
@@ -32,4 +35,4 @@ export type { Compression, OnFull } from './options.js'
 export { type AuditWarningCode, WARNING_TYPE } from './process-warnings.js'
 export { installShutdownHooks, type ShutdownHooksOptions, type ShutdownProcess } from './shutdown.js'
 export type { AuditClientStats } from './stats.js'
-export type { TokenSource } from './transport.js'
+export type { SendResult, TokenSource, Transport } from './transport.js'

@@ -186,9 +186,41 @@ function token(value: unknown): string | undefined {
   throw new Invalid('token', `must be a non-empty string, got ${kindOf(value)}`)
 }
 
+/**
+ * The settings that only the HTTP transport reads: with a `transport` of the caller's they would be
+ * ignored, which is worse than refused (a `baseUrl` that seems to be in force and is not).
+ */
+export const HTTP_TRANSPORT_SETTINGS = [
+  'baseUrl',
+  'token',
+  'fetch',
+  'compression',
+  'compressionThresholdBytes',
+  'requestTimeoutMs',
+] as const
+
+/** `input` has a `transport`: none of the HTTP transport's settings may be set beside it. */
+function refuseHttpSettings(input: Record<string, unknown>): void {
+  const { transport } = input as { transport?: { send?: unknown; close?: unknown } | null }
+  if (typeof transport?.send !== 'function' || typeof transport.close !== 'function') {
+    throw new Invalid('transport', `must be a Transport (send() and close()), got ${showValue(transport)}`)
+  }
+  for (const key of HTTP_TRANSPORT_SETTINGS) {
+    if (input[key] !== undefined) {
+      throw new Invalid(
+        key,
+        'must not be set with transport: the transport decides where and how batches are sent',
+      )
+    }
+  }
+}
+
 function validate(input: Record<string, unknown>): AuditClientSettings {
-  const settings: AuditClientSettings = {
-    baseUrl: baseUrl(input.baseUrl),
+  return { baseUrl: baseUrl(input.baseUrl), ...validateCommon(input) }
+}
+
+function validateCommon(input: Record<string, unknown>): Omit<AuditClientSettings, 'baseUrl'> {
+  const settings: Omit<AuditClientSettings, 'baseUrl'> = {
     service: service(input.service),
     bufferSize: integer('bufferSize', input.bufferSize),
     batchSize: integer('batchSize', input.batchSize),
@@ -218,6 +250,31 @@ function validate(input: Record<string, unknown>): AuditClientSettings {
     )
   }
   return settings
+}
+
+/** {@link AuditClientSettings} of a client: `baseUrl` absent when it was given a `transport`. */
+export type ClientSettings =
+  | (AuditClientSettings & { transport: false })
+  | (Omit<AuditClientSettings, 'baseUrl' | 'token'> & { transport: true })
+
+/**
+ * {@link parseSettings} for `createAuditClient`: with a `transport` in `input`, `baseUrl` is not
+ * required and the HTTP transport's settings ({@link HTTP_TRANSPORT_SETTINGS}) are refused.
+ *
+ * @throws {ConfigError} naming the first invalid field, e.g. `baseUrl: must not be set with transport: …`.
+ */
+export function parseClientSettings(input: unknown): ClientSettings {
+  const object = input as Record<string, unknown> | null
+  if (typeof object !== 'object' || object === null || object.transport === undefined) {
+    return { ...parseSettings(input), transport: false }
+  }
+  try {
+    refuseHttpSettings(object)
+    return { ...validateCommon(object), transport: true }
+  } catch (error) {
+    if (!(error instanceof Invalid)) throw error
+    throw new ConfigError(error.key, error.message)
+  }
 }
 
 /**

@@ -2,12 +2,12 @@ import type { DeadLetterMessage } from '@audit-trail/datastorage-client'
 import { afterEach, expect, vi } from 'vitest'
 import {
   type AuditClient,
-  type AuditClientOptions,
   type AuditClientStats,
   type AuditEventInput,
   createAuditClient,
   type DeadLetterQueue,
   DeadLetterWriteError,
+  type HttpAuditClientOptions,
 } from '../../src/index.js'
 import { statsReconcile } from '../../src/stats.js'
 import { FakeDataStorage } from './fake-datastorage.js'
@@ -53,7 +53,7 @@ export interface Harness {
   server: FakeDataStorage
   errors: Error[]
   /** A client wired to `server`, with `onError` collected; closed and checked after the test. */
-  client(options?: Partial<AuditClientOptions>): AuditClient
+  client(options?: Partial<HttpAuditClientOptions>): AuditClient
 }
 
 /** Asserts the reconciliation invariant (docs/architecture.md#terminal-states-and-counters). */
