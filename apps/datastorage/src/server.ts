@@ -6,6 +6,7 @@ import { watchTokensFile } from './auth/token-registry.js'
 import { openDatabase, pgliteDirOf } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
 import { createPartitionManager, startPartitionMaintenance } from './db/partitions.js'
+import { type DlqAdminConnection, openDlqAdmin } from './dlq/dlq-admin.js'
 import type { ReplayWorkerOptions } from './dlq/replay-worker.js'
 import { type ServiceDlq, startServiceDlq } from './dlq/service-dlq.js'
 import type { DataStorageConfig } from './env.js'
@@ -119,6 +120,7 @@ export async function startServer(
   let maintenance: { stop(): void } | undefined
   let server: Server | undefined
   let dlq: ServiceDlq | undefined
+  let dlqAdmin: DlqAdminConnection | undefined
   let stopTokenReload: (() => void) | undefined
   try {
     const migrations = await migrateDatabase(database)
@@ -154,6 +156,7 @@ export async function startServer(
         unknownEventTypes: config.unknownEventTypes,
         ...(options.dlqWorker ? { worker: options.dlqWorker } : {}),
       })
+      dlqAdmin = openDlqAdmin(config.redisUrl, config.dlq)
     } else {
       logger.warn('REDIS_URL is not set: no dead-letter queue; writes answer 503 while PostgreSQL is down')
     }
@@ -168,6 +171,7 @@ export async function startServer(
       config,
       readiness,
       dlq,
+      dlqAdmin,
       bodyBudget,
       access,
     })
@@ -197,6 +201,7 @@ export async function startServer(
     const running = server
     const runningMaintenance = maintenance
     const runningDlq = dlq
+    const runningDlqAdmin = dlqAdmin
     const runningTokenReload = stopTokenReload
     let closing: Promise<void> | undefined
     const shutdown = async (): Promise<void> => {
@@ -211,7 +216,7 @@ export async function startServer(
       // connections close after the last request (it may still need to queue events), and all of
       // it before the pool closes, so nothing is acknowledged that was not stored.
       await Promise.all([stopServer(running, config.shutdownTimeoutMs, logger), runningDlq?.stopWorker()])
-      await runningDlq?.close()
+      await Promise.all([runningDlq?.close(), runningDlqAdmin?.close()])
       await store.requests.close().catch((error) => logger.error({ err: error }, 'closing the store failed'))
       logger.info('stopped')
     }
@@ -227,7 +232,7 @@ export async function startServer(
   } catch (error) {
     maintenance?.stop()
     stopTokenReload?.()
-    await dlq?.close()
+    await Promise.all([dlq?.close(), dlqAdmin?.close()])
     server?.close()
     await database.close().catch(() => {})
     throw error

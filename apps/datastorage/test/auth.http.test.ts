@@ -7,6 +7,7 @@ import { hashToken, ROUTE_SCOPES, SCOPES, type Scope } from '../src/auth/index.j
 import { loadConfig } from '../src/env.js'
 import { createLogger } from '../src/logger.js'
 import { type ServerHandle, startServer } from '../src/server.js'
+import { REDIS_URL, type TestStreams, testStreams } from './dlq/support.js'
 import { logCapture } from './support/app.js'
 import { uniqueCorrelationId, validEvent } from './support/events.js'
 import { ADMIN_URL } from './support/postgres.js'
@@ -39,6 +40,7 @@ let tokensFile: string
 let server: ServerHandle
 let logs: () => Array<Record<string, unknown>>
 let eventId: string
+let streams: TestStreams
 
 const call = (c: Call, token?: string, authorization?: string) =>
   fetch(`${server.url}${c.path}`, {
@@ -62,6 +64,9 @@ function routeCalls(): Array<Call & { scope: Scope; ok: number }> {
       return { method, path, scope, ok: 201, body: [validEvent({ correlation_id })] }
     }
     if (method === 'POST') return { method, path, scope, ok: 201, body: validEvent({ correlation_id }) }
+    // The DLQ routes read the streams of this file's run (empty: 200 all the same).
+    if (path === '/api/v1/audit/dlq') return { method, path, scope, ok: 200 }
+    if (path === '/api/v1/audit/dlq/messages') return { method, path: `${path}?count=1`, scope, ok: 200 }
     if (path.includes(':event_id')) {
       return { method, path: path.replace(':event_id', eventId), scope, ok: 200 }
     }
@@ -76,9 +81,14 @@ beforeAll(async () => {
   await writeFile(tokensFile, yamlOf(['writer', 'reader', 'admin', 'all']))
   const capture = logCapture()
   logs = capture.lines
+  streams = testStreams()
   server = await startServer(
     {
-      ...loadConfig({}),
+      ...loadConfig({
+        REDIS_URL,
+        DLQ_STREAM: streams.stream,
+        DEAD_LETTER_STREAM: streams.deadLetterStream,
+      }),
       port: 0,
       host: '127.0.0.1',
       databaseUrl: database.url,
@@ -100,6 +110,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.close()
+  await streams?.cleanup()
   await database?.drop()
   await rm(dir, { recursive: true, force: true })
 })
@@ -131,6 +142,7 @@ describe('access control with AUTH_TOKENS_FILE, over HTTP', () => {
   it('the table covers every /api/v1 route the app serves', () => {
     const served = ['POST /api/v1/audit/events', 'POST /api/v1/audit/events/batch']
     served.push('GET /api/v1/audit/events', 'GET /api/v1/audit/events/:event_id')
+    served.push('GET /api/v1/audit/dlq', 'GET /api/v1/audit/dlq/messages')
     expect(ROUTE_SCOPES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(served.sort())
   })
 
@@ -158,6 +170,25 @@ describe('access control with AUTH_TOKENS_FILE, over HTTP', () => {
       }
     }
     expect(results).toEqual(expected)
+  })
+
+  it('serves the DLQ routes from REDIS_URL and the configured streams to an admin token', async () => {
+    const stats = await call({ method: 'GET', path: '/api/v1/audit/dlq' }, TOKENS.admin!.token)
+    expect(await stats.json()).toMatchObject({
+      enabled: true,
+      stream: streams.stream,
+      dead_letter: { stream: streams.deadLetterStream },
+    })
+    const messages = await call(
+      { method: 'GET', path: '/api/v1/audit/dlq/messages?stream=dead-letter' },
+      TOKENS.admin!.token,
+    )
+    expect(await messages.json()).toEqual({ stream: streams.deadLetterStream, messages: [] })
+    // A 403 names the scope and the route as the contract spells it.
+    const denied = await call({ method: 'GET', path: '/api/v1/audit/dlq/messages' }, TOKENS.reader!.token)
+    expect(((await denied.json()) as { detail: string }).detail).toBe(
+      'This token lacks the scope audit:admin, which GET /api/v1/audit/dlq/messages requires.',
+    )
   })
 
   it('answers 401 with one identical body for a missing, malformed or unknown token', async () => {

@@ -43,6 +43,8 @@ export const ROUTE_SCOPES: ReadonlyArray<{ method: string; path: string; scope: 
   { method: 'POST', path: '/api/v1/audit/events/batch', scope: 'audit:write' },
   { method: 'GET', path: '/api/v1/audit/events', scope: 'audit:read' },
   { method: 'GET', path: '/api/v1/audit/events/:event_id', scope: 'audit:read' },
+  { method: 'GET', path: '/api/v1/audit/dlq', scope: 'audit:admin' },
+  { method: 'GET', path: '/api/v1/audit/dlq/messages', scope: 'audit:admin' },
 ]
 
 /** True for 127.0.0.0/8, ::1 and IPv4-mapped 127.x (`::ffff:127.0.0.1`). */

@@ -1,3 +1,4 @@
+import { once } from 'node:events'
 import { hostname } from 'node:os'
 import {
   DEAD_LETTER_STREAM,
@@ -5,9 +6,10 @@ import {
   DLQ_STREAM,
   decodeDeadLetterMessage,
 } from '@audit-trail/datastorage-client'
-import type { Redis } from 'ioredis'
+import { Redis } from 'ioredis'
 import type { Logger } from 'pino'
 import type { AuditEventStore } from '../store/audit-event-store.js'
+import type { DlqConfig } from './dlq-config.js'
 import { createReplayWorker, type ReplayWorkerOptions } from './replay-worker.js'
 import { entriesOfRead, fieldMap } from './stream-replies.js'
 
@@ -45,6 +47,53 @@ export interface DlqStats {
   deadLetter: { stream: string; length: number }
   /** `enqueued_at` of the oldest message, if any. */
   oldestEnqueuedAt: string | null
+}
+
+/** {@link DlqAdminOptions} on a connection of their own, which `close()` ends. */
+export interface DlqAdminConnection extends DlqAdminOptions {
+  /** Quits the connection (disconnects if Redis does not answer). Idempotent. */
+  close(): Promise<void>
+}
+
+/**
+ * The connection the service's admin routes (`GET /api/v1/audit/dlq`, `/dlq/messages`) read
+ * through: its own, so that reading 100 large messages never queues behind or ahead of the write
+ * path's XADDs, and opened on the first admin request only (most replicas never get one). A
+ * request fails within about `commandTimeoutMs` when Redis is down or hangs, rather than waiting
+ * for it to come back: the routes answer 503.
+ */
+export function openDlqAdmin(
+  redisUrl: string,
+  config: Pick<DlqConfig, 'stream' | 'deadLetterStream' | 'consumerGroup' | 'capacity'>,
+  { commandTimeoutMs = 2000 }: { commandTimeoutMs?: number } = {},
+): DlqAdminConnection {
+  const redis = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 1,
+    commandTimeout: commandTimeoutMs,
+    connectionName: 'datastorage-dlq-admin',
+  })
+  // The service's DLQ connections already log an outage; the routes report it to the caller.
+  redis.on('error', () => {})
+  let closing: Promise<void> | undefined
+  return {
+    redis,
+    stream: config.stream,
+    deadLetterStream: config.deadLetterStream,
+    group: config.consumerGroup,
+    capacity: config.capacity,
+    close() {
+      closing ??= (async () => {
+        if (redis.status === 'end') return
+        const ended = once(redis, 'end')
+        // QUIT would wait in the offline queue for a Redis that is not there: only a ready one gets it.
+        if (redis.status === 'ready') await redis.quit().catch(() => redis.disconnect())
+        else redis.disconnect()
+        await ended
+      })()
+      return closing
+    },
+  }
 }
 
 const pairs = (reply: unknown): Map<string, unknown> => {

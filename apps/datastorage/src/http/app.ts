@@ -6,6 +6,7 @@ import type { Logger } from 'pino'
 import { type AccessControlOptions, mountAccessControl } from '../auth/access-control.js'
 import type { CapacityMonitor } from '../dlq/capacity-monitor.js'
 import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
+import type { DlqAdminOptions } from '../dlq/dlq-admin.js'
 import { type DataStorageConfig, DEFAULT_BODY_READ_BUDGET_BYTES } from '../env.js'
 import type { DataStorageMetrics } from '../metrics/service-metrics.js'
 import type { AuditEventStore } from '../store/audit-event-store.js'
@@ -17,6 +18,7 @@ import { ReadinessState } from './readiness.js'
 import { requestLogging } from './request-logging.js'
 import { requestMetrics } from './request-metrics.js'
 import { auditEventRoutes } from './routes/audit-events.js'
+import { dlqAdminRoutes } from './routes/dlq-admin.js'
 import { healthRoutes } from './routes/health.js'
 
 /** Options of {@link createApp}. */
@@ -43,6 +45,11 @@ export interface CreateAppOptions {
   writer?: EventWriter
   /** The dead-letter queue and its monitor (REDIS_URL set); /readyz and the write path use them. Default none. */
   dlq?: { deadLetters: DeadLetterWriter; monitor: CapacityMonitor } | undefined
+  /**
+   * What `GET /api/v1/audit/dlq` and `/dlq/messages` read (REDIS_URL set; the server gives it a
+   * connection of its own, `openDlqAdmin`). Default none: stats answer `{enabled:false}`, messages 404.
+   */
+  dlqAdmin?: DlqAdminOptions | undefined
   /**
    * Who may call `/api/v1` and `/metrics` (see `auth/access-control.ts`); the server always passes
    * it. Default, for apps built in tests: protected mode (loopback callers only) in which a request
@@ -116,6 +123,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       maxBatchSize: config.maxBatchSize,
     }),
   )
+  app.route('/api/v1/audit', dlqAdminRoutes({ admin: options.dlqAdmin }))
   app.route('/', healthRoutes({ store, metrics, readiness, dlq: options.dlq?.monitor }))
 
   app.notFound((c) =>

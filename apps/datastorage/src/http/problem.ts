@@ -27,6 +27,7 @@ export const problemTypes = {
   'store-unavailable': { status: 503, title: 'Storage unavailable' },
   'body-budget-exhausted': { status: 503, title: 'Too many request bodies in progress' },
   'dlq-full': { status: 503, title: 'Storage unavailable and dead-letter queue full' },
+  'dlq-unavailable': { status: 503, title: 'Dead-letter queue unavailable' },
   'internal-error': { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: number; title: string }>
 
