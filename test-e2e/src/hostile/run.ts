@@ -92,15 +92,25 @@ export function groupOf(cls: string): string {
     .join('.')
 }
 
-/** A path as the service names it in `instance`: its percent-encoded runs decoded where they are UTF-8. */
+/**
+ * A path as the service names it in `instance`: as its router reads it, percent-decoded as
+ * `decodeURI` does (reserved characters and `%25` stay encoded), a run that is not UTF-8 left as sent.
+ */
 function decodedPath(path: string): string {
-  return path.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+  const decode = (text: string) => {
     try {
-      return decodeURIComponent(run)
+      return decodeURI(text)
     } catch {
-      return run
+      return text.replace(/(?:%[0-9a-fA-F]{2})+/g, (run) => {
+        try {
+          return decodeURI(run)
+        } catch {
+          return run
+        }
+      })
     }
-  })
+  }
+  return decode(path.replace(/%25/g, '%2525'))
 }
 
 /** State the checks share across requests: the first 401 answer, which every other must equal. */
@@ -414,7 +424,10 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
       const last = answers[expected - 1]
       if (last) problems.push(...check(req.expect, last, req, checkState))
     } catch (error) {
-      problems.push(`request failed: ${(error as Error).message}`)
+      const cause = (error as Error & { cause?: { code?: string; message?: string } }).cause
+      problems.push(
+        `request failed: ${(error as Error).message}${cause ? ` (${cause.code ?? cause.message})` : ''}`,
+      )
     }
     const last = answers[(req.raw?.answers ?? 1) - 1]
     const ok = problems.length === 0
@@ -476,6 +489,8 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
       else plan.push(req)
     }
   }
+  // Drawn three times over, so that `duplicates` are left when some kinds are pending.
+  const dupShapes = duplicateShapes(seed, duplicates * 3, ctx)
   const secs = (since: number) => ((performance.now() - since) / 1000).toFixed(1)
   let phaseStarted = performance.now()
   log(
@@ -486,8 +501,7 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
   log(`[hostile] phase 1: ${plan.length} requests answered in ${secs(phaseStarted)} s`)
 
   // --- phase 2: duplicates of stored events (same id: never a second row, the first event's fields stay)
-  // Drawn three times over, so that `duplicates` are left when some kinds are pending.
-  const keptDups = duplicatePlan(seed, duplicates * 3, ledger, ctx)
+  const keptDups = duplicatePlan(seed, dupShapes, ledger, ctx)
     .map((req) => authorize(req, tokens))
     .filter((req) => {
       if (!isPending(req)) return true
@@ -686,12 +700,21 @@ async function compareStored(
 type DupKind = 'same' | 'other-fields' | 'same-day' | 'other-day'
 
 /** Duplicates of events phase 1 stored, sent alone or in a batch with new events. */
-function duplicatePlan(seed: number, count: number, ledger: Ledger, ctx: GenContext): PlannedRequest[] {
-  const stored = [...ledger.expected].filter(([, e]) => {
-    const ts = new Map(e.entries).get('event_timestamp')
-    return ts?.t === 'str'
-  })
-  if (stored.length === 0 || count === 0) return []
+interface DupShape {
+  pick: number
+  kind: DupKind
+  upper: boolean
+  r: number
+  fresh: EventDraft[] | null
+}
+
+/**
+ * The shapes of the duplicates, drawn before phase 1: drawing thousands takes seconds of blocked
+ * event loop, and drawn between the phases they would leave the client's pooled connections idle
+ * past the server's keep-alive timeout, unseen closed, and the first requests of phase 2 would fail.
+ */
+function duplicateShapes(seed: number, count: number, ctx: GenContext): DupShape[] {
+  if (count === 0) return []
   const shape = fc.record({
     pick: fc.nat(),
     kind: fc.constantFrom<DupKind>('same', 'other-fields', 'same-day', 'other-day'),
@@ -699,8 +722,17 @@ function duplicatePlan(seed: number, count: number, ledger: Ledger, ctx: GenCont
     r: fc.nat(),
     fresh: fc.option(fc.array(validEvent(ctx), { minLength: 1, maxLength: 4 }), { freq: 3 }),
   })
+  return fc.sample(shape, { seed: seed + 1, numRuns: count })
+}
+
+function duplicatePlan(seed: number, shapes: DupShape[], ledger: Ledger, ctx: GenContext): PlannedRequest[] {
+  const stored = [...ledger.expected].filter(([, e]) => {
+    const ts = new Map(e.entries).get('event_timestamp')
+    return ts?.t === 'str'
+  })
+  if (stored.length === 0 || shapes.length === 0) return []
   const ids = new IdSource(`hostile-dup:${seed}`)
-  return fc.sample(shape, { seed: seed + 1, numRuns: count }).map(({ pick, kind, upper, r, fresh }) => {
+  return shapes.map(({ pick, kind, upper, r, fresh }) => {
     const [id, original] = stored[pick % stored.length]!
     const ts = new Map(original.entries).get('event_timestamp') as { value: string }
     const generated = namedTimestamp(ts.value, [])
