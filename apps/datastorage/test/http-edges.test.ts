@@ -81,10 +81,10 @@ async function startEdgeServer(
   const { gate, onWrite } = options
   const writer: EventWriter = gate
     ? {
-        write: async (events) => {
+        write: async (events, writeOptions) => {
           onWrite?.()
           await gate
-          return realWriter.write(events)
+          return realWriter.write(events, writeOptions)
         },
       }
     : realWriter

@@ -3,6 +3,7 @@ import { type AuditEventWithId, canonicalTimestamp } from '@audit-trail/datastor
 import { sql } from 'drizzle-orm'
 import { readMigrationFiles } from 'drizzle-orm/migrator'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PRINCIPALS } from '../src/auth/principals.js'
 import { type DatabaseHandle, rowsOf } from '../src/db/client.js'
 import { MIGRATIONS_FOLDER, migrateDatabase } from '../src/db/migrate.js'
 import {
@@ -17,6 +18,7 @@ import { type AuditEventStore, InvalidEventTimestampError } from '../src/store/a
 import { encodeCursor } from '../src/store/cursor.js'
 import { groupByMonth } from '../src/store/month-groups.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
+import { RECORDED_BY } from './support/events.js'
 
 /** How many migrations are committed: what a fresh database applies. */
 export const MIGRATION_COUNT = readMigrationFiles({ migrationsFolder: MIGRATIONS_FOLDER }).length
@@ -86,7 +88,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
           actor_id: i % 2 === 0 ? `actor-${i}` : undefined,
         }),
       )
-      const result = await store.insert(events)
+      const result = await store.insert(events, RECORDED_BY)
       expect(result.created).toEqual(events.map((e) => e.event_id))
       expect(result.duplicates).toEqual([])
       expect(await countByCorrelation(correlation_id)).toBe(5000)
@@ -98,14 +100,14 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
     it('is idempotent: the same batch twice writes each event once', async () => {
       const correlation_id = `idem-${randomUUID()}`
       const events = Array.from({ length: 50 }, () => makeEvent({ correlation_id }))
-      expect((await store.insert(events)).created).toHaveLength(50)
+      expect((await store.insert(events, RECORDED_BY)).created).toHaveLength(50)
 
-      const again = await store.insert(events)
+      const again = await store.insert(events, RECORDED_BY)
       expect(again.created).toEqual([])
       expect(again.duplicates).toEqual(events.map((e) => e.event_id))
 
       const fresh = makeEvent({ correlation_id })
-      const mixed = await store.insert([events[0]!, fresh, events[1]!])
+      const mixed = await store.insert([events[0]!, fresh, events[1]!], RECORDED_BY)
       expect(mixed).toEqual({
         created: [fresh.event_id],
         duplicates: [events[0]!.event_id, events[1]!.event_id],
@@ -118,7 +120,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       const a = makeEvent({ correlation_id })
       const b = makeEvent({ correlation_id })
       const batch = [a, b, a, { ...a, event_id: a.event_id.toUpperCase() }]
-      const result = await store.insert(batch)
+      const result = await store.insert(batch, RECORDED_BY)
       expect(result.created).toEqual([a.event_id, b.event_id])
       expect(result.duplicates).toEqual([a.event_id, a.event_id.toUpperCase()])
       expect(await countByCorrelation(correlation_id)).toBe(2)
@@ -128,12 +130,18 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       const correlation_id = `atomic-${randomUUID()}`
       const good = [makeEvent({ correlation_id }), makeEvent({ correlation_id })]
       const badRetention = makeEvent({ correlation_id, retention_days: 0 })
-      await expect(store.insert([good[0]!, badRetention, good[1]!])).rejects.toMatchObject({ code: '23514' })
+      await expect(store.insert([good[0]!, badRetention, good[1]!], RECORDED_BY)).rejects.toMatchObject({
+        code: '23514',
+      })
       const tooLong = makeEvent({ correlation_id, error_code: 'E'.repeat(51) })
-      await expect(store.insert([good[0]!, good[1]!, tooLong])).rejects.toMatchObject({ code: '22001' })
+      await expect(store.insert([good[0]!, good[1]!, tooLong], RECORDED_BY)).rejects.toMatchObject({
+        code: '22001',
+      })
       expect(await countByCorrelation(correlation_id)).toBe(0)
       // Not mistaken for an outage.
-      await expect(store.insert([badRetention])).rejects.not.toBeInstanceOf(StoreUnavailableError)
+      await expect(store.insert([badRetention], RECORDED_BY)).rejects.not.toBeInstanceOf(
+        StoreUnavailableError,
+      )
     })
 
     it('writes nothing in any partition when the insert fails in one of them', async () => {
@@ -147,12 +155,12 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       const batch = ['2030-04-30T23:59:59.999999Z', '2030-05-10T00:00:00Z', '2030-06-01T00:00:00Z'].map(
         (event_timestamp) => makeEvent({ correlation_id, event_timestamp }),
       )
-      await expect(store.insert(batch)).rejects.toMatchObject({ code: '23514' })
+      await expect(store.insert(batch, RECORDED_BY)).rejects.toMatchObject({ code: '23514' })
       expect(await countByCorrelation(correlation_id)).toBe(0)
       await database.db.execute(
         sql.raw(`ALTER TABLE ${partitionNameOf('2030-05')} DROP CONSTRAINT refuse_all`),
       )
-      expect((await store.insert(batch)).created).toHaveLength(3)
+      expect((await store.insert(batch, RECORDED_BY)).created).toHaveLength(3)
     })
 
     it('creates the partitions of every month a batch touches, old and new, in UTC', async () => {
@@ -168,7 +176,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         [now.toISOString(), partitionNameOf(now.toISOString().slice(0, 7))],
       ] as const
       const events = cases.map(([event_timestamp]) => makeEvent({ correlation_id, event_timestamp }))
-      expect((await store.insert(events)).created).toHaveLength(cases.length)
+      expect((await store.insert(events, RECORDED_BY)).created).toHaveLength(cases.length)
 
       const placed = await rows<{ event_id: string; partition: string; event_date: string }>(sql`
         SELECT event_id::text, tableoid::regclass::text AS partition, event_date::text
@@ -192,7 +200,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         ['2019-01-15 10:00:00.1234567z', '2019-01-15T10:00:00.123456Z', 'audit_events_y2019m01'],
       ] as const
       const events = cases.map(([event_timestamp]) => makeEvent({ correlation_id, event_timestamp }))
-      expect((await store.insert(events)).created).toEqual(events.map((e) => e.event_id))
+      expect((await store.insert(events, RECORDED_BY)).created).toEqual(events.map((e) => e.event_id))
 
       const placed = await rows<{ event_id: string; partition: string }>(sql`
         SELECT event_id::text, tableoid::regclass::text AS partition
@@ -224,7 +232,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       ]
       for (const event_timestamp of refused) {
         const bad = makeEvent({ correlation_id, event_timestamp })
-        const error = await store.insert([good, bad]).catch((e: unknown) => e)
+        const error = await store.insert([good, bad], RECORDED_BY).catch((e: unknown) => e)
         expect(error, event_timestamp).toBeInstanceOf(InvalidEventTimestampError)
         expect(error).toMatchObject({ code: 'INVALID_EVENT_TIMESTAMP', eventId: bad.event_id })
       }
@@ -234,7 +242,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
     it('stores one row per event_id whatever its timestamp: a later day is a duplicate', async () => {
       const correlation_id = `one-row-${randomUUID()}`
       const first = makeEvent({ correlation_id, event_timestamp: '2025-06-15T12:00:00Z' })
-      expect(await store.insert([first])).toEqual({ created: [first.event_id], duplicates: [] })
+      expect(await store.insert([first], RECORDED_BY)).toEqual({ created: [first.event_id], duplicates: [] })
 
       const sameId = (event_timestamp: string, event_id = first.event_id) =>
         makeEvent({ correlation_id, event_id, event_timestamp, event_action: 'resent' })
@@ -245,13 +253,13 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         sameId('2025-06-14T23:00:00-02:00', first.event_id.toUpperCase()), // same id, other spelling
       ]
       for (const event of resent) {
-        expect(await store.insert([event]), event.event_timestamp).toEqual({
+        expect(await store.insert([event], RECORDED_BY), event.event_timestamp).toEqual({
           created: [],
           duplicates: [event.event_id],
         })
       }
       const fresh = makeEvent({ correlation_id, event_timestamp: '2025-06-20T00:00:00Z' })
-      expect(await store.insert([resent[0]!, fresh, resent[1]!])).toEqual({
+      expect(await store.insert([resent[0]!, fresh, resent[1]!], RECORDED_BY)).toEqual({
         created: [fresh.event_id],
         duplicates: [resent[0]!.event_id, resent[1]!.event_id],
       })
@@ -281,7 +289,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
           event_timestamp: new Date(Date.UTC(2060, i, 10)).toISOString(),
         }),
       )
-      const error = await store.insert(batch).catch((e: unknown) => e)
+      const error = await store.insert(batch, RECORDED_BY).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(PartitionLimitError)
       expect(error).toMatchObject({ code: 'PARTITION_LIMIT', limit: DEFAULT_MAX_NEW_PARTITIONS })
       expect((error as PartitionLimitError).months).toHaveLength(300)
@@ -292,7 +300,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       // The same 300 events split by month (as the DLQ replay does) all go through.
       const groups = groupByMonth(batch.slice(0, 15))
       expect(groups).toHaveLength(15)
-      for (const [, group] of groups) await store.insert(group)
+      for (const [, group] of groups) await store.insert(group, RECORDED_BY)
       expect(await countByCorrelation(correlation_id)).toBe(15)
       expect(await partitionCount()).toBe(before + 15)
     })
@@ -304,23 +312,25 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
           makeEvent({ correlation_id, event_timestamp: new Date(Date.UTC(year, i, 1)).toISOString() }),
         )
       // Exactly at the bound: 12 new months.
-      expect((await store.insert(inMonths(2090, 12))).created).toHaveLength(12)
+      expect((await store.insert(inMonths(2090, 12), RECORDED_BY)).created).toHaveLength(12)
       // One more is refused.
-      await expect(store.insert(inMonths(2091, 13))).rejects.toBeInstanceOf(PartitionLimitError)
+      await expect(store.insert(inMonths(2091, 13), RECORDED_BY)).rejects.toBeInstanceOf(PartitionLimitError)
       // A store that confirmed nothing yet (another process) asks which of 24 months exist: 12 do,
       // so it creates 12.
       const other = createAuditEventStore(database, { partitions: createPartitionManager(database.db) })
-      expect((await other.insert([...inMonths(2090, 12), ...inMonths(2092, 12)])).created).toHaveLength(24)
+      expect(
+        (await other.insert([...inMonths(2090, 12), ...inMonths(2092, 12)], RECORDED_BY)).created,
+      ).toHaveLength(24)
 
       const strict = createAuditEventStore(database, {
         partitions: createPartitionManager(database.db),
         maxNewPartitionsPerWrite: 2,
       })
-      await expect(strict.insert(inMonths(2093, 3))).rejects.toMatchObject({
+      await expect(strict.insert(inMonths(2093, 3), RECORDED_BY)).rejects.toMatchObject({
         limit: 2,
         months: ['2093-01', '2093-02', '2093-03'],
       })
-      expect((await strict.insert(inMonths(2093, 2))).created).toHaveLength(2)
+      expect((await strict.insert(inMonths(2093, 2), RECORDED_BY)).created).toHaveLength(2)
       expect(await countByCorrelation(correlation_id)).toBe(12 + 24 + 2)
       expect(() => createAuditEventStore(database, { maxNewPartitionsPerWrite: 0 })).toThrow(RangeError)
     })
@@ -335,7 +345,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         }),
       )
       expect(new Set(batch.map((e) => e.event_timestamp.slice(0, 7))).size).toBe(300)
-      expect((await store.insert(batch)).created).toHaveLength(300)
+      expect((await store.insert(batch, RECORDED_BY)).created).toHaveLength(300)
       const placed = await rows<{ partition: string; n: number }>(sql`
         SELECT tableoid::regclass::text AS partition, count(*)::int AS n
         FROM audit_events WHERE correlation_id = ${correlation_id} GROUP BY 1`)
@@ -367,19 +377,24 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
 
     it('recreates a partition that was dropped after this process had confirmed it', async () => {
       const correlation_id = `dropped-${randomUUID()}`
-      await store.insert([makeEvent({ correlation_id, event_timestamp: '2033-03-03T03:03:03Z' })])
+      await store.insert(
+        [makeEvent({ correlation_id, event_timestamp: '2033-03-03T03:03:03Z' })],
+        RECORDED_BY,
+      )
       await database.db.execute(sql.raw(`DROP TABLE ${partitionNameOf('2033-03')}`))
       const later = makeEvent({ correlation_id, event_timestamp: '2033-03-04T00:00:00Z' })
-      expect((await store.insert([later])).created).toEqual([later.event_id])
+      expect((await store.insert([later], RECORDED_BY)).created).toEqual([later.event_id])
       expect(await countByCorrelation(correlation_id)).toBe(1)
     })
 
     it('refuses UPDATE, DELETE and TRUNCATE, on the table and on a partition', async () => {
       const event = makeEvent({ event_timestamp: '2025-02-02T02:02:02Z' })
-      await store.insert([event])
+      await store.insert([event], RECORDED_BY)
       const statements = [
         `UPDATE audit_events SET event_action = 'tampered' WHERE event_id = '${event.event_id}'`,
         `UPDATE ${partitionNameOf('2025-02')} SET event_action = 'tampered' WHERE event_id = '${event.event_id}'`,
+        // recorded_by is set by the insert and by nothing after it.
+        `UPDATE audit_events SET recorded_by = 'someone-else' WHERE event_id = '${event.event_id}'`,
         `DELETE FROM audit_events WHERE event_id = '${event.event_id}'`,
         `DELETE FROM ${partitionNameOf('2025-02')} WHERE event_id = '${event.event_id}'`,
         'TRUNCATE audit_events',
@@ -392,7 +407,10 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         )
         expect(error.message, statement).toMatch(/append-only/)
       }
-      expect((await store.get(event.event_id))?.event_action).toBe(event.event_action)
+      expect(await store.get(event.event_id)).toMatchObject({
+        event_action: event.event_action,
+        recorded_by: RECORDED_BY,
+      })
     })
 
     it('returns an event exactly as stored: every field, microseconds, no nulls, defaults applied', async () => {
@@ -418,11 +436,12 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         event_data: { a: [1, 2, { b: null }], s: '' },
       })
       const minimal = makeEvent({ event_timestamp: '2025-03-04T05:06:07.120Z' })
-      await store.insert([full, minimal])
+      await store.insert([full, minimal], RECORDED_BY)
 
       const stored = await store.get(full.event_id)
-      const { event_date, stored_at, ...fields } = stored!
+      const { event_date, stored_at, recorded_by, ...fields } = stored!
       expect(fields).toEqual(full)
+      expect(recorded_by).toBe(RECORDED_BY)
       expect(event_date).toBe('2025-03-04')
       expect(Date.parse(stored_at)).not.toBeNaN()
       expect(stored_at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3}|\.\d{6})?Z$/)
@@ -436,6 +455,60 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       expect(Object.values(plain!)).not.toContain(null)
       expect(plain).not.toHaveProperty('actor_id')
       expect(plain).not.toHaveProperty('duration_ms')
+    })
+
+    it('stores recorded_by, one name for a batch or one per event, and filters on it exactly', async () => {
+      const namespace = `recorded-${randomUUID()}`
+      const at = (i: number) => makeEvent({ namespace, event_timestamp: `2025-10-0${i}T00:00:00Z` })
+      const [a, b, c, d] = [at(1), at(2), at(3), at(4)]
+      expect((await store.insert([a!], 'billing-writer')).created).toEqual([a!.event_id])
+      expect(
+        (await store.insert([b!, c!, d!], ['ingest', PRINCIPALS.deadLetterQueue, 'ingest'])).created,
+      ).toHaveLength(3)
+
+      expect((await store.get(a!.event_id))?.recorded_by).toBe('billing-writer')
+      expect((await store.get(c!.event_id))?.recorded_by).toBe('redis:dead-letter-queue')
+      const page = await store.query({ namespace, limit: 10 })
+      expect(page.events.map((e) => [e.event_id, e.recorded_by])).toEqual([
+        [d!.event_id, 'ingest'],
+        [c!.event_id, 'redis:dead-letter-queue'],
+        [b!.event_id, 'ingest'],
+        [a!.event_id, 'billing-writer'],
+      ])
+
+      const ids = async (recorded_by: string) =>
+        (await store.query({ namespace, recorded_by, limit: 10 })).events.map((e) => e.event_id)
+      expect(await ids('ingest')).toEqual([d!.event_id, b!.event_id])
+      expect(await ids('redis:dead-letter-queue')).toEqual([c!.event_id])
+      // Exact: no prefix, pattern or case folding.
+      expect(await ids('Ingest')).toEqual([])
+      expect(await ids('ing')).toEqual([])
+      expect(await ids('%')).toEqual([])
+      expect(
+        await store.query({ recorded_by: 'billing-writer', actor_id: 'nobody', limit: 10 }),
+      ).toMatchObject({ events: [] })
+    })
+
+    it('keeps the first recorded_by of an event stored again under another name', async () => {
+      const event = makeEvent({ event_timestamp: '2025-10-05T00:00:00Z' })
+      await store.insert([event], 'first-writer')
+      // Within one batch too: the first occurrence's name, whatever the names of the later ones.
+      const fresh = makeEvent({ event_timestamp: '2025-10-05T00:00:01Z' })
+      expect(await store.insert([event, fresh, fresh], ['second-writer', 'third', 'fourth'])).toEqual({
+        created: [fresh.event_id],
+        duplicates: [event.event_id, fresh.event_id],
+      })
+      expect((await store.get(event.event_id))?.recorded_by).toBe('first-writer')
+      expect((await store.get(fresh.event_id))?.recorded_by).toBe('third')
+    })
+
+    it('refuses a list of names that does not have one per event, storing nothing', async () => {
+      const correlation_id = `names-${randomUUID()}`
+      const events = [makeEvent({ correlation_id }), makeEvent({ correlation_id })]
+      await expect(store.insert(events, ['only-one'])).rejects.toBeInstanceOf(RangeError)
+      await expect(store.insert(events, ['a', 'b', 'c'])).rejects.toThrow(/3 names for 2 events/)
+      await expect(store.insert([], ['a'])).rejects.toBeInstanceOf(RangeError)
+      expect(await countByCorrelation(correlation_id)).toBe(0)
     })
 
     it('get() of an unknown or malformed id is null', async () => {
@@ -453,7 +526,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         '2026-03-01T00:00:00.000Z',
       ]
       const events = stamps.map((event_timestamp) => makeEvent({ correlation_id, event_timestamp }))
-      await store.insert(events)
+      await store.insert(events, RECORDED_BY)
       const window = async (since?: string, until?: string) =>
         (
           await store.query({
@@ -501,7 +574,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         event_outcome: 'pending',
       })
       const other = makeEvent({ ...a, event_id: randomUUID(), namespace: `${namespace}-other` })
-      await store.insert([a, b, c, other])
+      await store.insert([a, b, c, other], RECORDED_BY)
 
       const ids = async (filter: Record<string, unknown>) =>
         new Set((await store.query({ namespace, limit: 100, ...filter })).events.map((e) => e.event_id))
@@ -535,7 +608,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       const events = Array.from({ length: 1000 }, (_, i) =>
         makeEvent({ correlation_id, event_timestamp: instants[i % instants.length]! }),
       )
-      await store.insert(events)
+      await store.insert(events, RECORDED_BY)
       const expected = [...events]
         .sort((x, y) =>
           x.event_timestamp === y.event_timestamp
@@ -562,7 +635,10 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
 
     it('says hasMore=false on a last page that is exactly full', async () => {
       const correlation_id = `exact-${randomUUID()}`
-      await store.insert(Array.from({ length: 6 }, () => makeEvent({ correlation_id })))
+      await store.insert(
+        Array.from({ length: 6 }, () => makeEvent({ correlation_id })),
+        RECORDED_BY,
+      )
       const first = await store.query({ correlation_id, limit: 3 })
       expect(first.hasMore).toBe(true)
       const second = await store.query({ correlation_id, limit: 3, cursor: first.nextCursor! })

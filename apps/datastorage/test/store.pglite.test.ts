@@ -6,6 +6,7 @@ import { openDatabase, PGLITE_IN_MEMORY } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
 import { defineStoreSuite, MIGRATION_COUNT, makeEvent } from './store-suite.js'
+import { RECORDED_BY } from './support/events.js'
 
 // One in-memory PGlite for the suite: it takes 3–4 s to start.
 defineStoreSuite('pglite', () => openDatabase({ pgliteDataDir: PGLITE_IN_MEMORY }))
@@ -18,7 +19,7 @@ describe('PGlite under a directory', () => {
       const event = makeEvent({ event_timestamp: '2024-12-31T23:59:59.999999Z' })
       const first = await openDatabase({ pgliteDataDir })
       expect(await migrateDatabase(first)).toBe(MIGRATION_COUNT)
-      await createAuditEventStore(first).insert([event])
+      await createAuditEventStore(first).insert([event], RECORDED_BY)
       await first.close()
 
       const second = await openDatabase({ pgliteDataDir })

@@ -6,6 +6,7 @@ import { migrateDatabase } from '../src/db/migrate.js'
 import { StoreUnavailableError } from '../src/errors.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
 import { defineStoreSuite, MIGRATION_COUNT, makeEvent } from './store-suite.js'
+import { RECORDED_BY } from './support/events.js'
 import { ADMIN_URL } from './support/postgres.js'
 
 const databases: TestDatabase[] = []
@@ -47,7 +48,9 @@ describe('AuditEventStore on postgres: several processes, outages', () => {
         makeEvent({ correlation_id, event_timestamp: `2037-0${1 + (i % 5)}-15T00:00:00Z` }),
       )
       const own = stores.map(() => makeEvent({ correlation_id, event_timestamp: '2037-06-01T00:00:00Z' }))
-      const results = await Promise.all(stores.map((store, i) => store.insert([...shared, own[i]!])))
+      const results = await Promise.all(
+        stores.map((store, i) => store.insert([...shared, own[i]!], RECORDED_BY)),
+      )
 
       const created = results.flatMap((r) => r.created)
       expect(created.filter((id) => shared.some((e) => e.event_id === id))).toHaveLength(shared.length)
@@ -68,7 +71,7 @@ describe('AuditEventStore on postgres: several processes, outages', () => {
     )
     try {
       await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError)
-      await expect(store.insert([makeEvent()])).rejects.toBeInstanceOf(StoreUnavailableError)
+      await expect(store.insert([makeEvent()], RECORDED_BY)).rejects.toBeInstanceOf(StoreUnavailableError)
       await expect(store.query({ limit: 10 })).rejects.toBeInstanceOf(StoreUnavailableError)
       await expect(store.get(randomUUID())).rejects.toMatchObject({ code: 'STORE_UNAVAILABLE' })
     } finally {

@@ -27,11 +27,19 @@ export interface DeadLetterMessage {
   attempts: number
   /** When it was dead-lettered, RFC 3339. */
   enqueuedAt: string
+  /**
+   * Who the service authenticated when it queued the event (`source: 'server'`), the
+   * `recorded_by` the replay stores it with. Clients never set it: their messages reach Redis
+   * without the API, and the replay stores them as `redis:dead-letter-queue`. Field
+   * `recorded_by`, written only when set; a reader that does not know it ignores it, so the
+   * message version stays 1.
+   */
+  recordedBy?: string
 }
 
 /** The flat field/value list a `XADD` takes, in a fixed order. */
 export function encodeDeadLetterMessage(message: DeadLetterMessage): string[] {
-  return [
+  const fields = [
     'v',
     DLQ_MESSAGE_VERSION,
     'event_id',
@@ -49,6 +57,8 @@ export function encodeDeadLetterMessage(message: DeadLetterMessage): string[] {
     'enqueued_at',
     message.enqueuedAt,
   ]
+  if (message.recordedBy !== undefined) fields.push('recorded_by', message.recordedBy)
+  return fields
 }
 
 /** Thrown by {@link decodeDeadLetterMessage} for an entry that is not a valid message. */
@@ -85,7 +95,7 @@ export function decodeDeadLetterMessage(fields: readonly string[]): DeadLetterMe
     throw new DeadLetterMessageError(`dead-letter message has an unknown source ${JSON.stringify(source)}`)
   }
   const attempts = Number(map.get('attempts') ?? '0')
-  return {
+  const message: DeadLetterMessage = {
     event: event as DeadLetterMessage['event'],
     source,
     service: map.get('service') ?? '',
@@ -93,4 +103,8 @@ export function decodeDeadLetterMessage(fields: readonly string[]): DeadLetterMe
     attempts: Number.isFinite(attempts) ? attempts : 0,
     enqueuedAt: map.get('enqueued_at') ?? '',
   }
+  const recordedBy = map.get('recorded_by')
+  // An empty name is no name: the replay falls back to its own rather than store ''.
+  if (recordedBy) message.recordedBy = recordedBy
+  return message
 }

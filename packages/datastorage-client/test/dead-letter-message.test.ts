@@ -34,6 +34,21 @@ describe('dead-letter message format', () => {
       'enqueued_at',
     ])
     expect(decodeDeadLetterMessage(fields)).toEqual(message)
+    expect(decodeDeadLetterMessage(fields)).not.toHaveProperty('recordedBy')
+  })
+
+  it('carries the recorded_by of a message the service queued, as a last field only when set', () => {
+    const queued: DeadLetterMessage = { ...message, source: 'server', recordedBy: 'billing-writer' }
+    const fields = encodeDeadLetterMessage(queued)
+    expect(fields.slice(-2)).toEqual(['recorded_by', 'billing-writer'])
+    expect(fields[1]).toBe('1')
+    expect(decodeDeadLetterMessage(fields)).toEqual(queued)
+  })
+
+  it('decodes a message without recorded_by, or with an empty one, as having none', () => {
+    const fields = [...encodeDeadLetterMessage(message), 'recorded_by', '']
+    expect(decodeDeadLetterMessage(fields)).toEqual(message)
+    expect(decodeDeadLetterMessage(fields)).not.toHaveProperty('recordedBy')
   })
 
   it.each([

@@ -23,7 +23,8 @@ export const DEFAULT_RETENTION_DAYS = 2555
  *
  * Drizzle cannot declare partitioning: migration 0001 replaces the table 0000 creates with a
  * `PARTITION BY RANGE (event_date)` table of the same shape and adds the monthly partition
- * function, 0002 the append-only triggers, 0005 the one partition of every month before 2000.
+ * function, 0002 the append-only triggers, 0005 the one partition of every month before 2000,
+ * 0006 `recorded_by`.
  * Keep this file and the migrations in step with `pnpm db:generate`.
  */
 export const auditEvents = pgTable(
@@ -65,6 +66,12 @@ export const auditEvents = pgTable(
     storedAt: timestamp('stored_at', { withTimezone: true, precision: 6, mode: 'string' })
       .notNull()
       .defaultNow(),
+    /**
+     * Who stored the event: the name of the token that wrote it, or a reserved name with a colon
+     * (`auth/principals.ts`). Set by the service on insert, never from the request body. NULL on
+     * rows stored before migration 0006, which the API then returns without the field.
+     */
+    recordedBy: varchar('recorded_by', { length: 255 }),
   },
   (t) => [
     // A unique key on a partitioned table must contain the partition key, so event_id alone cannot
@@ -92,6 +99,10 @@ export const auditEvents = pgTable(
     index('audit_events_namespace_idx')
       .on(t.namespace, t.eventTimestamp.desc().nullsFirst())
       .where(sql`${t.namespace} IS NOT NULL`),
+    // Partial too: rows stored before recorded_by existed have none.
+    index('audit_events_recorded_by_idx')
+      .on(t.recordedBy, t.eventTimestamp.desc().nullsFirst())
+      .where(sql`${t.recordedBy} IS NOT NULL`),
     // jsonb_path_ops: about a third of the size of the default opclass and enough for `@>` lookups;
     // the GIN index is the costliest part of an insert.
     index('audit_events_event_data_idx').using('gin', t.eventData.op('jsonb_path_ops')),

@@ -13,16 +13,28 @@ export interface DeadLetterWriteResult {
   depth: number
 }
 
+/** Options of one {@link DeadLetterWriter.write}. */
+export interface DeadLetterWriteOptions {
+  /** Who wrote the events (`recorded_by`). */
+  recordedBy: string
+}
+
 /** The service's producer into the DLQ stream: used when PostgreSQL cannot take accepted events. */
 export interface DeadLetterWriter {
   readonly stream: string
   readonly capacity: number
   /**
    * Adds one message per event (`source: 'server'`), all or none, if they fit under the capacity.
+   * `options.recordedBy`, the request's principal, goes into every message (`recorded_by`), so the
+   * replay stores the events under the name that wrote them.
    * @throws DlqFullError when the stream would exceed its capacity; nothing was added.
    * @throws DlqUnavailableError when Redis refused or did not answer within `timeoutMs`.
    */
-  write(events: readonly AuditEventWithId[], reason: string): Promise<DeadLetterWriteResult>
+  write(
+    events: readonly AuditEventWithId[],
+    reason: string,
+    options: DeadLetterWriteOptions,
+  ): Promise<DeadLetterWriteResult>
 }
 
 /** Options of {@link createDeadLetterWriter}. */
@@ -68,7 +80,7 @@ return {count, depth + count}
  * @throws RangeError at construction for a capacity or timeout that is not a positive integer.
  * @example
  * const deadLetters = createDeadLetterWriter({ redis, capacity: 1_000_000, monitor })
- * await deadLetters.write(events, 'PostgreSQL unavailable: connect ECONNREFUSED')
+ * await deadLetters.write(events, 'PostgreSQL unavailable: connect ECONNREFUSED', { recordedBy: 'billing' })
  */
 export function createDeadLetterWriter(options: DeadLetterWriterOptions): DeadLetterWriter {
   const {
@@ -92,7 +104,7 @@ export function createDeadLetterWriter(options: DeadLetterWriterOptions): DeadLe
   return {
     stream,
     capacity,
-    async write(events, reason) {
+    async write(events, reason, { recordedBy }) {
       if (events.length === 0) return { queued: 0, depth: monitor?.state?.depth ?? 0 }
       const enqueuedAt = now().toISOString()
       // One flat argument array (not a spread call): a 5000-event batch is 80,000 arguments.
@@ -105,6 +117,7 @@ export function createDeadLetterWriter(options: DeadLetterWriterOptions): DeadLe
           reason,
           attempts: 1,
           enqueuedAt,
+          recordedBy,
         })
         argv[4] = fields.length
         for (const field of fields) argv.push(field)

@@ -6,6 +6,7 @@ import {
 } from '@audit-trail/datastorage-client'
 import type { Redis } from 'ioredis'
 import type { Logger } from 'pino'
+import { PRINCIPALS } from '../auth/principals.js'
 import type { DlqMetrics } from '../metrics/dlq-metrics.js'
 import { type AuditEventStore, eventIdKey } from '../store/audit-event-store.js'
 import { groupByMonth } from '../store/month-groups.js'
@@ -82,7 +83,7 @@ export async function replayBatch(
   const result: BatchResult = { stored: 0, created: 0, poisoned: 0, vanished: 0, retry: [] }
   const failures: Failure[] = []
   const fieldsById = new Map<string, string[]>()
-  const byEvent = new Map<string, { event: AuditEventWithId; ids: string[] }>()
+  const byEvent = new Map<string, { event: AuditEventWithId; recordedBy: string; ids: string[] }>()
 
   const vanished: string[] = []
   for (const { id, fields } of entries) {
@@ -113,8 +114,15 @@ export async function replayBatch(
     }
     const key = eventIdKey(message.event.event_id)
     const group = byEvent.get(key)
+    // Copies of one event (replayed twice, or queued by two requests) make one row, under the name
+    // of the first copy read; an insert of it had made no row under any other name either.
     if (group) group.ids.push(id)
-    else byEvent.set(key, { event: message.event as AuditEventWithId, ids: [id] })
+    else
+      byEvent.set(key, {
+        event: message.event as AuditEventWithId,
+        recordedBy: recordedByOf(message),
+        ids: [id],
+      })
   }
   if (vanished.length > 0) {
     await redis.xack(stream, group, ...vanished)
@@ -124,6 +132,7 @@ export async function replayBatch(
   const outcome = await insertIsolating(
     store,
     [...byEvent.values()].map((g) => g.event),
+    (event) => byEvent.get(eventIdKey(event.event_id))!.recordedBy,
   )
   const storedIds: string[] = []
   for (const eventId of [...outcome.created, ...outcome.duplicates]) {
@@ -177,6 +186,15 @@ export async function replayBatch(
   return result
 }
 
+/**
+ * The `recorded_by` a message is stored with: the principal the service queued it for, or, for a
+ * message a client wrote to Redis itself (no API call, so no token checked), the reserved name of
+ * the DLQ. Whoever can write to the stream can name any principal here: Redis access is trusted.
+ */
+function recordedByOf(message: DeadLetterMessage): string {
+  return message.recordedBy ?? PRINCIPALS.deadLetterQueue
+}
+
 /** Moves an entry to the dead-letter stream with its reason, atomically with its removal from the DLQ. */
 async function poison(target: ReplayTarget, id: string, fields: string[], reason: string, attempts: number) {
   const { redis, stream, deadLetterStream, group, logger, metrics, now = () => new Date() } = target
@@ -219,10 +237,11 @@ interface IsolatedInsert {
 async function insertIsolating(
   store: AuditEventStore,
   events: readonly AuditEventWithId[],
+  recordedByOf: (event: AuditEventWithId) => string,
 ): Promise<IsolatedInsert> {
   if (events.length === 0) return { created: [], duplicates: [], failed: [] }
   try {
-    const { created, duplicates } = await store.insert(events)
+    const { created, duplicates } = await store.insert(events, events.map(recordedByOf))
     return { created, duplicates, failed: [] }
   } catch (error) {
     if (classifyStoreError(error) === 'unavailable') throw error
@@ -236,7 +255,7 @@ async function insertIsolating(
     }
     const merged: IsolatedInsert = { created: [], duplicates: [], failed: [] }
     for (const part of parts) {
-      const r = await insertIsolating(store, part)
+      const r = await insertIsolating(store, part, recordedByOf)
       merged.created.push(...r.created)
       merged.duplicates.push(...r.duplicates)
       merged.failed.push(...r.failed)

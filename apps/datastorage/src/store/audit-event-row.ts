@@ -62,6 +62,9 @@ export const INSERT_COLUMNS: readonly InsertColumn[] = [
   { name: 'is_sensitive', value: (e) => String(e.is_sensitive ?? false), cast: 'boolean' },
 ]
 
+/** The column naming who stored the row: written by the store, not taken from the event. */
+export const RECORDED_BY_COLUMN = 'recorded_by'
+
 /**
  * One statement (so one implicit transaction, all or nothing, and one round trip) with one
  * parameter per column whatever the batch size, far below the 65,535 bind-parameter limit a
@@ -73,18 +76,32 @@ export const INSERT_COLUMNS: readonly InsertColumn[] = [
  * 3. only the events whose id was claimed are inserted into `audit_events`, and their ids returned.
  * An id stored before, with any timestamp, is not returned: the caller reports it as a duplicate.
  * `event_date` is computed by PostgreSQL from the timestamp, exactly as the CHECK constraint does.
+ * `recorded_by` is one more text array beside the event columns: it is not a field of the event
+ * (a request body cannot carry it), so it is never read from one.
  *
  * @param events - Distinct ids, `event_timestamp` in canonical form (`canonicalTimestamp`): exact
  * microseconds, which PostgreSQL stores without rounding, so the row lands in the month the caller
  * computed from the same text.
+ * @param recordedBy - Who stored each event, one name per event in the same order.
+ * @throws RangeError when `recordedBy` does not have one name per event.
  */
-export function bulkInsertStatement(events: readonly AuditEventWithId[]): SQL {
-  const list = (prefix: string) => sql.raw(INSERT_COLUMNS.map((c) => `${prefix}${c.name}`).join(', '))
+export function bulkInsertStatement(events: readonly AuditEventWithId[], recordedBy: readonly string[]): SQL {
+  if (recordedBy.length !== events.length) {
+    throw new RangeError(`recordedBy has ${recordedBy.length} names for ${events.length} events`)
+  }
+  const names = [...INSERT_COLUMNS.map((c) => c.name), RECORDED_BY_COLUMN]
+  const list = (prefix: string) => sql.raw(names.map((name) => `${prefix}${name}`).join(', '))
   const typed = sql.raw(
-    INSERT_COLUMNS.map((c) => (c.cast ? `u.${c.name}::${c.cast} AS ${c.name}` : `u.${c.name}`)).join(', '),
+    [
+      ...INSERT_COLUMNS.map((c) => (c.cast ? `u.${c.name}::${c.cast} AS ${c.name}` : `u.${c.name}`)),
+      `u.${RECORDED_BY_COLUMN}`,
+    ].join(', '),
   )
   const arrays = sql.join(
-    INSERT_COLUMNS.map((c) => sql`${sql.param(events.map(c.value))}::text[]`),
+    [
+      ...INSERT_COLUMNS.map((c) => sql`${sql.param(events.map(c.value))}::text[]`),
+      sql`${sql.param([...recordedBy])}::text[]`,
+    ],
     sql`, `,
   )
   return sql`
@@ -141,6 +158,7 @@ export const EVENT_SELECTION = {
   isSensitive: auditEvents.isSensitive,
   eventDate: sql<string>`to_char(${auditEvents.eventDate}, 'YYYY-MM-DD')`,
   storedAt: utcText(auditEvents.storedAt),
+  recordedBy: auditEvents.recordedBy,
 }
 
 /** A row as selected with {@link EVENT_SELECTION}. */
@@ -173,6 +191,7 @@ export interface SelectedEventRow {
   isSensitive: boolean
   eventDate: string
   storedAt: string
+  recordedBy: string | null
 }
 
 /**
@@ -210,6 +229,7 @@ export function toAuditEvent(row: SelectedEventRow): AuditEvent {
   if (row.errorMessage !== null) event.error_message = row.errorMessage
   if (row.traceId !== null) event.trace_id = row.traceId
   if (row.spanId !== null) event.span_id = row.spanId
+  if (row.recordedBy !== null) event.recorded_by = row.recordedBy
   return event
 }
 

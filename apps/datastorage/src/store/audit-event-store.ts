@@ -37,6 +37,21 @@ export class InvalidEventTimestampError extends DataStorageError {
   }
 }
 
+/** `recorded_by` of an insert: one name for all its events, or one per event. */
+export type RecordedBy = string | readonly string[]
+
+/**
+ * One name per event: `recordedBy` repeated, or checked to have `count` names.
+ * @throws RangeError when a list has not exactly `count` names.
+ */
+export function recordedByEach(recordedBy: RecordedBy, count: number): readonly string[] {
+  if (typeof recordedBy === 'string') return Array.from({ length: count }, () => recordedBy)
+  if (recordedBy.length !== count) {
+    throw new RangeError(`recordedBy has ${recordedBy.length} names for ${count} events`)
+  }
+  return recordedBy
+}
+
 /** What one insert did: ids in request order, split by whether they made a new row. */
 export interface InsertResult {
   /** Ids of rows written by this call. */
@@ -56,6 +71,8 @@ export interface AuditEventFilter {
   resource_type?: string
   resource_id?: string
   namespace?: string
+  /** Who stored the events (`recorded_by`), exact match. */
+  recorded_by?: string
   /** Inclusive lower bound on event_timestamp, canonical (`canonicalTimestamp`: microseconds kept). */
   since?: string
   /** Exclusive upper bound on event_timestamp, canonical. */
@@ -90,8 +107,13 @@ export interface AuditEventStore {
    * Writes all events in one transaction (all or nothing): those whose `event_id` was never stored
    * make a row, the others are duplicates. Creates the missing partitions of the months touched,
    * up to a limit per call.
+   *
+   * @param recordedBy - Who stores them (`recorded_by`): one name for every event, or one per
+   * event in the same order (the DLQ replay stores messages of different writers together). A
+   * duplicate keeps the name it was first stored with.
+   * @throws RangeError when a list of names does not have one per event.
    */
-  insert(events: readonly AuditEventWithId[]): Promise<InsertResult>
+  insert(events: readonly AuditEventWithId[], recordedBy: RecordedBy): Promise<InsertResult>
   query(filter: AuditEventFilter): Promise<AuditEventPageResult>
   get(eventId: string): Promise<AuditEvent | null>
   /** Resolves when the database answers a trivial query; rejects with StoreUnavailableError otherwise. */

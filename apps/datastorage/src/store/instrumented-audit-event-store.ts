@@ -19,7 +19,7 @@ export function instrumentStore(store: AuditEventStore, metrics: DataStorageMetr
   }
   return {
     kind: store.kind,
-    insert: (events) => store.insert(events).catch(count),
+    insert: (events, recordedBy) => store.insert(events, recordedBy).catch(count),
     query: (filter) => store.query(filter).catch(count),
     get: (eventId) => store.get(eventId).catch(count),
     ping: () => store.ping().catch(count),

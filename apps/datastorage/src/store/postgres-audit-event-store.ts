@@ -24,6 +24,7 @@ import {
   eventIdKey,
   type InsertResult,
   InvalidEventTimestampError,
+  recordedByEach,
 } from './audit-event-store.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
 import { isMissingPartition } from './store-errors.js'
@@ -86,12 +87,13 @@ export function createAuditEventStore(
 
   async function insertUnique(
     unique: readonly AuditEventWithId[],
+    recordedBy: readonly string[],
     months: Set<string>,
   ): Promise<Set<string>> {
     await partitions.ensureMonths(months, limit)
     const run = async () =>
       new Set(
-        rowsOf<{ event_id: string }>(await db.execute(bulkInsertStatement(unique))).map((r) =>
+        rowsOf<{ event_id: string }>(await db.execute(bulkInsertStatement(unique, recordedBy))).map((r) =>
           eventIdKey(r.event_id),
         ),
       )
@@ -109,21 +111,24 @@ export function createAuditEventStore(
   return {
     kind: database.kind,
 
-    async insert(events) {
+    async insert(events, recordedBy) {
+      const names = recordedByEach(recordedBy, events.length)
       if (events.length === 0) return { created: [], duplicates: [] }
       const firstIndex = new Map<string, number>()
       const unique: AuditEventWithId[] = []
+      const uniqueNames: string[] = []
       for (const [index, event] of events.entries()) {
         const key = eventIdKey(event.event_id)
         if (firstIndex.has(key)) continue
         firstIndex.set(key, index)
+        uniqueNames.push(names[index]!)
         const timestamp = canonicalTimestamp(event.event_timestamp)
         if (timestamp === undefined)
           throw new InvalidEventTimestampError(event.event_id, event.event_timestamp)
         unique.push(timestamp === event.event_timestamp ? event : { ...event, event_timestamp: timestamp })
       }
       const months = new Set(unique.map((e) => e.event_timestamp.slice(0, 7)))
-      const inserted = await guard(() => insertUnique(unique, months))
+      const inserted = await guard(() => insertUnique(unique, uniqueNames, months))
 
       const result: InsertResult = { created: [], duplicates: [] }
       for (const [index, event] of events.entries()) {
@@ -204,6 +209,7 @@ function conditionsOf(filter: AuditEventFilter): SQL[] {
     [t.resourceType, filter.resource_type],
     [t.resourceId, filter.resource_id],
     [t.namespace, filter.namespace],
+    [t.recordedBy, filter.recorded_by],
   ] as const
   for (const [column, value] of equals) {
     if (value !== undefined) conditions.push(eq(column, value))

@@ -30,8 +30,8 @@ export function withWriteTimeout(
   }
   return {
     kind: store.kind,
-    insert(events) {
-      const write = store.insert(events)
+    insert(events, recordedBy) {
+      const write = store.insert(events, recordedBy)
       write.catch(() => undefined) // a late failure after the timeout has nobody to report to
       let timer: NodeJS.Timeout | undefined
       const timeout = new Promise<never>((_, reject) => {

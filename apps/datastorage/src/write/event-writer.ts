@@ -50,17 +50,27 @@ export class EventsRefusedError extends HttpProblem {
   }
 }
 
+/** Options of one {@link EventWriter.write}. */
+export interface WriteOptions {
+  /**
+   * Who writes the events, stored as their `recorded_by`: the request's principal (a token's
+   * name, or a reserved name of `auth/principals.ts`). Queued events carry it in their DLQ
+   * message, so the replay stores them under the same name.
+   */
+  recordedBy: string
+}
+
 /** The write path shared by the single and batch endpoints. */
 export interface EventWriter {
   /**
-   * Stores validated events (one transaction: all or nothing); when PostgreSQL is unavailable and
-   * there is a DLQ, queues them instead.
+   * Stores validated events (one transaction: all or nothing) as recorded by
+   * `options.recordedBy`; when PostgreSQL is unavailable and there is a DLQ, queues them instead.
    * @throws StoreUnavailableError when PostgreSQL is unavailable and there is no DLQ (503);
    * DlqFullError / DlqUnavailableError when the DLQ cannot take them either (503);
    * EventsRefusedError when PostgreSQL refused their data (400, nothing stored or queued);
    * the store's error for any other failure (500, nothing stored or queued).
    */
-  write(events: readonly AuditEventWithId[]): Promise<WriteOutcome>
+  write(events: readonly AuditEventWithId[], options: WriteOptions): Promise<WriteOutcome>
 }
 
 /** Options of {@link createEventWriter}. */
@@ -91,27 +101,30 @@ export interface EventWriterOptions {
  * @throws TypeError when `deadLetters` is given without `logger`.
  * @example
  * const writer = createEventWriter({ store, metrics, deadLetters: dlq.deadLetters, logger })
- * const outcome = await writer.write(events) // 201 unless outcome.queued is not empty (202)
+ * const outcome = await writer.write(events, { recordedBy: c.get('principal') }) // 201 unless outcome.queued is not empty (202)
  */
 export function createEventWriter(options: EventWriterOptions): EventWriter {
   const { store, metrics, deadLetters, logger } = options
   if (deadLetters && !logger) throw new TypeError('createEventWriter: a logger is required with deadLetters')
 
-  async function insert(events: readonly AuditEventWithId[]): Promise<WriteOutcome> {
-    const { created, duplicates } = await store.insert(events)
+  async function insert(events: readonly AuditEventWithId[], recordedBy: string): Promise<WriteOutcome> {
+    const { created, duplicates } = await store.insert(events, recordedBy)
     return { created, duplicates, queued: [] }
   }
 
-  async function storeOrQueue(events: readonly AuditEventWithId[]): Promise<WriteOutcome> {
+  async function storeOrQueue(
+    events: readonly AuditEventWithId[],
+    recordedBy: string,
+  ): Promise<WriteOutcome> {
     let failure: unknown
     try {
-      return await insert(events)
+      return await insert(events, recordedBy)
     } catch (error) {
       failure = error
     }
     if (isTransientConflict(failure)) {
       try {
-        return await insert(events)
+        return await insert(events, recordedBy)
       } catch (error) {
         failure = error
       }
@@ -119,7 +132,7 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
     const kind = classifyStoreError(failure)
     if (kind === 'unavailable') {
       if (!deadLetters || !logger) throw failure
-      await deadLetters.write(events, `PostgreSQL unavailable: ${describeError(failure)}`)
+      await deadLetters.write(events, `PostgreSQL unavailable: ${describeError(failure)}`, { recordedBy })
       logger.warn(
         { err: failure, queued: events.length },
         'PostgreSQL did not take the write; events queued to the DLQ',
@@ -143,8 +156,8 @@ export function createEventWriter(options: EventWriterOptions): EventWriter {
   }
 
   return {
-    async write(events) {
-      const outcome = await storeOrQueue(events)
+    async write(events, { recordedBy }) {
+      const outcome = await storeOrQueue(events, recordedBy)
       if (outcome.created.length > 0) metrics.eventsWritten.inc({ result: 'created' }, outcome.created.length)
       if (outcome.duplicates.length > 0) {
         metrics.eventsWritten.inc({ result: 'duplicate' }, outcome.duplicates.length)

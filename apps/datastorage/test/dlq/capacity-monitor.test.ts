@@ -4,6 +4,7 @@ import { createCapacityMonitor } from '../../src/dlq/capacity-monitor.js'
 import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { DlqFullError } from '../../src/dlq/errors.js'
 import { createDlqMetrics } from '../../src/metrics/dlq-metrics.js'
+import { RECORDED_BY } from '../support/events.js'
 import {
   addMessages,
   captureLogger,
@@ -28,19 +29,19 @@ describe('capacity monitor (runbook: docs/operations.md#the-dlq-is-full)', () =>
     const capacityLogs = () =>
       lines.filter((l) => String(l['msg']).includes('capacity') || String(l['msg']).includes('full'))
 
-    await writer.write(events(79), 'down')
+    await writer.write(events(79), 'down', { recordedBy: RECORDED_BY })
     expect(capacityLogs()).toEqual([])
     expect(monitor.state).toMatchObject({ depth: 79, level: 0, full: false })
 
     // One log per crossing, however many writes land above the threshold.
-    for (let i = 0; i < 5; i++) await writer.write(events(1), 'down') // 80..84
+    for (let i = 0; i < 5; i++) await writer.write(events(1), 'down', { recordedBy: RECORDED_BY }) // 80..84
     expect(capacityLogs().map((l) => [l['level'], l['msg']])).toEqual([
       [40, 'dead-letter queue above 80% of capacity'],
     ])
 
-    await writer.write(events(6), 'down') // 90
-    await writer.write(events(5), 'down') // 95
-    await writer.write(events(5), 'down') // 100
+    await writer.write(events(6), 'down', { recordedBy: RECORDED_BY }) // 90
+    await writer.write(events(5), 'down', { recordedBy: RECORDED_BY }) // 95
+    await writer.write(events(5), 'down', { recordedBy: RECORDED_BY }) // 100
     expect(capacityLogs().map((l) => [l['level'], l['msg']])).toEqual([
       [40, 'dead-letter queue above 80% of capacity'],
       [50, 'dead-letter queue above 90% of capacity'],
@@ -53,7 +54,9 @@ describe('capacity monitor (runbook: docs/operations.md#the-dlq-is-full)', () =>
     expect((await metrics.capacityRatio.get()).values[0]?.value).toBe(1)
     expect(await registry.metrics()).toMatch(/^audit_dlq_capacity_ratio 1$/m)
 
-    await expect(writer.write(events(1), 'down')).rejects.toBeInstanceOf(DlqFullError)
+    await expect(writer.write(events(1), 'down', { recordedBy: RECORDED_BY })).rejects.toBeInstanceOf(
+      DlqFullError,
+    )
     expect(await redis.xlen(streams.stream)).toBe(100)
     expect(capacityLogs()).toHaveLength(4)
   })

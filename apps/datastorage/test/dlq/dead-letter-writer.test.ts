@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { DlqFullError, DlqUnavailableError } from '../../src/dlq/errors.js'
 import { entriesOfRead } from '../../src/dlq/stream-replies.js'
+import { RECORDED_BY } from '../support/events.js'
 import { makeEvent, testRedis, useDlqTestContext } from './support.js'
 
 const dlq = useDlqTestContext()
@@ -20,7 +21,9 @@ describe('createDeadLetterWriter', () => {
     const at = new Date('2031-02-03T04:05:06.000Z')
     const writer = createDeadLetterWriter({ redis, stream: streams.stream, capacity: 100, now: () => at })
     const events = [makeEvent(), makeEvent({ correlation_id: 'second' })]
-    const result = await writer.write(events, 'PostgreSQL unavailable: connect ECONNREFUSED')
+    const result = await writer.write(events, 'PostgreSQL unavailable: connect ECONNREFUSED', {
+      recordedBy: RECORDED_BY,
+    })
     expect(result).toEqual({ queued: 2, depth: 2 })
 
     const entries = entriesOfRead([[streams.stream, await redis.xrange(streams.stream, '-', '+')]])
@@ -33,8 +36,9 @@ describe('createDeadLetterWriter', () => {
         reason: 'PostgreSQL unavailable: connect ECONNREFUSED',
         attempts: 1,
         enqueuedAt: at.toISOString(),
+        recordedBy: RECORDED_BY,
       }
-      // Byte for byte the layout clients write, so one replay path serves both.
+      // Byte for byte the layout clients write (plus recorded_by), so one replay path serves both.
       expect(entry.fields).toEqual(encodeDeadLetterMessage(expected))
       expect(decodeDeadLetterMessage(entry.fields!)).toEqual(expected)
     }
@@ -44,11 +48,12 @@ describe('createDeadLetterWriter', () => {
     const { redis, streams } = dlq
     const writer = createDeadLetterWriter({ redis, stream: streams.stream, capacity: 1_000_000 })
     const first = makeEvent()
-    await writer.write([first], 'down')
+    await writer.write([first], 'down', { recordedBy: RECORDED_BY })
     for (let i = 0; i < 6; i++)
       await writer.write(
         Array.from({ length: 1000 }, () => makeEvent()),
         'down',
+        { recordedBy: RECORDED_BY },
       )
     expect(await redis.xlen(streams.stream)).toBe(6001)
     const [oldest] = await redis.xrange(streams.stream, '-', '+', 'COUNT', 1)
@@ -62,16 +67,22 @@ describe('createDeadLetterWriter', () => {
     await writer.write(
       Array.from({ length: 8 }, () => makeEvent()),
       'down',
+      { recordedBy: RECORDED_BY },
     )
     const refused = await writer
-      .write([makeEvent(), makeEvent(), makeEvent()], 'down')
+      .write([makeEvent(), makeEvent(), makeEvent()], 'down', { recordedBy: RECORDED_BY })
       .catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(DlqFullError)
     expect(refused).toMatchObject({ code: 'DLQ_FULL', depth: 8, capacity: 10 })
     expect(await redis.xlen(streams.stream)).toBe(8)
 
-    expect(await writer.write([makeEvent(), makeEvent()], 'down')).toEqual({ queued: 2, depth: 10 })
-    await expect(writer.write([makeEvent()], 'down')).rejects.toBeInstanceOf(DlqFullError)
+    expect(await writer.write([makeEvent(), makeEvent()], 'down', { recordedBy: RECORDED_BY })).toEqual({
+      queued: 2,
+      depth: 10,
+    })
+    await expect(writer.write([makeEvent()], 'down', { recordedBy: RECORDED_BY })).rejects.toBeInstanceOf(
+      DlqFullError,
+    )
     expect(await redis.xlen(streams.stream)).toBe(10)
   })
 
@@ -83,6 +94,7 @@ describe('createDeadLetterWriter', () => {
         writer.write(
           Array.from({ length: 10 }, () => makeEvent()),
           'down',
+          { recordedBy: RECORDED_BY },
         ),
       ),
     )
@@ -98,7 +110,9 @@ describe('createDeadLetterWriter', () => {
     try {
       const writer = createDeadLetterWriter({ redis: deadRedis, stream: streams.stream, timeoutMs: 300 })
       const started = Date.now()
-      const error = await writer.write([makeEvent()], 'down').catch((e: unknown) => e)
+      const error = await writer
+        .write([makeEvent()], 'down', { recordedBy: RECORDED_BY })
+        .catch((e: unknown) => e)
       expect(error).toBeInstanceOf(DlqUnavailableError)
       expect(error).toMatchObject({ code: 'DLQ_UNAVAILABLE' })
       expect(Date.now() - started).toBeLessThan(2000)

@@ -6,7 +6,8 @@ import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { attemptsKey } from '../../src/dlq/replay-batch.js'
 import { createReplayWorker, type ReplayWorkerOptions } from '../../src/dlq/replay-worker.js'
 import { createDlqMetrics, type DlqMetrics } from '../../src/metrics/dlq-metrics.js'
-import type { AuditEventStore } from '../../src/store/audit-event-store.js'
+import type { AuditEventStore, RecordedBy } from '../../src/store/audit-event-store.js'
+import { RECORDED_BY } from '../support/events.js'
 import {
   addMessages,
   captureLogger,
@@ -43,9 +44,9 @@ function counting(store: AuditEventStore): AuditEventStore & { inserts: number }
   const counted = {
     ...store,
     inserts: 0,
-    insert: (events: readonly AuditEventWithId[]) => {
+    insert: (events: readonly AuditEventWithId[], recordedBy: RecordedBy) => {
       counted.inserts += 1
-      return store.insert(events)
+      return store.insert(events, recordedBy)
     },
   }
   return counted
@@ -181,20 +182,27 @@ describe('poison messages: any failure but an unavailable PostgreSQL counts, and
       writer.write(
         Array.from({ length: 16 }, () => makeEvent()),
         'test',
+        { recordedBy: RECORDED_BY },
       ),
     ).resolves.toBeDefined()
     await w.stop()
     await pg.sql.unsafe('DROP TABLE audit_events_y2023m03')
   })
 
-  it('a batch refused as a whole is split down to the bad message: the others are stored in the same round, in a few inserts', async () => {
+  it('a batch refused as a whole is split down to the bad message: the others are stored in the same round, in a few inserts, each under its own recorded_by', async () => {
     const { pg, redis, streams } = dlq
     const events = Array.from({ length: 200 }, () => makeEvent())
     events[137] = makeEvent({ correlation_id: 'refused-by-db' })
+    // Messages the service queued for two writers, between messages clients wrote themselves: the
+    // halving must keep each event with its own name.
+    const nameOf = (i: number) => (i % 3 === 0 ? undefined : `writer-${i % 3}`)
     await addMessages(
       redis,
       streams.stream,
-      events.map((e) => clientMessage(e)),
+      events.map((e, i) => {
+        const recordedBy = nameOf(i)
+        return clientMessage(e, recordedBy ? { source: 'server', recordedBy } : {})
+      }),
     )
     const store = counting(pg.store)
     const { nextRound, w } = worker(store, { maxAttempts: 2 })
@@ -203,6 +211,15 @@ describe('poison messages: any failure but an unavailable PostgreSQL counts, and
     expect(round.retry).toHaveLength(1)
     // Halving 200 down to one: 1 + 2 per level (8 levels), far from one insert per message.
     expect(store.inserts).toBeLessThanOrEqual(17)
+    const stored = await pg.sql<Array<{ event_id: string; recorded_by: string }>>`
+      SELECT event_id::text, recorded_by FROM audit_events
+      WHERE event_id = ANY(${events.map((e) => e.event_id)}::uuid[])`
+    const byId = new Map(stored.map((r) => [r.event_id, r.recorded_by]))
+    expect(byId.size).toBe(199)
+    for (const [i, event] of events.entries()) {
+      if (i === 137) continue
+      expect(byId.get(event.event_id), `event ${i}`).toBe(nameOf(i) ?? 'redis:dead-letter-queue')
+    }
     expect(await nextRound()).toMatchObject({ read: 1, poisoned: 1 })
     expect(await redis.xlen(streams.stream)).toBe(0)
     await w.stop()

@@ -7,6 +7,7 @@ import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { attemptsKey } from '../../src/dlq/replay-batch.js'
 import { createReplayWorker, type ReplayWorkerOptions } from '../../src/dlq/replay-worker.js'
 import { createDlqMetrics } from '../../src/metrics/dlq-metrics.js'
+import { RECORDED_BY } from '../support/events.js'
 import {
   addMessages,
   captureLogger,
@@ -57,7 +58,9 @@ describe('replay worker', () => {
       streams.stream,
       fromClient.map((e) => clientMessage(e)),
     )
-    await createDeadLetterWriter({ redis, stream: streams.stream }).write(fromServer, 'PostgreSQL down')
+    await createDeadLetterWriter({ redis, stream: streams.stream }).write(fromServer, 'PostgreSQL down', {
+      recordedBy: RECORDED_BY,
+    })
     // The same event dead-lettered twice (client and server both gave up on it): one row.
     await addMessages(redis, streams.stream, [clientMessage(fromClient[0]!, { source: 'spool' })])
 
@@ -69,7 +72,14 @@ describe('replay worker', () => {
     expect(await redis.xlen(streams.stream)).toBe(0)
     expect(await pendingCount()).toBe(0)
     const stored = await pg.store.get(fromServer[1]!.event_id)
-    expect(stored).toMatchObject({ event_id: fromServer[1]!.event_id, correlation_id: 'dlq-test' })
+    expect(stored).toMatchObject({
+      event_id: fromServer[1]!.event_id,
+      correlation_id: 'dlq-test',
+      // The service queued it for a request: stored under that request's principal.
+      recorded_by: RECORDED_BY,
+    })
+    // A client wrote it to Redis itself, past any token: the DLQ's reserved name.
+    expect((await pg.store.get(fromClient[2]!.event_id))?.recorded_by).toBe('redis:dead-letter-queue')
 
     // Replaying the same message again (e.g. after a crash between INSERT and XACK) adds no row.
     await addMessages(redis, streams.stream, [clientMessage(fromClient[1]!)])

@@ -10,6 +10,7 @@ import { bulkInsertStatement } from '../../src/store/audit-event-row.js'
 import type { AuditEventStore } from '../../src/store/audit-event-store.js'
 import { createAuditEventStore } from '../../src/store/postgres-audit-event-store.js'
 import { makeEvent } from '../store-suite.js'
+import { RECORDED_BY } from '../support/events.js'
 import { ADMIN_URL } from '../support/postgres.js'
 
 // Real concurrent transactions on PostgreSQL (PGlite has a single connection): the same event_id
@@ -71,7 +72,7 @@ describe('event_id uniqueness across concurrent transactions (postgres)', () => 
     const done = handle.db
       .transaction(async (tx) => {
         claimed(
-          rowsOf<{ event_id: string }>(await tx.execute(bulkInsertStatement([canonical]))).map(
+          rowsOf<{ event_id: string }>(await tx.execute(bulkInsertStatement([canonical], [RECORDED_BY]))).map(
             (r) => r.event_id,
           ),
         )
@@ -100,7 +101,7 @@ describe('event_id uniqueness across concurrent transactions (postgres)', () => 
     const held = await holdInsert(first)
     expect(await held.inserted).toEqual([first.event_id])
 
-    const pending = store.insert([second])
+    const pending = store.insert([second], RECORDED_BY)
     await waitFor(
       'the second insert to wait on the first one’s claim',
       async () => (await waitingOnIds()) >= 1,
@@ -118,7 +119,7 @@ describe('event_id uniqueness across concurrent transactions (postgres)', () => 
     const held = await holdInsert(first)
     expect(await held.inserted).toEqual([first.event_id])
 
-    const pending = store.insert([second])
+    const pending = store.insert([second], RECORDED_BY)
     await waitFor(
       'the second insert to wait on the first one’s claim',
       async () => (await waitingOnIds()) >= 1,
@@ -139,7 +140,7 @@ describe('event_id uniqueness across concurrent transactions (postgres)', () => 
     const id = makeEvent().event_id
     const results = await Promise.all(
       stores.map((store, i) =>
-        store.insert([makeEvent({ event_id: id, event_timestamp: `${days[i]}T12:00:00Z` })]),
+        store.insert([makeEvent({ event_id: id, event_timestamp: `${days[i]}T12:00:00Z` })], RECORDED_BY),
       ),
     )
     expect(results.flatMap((r) => r.created)).toEqual([id])
@@ -153,7 +154,10 @@ describe('event_id uniqueness across concurrent transactions (postgres)', () => 
     const stores = await Promise.all([1, 2].map(() => storeWith(['2023-05', '2023-06'])))
     const shared = Array.from({ length: 300 }, () => makeEvent({ event_timestamp: '2023-05-20T00:00:00Z' }))
     const later = shared.map((e) => ({ ...e, event_timestamp: '2023-06-21T00:00:00Z' })).reverse()
-    const [a, b] = await Promise.all([stores[0]!.insert(shared), stores[1]!.insert(later)])
+    const [a, b] = await Promise.all([
+      stores[0]!.insert(shared, RECORDED_BY),
+      stores[1]!.insert(later, RECORDED_BY),
+    ])
     expect(a.created.length + b.created.length).toBe(300)
     expect(a.duplicates.length + b.duplicates.length).toBe(300)
     expect(new Set([...a.created, ...b.created]).size).toBe(300)

@@ -5,6 +5,7 @@ import { createDeadLetterWriter } from '../../src/dlq/dead-letter-writer.js'
 import { attemptsKey } from '../../src/dlq/replay-batch.js'
 import { createReplayWorker } from '../../src/dlq/replay-worker.js'
 import { captureLogger, makeEvent, testRedis, useDlqTestContext } from '../dlq/support.js'
+import { RECORDED_BY } from '../support/events.js'
 
 // The limit of new partitions per insert must not hold up the DLQ replay: events queued while
 // PostgreSQL was down may span any number of months, and the replay stores them all.
@@ -26,9 +27,11 @@ describe('the limit of new partitions per insert and the DLQ replay', () => {
     )
     const events = [...monthly, ...ancient]
     // Written directly, the batch is refused: it would create 31 partitions.
-    await expect(pg.store.insert(events)).rejects.toBeInstanceOf(PartitionLimitError)
+    await expect(pg.store.insert(events, RECORDED_BY)).rejects.toBeInstanceOf(PartitionLimitError)
 
-    await createDeadLetterWriter({ redis, stream: streams.stream }).write(events, 'PostgreSQL down')
+    await createDeadLetterWriter({ redis, stream: streams.stream }).write(events, 'PostgreSQL down', {
+      recordedBy: RECORDED_BY,
+    })
     const own = testRedis()
     opened.push(own)
     const worker = createReplayWorker({

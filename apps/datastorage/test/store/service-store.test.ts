@@ -4,6 +4,7 @@ import { createMetrics } from '../../src/metrics/service-metrics.js'
 import type { AuditEventStore } from '../../src/store/audit-event-store.js'
 import { composeServiceStore } from '../../src/store/service-store.js'
 import { makeEvent } from '../dlq/support.js'
+import { RECORDED_BY } from '../support/events.js'
 
 /** A store whose every call fails as unreachable, or whose insert never answers with `stuck`. */
 function failingStore({ stuck = false } = {}): AuditEventStore & { closed: number } {
@@ -31,10 +32,10 @@ describe('composeServiceStore', () => {
   it("counts the request path's failed calls, pings included, and not the replay's", async () => {
     const metrics = createMetrics({ defaultMetrics: false })
     const { requests, replay } = composeServiceStore(failingStore(), { metrics, writeTimeoutMs: 1000 })
-    await expect(requests.insert([makeEvent()])).rejects.toBeInstanceOf(StoreUnavailableError)
+    await expect(requests.insert([makeEvent()], RECORDED_BY)).rejects.toBeInstanceOf(StoreUnavailableError)
     await expect(requests.ping()).rejects.toBeInstanceOf(StoreUnavailableError)
     expect(await unavailableCount(metrics)).toBe(2)
-    await expect(replay.insert([makeEvent()])).rejects.toBeInstanceOf(StoreUnavailableError)
+    await expect(replay.insert([makeEvent()], RECORDED_BY)).rejects.toBeInstanceOf(StoreUnavailableError)
     expect(await unavailableCount(metrics)).toBe(2)
   })
 
@@ -46,7 +47,9 @@ describe('composeServiceStore', () => {
     })
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
-      const writes = [requests, replay].map((view) => view.insert([makeEvent()]).catch((e: unknown) => e))
+      const writes = [requests, replay].map((view) =>
+        view.insert([makeEvent()], RECORDED_BY).catch((e: unknown) => e),
+      )
       await vi.advanceTimersByTimeAsync(200)
       for (const outcome of await Promise.all(writes)) expect(outcome).toBeInstanceOf(StoreUnavailableError)
       expect(await unavailableCount(metrics)).toBe(1)

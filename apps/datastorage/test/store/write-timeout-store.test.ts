@@ -3,6 +3,7 @@ import { StoreUnavailableError } from '../../src/errors.js'
 import type { AuditEventStore } from '../../src/store/audit-event-store.js'
 import { withWriteTimeout } from '../../src/store/write-timeout-store.js'
 import { makeEvent, useDlqTestContext } from '../dlq/support.js'
+import { RECORDED_BY } from '../support/events.js'
 
 const dlq = useDlqTestContext({ postgres: true })
 
@@ -14,7 +15,7 @@ describe('withWriteTimeout', () => {
     try {
       let settled: unknown
       const write = withWriteTimeout(stuck, { timeoutMs: 200 })
-        .insert([makeEvent()])
+        .insert([makeEvent()], RECORDED_BY)
         .catch((error: unknown) => error)
         .then((outcome) => {
           settled = outcome
@@ -33,7 +34,7 @@ describe('withWriteTimeout', () => {
   it('passes writes that finish in time through', async () => {
     const { pg } = dlq
     const event = makeEvent()
-    expect(await withWriteTimeout(pg.store, { timeoutMs: 5000 }).insert([event])).toEqual({
+    expect(await withWriteTimeout(pg.store, { timeoutMs: 5000 }).insert([event], RECORDED_BY)).toEqual({
       created: [event.event_id],
       duplicates: [],
     })

@@ -44,3 +44,6 @@ export function postJson(body: unknown, headers: Record<string, string> = {}): R
     body: typeof body === 'string' ? body : JSON.stringify(body),
   }
 }
+
+/** `recorded_by` of the events tests store directly (a token's name: no colon). */
+export const RECORDED_BY = 'test-writer'

@@ -9,6 +9,7 @@ import { createMetrics } from '../../src/metrics/service-metrics.js'
 import type { AuditEventStore } from '../../src/store/audit-event-store.js'
 import { createEventWriter, EventsRefusedError } from '../../src/write/event-writer.js'
 import { captureLogger, makeEvent, useDlqTestContext } from '../dlq/support.js'
+import { RECORDED_BY } from '../support/events.js'
 
 const dlq = useDlqTestContext({ postgres: true })
 
@@ -44,7 +45,10 @@ const sqlError = (code: string, message: string) => Object.assign(new Error(mess
 const write = (
   options: { store: AuditEventStore; deadLetters?: DeadLetterWriter; logger: Logger },
   events: readonly AuditEventWithId[],
-) => createEventWriter({ ...options, metrics: createMetrics({ defaultMetrics: false }) }).write(events)
+) =>
+  createEventWriter({ ...options, metrics: createMetrics({ defaultMetrics: false }) }).write(events, {
+    recordedBy: RECORDED_BY,
+  })
 
 /** Writes through a writer with a DLQ on the test's stream; resolves with the outcome or the error. */
 async function writeWithDlq(store: AuditEventStore, events: readonly AuditEventWithId[]) {
@@ -66,7 +70,32 @@ describe('createEventWriter: only an unavailable PostgreSQL queues', () => {
     expect(decodeDeadLetterMessage(first![1])).toMatchObject({
       source: 'server',
       reason: 'PostgreSQL unavailable: database unavailable: connect ECONNREFUSED 127.0.0.1:1',
+      // The writer's name travels with the event, so the replay stores it under that name.
+      recordedBy: RECORDED_BY,
     })
+  })
+
+  it('stores the events under options.recordedBy, the same name after a retried deadlock', async () => {
+    const { pg } = dlq
+    const events = [makeEvent(), makeEvent()]
+    const names: unknown[] = []
+    let calls = 0
+    const store: AuditEventStore = {
+      ...pg.store,
+      insert: (batch, recordedBy) => {
+        names.push(recordedBy)
+        calls += 1
+        return calls === 1
+          ? Promise.reject(sqlError('40P01', 'deadlock detected'))
+          : pg.store.insert(batch, recordedBy)
+      },
+    }
+    const writer = createEventWriter({ store, metrics: createMetrics({ defaultMetrics: false }) })
+    expect(await writer.write(events, { recordedBy: 'billing-writer' })).toMatchObject({
+      created: events.map((e) => e.event_id),
+    })
+    expect(names).toEqual(['billing-writer', 'billing-writer'])
+    expect((await pg.store.get(events[1]!.event_id))?.recorded_by).toBe('billing-writer')
   })
 
   it('queues on the SQLSTATEs of a server that takes no writes (starting up, disk full, a read-only standby)', async () => {
@@ -206,7 +235,9 @@ describe('createEventWriter: only an unavailable PostgreSQL queues', () => {
       ...pg.store,
       insert: (batch) => {
         calls += 1
-        return calls === 1 ? Promise.reject(sqlError('40P01', 'deadlock detected')) : pg.store.insert(batch)
+        return calls === 1
+          ? Promise.reject(sqlError('40P01', 'deadlock detected'))
+          : pg.store.insert(batch, RECORDED_BY)
       },
     }
     const { settled } = await writeWithDlq(flaky, events)

@@ -9,7 +9,8 @@ import {
   type FieldError,
   uuidv7,
 } from '@audit-trail/datastorage-client'
-import { Hono } from 'hono'
+import { type Context, Hono } from 'hono'
+import { DataStorageError } from '../../errors.js'
 import type { DataStorageMetrics } from '../../metrics/service-metrics.js'
 import type { AuditEventStore } from '../../store/audit-event-store.js'
 import { EventsRefusedError, type EventWriter, type WriteOutcome } from '../../write/event-writer.js'
@@ -66,6 +67,23 @@ function accepted(events: readonly AuditEventWithId[], outcome: WriteOutcome): A
   return { status: 'accepted', event_ids: events.map((e) => e.event_id), queued: outcome.queued.length }
 }
 
+/**
+ * Who the request is from, to store as `recorded_by`. Access control sets it for every request it
+ * lets through to /api/v1, in every mode: missing means the app was put together without it, and
+ * storing events under no name would be worse than refusing them.
+ */
+function principalOf(c: Context<AppEnv>): string {
+  const principal = c.get('principal')
+  if (!principal) {
+    // A 500 (toProblem): the message is logged, never sent.
+    throw new DataStorageError(
+      'NO_PRINCIPAL',
+      'no principal on the request: access control did not run before the write',
+    )
+  }
+  return principal
+}
+
 function withId(event: AuditEventRequest): AuditEventWithId {
   return event.event_id ? (event as AuditEventWithId) : { ...event, event_id: uuidv7() }
 }
@@ -93,7 +111,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
     const errors = withInexactNumbers(validate(body), findInexactNumbers(text))
     if (errors.length > 0) throw invalid(errors, 'The event is invalid.')
     const event = withId(body as AuditEventRequest)
-    const outcome = await writer.write([event]).catch((error: unknown) => {
+    const outcome = await writer.write([event], { recordedBy: principalOf(c) }).catch((error: unknown) => {
       // A single event has no index (the contract's errors[].index is for batch items).
       if (!(error instanceof EventsRefusedError)) throw error
       const fields = (error.errors ?? []).map(({ index: _, ...field }) => field)
@@ -134,7 +152,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
     }
     const events = (body as AuditEventRequest[]).map(withId)
     metrics.batchSize.observe(events.length)
-    const outcome = await writer.write(events)
+    const outcome = await writer.write(events, { recordedBy: principalOf(c) })
     if (outcome.queued.length > 0) return c.json(accepted(events, outcome), 202)
     const created: AuditEventBatchCreated = {
       event_ids: events.map((e) => e.event_id),
