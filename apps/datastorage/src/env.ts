@@ -9,6 +9,7 @@ import {
   dlqStreamsIssue,
 } from './dlq/dlq-config.js'
 import { intVar, parseEnv } from './env-vars.js'
+import { DEFAULT_FAILURE_WINDOW_MS } from './self-audit/failure-windows.js'
 
 /** Settings of the DataStorage service, parsed once from the environment by {@link loadConfig}. */
 export interface DataStorageConfig {
@@ -75,6 +76,13 @@ export interface DataStorageConfig {
    * token (with AUTH_TOKENS_FILE), a token bucket; beyond it 429 with Retry-After.
    */
   rateLimit: { perSecond: number; burst: number } | undefined
+  /**
+   * `SELF_AUDIT` [true]: the service records its own security events (auth failures, scope and
+   * rate-limit refusals, token reloads, reads of audit data) in its store; `false` turns it off
+   * (logged at warn). `SELF_AUDIT_FAILURE_WINDOW_MS` [60000]: after the first refusal of a source or
+   * token is recorded, the others of this window are counted into one event at its end.
+   */
+  selfAudit: { enabled: boolean; failureWindowMs: number }
 }
 
 const url = (protocols: readonly string[]) =>
@@ -135,6 +143,8 @@ const envSchema = z
     METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
     RATE_LIMIT_PER_SECOND: intVar(1, 1_000_000).optional(),
     RATE_LIMIT_BURST: intVar(1, 1_000_000).optional(),
+    SELF_AUDIT: bool.default(true),
+    SELF_AUDIT_FAILURE_WINDOW_MS: intVar(100, 86_400_000).default(DEFAULT_FAILURE_WINDOW_MS),
   })
   .refine(dlqStreamsDiffer, dlqStreamsIssue)
   .superRefine((e, ctx) => {
@@ -185,5 +195,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.RATE_LIMIT_PER_SECOND === undefined
         ? undefined
         : { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST ?? e.RATE_LIMIT_PER_SECOND },
+    selfAudit: { enabled: e.SELF_AUDIT, failureWindowMs: e.SELF_AUDIT_FAILURE_WINDOW_MS },
   }
 }

@@ -16,8 +16,10 @@ import { createHttpServer } from './http/node-server.js'
 import { ReadinessState } from './http/readiness.js'
 import { createLogger } from './logger.js'
 import { createMetrics, type DataStorageMetrics } from './metrics/service-metrics.js'
+import { accessRecorder, type ServiceSelfAudit, startSelfAudit } from './self-audit/index.js'
 import { createAuditEventStore } from './store/postgres-audit-event-store.js'
 import { composeServiceStore } from './store/service-store.js'
+import { createEventWriter } from './write/event-writer.js'
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
@@ -122,6 +124,7 @@ export async function startServer(
   let dlq: ServiceDlq | undefined
   let dlqAdmin: DlqAdminConnection | undefined
   let stopTokenReload: (() => void) | undefined
+  let selfAudit: ServiceSelfAudit | undefined
   try {
     const migrations = await migrateDatabase(database)
     logger.info({ engine: database.kind, applied: migrations }, 'database migrated')
@@ -160,6 +163,23 @@ export async function startServer(
     } else {
       logger.warn('REDIS_URL is not set: no dead-letter queue; writes answer 503 while PostgreSQL is down')
     }
+    const writer = createEventWriter({
+      store: store.requests,
+      metrics,
+      deadLetters: dlq?.deadLetters,
+      logger,
+    })
+    // The service's own security events go through the same write path, in-process; the access
+    // control tells it of refusals, the registry of reloads (the start-up load included).
+    selfAudit = startSelfAudit(config, { writer, logger, metrics })
+    const recorder = selfAudit ? accessRecorder(selfAudit.selfAudit) : undefined
+    const auditing = selfAudit?.selfAudit
+    if (auditing && registry) {
+      registry.listen({
+        reloaded: (change) => auditing.tokensReloaded(change),
+        rejected: (rejection) => auditing.tokensRejected(rejection),
+      })
+    }
     const readiness = new ReadinessState()
     // One budget for the process: every request's body counts against it while being read and
     // handled (503 beyond; see readJsonText).
@@ -173,7 +193,9 @@ export async function startServer(
       dlq,
       dlqAdmin,
       bodyBudget,
-      access,
+      access: { ...access, recorder },
+      writer,
+      selfAudit: auditing,
     })
     server = createHttpServer({ fetch: app.fetch, logger })
     const listening = listen(server)
@@ -186,7 +208,7 @@ export async function startServer(
     logger.info({ url, host: config.host, port, engine: database.kind }, `datastorage listening on ${url}`)
     if (registry) {
       // A broken file keeps the last good set (logged); SIGHUP and file changes both reload.
-      const onHangup = () => registry.reload('SIGHUP')
+      const onHangup = () => registry.reload('sighup')
       process.on('SIGHUP', onHangup)
       const stopWatching =
         options.tokensFileWatch === false
@@ -203,6 +225,7 @@ export async function startServer(
     const runningDlq = dlq
     const runningDlqAdmin = dlqAdmin
     const runningTokenReload = stopTokenReload
+    const runningSelfAudit = selfAudit
     let closing: Promise<void> | undefined
     const shutdown = async (): Promise<void> => {
       readiness.startDraining()
@@ -216,6 +239,9 @@ export async function startServer(
       // connections close after the last request (it may still need to queue events), and all of
       // it before the pool closes, so nothing is acknowledged that was not stored.
       await Promise.all([stopServer(running, config.shutdownTimeoutMs, logger), runningDlq?.stopWorker()])
+      // After the last request (it may have recorded a read or a refusal) and while the store and the
+      // DLQ are still open: the last events, and the counts of the open windows, are stored.
+      await runningSelfAudit?.close()
       await Promise.all([runningDlq?.close(), runningDlqAdmin?.close()])
       await store.requests.close().catch((error) => logger.error({ err: error }, 'closing the store failed'))
       logger.info('stopped')
@@ -232,6 +258,7 @@ export async function startServer(
   } catch (error) {
     maintenance?.stop()
     stopTokenReload?.()
+    await selfAudit?.close()
     await Promise.all([dlq?.close(), dlqAdmin?.close()])
     server?.close()
     await database.close().catch(() => {})

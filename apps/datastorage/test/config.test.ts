@@ -44,6 +44,7 @@ describe('loadConfig', () => {
       authDisabled: false,
       authTokensFile: undefined,
       metricsToken: undefined,
+      selfAudit: { enabled: true, failureWindowMs: 60_000 },
     })
   })
 
@@ -75,6 +76,8 @@ describe('loadConfig', () => {
       AUTH_DISABLED: 'true',
       AUTH_TOKENS_FILE: '/etc/audit/tokens.yaml',
       METRICS_TOKEN: 'scrape-me-0123456789',
+      SELF_AUDIT: 'false',
+      SELF_AUDIT_FAILURE_WINDOW_MS: '5000',
     })
     expect(config).toEqual({
       port: 9090,
@@ -105,6 +108,7 @@ describe('loadConfig', () => {
       authDisabled: true,
       authTokensFile: '/etc/audit/tokens.yaml',
       metricsToken: 'scrape-me-0123456789',
+      selfAudit: { enabled: false, failureWindowMs: 5000 },
     })
   })
 
@@ -163,6 +167,12 @@ describe('loadConfig', () => {
     ['SHUTDOWN_TIMEOUT_MS', '10s', 'SHUTDOWN_TIMEOUT_MS: must be an integer 0-600000, got "10s"'],
     ['SHUTDOWN_DRAIN_DELAY_MS', 'soon', 'SHUTDOWN_DRAIN_DELAY_MS: must be an integer 0-600000'],
     ['AUTH_DISABLED', 'yes please', 'AUTH_DISABLED: must be true or false, got "yes please"'],
+    ['SELF_AUDIT', 'off', 'SELF_AUDIT: must be true or false, got "off"'],
+    [
+      'SELF_AUDIT_FAILURE_WINDOW_MS',
+      '99',
+      'SELF_AUDIT_FAILURE_WINDOW_MS: must be an integer 100-86400000, got "99"',
+    ],
     ['METRICS_TOKEN', 'short', 'METRICS_TOKEN: must be at least 16 characters, got 5 characters'],
   ])('%s=%j is refused with a message naming it', (name, value, message) => {
     const error = configError({ [name]: value })

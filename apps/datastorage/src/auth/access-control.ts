@@ -35,6 +35,26 @@ export interface AccessControlOptions {
   inProcessIsLoopback?: boolean
   /** Per-token rate limit (`RATE_LIMIT_PER_SECOND`, tokens mode only): 429 with Retry-After beyond it. */
   rateLimit?: RateLimiter | undefined
+  /** Told of every refusal (the self-audit, `self-audit/http.ts`). Default none. */
+  recorder?: AccessRecorder | undefined
+}
+
+/** Why a request got 401: `datastorage.auth.failed`'s `reason`. */
+export type AuthFailureReason =
+  | 'missing_token'
+  | 'malformed_token'
+  | 'unknown_token'
+  | 'not_loopback'
+  | 'bad_metrics_token'
+
+/** What access control tells about the requests it refuses; each call must return at once. */
+export interface AccessRecorder {
+  /** 401. */
+  authFailed(c: Context, reason: AuthFailureReason): void
+  /** 403: `principal`'s token lacks `scope`. */
+  denied(c: Context, principal: string, scope: Scope): void
+  /** 429: `principal`'s token is over its rate limit. */
+  rateLimited(c: Context, principal: string): void
 }
 
 /** Method and route pattern (as registered on the app) → the scope it requires. */
@@ -75,10 +95,14 @@ function bearerToken(c: Context): string | undefined {
   return match?.[1]
 }
 
+/** Why a request without a known token is refused: no header, a header that is no bearer token, or an unknown one. */
+function tokenFailure(c: Context, token: string | undefined): AuthFailureReason {
+  if (token !== undefined) return 'unknown_token'
+  return c.req.header('authorization') === undefined ? 'missing_token' : 'malformed_token'
+}
+
 /** The scopes of the token each authenticated request carried. */
 const scopesOf = new WeakMap<Request, readonly Scope[]>()
-
-const deny401 = (c: Context): Response => problemResponse(c, toProblem(unauthorized(), c.req.path))
 
 /**
  * Mounts access control on `app`, before its routes: `/api/v1/*` authenticates every request (401
@@ -90,15 +114,20 @@ export function mountAccessControl(app: Hono<AppEnv>, options: AccessControlOpti
   const { mode, metricsToken } = options
   const inProcessIsLoopback = options.inProcessIsLoopback ?? false
   const metricsHash = metricsToken === undefined ? undefined : Buffer.from(hashToken(metricsToken), 'hex')
+  const { recorder } = options
+  const deny401 = (c: Context, reason: AuthFailureReason): Response => {
+    recorder?.authFailed(c, reason)
+    return problemResponse(c, toProblem(unauthorized(), c.req.path))
+  }
 
   app.use('/metrics', async (c, next) => {
     if (metricsHash === undefined) {
-      if (!fromLoopback(c, inProcessIsLoopback)) return deny401(c)
+      if (!fromLoopback(c, inProcessIsLoopback)) return deny401(c, 'not_loopback')
       return next()
     }
     const token = bearerToken(c)
     const sent = Buffer.from(hashToken(token ?? ''), 'hex')
-    if (token === undefined || !timingSafeEqual(sent, metricsHash)) return deny401(c)
+    if (token === undefined || !timingSafeEqual(sent, metricsHash)) return deny401(c, 'bad_metrics_token')
     return next()
   })
 
@@ -112,17 +141,20 @@ export function mountAccessControl(app: Hono<AppEnv>, options: AccessControlOpti
 
   const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (mode.kind === 'protected') {
-      if (!fromLoopback(c, inProcessIsLoopback)) return deny401(c)
+      if (!fromLoopback(c, inProcessIsLoopback)) return deny401(c, 'not_loopback')
       c.set('principal', PRINCIPALS.loopback)
       return next()
     }
     const token = bearerToken(c)
     const entry = token === undefined ? undefined : mode.registry.lookup(hashToken(token))
-    if (entry === undefined) return deny401(c)
+    if (entry === undefined) return deny401(c, tokenFailure(c, token))
     scopesOf.set(c.req.raw, entry.scopes)
     c.set('principal', entry.name)
     const waitMs = options.rateLimit?.take(entry.name) ?? 0
-    if (waitMs > 0) return problemResponse(c, toProblem(tooManyRequests(waitMs), c.req.path))
+    if (waitMs > 0) {
+      recorder?.rateLimited(c, entry.name)
+      return problemResponse(c, toProblem(tooManyRequests(waitMs), c.req.path))
+    }
     return next()
   }
   // `/api/v1/*` matches `/api/v1` itself too.
@@ -133,6 +165,7 @@ export function mountAccessControl(app: Hono<AppEnv>, options: AccessControlOpti
     app.on(method, path, async (c, next) => {
       const scopes = scopesOf.get(c.req.raw)
       if (!scopes?.includes(scope)) {
+        recorder?.denied(c, c.get('principal') ?? '(unknown)', scope)
         return problemResponse(
           c,
           toProblem(forbidden(scope, `${method} ${path.replace(':event_id', '{event_id}')}`), c.req.path),

@@ -1,3 +1,4 @@
+import { userInfo } from 'node:os'
 import { parseArgs } from 'node:util'
 import { Redis } from 'ioredis'
 import { type Logger, pino } from 'pino'
@@ -13,7 +14,11 @@ import {
 import { loadDlqConfig } from '../dlq/dlq-config.js'
 import { loadConfig } from '../env.js'
 import { ConfigError } from '../errors.js'
+import { createMetrics } from '../metrics/service-metrics.js'
+import { SelfAudit } from '../self-audit/self-audit.js'
+import type { AuditEventStore } from '../store/audit-event-store.js'
 import { createAuditEventStore } from '../store/postgres-audit-event-store.js'
+import { createEventWriter } from '../write/event-writer.js'
 import { createProgressReporter } from './progress-reporter.js'
 
 /** What `datastorage dlq help` prints, and bad usage after its message. */
@@ -107,8 +112,17 @@ export async function runDlqCommand(args: readonly string[], io: DlqCliIo): Prom
       )
       return 0
     }
+    const logger = io.logger ?? pino({ level: env['LOG_LEVEL'] ?? 'warn' }, pino.destination(2))
     if (command === 'inspect') {
       const entries = await inspectDlq(admin, { count, deadLetter })
+      await recordInspect(config, logger, stderr, {
+        rows: entries.length,
+        filters: {
+          stream: deadLetter ? dlq.deadLetterStream : dlq.stream,
+          count: String(count),
+          ...(deadLetter ? { dead_letter: 'true' } : {}),
+        },
+      })
       const lines = entries.map((e) =>
         e.message
           ? `${e.id}  ${e.message.event.event_id}  ${e.message.event.event_type}  ${e.message.source}/${e.message.service}  attempts=${e.message.attempts}  reason=${JSON.stringify(e.message.reason)}`
@@ -117,7 +131,6 @@ export async function runDlqCommand(args: readonly string[], io: DlqCliIo): Prom
       print(entries, lines.length > 0 ? `${lines.join('\n')}\n` : '(empty)\n')
       return 0
     }
-    const logger = io.logger ?? pino({ level: env['LOG_LEVEL'] ?? 'warn' }, pino.destination(2))
     const database = await openDatabase({
       url: config.databaseUrl,
       maxConnections: 2,
@@ -145,6 +158,17 @@ export async function runDlqCommand(args: readonly string[], io: DlqCliIo): Prom
         onProgress: (p) => progress.update(p.done, p.total, note(p)),
       })
       progress.finish(summary.done, summary.total, note(summary))
+      await record(config, store, logger, (selfAudit) =>
+        selfAudit.dlqReplayed({
+          trigger: 'cli',
+          operator: operator(),
+          stream: dlq.stream,
+          done: summary.done,
+          created: summary.created,
+          poisoned: summary.poisoned,
+          waiting: summary.remaining,
+        }),
+      )
       print(summary, describeReplay(summary, dlq.stream))
       return 0
     } finally {
@@ -155,6 +179,78 @@ export async function runDlqCommand(args: readonly string[], io: DlqCliIo): Prom
     return 1
   } finally {
     redis.disconnect()
+  }
+}
+
+/** The operating-system user running the command (`USER` when the password database has none). */
+function operator(): string {
+  try {
+    return userInfo().username
+  } catch {
+    return envUser() ?? 'unknown'
+  }
+}
+
+const envUser = (): string | undefined => process.env['USER'] ?? process.env['LOGNAME']
+
+/**
+ * Records one self-audit event (`datastorage.*`, recorded_by datastorage:self-audit) through the
+ * in-process path over `store`, and waits until it is stored: the command exits right after.
+ * Nothing with `SELF_AUDIT=false`.
+ */
+async function record(
+  config: ReturnType<typeof loadConfig>,
+  store: AuditEventStore,
+  logger: Logger,
+  emit: (selfAudit: SelfAudit) => void,
+): Promise<void> {
+  if (!config.selfAudit.enabled) return
+  const metrics = createMetrics({ defaultMetrics: false })
+  const selfAudit = new SelfAudit({
+    writer: createEventWriter({ store, metrics, logger }),
+    logger,
+    metrics,
+    unknownEventTypes: config.unknownEventTypes,
+    // A command has no time for the service's backoff: a failure is logged and counted at once.
+    maxRetries: 1,
+    retryBaseMs: 100,
+    retryMaxMs: 100,
+  })
+  emit(selfAudit)
+  await selfAudit.close()
+}
+
+/**
+ * `dlq inspect` reads audit data: recorded as a `datastorage.audit.read` (operation `dlq_messages`,
+ * principal `cli:<os user>`, status 0 as no HTTP exchange took place) when DATABASE_URL names the
+ * store; without it the command opens no database just for this, and says so on stderr.
+ */
+async function recordInspect(
+  config: ReturnType<typeof loadConfig>,
+  logger: Logger,
+  stderr: NodeJS.WritableStream,
+  read: { rows: number; filters: Record<string, string> },
+): Promise<void> {
+  if (!config.selfAudit.enabled) return
+  if (!config.databaseUrl) {
+    stderr.write(
+      'datastorage dlq inspect: DATABASE_URL is not set: this read is not recorded in the self-audit\n',
+    )
+    return
+  }
+  const database = await openDatabase({ url: config.databaseUrl, maxConnections: 1 })
+  try {
+    await migrateDatabase(database)
+    await record(config, createAuditEventStore(database), logger, (selfAudit) =>
+      selfAudit.auditRead(
+        undefined,
+        `cli:${operator()}`,
+        { operation: 'dlq_messages', filters: read.filters, rows: read.rows },
+        0,
+      ),
+    )
+  } finally {
+    await database.close()
   }
 }
 

@@ -9,6 +9,8 @@ import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
 import type { DlqAdminOptions } from '../dlq/dlq-admin.js'
 import { type DataStorageConfig, DEFAULT_BODY_READ_BUDGET_BYTES } from '../env.js'
 import type { DataStorageMetrics } from '../metrics/service-metrics.js'
+import { readAuditing } from '../self-audit/http.js'
+import type { SelfAudit } from '../self-audit/self-audit.js'
 import type { AuditEventStore } from '../store/audit-event-store.js'
 import { createEventWriter, type EventWriter } from '../write/event-writer.js'
 import { BodyBudget, bodyBudget } from './body-budget.js'
@@ -56,6 +58,8 @@ export interface CreateAppOptions {
    * without a socket (`app.request()`) counts as loopback.
    */
   access?: AccessControlOptions
+  /** Records every read of audit data (`datastorage.audit.read`). Default none (`SELF_AUDIT=false`, tests). */
+  selfAudit?: SelfAudit | undefined
 }
 
 /**
@@ -96,6 +100,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   // Before routing: an unauthenticated /api/v1 request gets 401, never a 404 or 405 that would map
   // the API for it.
   mountAccessControl(app, options.access ?? { mode: { kind: 'protected' }, inProcessIsLoopback: true })
+  if (options.selfAudit) app.use('/api/v1/*', readAuditing(options.selfAudit))
   app.use(
     methodNotAllowed({
       app,

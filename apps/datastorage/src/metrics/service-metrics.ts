@@ -18,6 +18,12 @@ export interface DataStorageMetrics {
   readonly batchSize: Histogram
   /** `kind`: `unavailable` (connection, timeout, pool), `invalid_cursor`, `query_failed` (anything else). */
   readonly dbErrors: Counter<'kind'>
+  /**
+   * Self-audit events given up on, by `reason`: `refused` (the client's buffer full, or the event
+   * invalid), `closed` (recorded after shutdown began), `not_stored` (store and DLQ both failed
+   * after the retries). Each is also logged at warn.
+   */
+  readonly selfAuditDropped: Counter<'reason'>
 }
 
 /**
@@ -61,6 +67,12 @@ export function createMetrics(options: MetricsOptions = {}): DataStorageMetrics 
       name: 'audit_db_errors_total',
       help: 'Failed store calls by kind.',
       labelNames: ['kind'],
+      registers: [registry],
+    }),
+    selfAuditDropped: new Counter({
+      name: 'audit_self_audit_dropped_total',
+      help: "The service's own security events dropped, by reason (refused, closed, not_stored).",
+      labelNames: ['reason'],
       registers: [registry],
     }),
   }
