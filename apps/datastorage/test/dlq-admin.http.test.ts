@@ -157,7 +157,11 @@ describe('GET /api/v1/audit/dlq/messages', () => {
   })
 
   it('lists the dead-letter stream with the parked fields as extra', async () => {
-    const parked = clientMessage(makeEvent(), { source: 'server', service: 'datastorage' })
+    const parked = clientMessage(makeEvent(), {
+      source: 'server',
+      service: 'datastorage',
+      recordedBy: 'billing-writer',
+    })
     const id = await dlq.redis.xadd(
       dlq.streams.deadLetterStream,
       '*',
@@ -175,7 +179,12 @@ describe('GET /api/v1/audit/dlq/messages', () => {
       messages: [
         {
           id,
-          message: { source: 'server', service: 'datastorage', event: { event_id: parked.event.event_id } },
+          message: {
+            source: 'server',
+            service: 'datastorage',
+            recorded_by: 'billing-writer',
+            event: { event_id: parked.event.event_id },
+          },
           extra: { dlq_id: '1767225600000-0', poisoned_at: '2026-01-01T00:00:01.000Z' },
         },
       ],

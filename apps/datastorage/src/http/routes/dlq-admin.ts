@@ -103,13 +103,10 @@ function statsBody(s: DlqStats): DlqStatsBody {
   }
 }
 
-/** `recordedBy` is optional on the message (set when the service itself queued the event). */
-type MessageWithRecorder = DeadLetterMessage & { recordedBy?: string }
-
 function messageBody(entry: InspectedEntry): DlqMessageBody {
   const body: DlqMessageBody = { id: entry.id }
   if (entry.message) {
-    const m: MessageWithRecorder = entry.message
+    const m: DeadLetterMessage = entry.message
     body.message = {
       event: m.event as Record<string, unknown>,
       source: m.source,
@@ -117,6 +114,7 @@ function messageBody(entry: InspectedEntry): DlqMessageBody {
       reason: m.reason,
       attempts: m.attempts,
       enqueued_at: m.enqueuedAt,
+      // Set when the service queued the event itself: the name it will be stored under.
       ...(m.recordedBy === undefined ? {} : { recorded_by: m.recordedBy }),
     }
   }
