@@ -84,7 +84,10 @@ describe('crashes, outages and shutdown', () => {
         bufferSize: 5000,
         batchSize: 500,
         flushIntervalMs: 100,
-        maxRetries: 12,
+        // The retries must outlast the restart: 12 of them give about 5 s of backoff on average,
+        // which a restart on a loaded machine (start-up, migrations, /readyz) can exceed; 40 give
+        // about 19 s. Retries end as soon as the service is back, so an idle run is not slower.
+        maxRetries: 40,
         retryBaseMs: 100,
         retryMaxMs: 1000,
         requestTimeoutMs: 5000,
