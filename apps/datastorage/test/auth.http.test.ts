@@ -184,6 +184,29 @@ describe('access control with AUTH_TOKENS_FILE, over HTTP', () => {
       TOKENS.admin!.token,
     )
     expect(await messages.json()).toEqual({ stream: streams.deadLetterStream, messages: [] })
+    // The read is in the self-audit, by the request's id, under the admin's name.
+    const requestId = messages.headers.get('x-request-id')
+    const recorded = await waitFor('the DLQ read in the self-audit', async () => {
+      const res = await call(
+        {
+          method: 'GET',
+          path: `/api/v1/audit/events?event_type=datastorage.audit.read&correlation_id=${requestId}`,
+        },
+        TOKENS.reader!.token,
+      )
+      const page = (await res.json()) as { data: Array<{ event_data: unknown; resource_type: string }> }
+      return page.data[0] ?? false
+    })
+    expect(recorded).toMatchObject({
+      resource_type: 'dlq',
+      event_data: {
+        principal: 'admin',
+        operation: 'dlq_messages',
+        filters: { count: '10', stream: 'dead-letter' },
+        rows: 0,
+        status: 200,
+      },
+    })
     // A 403 names the scope and the route as the contract spells it.
     const denied = await call({ method: 'GET', path: '/api/v1/audit/dlq/messages' }, TOKENS.reader!.token)
     expect(((await denied.json()) as { detail: string }).detail).toBe(
