@@ -311,6 +311,15 @@ describe('the self-audit over HTTP, stored in PostgreSQL', () => {
       'the restore',
       async () => (await selfEvents('datastorage.tokens.reloaded')).length > reloads,
     )
+    // SIGHUP reloads too, an unchanged file included.
+    process.kill(process.pid, 'SIGHUP')
+    const hup = await waitFor(
+      'the SIGHUP record',
+      async () =>
+        (await selfEvents('datastorage.tokens.reloaded')).find((r) => r.event_data.trigger === 'sighup') ??
+        false,
+    )
+    expect(hup.event_data).toMatchObject({ tokens: 3, added: [], removed: [], changed: [] })
   })
 
   it('records a 429 of a rate-limited token', async () => {

@@ -7,6 +7,13 @@ import { parseTokensFile, type TokenEntry, type TokenSet, TokensFileError } from
 /** What made the registry read its file: start-up, a change of the file, or SIGHUP. */
 export type ReloadTrigger = 'startup' | 'file_change' | 'sighup'
 
+/** How the log lines name what made the registry read its file (unchanged since before triggers had names). */
+const LOGGED_REASON: Record<ReloadTrigger, string> = {
+  startup: 'startup',
+  file_change: 'file changed',
+  sighup: 'SIGHUP',
+}
+
 /** A reload that put a new set in force: the names that came, went or changed (hash or scopes). */
 export interface TokensReloaded {
   file: string
@@ -115,7 +122,12 @@ export class TokenRegistry {
       next = parseTokensFile(readFileSync(this.path, 'utf8'), this.path)
     } catch (error) {
       this.#logger.error(
-        { file: this.path, reason: trigger, problem: messageOf(error), tokens: this.#set.entries.length },
+        {
+          file: this.path,
+          reason: LOGGED_REASON[trigger],
+          problem: messageOf(error),
+          tokens: this.#set.entries.length,
+        },
         `AUTH_TOKENS_FILE ${this.path} not reloaded, keeping the last good set of ${this.#set.entries.length} token(s): ${messageOf(error)}`,
       )
       this.#listener?.rejected({ file: this.path, trigger, reason: messageOf(error) })
@@ -127,7 +139,7 @@ export class TokenRegistry {
     this.#logger.info(
       {
         file: this.path,
-        reason: trigger,
+        reason: LOGGED_REASON[trigger],
         tokens: next.entries.map((e) => ({ name: e.name, scopes: e.scopes })),
         ...change,
       },
