@@ -356,6 +356,16 @@ function rssMb(pid: number | undefined): number {
   }
 }
 
+/**
+ * Lets the event loop handle the I/O that arrived while a plan was built synchronously: a pooled
+ * connection the server closed meanwhile (idle past its keep-alive timeout) is then seen closed
+ * by the client, which opens a new one, instead of sending the next request into it (`fetch
+ * failed`, UND_ERR_SOCKET). Two turns: the socket's end, then its close.
+ */
+async function settle(): Promise<void> {
+  for (let turn = 0; turn < 2; turn++) await new Promise((resolve) => setImmediate(resolve))
+}
+
 /** Runs `tasks` with at most `limit` at once. */
 async function pool<T>(
   items: readonly T[],
@@ -497,10 +507,12 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
     `[hostile] seed ${seed}: ${plan.length} generated requests in ${secs(started)} s (${[...skippedPending.values()].reduce((a, b) => a + b, 0)} of pending classes left out)`,
   )
   phaseStarted = performance.now()
+  await settle()
   await pool(plan, concurrency, execute)
   log(`[hostile] phase 1: ${plan.length} requests answered in ${secs(phaseStarted)} s`)
 
   // --- phase 2: duplicates of stored events (same id: never a second row, the first event's fields stay)
+  const planned = performance.now()
   const keptDups = duplicatePlan(seed, dupShapes, ledger, ctx)
     .map((req) => authorize(req, tokens))
     .filter((req) => {
@@ -509,12 +521,17 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
       return false
     })
     .slice(0, duplicates)
+  const planSeconds = secs(planned)
+  await settle()
   phaseStarted = performance.now()
   await pool(keptDups, concurrency, (req, i) => execute(req, plan.length + i))
-  log(`[hostile] phase 2: ${keptDups.length} duplicates of stored events in ${secs(phaseStarted)} s`)
+  log(
+    `[hostile] phase 2: ${keptDups.length} duplicates of stored events in ${secs(phaseStarted)} s (planned in ${planSeconds} s)`,
+  )
 
   // --- phase 3: a batch over 300 months, a flood of large invalid batches
   const months = authorize(monthsBatch(seed, ctx), tokens)
+  await settle()
   if (monthsCount === 0) skippedPending.set(months.cls, 1)
   else {
     phaseStarted = performance.now()
@@ -522,6 +539,7 @@ export async function runHostileInput(options: HostileRunOptions): Promise<Hosti
     log(`[hostile] a batch over 300 months answered in ${secs(phaseStarted)} s`)
   }
   const flood = floodRequests(floodCount).map((req) => authorize(req, tokens))
+  await settle()
   if (flood.length > 0) {
     flooding = true
     const floodStarted = performance.now()
