@@ -25,7 +25,10 @@ export interface ServiceSelfAudit {
  * worker stores from, so an event the store and the service DLQ both refused is not dropped.
  */
 export function startSelfAudit(
-  config: Pick<DataStorageConfig, 'selfAudit' | 'redisUrl' | 'dlq' | 'unknownEventTypes'>,
+  config: Pick<
+    DataStorageConfig,
+    'selfAudit' | 'redisUrl' | 'dlq' | 'unknownEventTypes' | 'shutdownTimeoutMs'
+  >,
   options: Pick<SelfAuditOptions, 'writer' | 'logger' | 'metrics'> & {
     writer: EventWriter
     logger: Logger
@@ -49,6 +52,8 @@ export function startSelfAudit(
     ...options,
     failureWindowMs: config.selfAudit.failureWindowMs,
     unknownEventTypes: config.unknownEventTypes,
+    // Shutdown waits for it after the requests drained: no longer than they may take, within 1-5 s.
+    closeTimeoutMs: Math.max(1000, Math.min(5000, config.shutdownTimeoutMs)),
     deadLetter: redis ? redisDeadLetterQueue({ redis, stream: config.dlq.stream }) : undefined,
   })
   return {

@@ -66,10 +66,15 @@ export interface SelfAuditOptions {
   maxRetries?: number
   retryBaseMs?: number
   retryMaxMs?: number
+  /**
+   * How long `close()` waits for the last events, ms [5000]; what is left then is dead-lettered, or
+   * counted dropped. Bounded, since shutdown waits for it with PostgreSQL perhaps down.
+   */
+  closeTimeoutMs?: number
 }
 
-/** What `close()` waits for the last events at most, ms. */
-const CLOSE_TIMEOUT_MS = 10_000
+/** Default of {@link SelfAuditOptions.closeTimeoutMs}. */
+const CLOSE_TIMEOUT_MS = 5000
 
 const cut = (text: string, max: number) => (text.length > max ? text.slice(0, max) : text)
 
@@ -118,10 +123,12 @@ export class SelfAudit {
   readonly #denied: FailureWindows<{ request: RequestInfo; principal: string; scope: Scope }>
   readonly #limited: FailureWindows<{ request: RequestInfo; principal: string }>
   #closing: Promise<void> | undefined
+  readonly #closeTimeoutMs: number
 
   constructor(options: SelfAuditOptions) {
     this.#log = options.logger.child({ component: 'self-audit' })
     this.#metrics = options.metrics
+    this.#closeTimeoutMs = options.closeTimeoutMs ?? CLOSE_TIMEOUT_MS
     const unknownEventTypes = options.unknownEventTypes ?? 'accept'
     const validate: AuditEventValidator = createAuditEventValidator({ unknownEventTypes })
     const bufferSize = options.bufferSize ?? 10_000
@@ -301,7 +308,7 @@ export class SelfAudit {
   }
 
   /**
-   * Records the counts of the open windows, then stores what is held (up to 10 s). Call it after
+   * Records the counts of the open windows, then stores what is held (up to `closeTimeoutMs`). Call it after
    * the HTTP server drained and before the store closes. Idempotent; never rejects.
    */
   close(): Promise<void> {
@@ -309,7 +316,7 @@ export class SelfAudit {
       this.#failed.close()
       this.#denied.close()
       this.#limited.close()
-      const stats = await this.#client.close({ timeoutMs: CLOSE_TIMEOUT_MS })
+      const stats = await this.#client.close({ timeoutMs: this.#closeTimeoutMs })
       this.#log.info({ stats }, 'self-audit closed')
     })().catch((error: unknown) => this.#log.error({ err: error }, 'closing the self-audit failed'))
     return this.#closing
