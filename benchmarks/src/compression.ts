@@ -3,7 +3,7 @@ import { type AuditEventInput, type Compression, createAuditClient } from '@audi
 import { uuidv7 } from '@audit-trail/datastorage-client'
 import postgres from 'postgres'
 import type { BenchRun } from './bench-run.js'
-import { checkpoint } from './copy-rows.js'
+import { checkpoint, countBenchRows } from './copy-rows.js'
 import { ownCpuSeconds, processCpuSeconds } from './cpu.js'
 import { sampleEvent } from './events.js'
 import type { BenchReport } from './report.js'
@@ -48,10 +48,10 @@ async function ingest(
   const clientCpu = ownCpuSeconds() - clientCpu0
   const serverCpu = (processCpuSeconds(service.pid()) ?? Number.NaN) - (serverCpu0 ?? Number.NaN)
   const stats = await audit.close()
-  const [row] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_events`
-  if (stats.persisted !== inputs.length || row?.n !== inputs.length) {
+  const rows = await countBenchRows(sql)
+  if (stats.persisted !== inputs.length || rows !== inputs.length) {
     throw new Error(
-      `compression ${compression}: expected ${inputs.length} rows, have ${row?.n}; stats ${JSON.stringify(stats)}`,
+      `compression ${compression}: expected ${inputs.length} rows, have ${rows}; stats ${JSON.stringify(stats)}`,
     )
   }
   await service.stop()

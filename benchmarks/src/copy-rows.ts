@@ -77,11 +77,28 @@ export function copyIntoAuditEvents(url: string, chunks: Iterable<string | Buffe
   })
 }
 
-/** Reads every row of `audit_events` as COPY-text chunks (the exact rows another COPY can write back). */
+/**
+ * The rows a benchmark wrote: every row but the service's own security events (`recorded_by`
+ * `datastorage:self-audit`: a token-file load at start-up, one per read of the query benchmark),
+ * which a run cannot count ahead.
+ */
+export const BENCH_ROWS = "recorded_by IS DISTINCT FROM 'datastorage:self-audit'"
+
+/** How many rows of `audit_events` a benchmark wrote ({@link BENCH_ROWS}). */
+export async function countBenchRows(sql: Sql): Promise<number> {
+  const [row] = await sql<
+    { n: number }[]
+  >`SELECT count(*)::int AS n FROM audit_events WHERE ${sql.unsafe(BENCH_ROWS)}`
+  return row?.n ?? 0
+}
+
+/** Reads every row a benchmark wrote ({@link BENCH_ROWS}) as COPY-text chunks (the exact rows another COPY can write back). */
 export function copyOutAuditEvents(url: string): Promise<Buffer[]> {
   return onOwnConnection(url, async (sql) => {
     // A partitioned table cannot be copied from directly; its rows can, through a query.
-    const readable = await sql.unsafe(`COPY (SELECT ${COLUMN_LIST} FROM audit_events) TO STDOUT`).readable()
+    const readable = await sql
+      .unsafe(`COPY (SELECT ${COLUMN_LIST} FROM audit_events WHERE ${BENCH_ROWS}) TO STDOUT`)
+      .readable()
     const chunks: Buffer[] = []
     for await (const chunk of readable) chunks.push(chunk as Buffer)
     return chunks

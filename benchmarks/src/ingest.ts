@@ -7,6 +7,7 @@ import {
   checkpoint,
   copyIntoAuditEvents,
   copyOutAuditEvents,
+  countBenchRows,
   ensureMonthPartitions,
   monthsFrom,
 } from './copy-rows.js'
@@ -17,11 +18,6 @@ import { scaled } from './scale.js'
 
 const BATCH_SIZE = 1000
 const CONCURRENCY = 3
-
-async function rowCount(sql: Sql): Promise<number> {
-  const [row] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_events`
-  return row?.n ?? 0
-}
 
 function openSql(url: string, run: BenchRun): Sql {
   const sql = postgres(url, { max: 1, onnotice: () => {} })
@@ -100,7 +96,7 @@ export async function ingestBenchmark(run: BenchRun): Promise<BenchReport> {
   const clientCpu = ownCpuSeconds() - clientCpu0
   const serverCpu = (processCpuSeconds(service.pid()) ?? Number.NaN) - (serverCpu0 ?? Number.NaN)
   const stats = await audit.close()
-  const stored = await rowCount(e2eSql)
+  const stored = await countBenchRows(e2eSql)
   if (stats.persisted !== count || stats.duplicates !== 0 || stored !== count) {
     throw new Error(
       `ingest: expected ${count} rows, have ${stored}; client stats ${JSON.stringify(stats)}\n${service.output()}`,
@@ -117,7 +113,7 @@ export async function ingestBenchmark(run: BenchRun): Promise<BenchReport> {
   await checkpoint(aloneSql)
   const aloneSeconds = await postPreSerialized(aloneService.url, aloneService.tokens.writer, inputs)
   await aloneService.stop()
-  const aloneStored = await rowCount(aloneSql)
+  const aloneStored = await countBenchRows(aloneSql)
   if (aloneStored !== count)
     throw new Error(`ingest: service alone stored ${aloneStored} rows, expected ${count}`)
 
@@ -135,7 +131,7 @@ export async function ingestBenchmark(run: BenchRun): Promise<BenchReport> {
   const t1 = performance.now()
   await copyIntoAuditEvents(copyDb.url, rows)
   const copySeconds = (performance.now() - t1) / 1000
-  const copied = await rowCount(copySql)
+  const copied = await countBenchRows(copySql)
   if (copied !== count) throw new Error(`ingest: COPY stored ${copied} rows, expected ${count}`)
 
   const e2eRate = count / e2eSeconds

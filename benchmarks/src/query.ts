@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { type AuditEventQuery, createDataStorageClient } from '@audit-trail/datastorage-client'
 import postgres from 'postgres'
 import type { BenchRun } from './bench-run.js'
-import { copyIntoAuditEvents, copyLine, ensureMonthPartitions } from './copy-rows.js'
+import { copyIntoAuditEvents, copyLine, countBenchRows, ensureMonthPartitions } from './copy-rows.js'
 import { SAMPLE_ACTORS, SAMPLE_EVENT_TYPES, sampleEvent, seededRandom } from './events.js'
 import type { BenchReport, ReportLine } from './report.js'
 import { scaled } from './scale.js'
@@ -81,7 +81,7 @@ export async function queryBenchmark(run: BenchRun): Promise<BenchReport> {
   await copyIntoAuditEvents(db.url, generateRows(rowCount, now))
   const loadSeconds = (performance.now() - t0) / 1000
   await sql`VACUUM ANALYZE audit_events`
-  const [{ n } = { n: 0 }] = await sql<{ n: number }[]>`SELECT count(*)::int AS n FROM audit_events`
+  const n = await countBenchRows(sql)
   if (n !== rowCount) throw new Error(`query: loaded ${n} rows, expected ${rowCount}`)
 
   const ds = createDataStorageClient({ baseUrl: service.url, token: service.tokens.reader })
