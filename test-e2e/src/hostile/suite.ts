@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import { createTestDatabase, type TestDatabase } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
+import postgres from 'postgres'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { type DatastorageProcess, startDatastorage } from '../datastorage-process.js'
 import { PENDING_CLASSES } from './pending.js'
@@ -109,6 +110,7 @@ export function hostileInputSuite(options: HostileSuiteOptions): void {
   // Tokens mode: a tokens file of the run's own, one random token per scope.
   const tokens = createHostileTokens()
   let tokensFile: HostileTokensFile | undefined
+  let report: HostileRunReport | undefined
 
   beforeAll(async () => {
     database = await createTestDatabase(postgresUrl, 'audit_hostile')
@@ -134,7 +136,7 @@ export function hostileInputSuite(options: HostileSuiteOptions): void {
 
   describe(`hostile input (${options.requests} generated requests)`, () => {
     it('no 5xx, no 2xx for invalid input or bad tokens, no 202; stored rows are exactly the valid events sent', async () => {
-      const report = await runHostileInput({
+      const run = await runHostileInput({
         seed,
         requests: options.requests,
         serviceUrl: service.url,
@@ -147,26 +149,57 @@ export function hostileInputSuite(options: HostileSuiteOptions): void {
         tokens,
         log: (line) => console.log(line),
       })
-      console.log(formatReport(report, pending))
+      report = run
+      console.log(formatReport(run, pending))
       // Every failure, one JSON line each, for a closer look: HOSTILE_FAILURES_FILE=/tmp/f.jsonl
       const file = process.env.HOSTILE_FAILURES_FILE
-      if (file) writeFileSync(file, report.failures.map((f) => JSON.stringify(f)).join('\n'))
-      const sent = [...report.counts.values()].reduce((n, c) => n + c.sent, 0)
-      expect(report.failures.map((f) => `${f.cls}: ${f.what}`).slice(0, 20)).toEqual([])
+      if (file) writeFileSync(file, run.failures.map((f) => JSON.stringify(f)).join('\n'))
+      const sent = [...run.counts.values()].reduce((n, c) => n + c.sent, 0)
+      expect(run.failures.map((f) => `${f.cls}: ${f.what}`).slice(0, 20)).toEqual([])
       expect(sent).toBe(options.requests)
-      expect(report.expectedRows).toBeGreaterThan(options.requests / 10)
+      expect(run.expectedRows).toBeGreaterThan(options.requests / 10)
       // Every request has its status counted once; none is a 5xx (the flood's 503 aside), every
       // answer ≥ 400 was problem+json without a stack trace (the oracle's check, in the failures).
-      expect([...report.statuses.values()].reduce((a, b) => a + b, 0)).toBe(options.requests)
-      expect(serverErrors(report)).toEqual([])
-      expect(report.statuses.get('none') ?? 0).toBe(0)
+      expect([...run.statuses.values()].reduce((a, b) => a + b, 0)).toBe(options.requests)
+      expect(serverErrors(run)).toEqual([])
+      expect(run.statuses.get('none') ?? 0).toBe(0)
       // The bad tokens were sent and refused: 401 and 403 each for at least 1% of the requests.
       const auth = (status: string) =>
-        [...report.statusesByGroup]
+        [...run.statusesByGroup]
           .filter(([group]) => group.startsWith('auth.'))
           .reduce((n, [, statuses]) => n + (statuses.get(status) ?? 0), 0)
       expect(auth('401')).toBeGreaterThan(options.requests / 100)
       expect(auth('403')).toBeGreaterThan(options.requests / 100)
+    })
+
+    it("the service's self-audit accounts for every 401 and 403, rate-limited but none left out", async () => {
+      if (!report) throw new Error('the generated run did not complete')
+      // A stop ends the self-audit's counting windows: their counts are stored before the exit.
+      expect(await service.stop()).toBe(0)
+      const sql = postgres(database.url, { max: 1, onnotice: () => {} })
+      try {
+        const rows = await sql<{ event_type: string; events: number; occurrences: number }[]>`
+          SELECT event_type, count(*)::int AS events,
+                 sum((event_data->>'occurrences')::int)::int AS occurrences
+          FROM audit_events
+          WHERE recorded_by = 'datastorage:self-audit'
+            AND event_type IN ('datastorage.auth.failed', 'datastorage.auth.denied')
+          GROUP BY event_type`
+        const of = (type: string) => rows.find((r) => r.event_type === type)
+        const answered = (status: string) =>
+          [...report!.statusesByGroup.values()].reduce((n, statuses) => n + (statuses.get(status) ?? 0), 0)
+        console.log(
+          `[hostile] self-audit: ${answered('401')} answers 401 → ${of('datastorage.auth.failed')?.events ?? 0} ` +
+            `datastorage.auth.failed events, ${answered('403')} answers 403 → ` +
+            `${of('datastorage.auth.denied')?.events ?? 0} datastorage.auth.denied events`,
+        )
+        expect(of('datastorage.auth.failed')?.occurrences ?? 0).toBe(answered('401'))
+        expect(of('datastorage.auth.denied')?.occurrences ?? 0).toBe(answered('403'))
+        // Rate-limited: a few events per source, reason and window, not one per refusal.
+        expect(of('datastorage.auth.failed')?.events ?? 0).toBeLessThan(answered('401'))
+      } finally {
+        await sql.end({ timeout: 5 })
+      }
     })
   })
 }
