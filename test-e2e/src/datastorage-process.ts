@@ -3,7 +3,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { type ServiceProcess, startServiceProcess } from '@audit-trail/test-infra'
+import { type ServiceProcess, startServiceProcess, waitFor } from '@audit-trail/test-infra'
+import postgres from 'postgres'
 
 /** The built service's CLI (`pnpm build` makes it; turbo builds it before this suite). */
 export function datastorageCliPath(): string {
@@ -152,5 +153,29 @@ export async function startDatastorage(options: DatastorageProcessOptions): Prom
       writeFile()
       await service.restart()
     },
+  }
+}
+
+/**
+ * Waits until the service's start-up self-audit event (`datastorage.tokens.reloaded`, tokens mode)
+ * is stored, read straight from PostgreSQL (a read through the API would itself be recorded). A
+ * test that stops PostgreSQL and counts what the service queued must wait for it first: otherwise
+ * the service queues it too, beside the test's own events.
+ */
+export async function waitStartupSelfAudit(databaseUrl: string, timeoutMs = 15_000): Promise<void> {
+  const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} })
+  try {
+    await waitFor(
+      'the service to store its start-up self-audit event',
+      async () =>
+        (
+          await sql<{ n: number }[]>`
+            SELECT count(*)::int AS n FROM audit_events
+            WHERE event_type = 'datastorage.tokens.reloaded' AND recorded_by = 'datastorage:self-audit'`
+        )[0]!.n > 0,
+      timeoutMs,
+    )
+  } finally {
+    await sql.end({ timeout: 5 })
   }
 }

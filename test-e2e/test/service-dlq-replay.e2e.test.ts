@@ -4,7 +4,7 @@ import { decodeDeadLetterMessage, encodeDeadLetterMessage, uuidv7 } from '@audit
 import { startThrowawayPostgres, waitFor } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { startDatastorage } from '../src/datastorage-process.js'
+import { startDatastorage, waitStartupSelfAudit } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'
 import { queryAll, readerOf, uniqueIds, waitQueryable } from '../src/query.js'
 
@@ -111,6 +111,8 @@ describe('client dead-letter queue → service replay', () => {
       retryMaxMs: 300,
     })
     try {
+      // Only the test's events may reach the DLQ: its capacity is counted exactly below.
+      await waitStartupSelfAudit(pg.url)
       await pg.stop()
       for (let i = 0; i < 300; i++) audit.emit(makeEvent(corr, i))
       // PostgreSQL is down: the service queues 100 events (its capacity) and then answers 503.
