@@ -39,6 +39,27 @@ async function query(params: Record<string, string>): Promise<AuditEventPage> {
 }
 
 describe('POST /api/v1/audit/events', () => {
+  it("stores as sent what the seed system's emitters send: a free severity word, empty cluster_id and namespace, a two-segment event_type", async () => {
+    const correlation_id = uniqueCorrelationId('seed-shapes')
+    const event = validEvent({
+      correlation_id,
+      event_type: 'remediation.workflow_created',
+      event_data: { workflow_name: 'restart-pod' },
+      severity: 'high',
+      cluster_id: '',
+      namespace: '',
+    })
+    const res = await app.request(EVENTS, postJson(event))
+    expect(res.status).toBe(201)
+    const [stored] = (await query({ correlation_id, severity: 'high' })).data
+    expect(stored).toMatchObject({
+      event_type: 'remediation.workflow_created',
+      severity: 'high',
+      cluster_id: '',
+      namespace: '',
+    })
+  })
+
   it('stores an event with its own id and reports a replay as a duplicate', async () => {
     const event = validEvent({
       event_id: '01890a5d-ac96-774b-bcce-b302099a8000',
@@ -51,10 +72,11 @@ describe('POST /api/v1/audit/events', () => {
       event_id: event.event_id!,
       event_timestamp: event.event_timestamp,
       duplicate: false,
+      message: 'audit event stored',
     })
     const replay = await app.request(EVENTS, postJson(event))
     expect(replay.status).toBe(201)
-    expect(((await replay.json()) as AuditEventCreated).duplicate).toBe(true)
+    expect(await replay.json()).toMatchObject({ duplicate: true, message: 'audit event already stored' })
     const page = await query({ correlation_id: event.correlation_id })
     expect(page.data).toHaveLength(1)
   })
@@ -122,7 +144,12 @@ describe('POST /api/v1/audit/events/batch', () => {
     const res = await app.request(BATCH, postJson(events))
     expect(res.status).toBe(201)
     const created = (await res.json()) as AuditEventBatchCreated
-    expect(created).toMatchObject({ created: 3, duplicates: 0, duplicate_ids: [] })
+    expect(created).toMatchObject({
+      created: 3,
+      duplicates: 0,
+      duplicate_ids: [],
+      message: '3 audit events stored',
+    })
     expect(created.event_ids).toHaveLength(3)
     for (const id of created.event_ids) expect(id).toMatch(UUIDV7)
 
@@ -131,7 +158,11 @@ describe('POST /api/v1/audit/events/batch', () => {
     const replay = await app.request(BATCH, postJson([...withIds.slice(0, 2), fresh]))
     expect(replay.status).toBe(201)
     const second = (await replay.json()) as AuditEventBatchCreated
-    expect(second).toMatchObject({ created: 1, duplicates: 2 })
+    expect(second).toMatchObject({
+      created: 1,
+      duplicates: 2,
+      message: '1 audit event stored, 2 already stored',
+    })
     expect(second.duplicate_ids?.sort()).toEqual(created.event_ids.slice(0, 2).sort())
     expect(second.event_ids.slice(0, 2)).toEqual(created.event_ids.slice(0, 2))
 
@@ -433,13 +464,18 @@ describe('the write path seam for the dead-letter fallback', () => {
     expect(single.status).toBe(202)
     expect(await single.json()).toEqual({
       status: 'accepted',
+      message: 'audit event queued for async processing',
       event_ids: ['01890a5d-ac96-774b-bcce-b302099a8111'],
       queued: 1,
     })
     const batch = await queued.request(BATCH, postJson([validEvent(), validEvent()]))
     expect(batch.status).toBe(202)
     const body = (await batch.json()) as { status: string; event_ids: string[]; queued: number }
-    expect(body).toMatchObject({ status: 'accepted', queued: 2 })
+    expect(body).toMatchObject({
+      status: 'accepted',
+      queued: 2,
+      message: 'audit events queued for async processing',
+    })
     expect(body.event_ids).toHaveLength(2)
     expect(writes).toEqual([1, 2])
   })

@@ -600,6 +600,8 @@ export const CATEGORIES = [
 ] as const
 export const OUTCOMES = ['success', 'failure', 'pending'] as const
 export const SEVERITIES = ['debug', 'info', 'notice', 'warning', 'error', 'critical'] as const
+/** Severity words outside the recommended levels that the seed system's emitters send; stored as sent. */
+export const SEED_SEVERITIES = ['high', 'medium', 'low'] as const
 
 const segment = fc.stringMatching(/^[a-z][a-z0-9_]{0,14}$/)
 
@@ -709,11 +711,11 @@ export function validEvent(ctx: GenContext): fc.Arbitrary<EventDraft> {
       'parent_event_id',
       anyUuid.map((v) => str(v)),
     ),
-    optionalText('namespace', 1, 255),
-    optionalText('cluster_id', 1, 255),
+    optionalText('namespace', 0, 255),
+    optionalText('cluster_id', 0, 255),
     optionalRaw(
       'severity',
-      fc.constantFrom(...SEVERITIES).map((v) => str(v)),
+      fc.constantFrom(...SEVERITIES, ...SEED_SEVERITIES).map((v) => str(v)),
     ),
     optionalRaw('duration_ms', exactInteger(0, 2147483647).map(num)),
     optionalText('error_code', 0, 50),

@@ -6,7 +6,6 @@ import {
   INEXACT_NUMBERS,
   nestedData,
   OUTCOMES,
-  SEVERITIES,
 } from './generators.js'
 import { num, obj, type Raw, str } from './raw-json.js'
 import {
@@ -232,8 +231,11 @@ const TEXT_FIELDS: ReadonlyArray<{ name: string; min: number; max: number }> = [
   { name: 'resource_type', min: 1, max: 100 },
   { name: 'resource_id', min: 1, max: 255 },
   { name: 'resource_name', min: 0, max: 255 },
-  { name: 'namespace', min: 1, max: 255 },
-  { name: 'cluster_id', min: 1, max: 255 },
+  // May be empty: single-cluster setups of the seed system send `""`.
+  { name: 'namespace', min: 0, max: 255 },
+  { name: 'cluster_id', min: 0, max: 255 },
+  // Any word up to 20 characters (the seed system's `high` included).
+  { name: 'severity', min: 1, max: 20 },
   { name: 'error_code', min: 0, max: 50 },
   { name: 'error_message', min: 0, max: 4096 },
 ]
@@ -515,11 +517,7 @@ export function mutation(ctx: GenContext): fc.Arbitrary<Mutation> {
       weight: 2,
       arbitrary: fc
         .tuple(
-          fc.constantFrom(
-            ['event_category', CATEGORIES] as const,
-            ['event_outcome', OUTCOMES] as const,
-            ['severity', SEVERITIES] as const,
-          ),
+          fc.constantFrom(['event_category', CATEGORIES] as const, ['event_outcome', OUTCOMES] as const),
           fc.nat(),
           fc.constantFrom<(v: string) => string>(
             (v) => v[0]!.toUpperCase() + v.slice(1),
@@ -554,13 +552,14 @@ export function mutation(ctx: GenContext): fc.Arbitrary<Mutation> {
       arbitrary: fc
         .constantFrom(
           'Gateway.Signal.Received',
-          'gateway.received',
+          // One segment (two are enough: \`remediation.workflow_created\`).
+          'gateway_received',
           'gateway.signal.',
           '.gateway.signal.received',
           '1gateway.signal.received',
           'gateway.si\u0121nal.received',
           'gateway-signal.received.x',
-          'a.b',
+          'ab',
           `a.b.${'c'.repeat(97)}`,
           'gateway..signal.received',
           'gateway.signal.received\n',

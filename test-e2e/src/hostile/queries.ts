@@ -141,10 +141,10 @@ export function hostileQuery(ctx: GenContext): fc.Arbitrary<HostileQuery> {
         .constantFrom<[string, string]>(
           ['correlation_id', ''],
           ['event_type', 'A.B.C'],
-          ['event_type', 'a.b'],
+          ['event_type', 'ab'],
           ['event_category', 'kitchen'],
           ['event_outcome', 'Success'],
-          ['severity', 'loud'],
+          ['severity', 'x'.repeat(21)],
           ['limit', '0'],
           ['limit', '1001'],
           ['limit', '-1'],

@@ -143,6 +143,7 @@ describe('service faults, end to end through the running service (docs/architect
       expect(first.status).toBe(202)
       expect(await first.json()).toEqual({
         status: 'accepted',
+        message: 'audit events queued for async processing',
         event_ids: queuedEvents.slice(0, 100).map((e) => e.event_id),
         queued: 100,
       })

@@ -11,19 +11,19 @@ export const validateAuditEventRequest: CompiledValidator = validate20
 
 const schema31 = {"$ref":"datastorage.yaml#/components/schemas/AuditEventRequest"};
 const schema33 = {"description":"An audit event as written by a service. Known event types are validated against their typed `event_data` schema.","allOf":[{"$ref":"#/components/schemas/AuditEventFields"},{"$ref":"#/components/schemas/EventDataCatalog"}],"required":["version","event_type","event_timestamp","event_category","event_action","event_outcome","correlation_id","event_data"],"unevaluatedProperties":false};
-const schema34 = {"type":"object","properties":{"version":{"type":"string","const":"1.0"},"event_id":{"type":"string","format":"uuid","description":"Idempotency key: a UUID as `8-4-4-4-12` hex digits, either case, without `urn:uuid:` prefix or braces. The audit client always sets one (UUIDv7)."},"event_type":{"$ref":"#/components/schemas/EventType"},"event_timestamp":{"type":"string","format":"date-time","description":"RFC 3339, strictly: `YYYY-MM-DD`, `T` (or `t` or one space), `HH:MM:SS`, an optional fraction of 1 to 9 digits, then `Z` or `±HH:MM` (up to ±23:59). No leap second (`:60`): PostgreSQL cannot store one. Stored in UTC with microseconds (further digits truncated); the instant must lie in years 0001 to 9999 in UTC. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.","x-max-future-seconds":3600},"event_category":{"$ref":"#/components/schemas/EventCategory"},"event_action":{"type":"string","minLength":1,"maxLength":50},"event_outcome":{"$ref":"#/components/schemas/EventOutcome"},"correlation_id":{"type":"string","minLength":1,"maxLength":255},"event_data":{"$ref":"#/components/schemas/EventData"},"actor_type":{"type":"string","minLength":1,"maxLength":50},"actor_id":{"type":"string","minLength":1,"maxLength":255},"actor_ip":{"type":"string","maxLength":45,"anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"resource_type":{"type":"string","minLength":1,"maxLength":100},"resource_id":{"type":"string","minLength":1,"maxLength":255},"resource_name":{"type":"string","maxLength":255},"parent_event_id":{"type":"string","format":"uuid"},"namespace":{"type":"string","minLength":1,"maxLength":255},"cluster_id":{"type":"string","minLength":1,"maxLength":255},"severity":{"$ref":"#/components/schemas/Severity"},"duration_ms":{"type":"integer","minimum":0,"maximum":2147483647},"error_code":{"type":"string","maxLength":50},"error_message":{"type":"string","maxLength":4096},"trace_id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"span_id":{"type":"string","pattern":"^[0-9a-f]{16}$"},"retention_days":{"type":"integer","minimum":1,"maximum":2555,"default":2555},"is_sensitive":{"type":"boolean","default":false}}};
-const schema35 = {"type":"string","description":"`<service>.<category>.<action>`: lowercase letters, digits and underscores in dot-separated segments.","minLength":5,"maxLength":100,"pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$"};
+const schema34 = {"type":"object","properties":{"version":{"type":"string","const":"1.0"},"event_id":{"type":"string","format":"uuid","description":"Idempotency key: a UUID as `8-4-4-4-12` hex digits, either case, without `urn:uuid:` prefix or braces. The audit client always sets one (UUIDv7)."},"event_type":{"$ref":"#/components/schemas/EventType"},"event_timestamp":{"type":"string","format":"date-time","description":"RFC 3339, strictly: `YYYY-MM-DD`, `T` (or `t` or one space), `HH:MM:SS`, an optional fraction of 1 to 9 digits, then `Z` or `±HH:MM` (up to ±23:59). No leap second (`:60`): PostgreSQL cannot store one. Stored in UTC with microseconds (further digits truncated); the instant must lie in years 0001 to 9999 in UTC. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.","x-max-future-seconds":3600},"event_category":{"$ref":"#/components/schemas/EventCategory"},"event_action":{"type":"string","minLength":1,"maxLength":50},"event_outcome":{"$ref":"#/components/schemas/EventOutcome"},"correlation_id":{"type":"string","minLength":1,"maxLength":255},"event_data":{"$ref":"#/components/schemas/EventData"},"actor_type":{"type":"string","minLength":1,"maxLength":50},"actor_id":{"type":"string","minLength":1,"maxLength":255},"actor_ip":{"type":"string","maxLength":45,"anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"resource_type":{"type":"string","minLength":1,"maxLength":100},"resource_id":{"type":"string","minLength":1,"maxLength":255},"resource_name":{"type":"string","maxLength":255},"parent_event_id":{"type":"string","format":"uuid"},"namespace":{"type":"string","maxLength":255,"description":"May be empty (single-cluster setups send `\"\"`)."},"cluster_id":{"type":"string","maxLength":255,"description":"May be empty (single-cluster setups send `\"\"`); stored as sent."},"severity":{"$ref":"#/components/schemas/SeverityText"},"duration_ms":{"type":"integer","minimum":0,"maximum":2147483647},"error_code":{"type":"string","maxLength":50},"error_message":{"type":"string","maxLength":4096},"trace_id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"span_id":{"type":"string","pattern":"^[0-9a-f]{16}$"},"retention_days":{"type":"integer","minimum":1,"maximum":2555,"default":2555},"is_sensitive":{"type":"boolean","default":false}}};
+const schema35 = {"type":"string","description":"Dot-separated segments of lowercase letters, digits and underscores, each starting with a letter: `<service>.<category>.<action>` as a rule, two segments accepted (`remediation.workflow_created`).","minLength":3,"maxLength":100,"pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$"};
 const schema36 = {"type":"string","enum":["gateway","notification","analysis","aiagent","signalprocessing","workflow","workflowexecution","orchestration","approval","effectiveness","actiontype","apifrontend","security","agentsession"]};
 const schema37 = {"type":"string","enum":["success","failure","pending"]};
 const schema38 = {"type":"object","description":"Free-form event payload. At most 256 KiB serialized and nesting depth at most 10 (checked by the service).","x-max-bytes":262144,"x-max-depth":10,"additionalProperties":true};
-const schema39 = {"type":"string","enum":["debug","info","notice","warning","error","critical"]};
+const schema39 = {"type":"string","minLength":1,"maxLength":20,"description":"A severity as the emitter names it: one of `Severity`'s levels is recommended, any other word up to 20 characters (`high`, `low`, `medium`: the levels of the system this one replaces) is stored as sent.","examples":["info","warning","critical","high"]};
 const func0 = Object.prototype.hasOwnProperty;
 const func63 = ucs2length;
 const formats0 = formats.uuid;
 const formats2 = formats["date-time"];
 const formats4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/;
 const formats6 = /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i;
-const pattern4 = new RegExp("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$", "u");
+const pattern4 = new RegExp("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$", "u");
 const pattern5 = new RegExp("^[0-9a-f]{32}$", "u");
 const pattern6 = new RegExp("^[0-9a-f]{16}$", "u");
 
@@ -99,8 +99,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(func63(data2) < 5){
-const err5 = {instancePath:instancePath+"/event_type",schemaPath:"#/components/schemas/EventType/minLength",keyword:"minLength",params:{limit: 5},message:"must NOT have fewer than 5 characters"};
+if(func63(data2) < 3){
+const err5 = {instancePath:instancePath+"/event_type",schemaPath:"#/components/schemas/EventType/minLength",keyword:"minLength",params:{limit: 3},message:"must NOT have fewer than 3 characters"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -110,7 +110,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!pattern4.test(data2)){
-const err6 = {instancePath:instancePath+"/event_type",schemaPath:"#/components/schemas/EventType/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$"+"\""};
+const err6 = {instancePath:instancePath+"/event_type",schemaPath:"#/components/schemas/EventType/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$"},message:"must match pattern \""+"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$"+"\""};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -568,8 +568,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(func63(data16) < 1){
-const err43 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err43 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -579,8 +580,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-else {
-const err44 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.cluster_id !== undefined && func0.call(data, "cluster_id")){
+let data17 = data.cluster_id;
+if(typeof data17 === "string"){
+if(func63(data17) > 255){
+const err44 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -590,11 +594,8 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data.cluster_id !== undefined && func0.call(data, "cluster_id")){
-let data17 = data.cluster_id;
-if(typeof data17 === "string"){
-if(func63(data17) > 255){
-const err45 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+else {
+const err45 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -603,8 +604,12 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(func63(data17) < 1){
-const err46 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+if(data.severity !== undefined && func0.call(data, "severity")){
+let data18 = data.severity;
+if(typeof data18 === "string"){
+if(func63(data18) > 20){
+const err46 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/SeverityText/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -613,9 +618,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(func63(data18) < 1){
+const err47 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/SeverityText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -625,10 +629,8 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.severity !== undefined && func0.call(data, "severity")){
-let data18 = data.severity;
-if(typeof data18 !== "string"){
-const err48 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/Severity/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err48 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/SeverityText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -637,8 +639,11 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(!((((((data18 === "debug") || (data18 === "info")) || (data18 === "notice")) || (data18 === "warning")) || (data18 === "error")) || (data18 === "critical"))){
-const err49 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/Severity/enum",keyword:"enum",params:{allowedValues: schema39.enum},message:"must be equal to one of the allowed values"};
+}
+if(data.duration_ms !== undefined && func0.call(data, "duration_ms")){
+let data19 = data.duration_ms;
+if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
+const err49 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -647,11 +652,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data.duration_ms !== undefined && func0.call(data, "duration_ms")){
-let data19 = data.duration_ms;
-if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
-const err50 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data19 == "number"){
+if(data19 > 2147483647 || isNaN(data19)){
+const err50 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -660,24 +663,13 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(typeof data19 == "number"){
-if(data19 > 2147483647 || isNaN(data19)){
-const err51 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+if(data19 < 0 || isNaN(data19)){
+const err51 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err51];
 }
 else {
 vErrors.push(err51);
-}
-errors++;
-}
-if(data19 < 0 || isNaN(data19)){
-const err52 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
 }
 errors++;
 }
@@ -687,7 +679,18 @@ if(data.error_code !== undefined && func0.call(data, "error_code")){
 let data20 = data.error_code;
 if(typeof data20 === "string"){
 if(func63(data20) > 50){
-const err53 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+const err52 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -697,8 +700,11 @@ vErrors.push(err53);
 errors++;
 }
 }
-else {
-const err54 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.error_message !== undefined && func0.call(data, "error_message")){
+let data21 = data.error_message;
+if(typeof data21 === "string"){
+if(func63(data21) > 4096){
+const err54 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -708,11 +714,8 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.error_message !== undefined && func0.call(data, "error_message")){
-let data21 = data.error_message;
-if(typeof data21 === "string"){
-if(func63(data21) > 4096){
-const err55 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+else {
+const err55 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -722,8 +725,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-else {
-const err56 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.trace_id !== undefined && func0.call(data, "trace_id")){
+let data22 = data.trace_id;
+if(typeof data22 === "string"){
+if(!pattern5.test(data22)){
+const err56 = {instancePath:instancePath+"/trace_id",schemaPath:"#/properties/trace_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"},message:"must match pattern \""+"^[0-9a-f]{32}$"+"\""};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -733,11 +739,8 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data.trace_id !== undefined && func0.call(data, "trace_id")){
-let data22 = data.trace_id;
-if(typeof data22 === "string"){
-if(!pattern5.test(data22)){
-const err57 = {instancePath:instancePath+"/trace_id",schemaPath:"#/properties/trace_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"},message:"must match pattern \""+"^[0-9a-f]{32}$"+"\""};
+else {
+const err57 = {instancePath:instancePath+"/trace_id",schemaPath:"#/properties/trace_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -747,8 +750,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/trace_id",schemaPath:"#/properties/trace_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.span_id !== undefined && func0.call(data, "span_id")){
+let data23 = data.span_id;
+if(typeof data23 === "string"){
+if(!pattern6.test(data23)){
+const err58 = {instancePath:instancePath+"/span_id",schemaPath:"#/properties/span_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -758,11 +764,8 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data.span_id !== undefined && func0.call(data, "span_id")){
-let data23 = data.span_id;
-if(typeof data23 === "string"){
-if(!pattern6.test(data23)){
-const err59 = {instancePath:instancePath+"/span_id",schemaPath:"#/properties/span_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""};
+else {
+const err59 = {instancePath:instancePath+"/span_id",schemaPath:"#/properties/span_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -772,8 +775,10 @@ vErrors.push(err59);
 errors++;
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/span_id",schemaPath:"#/properties/span_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.retention_days !== undefined && func0.call(data, "retention_days")){
+let data24 = data.retention_days;
+if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
+const err60 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -782,11 +787,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-}
-if(data.retention_days !== undefined && func0.call(data, "retention_days")){
-let data24 = data.retention_days;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-const err61 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(typeof data24 == "number"){
+if(data24 > 2555 || isNaN(data24)){
+const err61 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2555},message:"must be <= 2555"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -795,9 +798,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(typeof data24 == "number"){
-if(data24 > 2555 || isNaN(data24)){
-const err62 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2555},message:"must be <= 2555"};
+if(data24 < 1 || isNaN(data24)){
+const err62 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -806,8 +808,11 @@ vErrors.push(err62);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err63 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.is_sensitive !== undefined && func0.call(data, "is_sensitive")){
+if(typeof data.is_sensitive !== "boolean"){
+const err63 = {instancePath:instancePath+"/is_sensitive",schemaPath:"#/properties/is_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -818,26 +823,13 @@ errors++;
 }
 }
 }
-if(data.is_sensitive !== undefined && func0.call(data, "is_sensitive")){
-if(typeof data.is_sensitive !== "boolean"){
-const err64 = {instancePath:instancePath+"/is_sensitive",schemaPath:"#/properties/is_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+else {
+const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
 else {
 vErrors.push(err64);
-}
-errors++;
-}
-}
-}
-else {
-const err65 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
 }
 errors++;
 }

@@ -154,7 +154,7 @@ export const openapiDocument: Record<string, unknown> = {
             "name": "severity",
             "in": "query",
             "schema": {
-              "$ref": "#/components/schemas/Severity"
+              "$ref": "#/components/schemas/SeverityText"
             }
           },
           {
@@ -723,10 +723,10 @@ export const openapiDocument: Record<string, unknown> = {
     "schemas": {
       "EventType": {
         "type": "string",
-        "description": "`<service>.<category>.<action>`: lowercase letters, digits and underscores in dot-separated segments.",
-        "minLength": 5,
+        "description": "Dot-separated segments of lowercase letters, digits and underscores, each starting with a letter: `<service>.<category>.<action>` as a rule, two segments accepted (`remediation.workflow_created`).",
+        "minLength": 3,
         "maxLength": 100,
-        "pattern": "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*){2,}$"
+        "pattern": "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$"
       },
       "EventCategory": {
         "type": "string",
@@ -757,6 +757,7 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "Severity": {
         "type": "string",
+        "description": "The recommended severity levels, which typed clients offer.",
         "enum": [
           "debug",
           "info",
@@ -764,6 +765,18 @@ export const openapiDocument: Record<string, unknown> = {
           "warning",
           "error",
           "critical"
+        ]
+      },
+      "SeverityText": {
+        "type": "string",
+        "minLength": 1,
+        "maxLength": 20,
+        "description": "A severity as the emitter names it: one of `Severity`'s levels is recommended, any other word up to 20 characters (`high`, `low`, `medium`: the levels of the system this one replaces) is stored as sent.",
+        "examples": [
+          "info",
+          "warning",
+          "critical",
+          "high"
         ]
       },
       "TimeBound": {
@@ -947,16 +960,16 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "namespace": {
             "type": "string",
-            "minLength": 1,
-            "maxLength": 255
+            "maxLength": 255,
+            "description": "May be empty (single-cluster setups send `\"\"`)."
           },
           "cluster_id": {
             "type": "string",
-            "minLength": 1,
-            "maxLength": 255
+            "maxLength": 255,
+            "description": "May be empty (single-cluster setups send `\"\"`); stored as sent."
           },
           "severity": {
-            "$ref": "#/components/schemas/Severity"
+            "$ref": "#/components/schemas/SeverityText"
           },
           "duration_ms": {
             "type": "integer",
@@ -1069,9 +1082,14 @@ export const openapiDocument: Record<string, unknown> = {
         "required": [
           "event_id",
           "event_timestamp",
-          "duplicate"
+          "duplicate",
+          "message"
         ],
         "properties": {
+          "message": {
+            "type": "string",
+            "description": "`audit event stored`, or `audit event already stored` for a duplicate; for decoders that require it."
+          },
           "event_id": {
             "type": "string",
             "format": "uuid"
@@ -1091,9 +1109,14 @@ export const openapiDocument: Record<string, unknown> = {
         "required": [
           "event_ids",
           "created",
-          "duplicates"
+          "duplicates",
+          "message"
         ],
         "properties": {
+          "message": {
+            "type": "string",
+            "description": "e.g. `3 audit events stored, 1 already stored`."
+          },
           "event_ids": {
             "type": "array",
             "items": {
@@ -1126,12 +1149,17 @@ export const openapiDocument: Record<string, unknown> = {
       "Accepted": {
         "type": "object",
         "required": [
-          "status"
+          "status",
+          "message"
         ],
         "properties": {
           "status": {
             "type": "string",
             "const": "accepted"
+          },
+          "message": {
+            "type": "string",
+            "description": "`audit event queued for async processing` (or events): PostgreSQL was unavailable, the service's DLQ holds them."
           },
           "event_ids": {
             "type": "array",

@@ -154,14 +154,25 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description `<service>.<category>.<action>`: lowercase letters, digits and underscores in dot-separated segments. */
+        /** @description Dot-separated segments of lowercase letters, digits and underscores, each starting with a letter: `<service>.<category>.<action>` as a rule, two segments accepted (`remediation.workflow_created`). */
         EventType: string;
         /** @enum {string} */
         EventCategory: "gateway" | "notification" | "analysis" | "aiagent" | "signalprocessing" | "workflow" | "workflowexecution" | "orchestration" | "approval" | "effectiveness" | "actiontype" | "apifrontend" | "security" | "agentsession";
         /** @enum {string} */
         EventOutcome: "success" | "failure" | "pending";
-        /** @enum {string} */
+        /**
+         * @description The recommended severity levels, which typed clients offer.
+         * @enum {string}
+         */
         Severity: "debug" | "info" | "notice" | "warning" | "error" | "critical";
+        /**
+         * @description A severity as the emitter names it: one of `Severity`'s levels is recommended, any other word up to 20 characters (`high`, `low`, `medium`: the levels of the system this one replaces) is stored as sent.
+         * @example info
+         * @example warning
+         * @example critical
+         * @example high
+         */
+        SeverityText: string;
         /** @description RFC 3339 date-time, as strict as `event_timestamp`'s, or a relative duration before now such as `15m`, `24h`, `7d`. */
         TimeBound: string;
         /**
@@ -202,9 +213,11 @@ export interface components {
             resource_name?: string;
             /** Format: uuid */
             parent_event_id?: string;
+            /** @description May be empty (single-cluster setups send `""`). */
             namespace?: string;
+            /** @description May be empty (single-cluster setups send `""`); stored as sent. */
             cluster_id?: string;
-            severity?: components["schemas"]["Severity"];
+            severity?: components["schemas"]["SeverityText"];
             duration_ms?: number;
             error_code?: string;
             error_message?: string;
@@ -240,6 +253,8 @@ export interface components {
             recorded_by?: string;
         };
         AuditEventCreated: {
+            /** @description `audit event stored`, or `audit event already stored` for a duplicate; for decoders that require it. */
+            message: string;
             /** Format: uuid */
             event_id: string;
             /** Format: date-time */
@@ -248,6 +263,8 @@ export interface components {
             duplicate: boolean;
         };
         AuditEventBatchCreated: {
+            /** @description e.g. `3 audit events stored, 1 already stored`. */
+            message: string;
             /** @description Every event's id */
             event_ids: string[];
             /** @description Rows written by this request. */
@@ -259,6 +276,8 @@ export interface components {
         Accepted: {
             /** @constant */
             status: "accepted";
+            /** @description `audit event queued for async processing` (or events): PostgreSQL was unavailable, the service's DLQ holds them. */
+            message: string;
             event_ids?: string[];
             queued?: number;
         };
@@ -619,7 +638,7 @@ export interface operations {
                 event_type?: components["schemas"]["EventType"];
                 event_category?: components["schemas"]["EventCategory"];
                 event_outcome?: components["schemas"]["EventOutcome"];
-                severity?: components["schemas"]["Severity"];
+                severity?: components["schemas"]["SeverityText"];
                 actor_id?: string;
                 resource_type?: string;
                 resource_id?: string;

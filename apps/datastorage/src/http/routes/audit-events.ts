@@ -64,7 +64,18 @@ function withInexactNumbers(errors: FieldError[], numbers: FieldError[]): FieldE
 
 /** 202 body: the events are safe in the dead-letter queue and will be replayed into PostgreSQL. */
 function accepted(events: readonly AuditEventWithId[], outcome: WriteOutcome): Accepted {
-  return { status: 'accepted', event_ids: events.map((e) => e.event_id), queued: outcome.queued.length }
+  return {
+    status: 'accepted',
+    message: `audit ${events.length === 1 ? 'event' : 'events'} queued for async processing`,
+    event_ids: events.map((e) => e.event_id),
+    queued: outcome.queued.length,
+  }
+}
+
+/** `message` of a batch's 201, which the seed system's decoders require: what was stored. */
+function batchMessage(created: number, duplicates: number): string {
+  const stored = `${created} audit ${created === 1 ? 'event' : 'events'} stored`
+  return duplicates === 0 ? stored : `${stored}, ${duplicates} already stored`
 }
 
 /**
@@ -118,10 +129,12 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
       throw invalid(fields, 'PostgreSQL refused the event; nothing was stored.')
     })
     if (outcome.queued.length > 0) return c.json(accepted([event], outcome), 202)
+    const duplicate = outcome.duplicates.length > 0
     const created: AuditEventCreated = {
       event_id: event.event_id,
       event_timestamp: event.event_timestamp,
-      duplicate: outcome.duplicates.length > 0,
+      duplicate,
+      message: duplicate ? 'audit event already stored' : 'audit event stored',
     }
     return c.json(created, 201)
   })
@@ -159,6 +172,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
       created: outcome.created.length,
       duplicates: outcome.duplicates.length,
       duplicate_ids: outcome.duplicates,
+      message: batchMessage(outcome.created.length, outcome.duplicates.length),
     }
     return c.json(created, 201)
   })
