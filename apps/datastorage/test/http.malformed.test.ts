@@ -379,6 +379,30 @@ const cases: Case[] = [
     type: 'validation-error',
     field: 'duration_ms',
   },
+  ...[
+    ['parent_event_date not RFC 3339', '2025-06-01 12:00'],
+    ['parent_event_date without offset', '2025-06-01T12:00:00'],
+    ['parent_event_date a leap second', '2016-12-31T23:59:60Z'],
+    ['parent_event_date in year 0000 in UTC', '0001-01-01T00:00:00+01:00'],
+    ['parent_event_date of 30 February', '2025-02-30T00:00:00Z'],
+  ].map(
+    ([name, parent_event_date]): Case => ({
+      name: name!,
+      path: EVENTS,
+      init: postJson({ ...validEvent(), parent_event_date }),
+      status: 400,
+      type: 'validation-error',
+      field: 'parent_event_date',
+    }),
+  ),
+  {
+    name: 'parent_event_date null (omit it instead)',
+    path: EVENTS,
+    init: postJson({ ...validEvent(), parent_event_date: null }),
+    status: 400,
+    type: 'validation-error',
+    field: 'parent_event_date',
+  },
   {
     name: 'timestamp in year 0000 (RFC 3339, but not storable)',
     path: EVENTS,
@@ -482,6 +506,32 @@ const cases: Case[] = [
     type: 'validation-error',
     field: 'cursor',
   },
+  // Offset paging and the detail filter (what clients of the system this one replaces send).
+  ...[
+    ['offset=-1', 'offset=-1', 'offset'],
+    ['offset=10001', 'offset=10001', 'offset'],
+    ['offset=1.5', 'offset=1.5', 'offset'],
+    ['offset=ten', 'offset=ten', 'offset'],
+    ['offset with cursor (names offset)', `offset=10&cursor=${'a'.repeat(20)}`, 'offset'],
+    ['offset with cursor (names cursor)', `offset=0&cursor=${'a'.repeat(20)}`, 'cursor'],
+    ['detail_key without detail_value', 'detail_key=task_id', 'detail_value'],
+    ['detail_value without detail_key', 'detail_value=42', 'detail_key'],
+    ['detail_key with a quote', `detail_key=${encodeURIComponent("a'b")}&detail_value=1`, 'detail_key'],
+    ['detail_key as SQL', `detail_key=${encodeURIComponent("x' OR 1=1 --")}&detail_value=1`, 'detail_key'],
+    ['detail_key with a dot (no nested paths)', 'detail_key=a.b&detail_value=1', 'detail_key'],
+    ['detail_key empty', 'detail_key=&detail_value=1', 'detail_key'],
+    ['detail_key of 101 chars', `detail_key=${'k'.repeat(101)}&detail_value=1`, 'detail_key'],
+    ['detail_value of 1025 chars', `detail_key=k&detail_value=${'v'.repeat(1025)}`, 'detail_value'],
+    ['detail_value with NUL', 'detail_key=k&detail_value=a%00b', 'detail_value'],
+  ].map(
+    ([name, query, field]): Case => ({
+      name: name!,
+      path: `${EVENTS}?${query}`,
+      status: 400,
+      type: 'validation-error',
+      field: field!,
+    }),
+  ),
   // --- paths and methods ---
   {
     name: 'GET by a non-UUID id',

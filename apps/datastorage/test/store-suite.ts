@@ -14,7 +14,11 @@ import {
   partitionNameOf,
 } from '../src/db/partitions.js'
 import { InvalidCursorError, StoreUnavailableError } from '../src/errors.js'
-import { type AuditEventStore, InvalidEventTimestampError } from '../src/store/audit-event-store.js'
+import {
+  type AuditEventStore,
+  InvalidEventTimestampError,
+  InvalidParentEventDateError,
+} from '../src/store/audit-event-store.js'
 import { encodeCursor } from '../src/store/cursor.js'
 import { groupByMonth } from '../src/store/month-groups.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
@@ -423,6 +427,7 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         resource_id: 'pod-1',
         resource_name: 'web-0',
         parent_event_id: randomUUID(),
+        parent_event_date: '2025-03-04T05:06:06.500Z',
         namespace: 'prod',
         cluster_id: 'eu-1',
         severity: 'warning',
@@ -455,6 +460,48 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       expect(Object.values(plain!)).not.toContain(null)
       expect(plain).not.toHaveProperty('actor_id')
       expect(plain).not.toHaveProperty('duration_ms')
+      expect(plain).not.toHaveProperty('parent_event_date')
+    })
+
+    it('stores parent_event_date as its UTC instant with microseconds, any offset, finer digits truncated', async () => {
+      const correlation_id = `parent-date-${randomUUID()}`
+      const sent = [
+        ['2025-03-04T07:06:07+02:00', '2025-03-04T05:06:07.000Z'],
+        ['2025-03-04T07:06:07.1234567+02:00', '2025-03-04T05:06:07.123456Z'],
+        ['2025-03-01T00:30:00+23:59', '2025-02-28T00:31:00.000Z'],
+        ['0001-01-01T00:00:00Z', '0001-01-01T00:00:00.000Z'],
+      ] as const
+      const events = sent.map(([parent_event_date]) =>
+        makeEvent({ correlation_id, parent_event_id: randomUUID(), parent_event_date }),
+      )
+      await store.insert(events, RECORDED_BY)
+      for (const [index, [, utc]] of sent.entries()) {
+        expect((await store.get(events[index]!.event_id))?.parent_event_date).toBe(utc)
+      }
+      // The column holds the instant itself, whatever the session's time zone says about it.
+      const [row] = await rows<{ same: boolean }>(
+        sql`SELECT parent_event_date = '2025-03-04T05:06:07.123456Z'::timestamptz AS same
+            FROM audit_events WHERE event_id = ${events[1]!.event_id}::uuid`,
+      )
+      expect(row?.same).toBe(true)
+      const page = await store.query({ correlation_id, limit: 10 })
+      expect(page.events.map((e) => e.parent_event_date).sort()).toEqual(sent.map(([, utc]) => utc).sort())
+    })
+
+    it('refuses a parent_event_date with no canonical form, storing nothing of the batch', async () => {
+      const correlation_id = `bad-parent-date-${randomUUID()}`
+      const good = makeEvent({ correlation_id })
+      for (const parent_event_date of [
+        '2025-02-30T00:00:00Z',
+        '2025-01-01T00:00:00',
+        '0001-01-01T00:00:00+01:00',
+      ]) {
+        const bad = makeEvent({ correlation_id, parent_event_date })
+        const error = await store.insert([good, bad], RECORDED_BY).catch((e: unknown) => e)
+        expect(error, parent_event_date).toBeInstanceOf(InvalidParentEventDateError)
+        expect(error).toMatchObject({ code: 'INVALID_PARENT_EVENT_DATE', eventId: bad.event_id })
+      }
+      expect(await countByCorrelation(correlation_id)).toBe(0)
     })
 
     it('stores recorded_by, one name for a batch or one per event, and filters on it exactly', async () => {
@@ -644,6 +691,109 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       const second = await store.query({ correlation_id, limit: 3, cursor: first.nextCursor! })
       expect(second).toMatchObject({ hasMore: false, nextCursor: null })
       expect(second.events).toHaveLength(3)
+    })
+
+    it('pages by offset exactly as by cursor on a fixed data set, and still gives the cursor', async () => {
+      const correlation_id = `offset-${randomUUID()}`
+      // Shared timestamps: the order within one instant is event_id DESC for both ways.
+      const events = Array.from({ length: 100 }, (_, i) =>
+        makeEvent({ correlation_id, event_timestamp: `2025-10-0${1 + (i % 5)}T08:00:00.00000${i % 3}Z` }),
+      )
+      await store.insert(events, RECORDED_BY)
+      const byCursor: Array<{ ids: string[]; nextCursor: string | null; hasMore: boolean }> = []
+      let cursor: string | undefined
+      do {
+        const page = await store.query({ correlation_id, limit: 7, ...(cursor ? { cursor } : {}) })
+        byCursor.push({
+          ids: page.events.map((e) => e.event_id),
+          nextCursor: page.nextCursor,
+          hasMore: page.hasMore,
+        })
+        cursor = page.nextCursor ?? undefined
+      } while (cursor)
+      expect(byCursor).toHaveLength(15)
+      for (const [index, expected] of byCursor.entries()) {
+        const page = await store.query({ correlation_id, limit: 7, offset: index * 7 })
+        expect({
+          ids: page.events.map((e) => e.event_id),
+          nextCursor: page.nextCursor,
+          hasMore: page.hasMore,
+        }).toEqual(expected)
+      }
+      // Past the end: an empty last page.
+      expect(await store.query({ correlation_id, limit: 7, offset: 100 })).toEqual({
+        events: [],
+        nextCursor: null,
+        hasMore: false,
+      })
+      // A cursor from an offset page continues where it stopped.
+      const fromOffset = await store.query({ correlation_id, limit: 7, offset: 21 })
+      const next = await store.query({ correlation_id, limit: 7, cursor: fromOffset.nextCursor! })
+      expect(next.events.map((e) => e.event_id)).toEqual(byCursor[4]!.ids)
+    })
+
+    it('refuses an offset with a cursor, or outside 0..10000, with RangeError', async () => {
+      const first = await store.query({ limit: 1 })
+      await expect(
+        store.query({ limit: 10, offset: 10, cursor: first.nextCursor ?? 'x' }),
+      ).rejects.toBeInstanceOf(RangeError)
+      for (const offset of [-1, 10_001, 1.5]) {
+        await expect(store.query({ limit: 10, offset }), String(offset)).rejects.toBeInstanceOf(RangeError)
+      }
+      await expect(store.query({ limit: 1, offset: 10_000 })).resolves.toMatchObject({
+        hasMore: expect.any(Boolean),
+      })
+    })
+
+    it('filters on a top-level event_data value compared as text, wildcards literal', async () => {
+      const correlation_id = `detail-${randomUUID()}`
+      const data: Record<string, Record<string, unknown>> = {
+        string42: { task_id: '42' },
+        number42: { task_id: 42 },
+        fraction: { task_id: 42.5 },
+        bigNumber: { task_id: 12345678901234 },
+        percent: { task_id: '4%' },
+        underscore: { task_id: 'a_b' },
+        axb: { task_id: 'axb' },
+        boolTrue: { task_id: true },
+        stringTrue: { task_id: 'true' },
+        jsonNull: { task_id: null },
+        array: { task_id: [42] },
+        object: { task_id: { a: 1 } },
+        otherKey: { other: '42' },
+        nested: { inner: { task_id: '42' } },
+        quote: { task_id: `it's "quoted"` },
+        empty: { task_id: '' },
+      }
+      const events = Object.entries(data).map(([name, event_data]) =>
+        makeEvent({ correlation_id, event_data, resource_name: name }),
+      )
+      await store.insert(events, RECORDED_BY)
+      const match = async (value: string, key = 'task_id') =>
+        (await store.query({ correlation_id, limit: 100, detail: { key, value } })).events
+          .map((e) => e.resource_name)
+          .sort()
+      expect(await match('42')).toEqual(['number42', 'string42'])
+      expect(await match('42.5')).toEqual(['fraction'])
+      expect(await match('12345678901234')).toEqual(['bigNumber'])
+      expect(await match('4%')).toEqual(['percent'])
+      expect(await match('4_')).toEqual([])
+      expect(await match('a_b')).toEqual(['underscore'])
+      expect(await match('true')).toEqual(['boolTrue', 'stringTrue'])
+      expect(await match('null')).toEqual([])
+      expect(await match('[42]')).toEqual(['array'])
+      expect(await match('{"a": 1}')).toEqual(['object'])
+      expect(await match(`it's "quoted"`)).toEqual(['quote'])
+      expect(await match('')).toEqual(['empty'])
+      expect(await match('042')).toEqual([])
+      expect(await match('42', 'other')).toEqual(['otherKey'])
+      expect(await match('42', 'inner')).toEqual([])
+      // Combined with paging: the second of the two matches.
+      const detail = { key: 'task_id', value: '42' }
+      const both = await store.query({ correlation_id, limit: 2, detail })
+      const second = await store.query({ correlation_id, limit: 1, offset: 1, detail })
+      expect(second.events.map((e) => e.event_id)).toEqual([both.events[1]!.event_id])
+      expect(second.hasMore).toBe(false)
     })
 
     it('rejects a cursor it did not issue with InvalidCursorError', async () => {

@@ -7,7 +7,13 @@ import {
   maxFutureSeconds,
 } from './generated/contract.js'
 import type { SchemaError } from './json-schema-runtime.js'
-import { EARLIEST_STORABLE_MS, LATEST_STORABLE_MS, parseRfc3339, rfc3339Error } from './rfc3339.js'
+import {
+  canonicalTimestamp,
+  EARLIEST_STORABLE_MS,
+  LATEST_STORABLE_MS,
+  parseRfc3339,
+  rfc3339Error,
+} from './rfc3339.js'
 import { unstorableText } from './storable.js'
 
 /** One invalid field of a request, as the RFC 7807 `errors` array carries it. */
@@ -183,6 +189,24 @@ export function createAuditEventValidator(options: AuditEventValidatorOptions = 
                 ? 'must not be after 9999-12-31T23:59:59.999999Z'
                 : undefined
         if (message) errors.push(withIndex({ field: 'event_timestamp', message }, index))
+      }
+    }
+    // The same strict rule and storable range, without the future guard: a parent's timestamp.
+    const parentDate = own('parent_event_date')
+    if (typeof parentDate === 'string') {
+      const why = rfc3339Error(parentDate)
+      if (why) {
+        for (const error of errors) if (error.field === 'parent_event_date') error.message = why
+      } else if (!invalid.has('parent_event_date') && canonicalTimestamp(parentDate) === undefined) {
+        errors.push(
+          withIndex(
+            {
+              field: 'parent_event_date',
+              message: 'must be an instant from 0001-01-01T00:00:00Z to 9999-12-31T23:59:59.999999Z',
+            },
+            index,
+          ),
+        )
       }
     }
     const found: Scan = { depth: 0, maxBytes: 0 }

@@ -41,9 +41,16 @@ const KNOWN = new Set([
   'namespace',
   'since',
   'until',
+  'recorded_by',
   'limit',
   'cursor',
+  'offset',
+  'detail_key',
+  'detail_value',
 ])
+
+/** A `detail_key` the contract accepts: `[a-zA-Z0-9_]`, 1 to 100 characters. */
+const DETAIL_KEY = fc.stringMatching(/^[a-zA-Z0-9_]{1,100}$/)
 
 const enc = encodeURIComponent
 const query = (params: Array<[string, string]>) =>
@@ -76,6 +83,19 @@ export function hostileQuery(ctx: GenContext): fc.Arbitrary<HostileQuery> {
     fc.constantFrom(...OUTCOMES).map((v): Array<[string, string]> => [['event_outcome', v]]),
     fc.constantFrom(...SEVERITIES).map((v): Array<[string, string]> => [['severity', v]]),
     fc.integer({ min: 1, max: 1000 }).map((n): Array<[string, string]> => [['limit', String(n)]]),
+    fc.integer({ min: 0, max: 10_000 }).map((n): Array<[string, string]> => [['offset', String(n)]]),
+    // Any text as the value, LIKE wildcards and quotes included: compared exactly, never a 5xx.
+    fc
+      .tuple(
+        DETAIL_KEY,
+        fc.oneof(text(0, 1024), fc.constantFrom('%', '_', "' OR '1'='1", '42', 'true', '[1]')),
+      )
+      .map(
+        ([k, v]): Array<[string, string]> => [
+          ['detail_key', k],
+          ['detail_value', enc(v)],
+        ],
+      ),
     fc
       .tuple(
         fc.constantFrom('since', 'until'),
@@ -161,6 +181,97 @@ export function hostileQuery(ctx: GenContext): fc.Arbitrary<HostileQuery> {
           ['since', '0000-01-01T00:00:00Z'],
         )
         .map(([k, v]) => ({ cls: 'bad-filter-value', path: query([[k, enc(v)]]), expect: invalid(k) })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .constantFrom<[string, Array<[string, string]>]>(
+          ['offset', [['offset', '-1']]],
+          ['offset', [['offset', '10001']]],
+          ['offset', [['offset', '1.5']]],
+          ['offset', [['offset', '']]],
+          ['offset', [['offset', '99999999999999999999']]],
+          // Two ways to page at once.
+          [
+            'offset',
+            [
+              ['offset', '10'],
+              ['cursor', cursorOf('2025-01-01T00:00:00.000000Z', '01890a5d-ac96-774b-bcce-b302099a8057')],
+            ],
+          ],
+          ['detail_value', [['detail_key', 'task_id']]],
+          ['detail_key', [['detail_value', '42']]],
+          [
+            'detail_key',
+            [
+              ['detail_key', ''],
+              ['detail_value', '1'],
+            ],
+          ],
+          [
+            'detail_key',
+            [
+              ['detail_key', enc("x' OR 1=1 --")],
+              ['detail_value', '1'],
+            ],
+          ],
+          [
+            'detail_key',
+            [
+              ['detail_key', enc('a.b')],
+              ['detail_value', '1'],
+            ],
+          ],
+          [
+            'detail_key',
+            [
+              ['detail_key', enc('data->>x')],
+              ['detail_value', '1'],
+            ],
+          ],
+          [
+            'detail_key',
+            [
+              ['detail_key', 'k'.repeat(101)],
+              ['detail_value', '1'],
+            ],
+          ],
+          [
+            'detail_value',
+            [
+              ['detail_key', 'k'],
+              ['detail_value', 'v'.repeat(1025)],
+            ],
+          ],
+          [
+            'detail_value',
+            [
+              ['detail_key', 'k'],
+              ['detail_value', 'a%00b'],
+            ],
+          ],
+        )
+        .map(([field, params]) => ({
+          cls: 'bad-paging-or-detail',
+          path: query(params),
+          expect: invalid(field),
+        })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(DETAIL_KEY, fc.constantFrom("'", '"', ' ', '-', '.', '%', 'é', ';'), fc.nat())
+        .map(([k, bad, at]) => {
+          const i = at % (k.length + 1)
+          return {
+            cls: 'bad-detail-key',
+            path: query([
+              ['detail_key', enc(`${k.slice(0, i)}${bad}${k.slice(i)}`)],
+              ['detail_value', '1'],
+            ]),
+            expect: invalid('detail_key'),
+          }
+        }),
     },
     {
       weight: 1,

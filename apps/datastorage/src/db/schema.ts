@@ -24,7 +24,7 @@ export const DEFAULT_RETENTION_DAYS = 2555
  * Drizzle cannot declare partitioning: migration 0001 replaces the table 0000 creates with a
  * `PARTITION BY RANGE (event_date)` table of the same shape and adds the monthly partition
  * function, 0002 the append-only triggers, 0005 the one partition of every month before 2000,
- * 0006 `recorded_by`.
+ * 0006 `recorded_by`, 0007 `parent_event_date`.
  * Keep this file and the migrations in step with `pnpm db:generate`.
  */
 export const auditEvents = pgTable(
@@ -53,6 +53,11 @@ export const auditEvents = pgTable(
     resourceId: varchar('resource_id', { length: 255 }),
     resourceName: varchar('resource_name', { length: 255 }),
     parentEventId: uuid('parent_event_id'),
+    /**
+     * The parent event's timestamp, as clients of the system this one replaces send it beside
+     * `parent_event_id` (migration 0007). Stored in UTC with microseconds like event_timestamp.
+     */
+    parentEventDate: timestamp('parent_event_date', { withTimezone: true, precision: 6, mode: 'string' }),
     namespace: varchar('namespace', { length: 255 }),
     clusterId: varchar('cluster_id', { length: 255 }),
     severity: varchar('severity', { length: 20 }),

@@ -40,6 +40,7 @@ function toInstant(value: string, now: number): { at: string } | string {
  * that are no real instant (or `since` not before `until`) are all reported together.
  *
  * `since`/`until` take RFC 3339 or a duration before `now` (`90s`, `15m`, `24h`, `7d`, `2w`).
+ * `offset` and `cursor` are exclusive; `detail_key` and `detail_value` come together.
  *
  * @param now - Clock for relative bounds, epoch ms. Default `Date.now()`.
  * @throws HttpProblem `validation-error` listing every invalid parameter.
@@ -64,6 +65,10 @@ export function parseAuditEventQuery(search: URLSearchParams, now: number = Date
   for (const [name, value] of values) {
     if (name === 'limit') {
       filter.limit = Number(value)
+    } else if (name === 'offset') {
+      filter.offset = Number(value)
+    } else if (name === 'detail_key' || name === 'detail_value') {
+      // Below, as one filter: the key and the value it must have.
     } else if (name === 'since' || name === 'until') {
       const bound = toInstant(value, now)
       if (typeof bound === 'string') errors.push({ field: name, message: bound })
@@ -71,6 +76,22 @@ export function parseAuditEventQuery(search: URLSearchParams, now: number = Date
     } else {
       ;(filter as unknown as Record<string, string>)[name] = value
     }
+  }
+  // Two ways to page: an offset counted from a cursor's position would be a third, which no client
+  // of either kind means. Checked on presence, so `offset=0` with a cursor is refused too.
+  if (search.has('offset') && search.has('cursor')) {
+    errors.push({ field: 'offset', message: 'must not be given together with cursor' })
+    errors.push({ field: 'cursor', message: 'must not be given together with offset' })
+  }
+  const key = values.get('detail_key')
+  const detailValue = values.get('detail_value')
+  if (search.has('detail_key') !== search.has('detail_value')) {
+    const [given, missing] = search.has('detail_key')
+      ? ['detail_key', 'detail_value']
+      : ['detail_value', 'detail_key']
+    errors.push({ field: missing, message: `is required with ${given}: give both or neither` })
+  } else if (key !== undefined && detailValue !== undefined) {
+    filter.detail = { key, value: detailValue }
   }
   // Canonical timestamps have one width (years 0001-9999): their text order is their time order.
   if (filter.since && filter.until && filter.since >= filter.until) {

@@ -41,6 +41,8 @@ export const INSERT_COLUMNS: readonly InsertColumn[] = [
   { name: 'resource_id', value: (e) => text(e.resource_id) },
   { name: 'resource_name', value: (e) => text(e.resource_name) },
   { name: 'parent_event_id', value: (e) => text(e.parent_event_id), cast: 'uuid' },
+  // Canonical (UTC, exact microseconds) like event_timestamp: the store converts it before this.
+  { name: 'parent_event_date', value: (e) => text(e.parent_event_date), cast: 'timestamptz' },
   { name: 'namespace', value: (e) => text(e.namespace) },
   { name: 'cluster_id', value: (e) => text(e.cluster_id) },
   { name: 'severity', value: (e) => text(e.severity) },
@@ -81,7 +83,7 @@ export const RECORDED_BY_COLUMN = 'recorded_by'
  *
  * @param events - Distinct ids, `event_timestamp` in canonical form (`canonicalTimestamp`): exact
  * microseconds, which PostgreSQL stores without rounding, so the row lands in the month the caller
- * computed from the same text.
+ * computed from the same text. `parent_event_date`, when set, canonical too.
  * @param recordedBy - Who stored each event, one name per event in the same order.
  * @throws RangeError when `recordedBy` does not have one name per event.
  */
@@ -146,6 +148,7 @@ export const EVENT_SELECTION = {
   resourceId: auditEvents.resourceId,
   resourceName: auditEvents.resourceName,
   parentEventId: auditEvents.parentEventId,
+  parentEventDate: utcText(auditEvents.parentEventDate),
   namespace: auditEvents.namespace,
   clusterId: auditEvents.clusterId,
   severity: auditEvents.severity,
@@ -179,6 +182,8 @@ export interface SelectedEventRow {
   resourceId: string | null
   resourceName: string | null
   parentEventId: string | null
+  /** NULL when not sent: to_char of NULL is NULL. */
+  parentEventDate: string | null
   namespace: string | null
   clusterId: string | null
   severity: string | null
@@ -221,6 +226,7 @@ export function toAuditEvent(row: SelectedEventRow): AuditEvent {
   if (row.resourceId !== null) event.resource_id = row.resourceId
   if (row.resourceName !== null) event.resource_name = row.resourceName
   if (row.parentEventId !== null) event.parent_event_id = row.parentEventId
+  if (row.parentEventDate !== null) event.parent_event_date = toRfc3339(row.parentEventDate)
   if (row.namespace !== null) event.namespace = row.namespace
   if (row.clusterId !== null) event.cluster_id = row.clusterId
   if (row.severity !== null) event.severity = row.severity as Severity

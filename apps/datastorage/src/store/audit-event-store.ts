@@ -37,6 +37,26 @@ export class InvalidEventTimestampError extends DataStorageError {
   }
 }
 
+/**
+ * An event's `parent_event_date` has no canonical form: as {@link InvalidEventTimestampError}, an
+ * event that skipped the contract's validator; nothing of the call was stored.
+ */
+export class InvalidParentEventDateError extends DataStorageError {
+  override readonly name = 'InvalidParentEventDateError'
+  readonly eventId: string
+  readonly parentEventDate: string
+  constructor(eventId: string, parentEventDate: string) {
+    super(
+      'INVALID_PARENT_EVENT_DATE',
+      `event ${eventId}: parent_event_date ${JSON.stringify(parentEventDate).slice(0, 80)} is not a ` +
+        'strict RFC 3339 timestamp (no leap second) between 0001-01-01T00:00:00Z and ' +
+        '9999-12-31T23:59:59.999999Z',
+    )
+    this.eventId = eventId
+    this.parentEventDate = parentEventDate
+  }
+}
+
 /** `recorded_by` of an insert: one name for all its events, or one per event. */
 export type RecordedBy = string | readonly string[]
 
@@ -81,6 +101,16 @@ export interface AuditEventFilter {
   limit: number
   /** Opaque keyset cursor from a previous page; the store decodes it (InvalidCursorError when bad). */
   cursor?: string
+  /**
+   * Rows to skip (0..10000), never with `cursor`. Offset paging for clients of the system this one
+   * replaces: each page reads and discards the rows it skips, and pages shift under inserts.
+   */
+  offset?: number
+  /**
+   * Top-level `event_data` key and the value it must have, compared as text (`->>`): the string
+   * `"42"` and the number `42` both match `42`. Given together or not at all.
+   */
+  detail?: { key: string; value: string }
 }
 
 /** One page, newest first (`event_timestamp DESC, event_id DESC`). */
@@ -98,7 +128,9 @@ export interface AuditEventPageResult {
  * Failures to reach the database (refused, timeout, pool wait exceeded) reject with
  * `StoreUnavailableError`; a bad cursor with `InvalidCursorError`; an insert needing more new
  * partitions than allowed with `PartitionLimitError` (`db/partitions.ts`); an event timestamp with
- * no canonical form with `InvalidEventTimestampError`.
+ * no canonical form with `InvalidEventTimestampError` (`InvalidParentEventDateError` for
+ * `parent_event_date`); `cursor` and `offset` together, or a negative or fractional offset, with
+ * `RangeError`.
  */
 export interface AuditEventStore {
   /** Which engine backs the store, for logs and /readyz. */

@@ -24,6 +24,7 @@ import {
   eventIdKey,
   type InsertResult,
   InvalidEventTimestampError,
+  InvalidParentEventDateError,
   recordedByEach,
 } from './audit-event-store.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
@@ -46,6 +47,8 @@ export interface AuditEventStoreOptions {
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i
 const MAX_LIMIT = 1000
+/** The contract's maximum `offset`. */
+const MAX_OFFSET = 10_000
 
 /**
  * The AuditEventStore over PostgreSQL (postgres.js) or PGlite, through Drizzle and the committed
@@ -125,7 +128,16 @@ export function createAuditEventStore(
         const timestamp = canonicalTimestamp(event.event_timestamp)
         if (timestamp === undefined)
           throw new InvalidEventTimestampError(event.event_id, event.event_timestamp)
-        unique.push(timestamp === event.event_timestamp ? event : { ...event, event_timestamp: timestamp })
+        const parentDate = event.parent_event_date
+        const parentCanonical = parentDate === undefined ? undefined : canonicalTimestamp(parentDate)
+        if (parentDate !== undefined && parentCanonical === undefined) {
+          throw new InvalidParentEventDateError(event.event_id, parentDate)
+        }
+        unique.push(
+          timestamp === event.event_timestamp && parentCanonical === parentDate
+            ? event
+            : { ...event, event_timestamp: timestamp, parent_event_date: parentCanonical },
+        )
       }
       const months = new Set(unique.map((e) => e.event_timestamp.slice(0, 7)))
       const inserted = await guard(() => insertUnique(unique, uniqueNames, months))
@@ -140,18 +152,28 @@ export function createAuditEventStore(
     },
 
     async query(filter) {
-      const { limit } = filter
+      const { limit, offset = 0 } = filter
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
         throw new RangeError(`limit must be an integer in 1..${MAX_LIMIT}, got ${limit}`)
       }
+      if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
+        throw new RangeError(`offset must be an integer in 0..${MAX_OFFSET}, got ${offset}`)
+      }
+      if (offset > 0 && filter.cursor !== undefined) {
+        throw new RangeError('offset and cursor are two ways to page: give one of them')
+      }
       const where = and(...conditionsOf(filter))
+      // OFFSET reads and discards the skipped rows in the keyset order: the bound keeps that cost
+      // to at most MAX_OFFSET + MAX_LIMIT index entries. The next page's cursor is still the last
+      // row's position, so an offset reader can switch to keyset paging at any page.
       const rows = (await guard(() =>
         db
           .select(EVENT_SELECTION)
           .from(auditEvents)
           .where(where)
           .orderBy(desc(auditEvents.eventTimestamp), desc(auditEvents.eventId))
-          .limit(limit + 1),
+          .limit(limit + 1)
+          .offset(offset),
       )) as SelectedEventRow[]
 
       const hasMore = rows.length > limit
@@ -224,6 +246,7 @@ function conditionsOf(filter: AuditEventFilter): SQL[] {
     conditions.push(lt(t.eventTimestamp, sql`${until}::timestamptz`))
     conditions.push(sql`${t.eventDate} <= ${until.slice(0, 10)}::date`)
   }
+  if (filter.detail) conditions.push(detailCondition(filter.detail))
   if (filter.cursor !== undefined) {
     const { eventTimestamp, eventId } = decodeCursor(filter.cursor)
     conditions.push(
@@ -233,6 +256,36 @@ function conditionsOf(filter: AuditEventFilter): SQL[] {
   }
   return conditions
 }
+
+/**
+ * `event_data->>key = value`, the comparison of the system this one replaces: the value as text, so
+ * the string `"42"` and the number `42` both match `42`, `true` matches the boolean, and a JSON
+ * null matches nothing (`->>` gives SQL NULL). Key and value are bound parameters and `=` has no
+ * wildcards: `%` and `_` are literal.
+ *
+ * `->>` alone cannot use the GIN `jsonb_path_ops` index on event_data, which answers containment
+ * (`@>`) only, so every row in the time window would be read. The condition therefore adds, as an
+ * index pre-filter, the containments that every row `->>` matches satisfies: `{key: value}` with
+ * the value as a JSON string, and `{key: value}` with the text itself as JSON when it is a number
+ * as jsonb prints one (plain decimal: `->>` never gives an exponent) or a boolean. `->>` stays the
+ * exact test: containment alone would let `42.0` match `42`. A value that is the text of an object
+ * or array gets no pre-filter (containment is no equality there, and escapes PostgreSQL refuses
+ * in jsonb could fail the query): `->>` alone, as the system this one replaces compares.
+ */
+function detailCondition({ key, value }: { key: string; value: string }): SQL {
+  const t = auditEvents
+  const exact = sql`${t.eventData} ->> ${key}::text = ${value}::text`
+  if (/^[[{]/.test(value.trimStart())) return exact
+  const candidates = [sql`${t.eventData} @> ${JSON.stringify({ [key]: value })}::jsonb`]
+  if (JSON_SCALAR.test(value)) {
+    // The text itself, not a JavaScript number: PostgreSQL keeps every digit, a double would not.
+    candidates.push(sql`${t.eventData} @> ${`{${JSON.stringify(key)}:${value}}`}::jsonb`)
+  }
+  return sql`((${sql.join(candidates, sql` OR `)}) AND ${exact})`
+}
+
+/** A number as jsonb prints it (no exponent, no `+`), or a boolean: valid JSON PostgreSQL parses. */
+const JSON_SCALAR = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?|true|false)$/
 
 /** Runs a database call, turning "cannot reach the database" into StoreUnavailableError. */
 async function guard<T>(operation: () => Promise<T>): Promise<T> {

@@ -101,6 +101,8 @@ export function isTransientConflict(error: unknown): boolean {
 export const EVENT_ERROR_FIELDS: Readonly<Record<string, string>> = {
   // InvalidEventTimestampError (store/audit-event-store.ts): a timestamp with no canonical form.
   INVALID_EVENT_TIMESTAMP: 'event_timestamp',
+  // InvalidParentEventDateError (same module): the same for parent_event_date.
+  INVALID_PARENT_EVENT_DATE: 'parent_event_date',
 }
 
 /** The event and field a store error of {@link EVENT_ERROR_FIELDS} names. */

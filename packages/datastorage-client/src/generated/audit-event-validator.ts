@@ -11,7 +11,7 @@ export const validateAuditEventRequest: CompiledValidator = validate20
 
 const schema31 = {"$ref":"datastorage.yaml#/components/schemas/AuditEventRequest"};
 const schema33 = {"description":"An audit event as written by a service. Known event types are validated against their typed `event_data` schema.","allOf":[{"$ref":"#/components/schemas/AuditEventFields"},{"$ref":"#/components/schemas/EventDataCatalog"}],"required":["version","event_type","event_timestamp","event_category","event_action","event_outcome","correlation_id","event_data"],"unevaluatedProperties":false};
-const schema34 = {"type":"object","properties":{"version":{"type":"string","const":"1.0"},"event_id":{"type":"string","format":"uuid","description":"Idempotency key: a UUID as `8-4-4-4-12` hex digits, either case, without `urn:uuid:` prefix or braces. The audit client always sets one (UUIDv7)."},"event_type":{"$ref":"#/components/schemas/EventType"},"event_timestamp":{"type":"string","format":"date-time","description":"RFC 3339, strictly: `YYYY-MM-DD`, `T` (or `t` or one space), `HH:MM:SS`, an optional fraction of 1 to 9 digits, then `Z` or `±HH:MM` (up to ±23:59). No leap second (`:60`): PostgreSQL cannot store one. Stored in UTC with microseconds (further digits truncated); the instant must lie in years 0001 to 9999 in UTC. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.","x-max-future-seconds":3600},"event_category":{"$ref":"#/components/schemas/EventCategory"},"event_action":{"type":"string","minLength":1,"maxLength":50},"event_outcome":{"$ref":"#/components/schemas/EventOutcome"},"correlation_id":{"type":"string","minLength":1,"maxLength":255},"event_data":{"$ref":"#/components/schemas/EventData"},"actor_type":{"type":"string","minLength":1,"maxLength":50},"actor_id":{"type":"string","minLength":1,"maxLength":255},"actor_ip":{"type":"string","maxLength":45,"anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"resource_type":{"type":"string","minLength":1,"maxLength":100},"resource_id":{"type":"string","minLength":1,"maxLength":255},"resource_name":{"type":"string","maxLength":255},"parent_event_id":{"type":"string","format":"uuid"},"namespace":{"type":"string","maxLength":255,"description":"May be empty (single-cluster setups send `\"\"`)."},"cluster_id":{"type":"string","maxLength":255,"description":"May be empty (single-cluster setups send `\"\"`); stored as sent."},"severity":{"$ref":"#/components/schemas/SeverityText"},"duration_ms":{"type":"integer","minimum":0,"maximum":2147483647},"error_code":{"type":"string","maxLength":50},"error_message":{"type":"string","maxLength":4096},"trace_id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"span_id":{"type":"string","pattern":"^[0-9a-f]{16}$"},"retention_days":{"type":"integer","minimum":1,"maximum":2555,"default":2555},"is_sensitive":{"type":"boolean","default":false}}};
+const schema34 = {"type":"object","properties":{"version":{"type":"string","const":"1.0"},"event_id":{"type":"string","format":"uuid","description":"Idempotency key: a UUID as `8-4-4-4-12` hex digits, either case, without `urn:uuid:` prefix or braces. The audit client always sets one (UUIDv7)."},"event_type":{"$ref":"#/components/schemas/EventType"},"event_timestamp":{"type":"string","format":"date-time","description":"RFC 3339, strictly: `YYYY-MM-DD`, `T` (or `t` or one space), `HH:MM:SS`, an optional fraction of 1 to 9 digits, then `Z` or `±HH:MM` (up to ±23:59). No leap second (`:60`): PostgreSQL cannot store one. Stored in UTC with microseconds (further digits truncated); the instant must lie in years 0001 to 9999 in UTC. At most 1 hour in the future (clock-skew guard); older timestamps are accepted.","x-max-future-seconds":3600},"event_category":{"$ref":"#/components/schemas/EventCategory"},"event_action":{"type":"string","minLength":1,"maxLength":50},"event_outcome":{"$ref":"#/components/schemas/EventOutcome"},"correlation_id":{"type":"string","minLength":1,"maxLength":255},"event_data":{"$ref":"#/components/schemas/EventData"},"actor_type":{"type":"string","minLength":1,"maxLength":50},"actor_id":{"type":"string","minLength":1,"maxLength":255},"actor_ip":{"type":"string","maxLength":45,"anyOf":[{"format":"ipv4"},{"format":"ipv6"}]},"resource_type":{"type":"string","minLength":1,"maxLength":100},"resource_id":{"type":"string","minLength":1,"maxLength":255},"resource_name":{"type":"string","maxLength":255},"parent_event_id":{"type":"string","format":"uuid"},"parent_event_date":{"type":"string","format":"date-time","description":"The parent event's `event_timestamp`, sent beside `parent_event_id` by clients of the system this one replaces. Same rules as `event_timestamp` (strict RFC 3339, years 0001 to 9999 in UTC), without the future guard; stored in UTC with microseconds and returned in that form. Omit it rather than send `null`."},"namespace":{"type":"string","maxLength":255,"description":"May be empty (single-cluster setups send `\"\"`)."},"cluster_id":{"type":"string","maxLength":255,"description":"May be empty (single-cluster setups send `\"\"`); stored as sent."},"severity":{"$ref":"#/components/schemas/SeverityText"},"duration_ms":{"type":"integer","minimum":0,"maximum":2147483647},"error_code":{"type":"string","maxLength":50},"error_message":{"type":"string","maxLength":4096},"trace_id":{"type":"string","pattern":"^[0-9a-f]{32}$"},"span_id":{"type":"string","pattern":"^[0-9a-f]{16}$"},"retention_days":{"type":"integer","minimum":1,"maximum":2555,"default":2555},"is_sensitive":{"type":"boolean","default":false}}};
 const schema35 = {"type":"string","description":"Dot-separated segments of lowercase letters, digits and underscores, each starting with a letter: `<service>.<category>.<action>` as a rule, two segments accepted (`remediation.workflow_created`).","minLength":3,"maxLength":100,"pattern":"^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$"};
 const schema36 = {"type":"string","enum":["gateway","notification","analysis","aiagent","signalprocessing","workflow","workflowexecution","orchestration","approval","effectiveness","actiontype","apifrontend","security","agentsession"]};
 const schema37 = {"type":"string","enum":["success","failure","pending"]};
@@ -555,11 +555,11 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.namespace !== undefined && func0.call(data, "namespace")){
-let data16 = data.namespace;
+if(data.parent_event_date !== undefined && func0.call(data, "parent_event_date")){
+let data16 = data.parent_event_date;
 if(typeof data16 === "string"){
-if(func63(data16) > 255){
-const err42 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+if(!(formats2.validate(data16))){
+const err42 = {instancePath:instancePath+"/parent_event_date",schemaPath:"#/properties/parent_event_date/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -570,7 +570,7 @@ errors++;
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/parent_event_date",schemaPath:"#/properties/parent_event_date/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -580,11 +580,11 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.cluster_id !== undefined && func0.call(data, "cluster_id")){
-let data17 = data.cluster_id;
+if(data.namespace !== undefined && func0.call(data, "namespace")){
+let data17 = data.namespace;
 if(typeof data17 === "string"){
 if(func63(data17) > 255){
-const err44 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
+const err44 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -595,7 +595,7 @@ errors++;
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err45 = {instancePath:instancePath+"/namespace",schemaPath:"#/properties/namespace/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -605,11 +605,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data.severity !== undefined && func0.call(data, "severity")){
-let data18 = data.severity;
+if(data.cluster_id !== undefined && func0.call(data, "cluster_id")){
+let data18 = data.cluster_id;
 if(typeof data18 === "string"){
-if(func63(data18) > 20){
-const err46 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/SeverityText/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
+if(func63(data18) > 255){
+const err46 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -618,8 +618,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(func63(data18) < 1){
-const err47 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/SeverityText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+else {
+const err47 = {instancePath:instancePath+"/cluster_id",schemaPath:"#/properties/cluster_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -629,8 +630,11 @@ vErrors.push(err47);
 errors++;
 }
 }
-else {
-const err48 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/SeverityText/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.severity !== undefined && func0.call(data, "severity")){
+let data19 = data.severity;
+if(typeof data19 === "string"){
+if(func63(data19) > 20){
+const err48 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/SeverityText/maxLength",keyword:"maxLength",params:{limit: 20},message:"must NOT have more than 20 characters"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -639,11 +643,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data.duration_ms !== undefined && func0.call(data, "duration_ms")){
-let data19 = data.duration_ms;
-if(!((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19)))){
-const err49 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(func63(data19) < 1){
+const err49 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/SeverityText/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -652,9 +653,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(typeof data19 == "number"){
-if(data19 > 2147483647 || isNaN(data19)){
-const err50 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
+}
+else {
+const err50 = {instancePath:instancePath+"/severity",schemaPath:"#/components/schemas/SeverityText/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -663,8 +664,11 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data19 < 0 || isNaN(data19)){
-const err51 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.duration_ms !== undefined && func0.call(data, "duration_ms")){
+let data20 = data.duration_ms;
+if(!((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20)))){
+const err51 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -673,13 +677,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-}
-if(data.error_code !== undefined && func0.call(data, "error_code")){
-let data20 = data.error_code;
-if(typeof data20 === "string"){
-if(func63(data20) > 50){
-const err52 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
+if(typeof data20 == "number"){
+if(data20 > 2147483647 || isNaN(data20)){
+const err52 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2147483647},message:"must be <= 2147483647"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -688,9 +688,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20 < 0 || isNaN(data20)){
+const err53 = {instancePath:instancePath+"/duration_ms",schemaPath:"#/properties/duration_ms/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -700,11 +699,12 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.error_message !== undefined && func0.call(data, "error_message")){
-let data21 = data.error_message;
+}
+if(data.error_code !== undefined && func0.call(data, "error_code")){
+let data21 = data.error_code;
 if(typeof data21 === "string"){
-if(func63(data21) > 4096){
-const err54 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
+if(func63(data21) > 50){
+const err54 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/maxLength",keyword:"maxLength",params:{limit: 50},message:"must NOT have more than 50 characters"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -715,7 +715,7 @@ errors++;
 }
 }
 else {
-const err55 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err55 = {instancePath:instancePath+"/error_code",schemaPath:"#/properties/error_code/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -725,11 +725,11 @@ vErrors.push(err55);
 errors++;
 }
 }
-if(data.trace_id !== undefined && func0.call(data, "trace_id")){
-let data22 = data.trace_id;
+if(data.error_message !== undefined && func0.call(data, "error_message")){
+let data22 = data.error_message;
 if(typeof data22 === "string"){
-if(!pattern5.test(data22)){
-const err56 = {instancePath:instancePath+"/trace_id",schemaPath:"#/properties/trace_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"},message:"must match pattern \""+"^[0-9a-f]{32}$"+"\""};
+if(func63(data22) > 4096){
+const err56 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/maxLength",keyword:"maxLength",params:{limit: 4096},message:"must NOT have more than 4096 characters"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -740,7 +740,7 @@ errors++;
 }
 }
 else {
-const err57 = {instancePath:instancePath+"/trace_id",schemaPath:"#/properties/trace_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err57 = {instancePath:instancePath+"/error_message",schemaPath:"#/properties/error_message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -750,11 +750,11 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data.span_id !== undefined && func0.call(data, "span_id")){
-let data23 = data.span_id;
+if(data.trace_id !== undefined && func0.call(data, "trace_id")){
+let data23 = data.trace_id;
 if(typeof data23 === "string"){
-if(!pattern6.test(data23)){
-const err58 = {instancePath:instancePath+"/span_id",schemaPath:"#/properties/span_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""};
+if(!pattern5.test(data23)){
+const err58 = {instancePath:instancePath+"/trace_id",schemaPath:"#/properties/trace_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{32}$"},message:"must match pattern \""+"^[0-9a-f]{32}$"+"\""};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -765,7 +765,7 @@ errors++;
 }
 }
 else {
-const err59 = {instancePath:instancePath+"/span_id",schemaPath:"#/properties/span_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err59 = {instancePath:instancePath+"/trace_id",schemaPath:"#/properties/trace_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -775,10 +775,11 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data.retention_days !== undefined && func0.call(data, "retention_days")){
-let data24 = data.retention_days;
-if(!((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24)))){
-const err60 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.span_id !== undefined && func0.call(data, "span_id")){
+let data24 = data.span_id;
+if(typeof data24 === "string"){
+if(!pattern6.test(data24)){
+const err60 = {instancePath:instancePath+"/span_id",schemaPath:"#/properties/span_id/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{16}$"},message:"must match pattern \""+"^[0-9a-f]{16}$"+"\""};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -787,9 +788,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-if(typeof data24 == "number"){
-if(data24 > 2555 || isNaN(data24)){
-const err61 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2555},message:"must be <= 2555"};
+}
+else {
+const err61 = {instancePath:instancePath+"/span_id",schemaPath:"#/properties/span_id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -798,8 +799,11 @@ vErrors.push(err61);
 }
 errors++;
 }
-if(data24 < 1 || isNaN(data24)){
-const err62 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.retention_days !== undefined && func0.call(data, "retention_days")){
+let data25 = data.retention_days;
+if(!((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25)))){
+const err62 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -808,11 +812,9 @@ vErrors.push(err62);
 }
 errors++;
 }
-}
-}
-if(data.is_sensitive !== undefined && func0.call(data, "is_sensitive")){
-if(typeof data.is_sensitive !== "boolean"){
-const err63 = {instancePath:instancePath+"/is_sensitive",schemaPath:"#/properties/is_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(typeof data25 == "number"){
+if(data25 > 2555 || isNaN(data25)){
+const err63 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/maximum",keyword:"maximum",params:{comparison: "<=", limit: 2555},message:"must be <= 2555"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -821,10 +823,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-else {
-const err64 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data25 < 1 || isNaN(data25)){
+const err64 = {instancePath:instancePath+"/retention_days",schemaPath:"#/properties/retention_days/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -833,10 +833,35 @@ vErrors.push(err64);
 }
 errors++;
 }
+}
+}
+if(data.is_sensitive !== undefined && func0.call(data, "is_sensitive")){
+if(typeof data.is_sensitive !== "boolean"){
+const err65 = {instancePath:instancePath+"/is_sensitive",schemaPath:"#/properties/is_sensitive/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
 validate23.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":{"version":true,"event_id":true,"event_type":true,"event_timestamp":true,"event_category":true,"event_action":true,"event_outcome":true,"correlation_id":true,"event_data":true,"actor_type":true,"actor_id":true,"actor_ip":true,"resource_type":true,"resource_id":true,"resource_name":true,"parent_event_id":true,"namespace":true,"cluster_id":true,"severity":true,"duration_ms":true,"error_code":true,"error_message":true,"trace_id":true,"span_id":true,"retention_days":true,"is_sensitive":true},"dynamicProps":false,"dynamicItems":false};
+validate23.evaluated = {"props":{"version":true,"event_id":true,"event_type":true,"event_timestamp":true,"event_category":true,"event_action":true,"event_outcome":true,"correlation_id":true,"event_data":true,"actor_type":true,"actor_id":true,"actor_ip":true,"resource_type":true,"resource_id":true,"resource_name":true,"parent_event_id":true,"parent_event_date":true,"namespace":true,"cluster_id":true,"severity":true,"duration_ms":true,"error_code":true,"error_message":true,"trace_id":true,"span_id":true,"retention_days":true,"is_sensitive":true},"dynamicProps":false,"dynamicItems":false};
 
 const schema40 = {"description":"Selects the typed `event_data` schema for known core event types.","allOf":[{"if":{"properties":{"event_type":{"const":"gateway.signal.received"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/GatewaySignalReceivedData"}}}},{"if":{"properties":{"event_type":{"const":"gateway.crd.created"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/GatewayCrdCreatedData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.started"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleData"}}}},{"if":{"properties":{"event_type":{"const":"orchestrator.lifecycle.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/OrchestratorLifecycleFailedData"}}}},{"if":{"properties":{"event_type":{"enum":["orchestrator.approval.requested","orchestrator.approval.approved","orchestrator.approval.rejected"]}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/ApprovalData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.signal.processed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/SignalProcessedData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.classification.decision"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/ClassificationDecisionData"}}}},{"if":{"properties":{"event_type":{"const":"signalprocessing.enrichment.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/EnrichmentCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"aianalysis.analysis.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AnalysisCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"aianalysis.analysis.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AnalysisFailedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.started"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowStartedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.completed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowCompletedData"}}}},{"if":{"properties":{"event_type":{"const":"workflowexecution.workflow.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/WorkflowFailedData"}}}},{"if":{"properties":{"event_type":{"const":"notification.message.sent"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/NotificationSentData"}}}},{"if":{"properties":{"event_type":{"const":"notification.message.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/NotificationFailedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.auth.failed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AuthFailedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.auth.denied"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AuthDeniedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.ratelimit.denied"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/RateLimitDeniedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.tokens.reloaded"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/TokensReloadedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.tokens.rejected"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/TokensRejectedData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.audit.read"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/AuditReadData"}}}},{"if":{"properties":{"event_type":{"const":"datastorage.dlq.replayed"}},"required":["event_type"]},"then":{"properties":{"event_data":{"$ref":"#/components/schemas/DlqReplayedData"}}}}]};
 const schema41 = {"type":"object","required":["signal_name","signal_source","fingerprint"],"properties":{"signal_name":{"type":"string","minLength":1,"maxLength":255},"signal_source":{"type":"string","minLength":1,"maxLength":100,"description":"e.g. prometheus","kubernetes-events":null},"fingerprint":{"type":"string","minLength":1,"maxLength":128},"severity":{"type":"string","maxLength":50},"labels":{"type":"object","additionalProperties":{"type":"string"}}}};
@@ -6535,6 +6560,7 @@ props0.resource_type = true;
 props0.resource_id = true;
 props0.resource_name = true;
 props0.parent_event_id = true;
+props0.parent_event_date = true;
 props0.namespace = true;
 props0.cluster_id = true;
 props0.severity = true;

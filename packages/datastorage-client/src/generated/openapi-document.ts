@@ -119,6 +119,7 @@ export const openapiDocument: Record<string, unknown> = {
           }
         ],
         "summary": "Query audit events, newest first, with keyset pagination.",
+        "description": "Pages are read with the keyset cursor: follow `pagination.next_cursor` until `has_more` is\nfalse. `offset` is accepted for clients written for offset paging; each page costs the\nrows it skips, and events stored between two requests shift the pages (an event can be\nmissed or returned twice), which the cursor does not do. The default `limit` is 100.\n",
         "parameters": [
           {
             "name": "correlation_id",
@@ -232,11 +233,42 @@ export const openapiDocument: Record<string, unknown> = {
           {
             "name": "cursor",
             "in": "query",
-            "description": "Opaque keyset cursor from a previous page's `pagination.next_cursor`.",
+            "description": "Opaque keyset cursor from a previous page's `pagination.next_cursor`. Not together with `offset`.",
             "schema": {
               "type": "string",
               "minLength": 1,
               "maxLength": 512
+            }
+          },
+          {
+            "name": "offset",
+            "in": "query",
+            "description": "Rows to skip before the page (offset paging; the cursor is the recommended way). Slower the deeper it goes, and not stable while events are stored: prefer `next_cursor`, which every page still carries. Not together with `cursor`.",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 10000,
+              "default": 0
+            }
+          },
+          {
+            "name": "detail_key",
+            "in": "query",
+            "description": "With `detail_value`, only events whose `event_data` has this top-level key with that value, compared as text (the string `\"42\"` and the number `42` both match `42`; a JSON null matches nothing). Both or neither.",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 100,
+              "pattern": "^[a-zA-Z0-9_]+$"
+            }
+          },
+          {
+            "name": "detail_value",
+            "in": "query",
+            "description": "The value `detail_key` must have, exactly (no wildcards). Both or neither.",
+            "schema": {
+              "type": "string",
+              "maxLength": 1024
             }
           }
         ],
@@ -958,6 +990,11 @@ export const openapiDocument: Record<string, unknown> = {
             "type": "string",
             "format": "uuid"
           },
+          "parent_event_date": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The parent event's `event_timestamp`, sent beside `parent_event_id` by clients of the system this one replaces. Same rules as `event_timestamp` (strict RFC 3339, years 0001 to 9999 in UTC), without the future guard; stored in UTC with microseconds and returned in that form. Omit it rather than send `null`."
+          },
           "namespace": {
             "type": "string",
             "maxLength": 255,
@@ -1197,6 +1234,10 @@ export const openapiDocument: Record<string, unknown> = {
             "properties": {
               "limit": {
                 "type": "integer"
+              },
+              "offset": {
+                "type": "integer",
+                "description": "The rows skipped; present when the request gave `offset`."
               },
               "next_cursor": {
                 "type": [

@@ -8,7 +8,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Query audit events, newest first, with keyset pagination. */
+        /**
+         * Query audit events, newest first, with keyset pagination.
+         * @description Pages are read with the keyset cursor: follow `pagination.next_cursor` until `has_more` is
+         *     false. `offset` is accepted for clients written for offset paging; each page costs the
+         *     rows it skips, and events stored between two requests shift the pages (an event can be
+         *     missed or returned twice), which the cursor does not do. The default `limit` is 100.
+         */
         get: operations["queryAuditEvents"];
         put?: never;
         /** Write one audit event. */
@@ -213,6 +219,11 @@ export interface components {
             resource_name?: string;
             /** Format: uuid */
             parent_event_id?: string;
+            /**
+             * Format: date-time
+             * @description The parent event's `event_timestamp`, sent beside `parent_event_id` by clients of the system this one replaces. Same rules as `event_timestamp` (strict RFC 3339, years 0001 to 9999 in UTC), without the future guard; stored in UTC with microseconds and returned in that form. Omit it rather than send `null`.
+             */
+            parent_event_date?: string;
             /** @description May be empty (single-cluster setups send `""`). */
             namespace?: string;
             /** @description May be empty (single-cluster setups send `""`); stored as sent. */
@@ -285,6 +296,8 @@ export interface components {
             data: components["schemas"]["AuditEvent"][];
             pagination: {
                 limit: number;
+                /** @description The rows skipped; present when the request gave `offset`. */
+                offset?: number;
                 next_cursor: string | null;
                 has_more: boolean;
             };
@@ -650,8 +663,14 @@ export interface operations {
                 /** @description Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. */
                 until?: components["schemas"]["TimeBound"];
                 limit?: number;
-                /** @description Opaque keyset cursor from a previous page's `pagination.next_cursor`. */
+                /** @description Opaque keyset cursor from a previous page's `pagination.next_cursor`. Not together with `offset`. */
                 cursor?: string;
+                /** @description Rows to skip before the page (offset paging; the cursor is the recommended way). Slower the deeper it goes, and not stable while events are stored: prefer `next_cursor`, which every page still carries. Not together with `cursor`. */
+                offset?: number;
+                /** @description With `detail_value`, only events whose `event_data` has this top-level key with that value, compared as text (the string `"42"` and the number `42` both match `42`; a JSON null matches nothing). Both or neither. */
+                detail_key?: string;
+                /** @description The value `detail_key` must have, exactly (no wildcards). Both or neither. */
+                detail_value?: string;
             };
             header?: never;
             path?: never;

@@ -184,7 +184,13 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
     c.set('auditRead', { operation: 'query', filters: readFilters(params), rows: page.events.length })
     const body: AuditEventPage = {
       data: page.events,
-      pagination: { limit: filter.limit, next_cursor: page.nextCursor, has_more: page.hasMore },
+      pagination: {
+        limit: filter.limit,
+        // Echoed only when asked for: keyset readers see the page shape they always had.
+        ...(filter.offset === undefined ? {} : { offset: filter.offset }),
+        next_cursor: page.nextCursor,
+        has_more: page.hasMore,
+      },
     }
     return c.json(body)
   })
