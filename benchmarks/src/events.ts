@@ -16,9 +16,9 @@ type Sample = Pick<AuditEventInput, 'event_type' | 'event_category' | 'event_act
   data: (i: number) => Record<string, unknown>
 }
 
-// Types from the contract's event-type catalog (`KnownEventType` in openapi/datastorage.yaml), most
-// with a typed event_data schema (the validator's costlier path), one unknown-but-well-formed type
-// (generic validation).
+// Types from the contract's event-type catalog (`KnownEventType` in openapi/datastorage.yaml) with
+// their typed event_data (the payloads of the system this one replaces; the validator's costlier
+// path), and one unknown-but-well-formed type (generic validation).
 const samples: readonly Sample[] = [
   {
     event_type: 'gateway.signal.received',
@@ -26,11 +26,13 @@ const samples: readonly Sample[] = [
     event_action: 'received',
     resource_type: 'Signal',
     data: (i) => ({
+      event_type: 'gateway.signal.received',
+      signal_type: 'alert',
       signal_name: `HighCPUUsage-${i % 97}`,
-      signal_source: 'prometheus',
+      namespace: 'prod',
       fingerprint: `fp-${(i * 2654435761) >>> 0}`,
       severity: 'warning',
-      labels: { alertname: 'HighCPUUsage', pod: `api-${i % 13}`, namespace: 'prod' },
+      signal_labels: { alertname: 'HighCPUUsage', pod: `api-${i % 13}`, namespace: 'prod' },
     }),
   },
   {
@@ -38,7 +40,13 @@ const samples: readonly Sample[] = [
     event_category: 'signalprocessing',
     event_action: 'processed',
     resource_type: 'SignalProcessing',
-    data: (i) => ({ signal_name: `HighCPUUsage-${i % 97}`, phase: 'Completed', environment: 'production' }),
+    data: (i) => ({
+      event_type: 'signalprocessing.signal.processed',
+      phase: 'Completed',
+      signal: `HighCPUUsage-${i % 97}`,
+      environment: 'production',
+      priority: 'P2',
+    }),
   },
   {
     event_type: 'aianalysis.analysis.completed',
@@ -46,10 +54,15 @@ const samples: readonly Sample[] = [
     event_action: 'completed',
     resource_type: 'AIAnalysis',
     data: (i) => ({
+      event_type: 'aianalysis.analysis.completed',
       analysis_name: `analysis-${i}`,
-      root_cause: 'memory leak in the request cache after the last rollout',
+      namespace: 'prod',
+      phase: 'Completed',
+      approval_required: false,
+      degraded_mode: false,
+      warnings_count: 0,
       confidence: 0.87,
-      selected_workflow: 'restart-deployment',
+      workflow_id: 'restart-deployment',
     }),
   },
   {
@@ -58,9 +71,13 @@ const samples: readonly Sample[] = [
     event_action: 'started',
     resource_type: 'WorkflowExecution',
     data: (i) => ({
+      event_type: 'workflowexecution.workflow.started',
       workflow_id: `wf-${i % 7}`,
-      workflow_execution: `we-${i}`,
-      target_resource: 'deploy/api',
+      workflow_version: 'v1',
+      target_resource: 'prod/deployment/api',
+      phase: 'Running',
+      container_image: 'registry.local/workflows/restart:1',
+      execution_name: `we-${i}`,
     }),
   },
   {
@@ -69,9 +86,14 @@ const samples: readonly Sample[] = [
     event_action: 'completed',
     resource_type: 'WorkflowExecution',
     data: (i) => ({
+      event_type: 'workflowexecution.workflow.completed',
       workflow_id: `wf-${i % 7}`,
-      workflow_execution: `we-${i}`,
-      duration_ms: 1000 + (i % 5000),
+      workflow_version: 'v1',
+      target_resource: 'prod/deployment/api',
+      phase: 'Completed',
+      container_image: 'registry.local/workflows/restart:1',
+      execution_name: `we-${i}`,
+      duration: `${1 + (i % 5)}m${i % 60}s`,
     }),
   },
   {
@@ -79,17 +101,24 @@ const samples: readonly Sample[] = [
     event_category: 'orchestration',
     event_action: 'started',
     resource_type: 'RemediationRequest',
-    data: (i) => ({ remediation_request: `rr-${i}`, phase: 'Processing' }),
+    data: (i) => ({ event_type: 'orchestrator.lifecycle.started', rr_name: `rr-${i}`, namespace: 'prod' }),
   },
   {
     event_type: 'notification.message.sent',
     event_category: 'notification',
     event_action: 'sent',
     resource_type: 'Notification',
-    data: (i) => ({ notification_id: `n-${i}`, channel: 'slack', recipient: '#oncall' }),
+    data: (i) => ({
+      notification_id: `n-${i}`,
+      channel: 'slack',
+      subject: 'Remediation completed',
+      body: 'Deployment prod/api restarted',
+      priority: 'high',
+      type: 'status-update',
+    }),
   },
   {
-    event_type: 'aiagent.llm.request',
+    event_type: 'aiagent.llm.usage',
     event_category: 'aiagent',
     event_action: 'request',
     resource_type: 'AgentSession',

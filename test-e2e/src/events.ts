@@ -11,8 +11,10 @@ const samples = [
     event_category: 'gateway',
     event_action: 'received',
     data: (i: number) => ({
+      event_type: 'gateway.signal.received' as const,
+      signal_type: 'alert' as const,
       signal_name: `HighCPU-${i}`,
-      signal_source: 'prometheus',
+      namespace: 'payments',
       fingerprint: `fp-${i}`,
     }),
   },
@@ -20,23 +22,48 @@ const samples = [
     event_type: 'workflowexecution.workflow.started',
     event_category: 'workflowexecution',
     event_action: 'started',
-    data: (i: number) => ({ workflow_id: `wf-${i % 7}`, workflow_execution: `we-${i}` }),
+    data: (i: number) => ({
+      event_type: 'workflowexecution.workflow.started' as const,
+      workflow_id: `wf-${i % 7}`,
+      workflow_version: 'v1',
+      target_resource: 'payments/deployment/api',
+      phase: 'Running' as const,
+      container_image: 'registry.local/restart:1',
+      execution_name: `we-${i}`,
+    }),
   },
   {
     event_type: 'notification.message.sent',
     event_category: 'notification',
     event_action: 'sent',
-    data: (i: number) => ({ notification_id: `n-${i}`, channel: 'slack' }),
+    data: (i: number) => ({
+      notification_id: `n-${i}`,
+      channel: 'slack',
+      subject: 'Remediation started',
+      body: `Workflow wf-${i % 7} is running`,
+      priority: 'high',
+      type: 'status-update',
+    }),
   },
   {
     event_type: 'aiagent.llm.request',
     event_category: 'aiagent',
     event_action: 'request',
-    data: (i: number) => ({ model: 'm', tokens: i }),
+    data: (i: number) => ({
+      event_type: 'aiagent.llm.request' as const,
+      event_id: `llm-${i}`,
+      incident_id: `inc-${i % 11}`,
+      model: 'm',
+      prompt_length: 100 + i,
+      prompt_preview: 'Investigate the alert',
+    }),
   },
 ] as const
 
-/** A realistic event (types from the contract's event-type catalog), minus what the client fills in. */
+/**
+ * A realistic event (types and payloads of the contract's event-type catalog, which are those of the
+ * system this one replaces), minus what the client fills in.
+ */
 export function makeEvent(correlation_id: string, i: number) {
   const s = samples[i % samples.length]!
   return {

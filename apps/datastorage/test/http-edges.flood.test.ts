@@ -42,7 +42,13 @@ function invalidBatch(count: number): Buffer {
   const event = validEvent({
     correlation_id: 'flood',
     event_outcome: 'bogus' as never,
-    event_data: { signal_name: 'x'.repeat(700), signal_source: 'prometheus', fingerprint: 'fp' },
+    event_data: {
+      event_type: 'gateway.signal.received',
+      signal_type: 'alert',
+      signal_name: 'x'.repeat(700),
+      namespace: 'payments',
+      fingerprint: 'fp',
+    },
   })
   return Buffer.from(JSON.stringify(Array.from({ length: count }, () => event)))
 }

@@ -610,7 +610,13 @@ describe('Content-Encoding', () => {
       validEvent({
         correlation_id,
         event_action: `received_${i}`,
-        event_data: { signal_name: `Ünïcødé ✓ ${i}`, signal_source: 'prometheus', fingerprint: `fp-${i}` },
+        event_data: {
+          event_type: 'gateway.signal.received',
+          signal_type: 'alert',
+          signal_name: `Ünïcødé ✓ ${i}`,
+          namespace: 'payments',
+          fingerprint: `fp-${i}`,
+        },
       }),
     )
     const res = await post(BATCH, gzipSync(JSON.stringify(events)), { 'content-encoding': 'gzip' })

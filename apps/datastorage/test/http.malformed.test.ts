@@ -328,24 +328,41 @@ const cases: Case[] = [
   {
     name: 'typed catalog: gateway.signal.received without signal_name',
     path: EVENTS,
-    init: postJson(validEvent({ event_data: { signal_source: 'prometheus', fingerprint: 'fp' } })),
+    init: postJson(
+      validEvent({
+        event_data: {
+          event_type: 'gateway.signal.received',
+          signal_type: 'alert',
+          namespace: 'ns',
+          fingerprint: 'fp',
+        },
+      }),
+    ),
     status: 400,
     type: 'validation-error',
     field: 'event_data.signal_name',
   },
   {
-    name: 'typed catalog: notification.message.sent with a bad channel',
+    name: 'typed catalog: workflowexecution.workflow.started with a phase outside its enum',
     path: EVENTS,
     init: postJson(
       validEvent({
-        event_type: 'notification.message.sent',
-        event_category: 'notification',
-        event_data: { notification_id: 'n-1', channel: 'carrier-pigeon' },
+        event_type: 'workflowexecution.workflow.started',
+        event_category: 'workflowexecution',
+        event_data: {
+          event_type: 'workflowexecution.workflow.started',
+          workflow_id: 'wf-1',
+          workflow_version: 'v1',
+          target_resource: 'payments/deployment/api',
+          phase: 'Sleeping',
+          container_image: 'registry.local/restart:1',
+          execution_name: 'we-1',
+        },
       }),
     ),
     status: 400,
     type: 'validation-error',
-    field: 'event_data.channel',
+    field: 'event_data.phase',
   },
   {
     name: 'retention_days 0',
@@ -751,7 +768,10 @@ describe('a batch with invalid events', () => {
       validEvent({ correlation_id, event_type: 'NOPE', event_outcome: 'maybe' as never }),
       validEvent({ correlation_id }),
       { ...without('event_action'), correlation_id, severity: 'x'.repeat(21), extra: 1 },
-      validEvent({ correlation_id, event_data: { fingerprint: 'fp' } }),
+      validEvent({
+        correlation_id,
+        event_data: { event_type: 'gateway.signal.received', fingerprint: 'fp' },
+      }),
     ]
     const res = await app.request(BATCH, postJson(batch))
     expect(res.status).toBe(400)
@@ -764,7 +784,11 @@ describe('a batch with invalid events', () => {
     expect([...byIndex.keys()].sort()).toEqual([1, 3, 4])
     expect(byIndex.get(1)?.sort()).toEqual(['event_outcome', 'event_type'])
     expect(byIndex.get(3)?.sort()).toEqual(['event_action', 'extra', 'severity'])
-    expect(byIndex.get(4)?.sort()).toEqual(['event_data.signal_name', 'event_data.signal_source'])
+    expect(byIndex.get(4)?.sort()).toEqual([
+      'event_data.namespace',
+      'event_data.signal_name',
+      'event_data.signal_type',
+    ])
 
     const stored = await app.request(`${EVENTS}?correlation_id=${correlation_id}`)
     expect(((await stored.json()) as { data: unknown[] }).data).toEqual([])
@@ -1013,7 +1037,13 @@ describe('issue 11: the HTTP edges answer RFC 7807 problems (a real server)', ()
     const correlation_id = uniqueCorrelationId('gzip')
     const event = validEvent({
       correlation_id,
-      event_data: { signal_name: 'é\u{1F600}', signal_source: 's', fingerprint: 'f' },
+      event_data: {
+        event_type: 'gateway.signal.received',
+        signal_type: 'alert',
+        signal_name: 'é\u{1F600}',
+        namespace: 'payments',
+        fingerprint: 'f',
+      },
     })
     const res = await fetch(`${server.url}${EVENTS}`, {
       method: 'POST',

@@ -44,7 +44,12 @@ describe('POST /api/v1/audit/events', () => {
     const event = validEvent({
       correlation_id,
       event_type: 'remediation.workflow_created',
-      event_data: { workflow_name: 'restart-pod' },
+      event_data: {
+        event_type: 'remediation.workflow_created',
+        rr_name: 'rr-1',
+        namespace: '',
+        workflow_id: 'restart-pod',
+      },
       severity: 'high',
       cluster_id: '',
       namespace: '',

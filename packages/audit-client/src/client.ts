@@ -205,7 +205,7 @@ interface RoomWaiter {
  * @example
  * const audit = createAuditClient({ baseUrl: 'http://datastorage:8080', service: 'gateway' })
  * audit.emit({ event_type: 'gateway.signal.received', event_category: 'gateway', event_action: 'received',
- *   event_outcome: 'success', correlation_id: 'req-1', event_data: { signal_name: 'x', signal_source: 'p', fingerprint: 'f' } })
+ *   event_outcome: 'success', correlation_id: 'req-1', event_data: { event_type: 'gateway.signal.received', signal_type: 'alert', signal_name: 'x', namespace: 'payments', fingerprint: 'f' } })
  * await audit.close()
  */
 export function createAuditClient(options: AuditClientOptions): AuditClient {

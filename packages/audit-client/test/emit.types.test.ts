@@ -11,22 +11,33 @@ const fields = {
 } as const
 
 function emits(audit: AuditClient, someType: string) {
-  audit.emit({
-    ...fields,
+  const crd = {
     event_type: 'gateway.crd.created',
-    event_data: { crd_name: 'rr-1', crd_namespace: 'ns', fingerprint: 'f' },
-  })
+    signal_type: 'alert',
+    signal_name: 'HighMemoryUsage',
+    namespace: 'payments',
+    fingerprint: 'f',
+    remediation_request: 'payments/rr-1',
+  } as const
+  audit.emit({ ...fields, event_type: 'gateway.crd.created', event_data: crd })
+  const { fingerprint: _, ...withoutFingerprint } = crd
   audit.emit({
     ...fields,
     event_type: 'gateway.crd.created',
     // @ts-expect-error a typed catalog type: its required payload field `fingerprint` is missing
-    event_data: { crd_name: 'rr-1', crd_namespace: 'ns' },
+    event_data: withoutFingerprint,
   })
   audit.emit({
     ...fields,
     event_type: 'gateway.signal.received',
     // @ts-expect-error a typed catalog type: a field of the wrong type
-    event_data: { signal_name: 'x', signal_source: 'p', fingerprint: 42 },
+    event_data: { ...crd, event_type: 'gateway.signal.received', fingerprint: 42 },
+  })
+  audit.emit({
+    ...fields,
+    event_type: 'gateway.signal.received',
+    // @ts-expect-error a typed catalog type: a value outside the field's enum
+    event_data: { ...crd, event_type: 'gateway.signal.received', signal_type: 'webhook' },
   })
   // A type outside the catalog, or one only known as `string`: any JSON object.
   audit.emit({ ...fields, event_type: 'billing.invoice.paid', event_data: { invoice: 'INV-1', cents: 1999 } })

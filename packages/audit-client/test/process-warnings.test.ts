@@ -23,7 +23,7 @@ describe.skipIf(!existsSync(dist))('what a client without logger or onError prin
       const ids = []
       for (let i = 0; i < ${count}; i++) ids.push(audit.emit({ event_type: 'gateway.signal.received', event_category: 'gateway',
         event_action: 'received', event_outcome: 'success', correlation_id: 'c' + i,
-        event_data: { signal_name: 's', signal_source: 'p', fingerprint: 'f' } }))
+        event_data: { event_type: 'gateway.signal.received', signal_type: 'alert', signal_name: 's', namespace: 'payments', fingerprint: 'f' } }))
       console.log(JSON.stringify(ids))
       ${body}
     `

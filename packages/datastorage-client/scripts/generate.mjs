@@ -115,6 +115,53 @@ function eventCatalogModule() {
   ].join('\n')
 }
 
+// ---- event-data-schemas.ts: the catalog's payload schemas as data, for src/event-data-validator.ts ----
+function eventDataSchemasModule() {
+  const branches = required(schemas.EventDataCatalog?.allOf, 'components.schemas.EventDataCatalog.allOf')
+  const byType = {}
+  for (const branch of branches) {
+    const eventType = branch.if.properties.event_type
+    const target = schemaName(branch.then.properties.event_data.$ref, 'EventDataCatalog')
+    for (const type of eventType.const !== undefined ? [eventType.const] : eventType.enum)
+      byType[type] = target
+  }
+  // Every schema the payloads reach, without the keywords that do not validate.
+  const reached = {}
+  const strip = (value) => {
+    if (Array.isArray(value)) return value.map(strip)
+    if (!value || typeof value !== 'object') return value
+    const out = {}
+    for (const [key, v] of Object.entries(value)) {
+      if (
+        ['description', 'example', 'examples', 'default', 'deprecated'].includes(key) ||
+        key.startsWith('x-')
+      )
+        continue
+      if (key === '$ref') visit(schemaName(v, 'a payload schema'))
+      out[key] =
+        key === 'properties' ? Object.fromEntries(Object.entries(v).map(([k, p]) => [k, strip(p)])) : strip(v)
+    }
+    return out
+  }
+  const visit = (name) => {
+    if (name in reached) return
+    reached[name] = null
+    reached[name] = strip(schemas[name])
+  }
+  for (const name of Object.values(byType)) visit(name)
+  return [
+    header,
+    '// The typed event_data of each catalog event type, as JSON Schema data (descriptions left out).',
+    '',
+    '/** Event type -> the name of its payload schema. */',
+    `export const eventDataSchemaOf: Readonly<Record<string, string>> = ${JSON.stringify(byType)}`,
+    '',
+    '/** components.schemas reachable from the payload schemas. */',
+    `export const eventDataSchemas: Readonly<Record<string, unknown>> = ${JSON.stringify(reached)}`,
+    '',
+  ].join('\n')
+}
+
 // ---- audit-event-validator.ts: Ajv standalone code of AuditEventRequest ----
 /**
  * Ajv's runtime helpers the generated code may ask for, and the names under which
@@ -150,7 +197,11 @@ function validatorModule() {
       validate: () => fail(`format ${name} must be checked at run time`),
     })
   }
-  ajv.addSchema({ ...document, $id: 'datastorage.yaml' })
+  // The typed event_data catalog is checked by src/event-data-validator.ts from the schemas as data
+  // (event-data-schemas.ts): compiled, its payload schemas made the package several times larger.
+  const envelope = structuredClone(document)
+  envelope.components.schemas.EventDataCatalog = {}
+  ajv.addSchema({ ...envelope, $id: 'datastorage.yaml' })
   const validate = ajv.compile({ $ref: 'datastorage.yaml#/components/schemas/AuditEventRequest' })
   let code = standaloneCode(ajv, validate)
   const prologue = /^"use strict";\nexport const validate = (validate\d+);\nexport default \1;\n/.exec(code)
@@ -209,6 +260,7 @@ const files = {
   'openapi-document.ts': `${header}\n/** The OpenAPI 3.1 document of the DataStorage API, as parsed from the YAML source. */\nexport const openapiDocument: Record<string, unknown> = ${JSON.stringify(document, null, 2)}\n`,
   'contract.ts': contractModule(),
   'event-catalog.ts': eventCatalogModule(),
+  'event-data-schemas.ts': eventDataSchemasModule(),
   'audit-event-validator.ts': validatorModule(),
 }
 

@@ -1,3 +1,4 @@
+import { validateEventData } from './event-data-validator.js'
 import { validateAuditEventRequest } from './generated/audit-event-validator.js'
 import {
   eventDataMaxBytes,
@@ -90,7 +91,12 @@ function toFieldErrors(errors: readonly SchemaError[], index: number | undefined
       continue
     }
     const field = fieldOf(error)
-    const message = error.keyword === 'anyOf' ? 'must be a valid ipv4 or ipv6 address' : messageOf(error)
+    const message =
+      error.keyword !== 'anyOf'
+        ? messageOf(error)
+        : field === 'actor_ip'
+          ? 'must be a valid ipv4 or ipv6 address'
+          : 'must match one of its allowed shapes'
     const list = byField.get(field) ?? []
     if (!list.includes(message)) list.push(message)
     byField.set(field, list)
@@ -165,12 +171,16 @@ export function createAuditEventValidator(options: AuditEventValidatorOptions = 
     if (typeof event !== 'object' || event === null || Array.isArray(event)) {
       return [withIndex({ field: '(root)', message: 'must be a JSON object' }, index)]
     }
-    const errors = validateAuditEventRequest(event)
-      ? []
-      : toFieldErrors(validateAuditEventRequest.errors ?? [], index)
     const e = event as Record<string, unknown>
     // Only own properties count, as only they are serialized (and the schema sees only them).
     const own = (key: string): unknown => (Object.hasOwn(e, key) ? e[key] : undefined)
+    const schemaErrors = validateAuditEventRequest(event) ? [] : [...(validateAuditEventRequest.errors ?? [])]
+    // The typed event_data of a catalog type (EventDataCatalog's if/then, walked as data).
+    const eventType = own('event_type')
+    if (typeof eventType === 'string' && Object.hasOwn(e, 'event_data')) {
+      schemaErrors.push(...validateEventData(eventType, e.event_data))
+    }
+    const errors = schemaErrors.length === 0 ? [] : toFieldErrors(schemaErrors, index)
     const invalid = new Set(errors.map((x) => x.field))
     const timestamp = own('event_timestamp')
     if (typeof timestamp === 'string') {
@@ -244,7 +254,6 @@ export function createAuditEventValidator(options: AuditEventValidatorOptions = 
       }
     }
     if (found.bad) errors.push(withIndex(found.bad, index))
-    const eventType = own('event_type')
     if (unknownEventTypes === 'reject' && !invalid.has('event_type') && typeof eventType === 'string') {
       if (!knownEventTypes.has(eventType)) {
         errors.push(withIndex({ field: 'event_type', message: 'is not in the event-type catalog' }, index))

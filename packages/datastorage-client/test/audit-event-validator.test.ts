@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
 import addFormatsModule from 'ajv-formats'
 import { describe, expect, it } from 'vitest'
+import { validateEventData } from '../src/event-data-validator.js'
 import { validateAuditEventRequest } from '../src/generated/audit-event-validator.js'
 import { openapiDocument } from '../src/generated/openapi-document.js'
 import { formats } from '../src/json-schema-runtime.js'
@@ -102,12 +103,27 @@ function events(): unknown[] {
   return out
 }
 
-function outcome(
-  validate: (data: unknown) => boolean,
-  errors: () => ErrorObject[] | null | undefined,
-  event: unknown,
-) {
-  return { valid: validate(event), errors: errors() ?? null }
+/**
+ * The generated validator of the envelope and the walk of the typed event_data together, as
+ * src/validation.ts runs them: the errors Ajv reports, but for its `if` branch markers (which
+ * src/validation.ts drops), compared as (instancePath, keyword) pairs in any order.
+ */
+function generated(event: unknown) {
+  const errors = validateAuditEventRequest(event)
+    ? []
+    : [...((validateAuditEventRequest.errors ?? []) as ErrorObject[])]
+  if (typeof event === 'object' && event !== null) {
+    const e = event as Record<string, unknown>
+    const type = Object.hasOwn(e, 'event_type') ? e.event_type : undefined
+    if (typeof type === 'string' && Object.hasOwn(e, 'event_data')) {
+      errors.push(...(validateEventData(type, e.event_data) as ErrorObject[]))
+    }
+  }
+  return summary(errors)
+}
+function summary(errors: readonly ErrorObject[]) {
+  const pairs = errors.filter((e) => e.keyword !== 'if').map((e) => `${e.instancePath} ${e.keyword}`)
+  return { valid: pairs.length === 0, errors: pairs.sort() }
 }
 
 describe('the generated validator of AuditEventRequest', () => {
@@ -116,13 +132,8 @@ describe('the generated validator of AuditEventRequest', () => {
     expect(corpus.length).toBeGreaterThan(1000)
     let invalid = 0
     for (const event of corpus) {
-      const expected = outcome(atRunTime, () => atRunTime.errors, event)
-      const actual = outcome(
-        validateAuditEventRequest,
-        () => validateAuditEventRequest.errors as ErrorObject[],
-        event,
-      )
-      expect(actual, JSON.stringify(event)?.slice(0, 200)).toEqual(expected)
+      const expected = summary(atRunTime(event) ? [] : (atRunTime.errors ?? []))
+      expect(generated(event), JSON.stringify(event)?.slice(0, 200)).toEqual(expected)
       if (!expected.valid) invalid++
     }
     expect(invalid).toBeGreaterThan(500)

@@ -6,29 +6,30 @@ type Schemas = components['schemas']
 
 describe('EventDataByType', () => {
   it('maps each event type of the catalog to its typed event_data schema', () => {
-    expectTypeOf<EventDataByType['gateway.signal.received']>().toEqualTypeOf<
-      Schemas['GatewaySignalReceivedData']
-    >()
+    expectTypeOf<EventDataByType['gateway.signal.received']>().toEqualTypeOf<Schemas['GatewayAuditPayload']>()
     expectTypeOf<EventDataByType['orchestrator.lifecycle.failed']>().toEqualTypeOf<
-      Schemas['OrchestratorLifecycleFailedData']
+      Schemas['RemediationOrchestratorAuditPayload']
     >()
     expectTypeOf<EventDataByType['notification.message.failed']>().toEqualTypeOf<
-      Schemas['NotificationFailedData']
+      Schemas['NotificationMessageFailedPayload']
     >()
     expectTypeOf<EventDataByType['gateway.signal.received']['signal_name']>().toEqualTypeOf<string>()
+    expectTypeOf<EventDataByType['gateway.signal.received']['signal_type']>().toEqualTypeOf<'alert'>()
   })
 
   it('expands an enum of event types into one key each', () => {
-    expectTypeOf<EventDataByType['orchestrator.approval.requested']>().toEqualTypeOf<
-      Schemas['ApprovalData']
+    expectTypeOf<EventDataByType['gateway.signal.received']>().toEqualTypeOf<
+      EventDataByType['gateway.crd.failed']
     >()
-    expectTypeOf<EventDataByType['orchestrator.approval.approved']>().toEqualTypeOf<Schemas['ApprovalData']>()
-    expectTypeOf<EventDataByType['orchestrator.approval.rejected']>().toEqualTypeOf<Schemas['ApprovalData']>()
+    expectTypeOf<EventDataByType['orchestrator.approval.approved']>().toEqualTypeOf<
+      Schemas['RemediationOrchestratorAuditPayload']
+    >()
   })
 
   it('has keys only for catalog types with a typed schema, all of them known event types', () => {
     expectTypeOf<TypedEventType>().toExtend<KnownEventType>()
-    expectTypeOf<'gateway.signal.deduplicated'>().not.toExtend<TypedEventType>()
+    expectTypeOf<'gateway.signal.deduplicated'>().toExtend<TypedEventType>()
+    expectTypeOf<'datastorage.auth.failed'>().toExtend<TypedEventType>()
     expectTypeOf<'billing.invoice.sent'>().not.toExtend<TypedEventType>()
   })
 })

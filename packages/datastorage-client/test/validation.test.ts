@@ -11,7 +11,13 @@ const base = {
   event_action: 'received',
   event_outcome: 'success',
   correlation_id: 'c-1',
-  event_data: { signal_name: 'HighCPU', signal_source: 'prometheus', fingerprint: 'f1' },
+  event_data: {
+    event_type: 'gateway.signal.received',
+    signal_type: 'alert',
+    signal_name: 'HighCPU',
+    namespace: 'payments',
+    fingerprint: 'f1',
+  },
 }
 
 function nest(depth: number): Record<string, unknown> {
@@ -35,8 +41,10 @@ describe('createAuditEventValidator', () => {
 
   it('validates event_data of a known type against its typed schema', () => {
     expect(validate({ ...base, event_data: { signal_name: 'x' } })).toEqual([
-      { field: 'event_data.signal_source', message: 'is required' },
+      { field: 'event_data.signal_type', message: 'is required' },
+      { field: 'event_data.namespace', message: 'is required' },
       { field: 'event_data.fingerprint', message: 'is required' },
+      { field: 'event_data.event_type', message: 'is required' },
     ])
   })
 
@@ -228,7 +236,9 @@ describe('unknown top-level keys', () => {
   it('keeps such a key inside event_data, free-form beyond its typed fields (jsonb stores it)', () => {
     const event = {
       ...base,
-      event_data: JSON.parse('{"signal_name":"s","signal_source":"p","fingerprint":"f","__proto__":1}'),
+      event_data: JSON.parse(
+        '{"event_type":"gateway.signal.received","signal_type":"alert","signal_name":"s","namespace":"n","fingerprint":"f","__proto__":1}',
+      ),
     }
     expect(validate(event)).toEqual([])
   })

@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { openapiDocument } from '@audit-trail/datastorage-client/openapi'
 import fc from 'fast-check'
 import { decimalKey, type LiteralForm, survivesDoubles, writeDecimal } from './decimal.js'
 import { num, obj, type Raw, type StringEscape, str } from './raw-json.js'
@@ -472,115 +475,131 @@ interface TypedTemplate {
   properties: readonly string[]
 }
 
-const confidence = fc
-  .tuple(fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 1, 0.5)), literalForm)
-  .map(([d, form]) => spell(d, form))
+/** The payload facts of the seed system's event types (test-e2e/fixtures/seed-catalog.json). */
+const seedCatalog = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../fixtures/seed-catalog.json', import.meta.url)), 'utf8'),
+) as { types: Record<string, { properties: Record<string, unknown> }> }
+const propertiesOf = (eventType: string): readonly string[] =>
+  Object.keys(seedCatalog.types[eventType]?.properties ?? {})
+
+// The seed's payloads: free strings except the enums, and `event_type` repeating the event's.
+const phaseOf = <T extends string>(...phases: T[]) => fc.constantFrom(...phases).map((p) => str(p))
 
 const TYPED: readonly TypedTemplate[] = [
   {
     eventType: 'gateway.signal.received',
     category: 'gateway',
-    properties: ['signal_name', 'signal_source', 'fingerprint', 'severity', 'labels'],
+    properties: propertiesOf('gateway.signal.received'),
     required: () =>
       fc
         .tuple(
           strArb(1, 255),
-          strArb(1, 100),
+          strArb(0, 63),
           strArb(1, 128),
           fc.option(strArb(0, 50)),
           fc.option(fc.uniqueArray(fc.tuple(keyArb, strArb(0, 30)), { maxLength: 4, selector: ([k]) => k })),
         )
-        .map(([name, source, fp, severity, labels]) => {
+        .map(([name, namespace, fp, severity, labels]) => {
           const entries: Array<[string, Raw]> = [
+            ['event_type', str('gateway.signal.received')],
+            ['signal_type', str('alert')],
             ['signal_name', name],
-            ['signal_source', source],
+            ['namespace', namespace],
             ['fingerprint', fp],
           ]
           if (severity) entries.push(['severity', severity])
-          if (labels) entries.push(['labels', obj(labels)])
+          if (labels) entries.push(['signal_labels', obj(labels)])
           return entries
         }),
   },
   {
     eventType: 'notification.message.sent',
     category: 'notification',
-    properties: ['notification_id', 'channel', 'recipient'],
+    properties: propertiesOf('notification.message.sent'),
     required: () =>
       fc
-        .tuple(
-          strArb(1, 255),
-          fc.constantFrom('slack', 'email', 'pagerduty', 'teams', 'webhook', 'console'),
-          fc.option(strArb(0, 512)),
-        )
-        .map(([id, channel, recipient]) => {
-          const entries: Array<[string, Raw]> = [
+        .tuple(strArb(1, 255), fc.constantFrom('slack', 'email', 'console'), strArb(0, 255), strArb(0, 1024))
+        .map(
+          ([id, channel, subject, body]): Array<[string, Raw]> => [
             ['notification_id', id],
             ['channel', str(channel)],
-          ]
-          if (recipient) entries.push(['recipient', recipient])
-          return entries
-        }),
+            ['subject', subject],
+            ['body', body],
+            ['priority', str('high')],
+            ['type', str('escalation')],
+          ],
+        ),
   },
   {
     eventType: 'signalprocessing.classification.decision',
     category: 'signalprocessing',
-    properties: ['classification', 'confidence', 'source'],
+    properties: propertiesOf('signalprocessing.classification.decision'),
     required: () =>
-      fc.tuple(strArb(1, 100), confidence).map(
-        ([c, conf]): Array<[string, Raw]> => [
-          ['classification', c],
-          ['confidence', num(conf)],
-        ],
-      ),
+      fc
+        .tuple(
+          strArb(1, 255),
+          phaseOf('Classifying', 'Categorizing', 'Completed'),
+          fc.option(fc.constantFrom('P0', 'P1', 'P2', 'P3', 'P4')),
+        )
+        .map(([signal, phase, priority]) => {
+          const entries: Array<[string, Raw]> = [
+            ['event_type', str('signalprocessing.classification.decision')],
+            ['phase', phase],
+            ['signal', signal],
+          ]
+          if (priority) entries.push(['priority', str(priority)])
+          return entries
+        }),
   },
   {
     eventType: 'workflowexecution.workflow.completed',
     category: 'workflowexecution',
-    properties: ['workflow_id', 'workflow_execution', 'target_resource', 'duration_ms'],
+    properties: propertiesOf('workflowexecution.workflow.completed'),
     required: () =>
-      fc.tuple(strArb(1, 255), strArb(1, 253), exactInteger(0, 2 ** 53 - 1)).map(
-        ([id, exec, ms]): Array<[string, Raw]> => [
-          ['workflow_id', id],
-          ['workflow_execution', exec],
-          ['duration_ms', num(ms)],
-        ],
-      ),
+      fc
+        .tuple(strArb(1, 255), strArb(1, 253), strArb(1, 512), fc.constantFrom('2m30s', '45s', '1h2m3.5s'))
+        .map(
+          ([id, exec, target, duration]): Array<[string, Raw]> => [
+            ['event_type', str('workflowexecution.workflow.completed')],
+            ['workflow_id', id],
+            ['workflow_version', str('v1.2.0')],
+            ['target_resource', target],
+            ['phase', str('Completed')],
+            ['container_image', str('registry.local/workflows/restart:1')],
+            ['execution_name', exec],
+            ['duration', str(duration)],
+          ],
+        ),
   },
   {
     eventType: 'orchestrator.approval.requested',
     category: 'approval',
-    properties: ['approval_request', 'decision', 'decided_by', 'reason'],
+    properties: propertiesOf('orchestrator.approval.requested'),
     required: () =>
-      fc.tuple(strArb(1, 253), fc.constantFrom('requested', 'approved', 'rejected')).map(
-        ([req, decision]): Array<[string, Raw]> => [
-          ['approval_request', req],
-          ['decision', str(decision)],
+      fc.tuple(strArb(1, 253), strArb(0, 63)).map(
+        ([rr, namespace]): Array<[string, Raw]> => [
+          ['event_type', str('orchestrator.approval.requested')],
+          ['rr_name', rr],
+          ['namespace', namespace],
         ],
       ),
   },
 ]
 
-/** Every event type with a typed event_data schema (a generic type must not be one of these). */
-export const TYPED_EVENT_TYPES = new Set([
-  'gateway.signal.received',
-  'gateway.crd.created',
-  'orchestrator.lifecycle.started',
-  'orchestrator.lifecycle.completed',
-  'orchestrator.lifecycle.failed',
-  'orchestrator.approval.requested',
-  'orchestrator.approval.approved',
-  'orchestrator.approval.rejected',
-  'signalprocessing.signal.processed',
-  'signalprocessing.classification.decision',
-  'signalprocessing.enrichment.completed',
-  'aianalysis.analysis.completed',
-  'aianalysis.analysis.failed',
-  'workflowexecution.workflow.started',
-  'workflowexecution.workflow.completed',
-  'workflowexecution.workflow.failed',
-  'notification.message.sent',
-  'notification.message.failed',
-])
+/**
+ * Every event type with a typed event_data schema (a generic type must not be one of these): the
+ * `if`/`then` table of the contract's EventDataCatalog.
+ */
+export const TYPED_EVENT_TYPES = new Set(
+  (
+    (openapiDocument as { components: { schemas: Record<string, { allOf?: unknown[] }> } }).components.schemas
+      .EventDataCatalog?.allOf ?? []
+  ).flatMap((entry) => {
+    const eventType = (entry as { if: { properties: { event_type: { const?: string; enum?: string[] } } } })
+      .if.properties.event_type
+    return eventType.const !== undefined ? [eventType.const] : (eventType.enum ?? [])
+  }),
+)
 
 export const CATEGORIES = [
   'gateway',
@@ -608,10 +627,10 @@ const segment = fc.stringMatching(/^[a-z][a-z0-9_]{0,14}$/)
 /** An event type following the naming rule, 5–100 characters, without a typed schema. */
 export const genericEventType: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
-    'gateway.signal.deduplicated',
-    'aiagent.llm.request',
-    'aianalysis.rego.evaluation',
-    'datastorage.workflow.created',
+    'gateway.signal.throttled',
+    'aiagent.llm.retried',
+    'aianalysis.rego.skipped',
+    'billing.invoice.sent',
   ),
   fc
     .array(segment, { minLength: 3, maxLength: 6 })

@@ -777,17 +777,24 @@ export function mutation(ctx: GenContext): fc.Arbitrary<Mutation> {
         .constantFrom<[string, Array<[string, Raw]>, string]>(
           ['notification.message.sent', [['notification_id', str('n-1')]], 'event_data.channel'],
           [
-            'notification.message.sent',
+            'workflowexecution.workflow.started',
             [
-              ['notification_id', str('n-1')],
-              ['channel', str('carrier-pigeon')],
+              ['event_type', str('workflowexecution.workflow.started')],
+              ['workflow_id', str('w')],
+              ['workflow_version', str('v1')],
+              ['target_resource', str('ns/deployment/api')],
+              ['phase', str('Sleeping')],
+              ['container_image', str('img:1')],
+              ['execution_name', str('e')],
             ],
-            'event_data.channel',
+            'event_data.phase',
           ],
           [
             'gateway.signal.received',
             [
-              ['signal_source', str('p')],
+              ['event_type', str('gateway.signal.received')],
+              ['signal_type', str('alert')],
+              ['namespace', str('ns')],
               ['fingerprint', str('f')],
             ],
             'event_data.signal_name',
@@ -795,19 +802,27 @@ export function mutation(ctx: GenContext): fc.Arbitrary<Mutation> {
           [
             'signalprocessing.classification.decision',
             [
-              ['classification', str('c')],
-              ['confidence', num('1.5')],
+              ['event_type', str('signalprocessing.classification.decision')],
+              ['phase', str('Classifying')],
+              ['signal', str('s')],
+              ['priority', str('P9')],
             ],
-            'event_data.confidence',
+            'event_data.priority',
           ],
           [
+            // The seed's duration is a Go duration string ("2m30s"), not milliseconds.
             'workflowexecution.workflow.completed',
             [
+              ['event_type', str('workflowexecution.workflow.completed')],
               ['workflow_id', str('w')],
-              ['workflow_execution', str('e')],
-              ['duration_ms', num('-1')],
+              ['workflow_version', str('v1')],
+              ['target_resource', str('ns/deployment/api')],
+              ['phase', str('Completed')],
+              ['container_image', str('img:1')],
+              ['execution_name', str('e')],
+              ['duration', num('150000')],
             ],
-            'event_data.duration_ms',
+            'event_data.duration',
           ],
         )
         .map(([type, data, field]) => (_draft, entries) => ({

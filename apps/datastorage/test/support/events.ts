@@ -12,7 +12,13 @@ export function validEvent(
     event_action: 'received',
     event_outcome: 'success',
     correlation_id: 'corr-default',
-    event_data: { signal_name: 'HighMemory', signal_source: 'prometheus', fingerprint: 'fp-1' },
+    event_data: {
+      event_type: 'gateway.signal.received',
+      signal_type: 'alert',
+      signal_name: 'HighMemory',
+      namespace: 'payments',
+      fingerprint: 'fp-1',
+    },
     ...overrides,
   } as AuditEventRequest
 }

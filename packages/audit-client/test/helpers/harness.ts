@@ -20,7 +20,13 @@ export function validEvent(i = 0, overrides: Partial<AuditEventInput> = {}): Aud
     event_action: 'received',
     event_outcome: 'success',
     correlation_id: `req-${i}`,
-    event_data: { signal_name: `HighCPU-${i}`, signal_source: 'prometheus', fingerprint: `fp-${i}` },
+    event_data: {
+      event_type: 'gateway.signal.received',
+      signal_type: 'alert',
+      signal_name: `HighCPU-${i}`,
+      namespace: 'payments',
+      fingerprint: `fp-${i}`,
+    },
     ...overrides,
   } as AuditEventInput
 }

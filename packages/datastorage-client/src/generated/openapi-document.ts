@@ -900,7 +900,74 @@ export const openapiDocument: Record<string, unknown> = {
           "datastorage.audit.read",
           "datastorage.dlq.replayed",
           "aiagent.auth.failure",
-          "aiagent.auth.denied"
+          "aiagent.auth.denied",
+          "webhook.remediationrequest.timeout_modified",
+          "remediationworkflow.admitted.create",
+          "remediationworkflow.admitted.update",
+          "remediationworkflow.admitted.delete",
+          "remediationworkflow.admitted.denied",
+          "authwebhook.workflow.registration_failed",
+          "aiagent.enrichment.completed",
+          "aiagent.enrichment.failed",
+          "aiagent.workflow.validation_attempt",
+          "aiagent.session.cancelled",
+          "aiagent.session.suspended",
+          "aiagent.session.resumed",
+          "aiagent.interactive.started",
+          "aiagent.interactive.completed",
+          "aiagent.interactive.k8s_call",
+          "aiagent.secret.accessed",
+          "aiagent.session.observed",
+          "aiagent.session.access_denied",
+          "aiagent.investigation.cancelled",
+          "aiagent.alignment.step",
+          "aiagent.alignment.verdict",
+          "aiagent.shadow.llm.request",
+          "aiagent.shadow.llm.response",
+          "aiagent.ratelimit.denied",
+          "effectiveness.hash.computed",
+          "effectiveness.alert_decay.detected",
+          "datastorage.actiontype.reenabled",
+          "datastorage.actiontype.disable_denied",
+          "actiontype.admitted.create",
+          "actiontype.admitted.update",
+          "actiontype.admitted.delete",
+          "actiontype.denied.create",
+          "actiontype.denied.update",
+          "actiontype.denied.delete",
+          "agentsession.admitted.create",
+          "agentsession.denied.create",
+          "apifrontend.triage.started",
+          "apifrontend.triage.completed",
+          "apifrontend.rr.created",
+          "apifrontend.rr.deduplicated",
+          "apifrontend.session.created",
+          "apifrontend.session.completed",
+          "apifrontend.ka.delegated",
+          "apifrontend.ka.result_received",
+          "apifrontend.user.decision",
+          "apifrontend.auth.access_denied",
+          "apifrontend.tool.executed",
+          "apifrontend.workflow.discovery",
+          "apifrontend.auth.success",
+          "apifrontend.auth.failure",
+          "apifrontend.ratelimit.denied",
+          "apifrontend.circuitbreaker.trip",
+          "apifrontend.impersonation.created",
+          "apifrontend.jwt.delegation",
+          "apifrontend.session.phase_changed",
+          "apifrontend.session.deleted",
+          "apifrontend.session.auto_cancelled",
+          "apifrontend.session.retention_deleted",
+          "apifrontend.a2a.task_started",
+          "apifrontend.a2a.task_completed",
+          "apifrontend.a2a.task_failed",
+          "apifrontend.mcp.tool_failed",
+          "apifrontend.mcp.session_init",
+          "apifrontend.severity_triage.completed",
+          "apifrontend.severity_triage.failed",
+          "apifrontend.config.reloaded",
+          "apifrontend.config.rejected"
         ]
       },
       "EventData": {
@@ -1355,111 +1422,17 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "EventDataCatalog": {
-        "description": "Selects the typed `event_data` schema for known core event types.",
+        "description": "Selects the typed `event_data` schema of each known event type: the payloads of the system this one replaces, field for field (their `event_type` repeats the event's), then the payloads of the service's own self-audit events.",
         "allOf": [
           {
             "if": {
               "properties": {
                 "event_type": {
-                  "const": "gateway.signal.received"
-                }
-              },
-              "required": [
-                "event_type"
-              ]
-            },
-            "then": {
-              "properties": {
-                "event_data": {
-                  "$ref": "#/components/schemas/GatewaySignalReceivedData"
-                }
-              }
-            }
-          },
-          {
-            "if": {
-              "properties": {
-                "event_type": {
-                  "const": "gateway.crd.created"
-                }
-              },
-              "required": [
-                "event_type"
-              ]
-            },
-            "then": {
-              "properties": {
-                "event_data": {
-                  "$ref": "#/components/schemas/GatewayCrdCreatedData"
-                }
-              }
-            }
-          },
-          {
-            "if": {
-              "properties": {
-                "event_type": {
-                  "const": "orchestrator.lifecycle.started"
-                }
-              },
-              "required": [
-                "event_type"
-              ]
-            },
-            "then": {
-              "properties": {
-                "event_data": {
-                  "$ref": "#/components/schemas/OrchestratorLifecycleData"
-                }
-              }
-            }
-          },
-          {
-            "if": {
-              "properties": {
-                "event_type": {
-                  "const": "orchestrator.lifecycle.completed"
-                }
-              },
-              "required": [
-                "event_type"
-              ]
-            },
-            "then": {
-              "properties": {
-                "event_data": {
-                  "$ref": "#/components/schemas/OrchestratorLifecycleData"
-                }
-              }
-            }
-          },
-          {
-            "if": {
-              "properties": {
-                "event_type": {
-                  "const": "orchestrator.lifecycle.failed"
-                }
-              },
-              "required": [
-                "event_type"
-              ]
-            },
-            "then": {
-              "properties": {
-                "event_data": {
-                  "$ref": "#/components/schemas/OrchestratorLifecycleFailedData"
-                }
-              }
-            }
-          },
-          {
-            "if": {
-              "properties": {
-                "event_type": {
                   "enum": [
-                    "orchestrator.approval.requested",
-                    "orchestrator.approval.approved",
-                    "orchestrator.approval.rejected"
+                    "gateway.signal.received",
+                    "gateway.signal.deduplicated",
+                    "gateway.crd.created",
+                    "gateway.crd.failed"
                   ]
                 }
               },
@@ -1470,7 +1443,7 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/ApprovalData"
+                  "$ref": "#/components/schemas/GatewayAuditPayload"
                 }
               }
             }
@@ -1479,7 +1452,23 @@ export const openapiDocument: Record<string, unknown> = {
             "if": {
               "properties": {
                 "event_type": {
-                  "const": "signalprocessing.signal.processed"
+                  "enum": [
+                    "orchestrator.lifecycle.started",
+                    "orchestrator.lifecycle.created",
+                    "orchestrator.lifecycle.completed",
+                    "orchestrator.lifecycle.failed",
+                    "orchestrator.lifecycle.verifying_started",
+                    "orchestrator.lifecycle.verification_completed",
+                    "orchestrator.lifecycle.verification_timed_out",
+                    "orchestrator.lifecycle.transitioned",
+                    "orchestrator.approval.requested",
+                    "orchestrator.approval.approved",
+                    "orchestrator.approval.rejected",
+                    "orchestrator.remediation.manual_review",
+                    "orchestrator.routing.blocked",
+                    "remediation.workflow_created",
+                    "orchestrator.ea.created"
+                  ]
                 }
               },
               "required": [
@@ -1489,7 +1478,7 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/SignalProcessedData"
+                  "$ref": "#/components/schemas/RemediationOrchestratorAuditPayload"
                 }
               }
             }
@@ -1498,7 +1487,14 @@ export const openapiDocument: Record<string, unknown> = {
             "if": {
               "properties": {
                 "event_type": {
-                  "const": "signalprocessing.classification.decision"
+                  "enum": [
+                    "signalprocessing.signal.processed",
+                    "signalprocessing.phase.transition",
+                    "signalprocessing.classification.decision",
+                    "signalprocessing.business.classified",
+                    "signalprocessing.enrichment.completed",
+                    "signalprocessing.error.occurred"
+                  ]
                 }
               },
               "required": [
@@ -1508,7 +1504,7 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/ClassificationDecisionData"
+                  "$ref": "#/components/schemas/SignalProcessingAuditPayload"
                 }
               }
             }
@@ -1517,7 +1513,10 @@ export const openapiDocument: Record<string, unknown> = {
             "if": {
               "properties": {
                 "event_type": {
-                  "const": "signalprocessing.enrichment.completed"
+                  "enum": [
+                    "aianalysis.analysis.completed",
+                    "aianalysis.analysis.failed"
+                  ]
                 }
               },
               "required": [
@@ -1527,7 +1526,7 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/EnrichmentCompletedData"
+                  "$ref": "#/components/schemas/AIAnalysisAuditPayload"
                 }
               }
             }
@@ -1536,7 +1535,13 @@ export const openapiDocument: Record<string, unknown> = {
             "if": {
               "properties": {
                 "event_type": {
-                  "const": "aianalysis.analysis.completed"
+                  "enum": [
+                    "workflowexecution.workflow.started",
+                    "workflowexecution.workflow.completed",
+                    "workflowexecution.workflow.failed",
+                    "workflowexecution.selection.completed",
+                    "workflowexecution.execution.started"
+                  ]
                 }
               },
               "required": [
@@ -1546,7 +1551,7 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/AnalysisCompletedData"
+                  "$ref": "#/components/schemas/WorkflowExecutionAuditPayload"
                 }
               }
             }
@@ -1555,7 +1560,10 @@ export const openapiDocument: Record<string, unknown> = {
             "if": {
               "properties": {
                 "event_type": {
-                  "const": "aianalysis.analysis.failed"
+                  "enum": [
+                    "webhook.notification.cancelled",
+                    "webhook.notification.acknowledged"
+                  ]
                 }
               },
               "required": [
@@ -1565,7 +1573,7 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/AnalysisFailedData"
+                  "$ref": "#/components/schemas/NotificationAuditPayload"
                 }
               }
             }
@@ -1574,7 +1582,7 @@ export const openapiDocument: Record<string, unknown> = {
             "if": {
               "properties": {
                 "event_type": {
-                  "const": "workflowexecution.workflow.started"
+                  "const": "workflowexecution.block.cleared"
                 }
               },
               "required": [
@@ -1584,7 +1592,7 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/WorkflowStartedData"
+                  "$ref": "#/components/schemas/WorkflowExecutionWebhookAuditPayload"
                 }
               }
             }
@@ -1593,7 +1601,7 @@ export const openapiDocument: Record<string, unknown> = {
             "if": {
               "properties": {
                 "event_type": {
-                  "const": "workflowexecution.workflow.completed"
+                  "const": "webhook.remediationapprovalrequest.decided"
                 }
               },
               "required": [
@@ -1603,7 +1611,7 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/WorkflowCompletedData"
+                  "$ref": "#/components/schemas/RemediationApprovalAuditPayload"
                 }
               }
             }
@@ -1612,7 +1620,7 @@ export const openapiDocument: Record<string, unknown> = {
             "if": {
               "properties": {
                 "event_type": {
-                  "const": "workflowexecution.workflow.failed"
+                  "const": "webhook.remediationrequest.timeout_modified"
                 }
               },
               "required": [
@@ -1622,7 +1630,211 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/WorkflowFailedData"
+                  "$ref": "#/components/schemas/RemediationRequestWebhookAuditPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "enum": [
+                    "remediationworkflow.admitted.create",
+                    "remediationworkflow.admitted.update",
+                    "remediationworkflow.admitted.delete",
+                    "remediationworkflow.admitted.denied"
+                  ]
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/RemediationWorkflowWebhookAuditPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "authwebhook.workflow.registration_failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AuthwebhookWorkflowRegistrationFailedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "enum": [
+                    "workflow.catalog.actions_listed",
+                    "workflow.catalog.workflows_listed",
+                    "workflow.catalog.workflow_retrieved",
+                    "workflow.catalog.selection_validated"
+                  ]
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/WorkflowDiscoveryAuditPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.workflow.created"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/WorkflowCatalogCreatedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.workflow.updated"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/WorkflowCatalogUpdatedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aianalysis.phase.transition"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAnalysisPhaseTransitionPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "enum": [
+                    "aianalysis.aiagent.call",
+                    "aianalysis.aiagent.submit",
+                    "aianalysis.aiagent.result"
+                  ]
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAnalysisAIAgentCallPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aianalysis.approval.decision"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAnalysisApprovalDecisionPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aianalysis.rego.evaluation"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAnalysisRegoEvaluationPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aianalysis.error.occurred"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAnalysisErrorPayload"
                 }
               }
             }
@@ -1641,7 +1853,7 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/NotificationSentData"
+                  "$ref": "#/components/schemas/NotificationMessageSentPayload"
                 }
               }
             }
@@ -1660,7 +1872,1412 @@ export const openapiDocument: Record<string, unknown> = {
             "then": {
               "properties": {
                 "event_data": {
-                  "$ref": "#/components/schemas/NotificationFailedData"
+                  "$ref": "#/components/schemas/NotificationMessageFailedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "notification.message.acknowledged"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/NotificationMessageAcknowledgedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "notification.message.escalated"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/NotificationMessageEscalatedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.response.complete"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentResponsePayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.rca.complete"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentRCACompletePayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.response.failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentResponseFailedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.enrichment.completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentEnrichmentCompletedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.enrichment.failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentEnrichmentFailedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.llm.request"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/LLMRequestPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.llm.response"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/LLMResponsePayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.llm.tool_call"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/LLMToolCallPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.workflow.validation_attempt"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/WorkflowValidationPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.session.started"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentSessionStartedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.session.completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentSessionCompletedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.session.failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentSessionFailedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.session.cancelled"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentSessionCancelledPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.session.suspended"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentSessionSuspendedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.session.resumed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentSessionResumedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.interactive.started"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentInteractiveStartedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.interactive.completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentInteractiveCompletedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.interactive.k8s_call"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentInteractiveK8sCallPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.secret.accessed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentSecretAccessedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.session.observed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentSessionObservedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.session.access_denied"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentSessionAccessDeniedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.investigation.cancelled"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentInvestigationCancelledPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.alignment.step"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentAlignmentStepPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.alignment.verdict"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentAlignmentVerdictPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.shadow.llm.request"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ShadowLLMRequestPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.shadow.llm.response"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ShadowLLMResponsePayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.ratelimit.denied"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentRatelimitDeniedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.auth.failure"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentAuthFailurePayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "aiagent.auth.denied"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AIAgentAuthDeniedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.ratelimit.denied"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/DatastorageRatelimitDeniedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "gateway.config.reloaded"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/GatewayConfigReloadedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "gateway.config.rejected"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/GatewayConfigRejectedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "enum": [
+                    "effectiveness.health.assessed",
+                    "effectiveness.hash.computed",
+                    "effectiveness.alert.assessed",
+                    "effectiveness.metrics.assessed",
+                    "effectiveness.assessment.scheduled",
+                    "effectiveness.assessment.completed",
+                    "effectiveness.alert_decay.detected"
+                  ]
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/EffectivenessAssessmentAuditPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.actiontype.created"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ActionTypeCatalogCreatedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.actiontype.updated"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ActionTypeCatalogUpdatedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.actiontype.disabled"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ActionTypeCatalogDisabledPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.actiontype.reenabled"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ActionTypeCatalogReenabledPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.actiontype.disable_denied"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ActionTypeCatalogDisableDeniedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "enum": [
+                    "actiontype.admitted.create",
+                    "actiontype.admitted.update",
+                    "actiontype.admitted.delete",
+                    "actiontype.denied.create",
+                    "actiontype.denied.update",
+                    "actiontype.denied.delete"
+                  ]
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ActionTypeWebhookAuditPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "enum": [
+                    "agentsession.admitted.create",
+                    "agentsession.denied.create"
+                  ]
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/AgentSessionWebhookAuditPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.triage.started"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendTriageStartedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.triage.completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendTriageCompletedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.rr.created"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendRRCreatedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.rr.deduplicated"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendRRDeduplicatedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.session.created"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendSessionCreatedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.session.completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendSessionCompletedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.ka.delegated"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendKADelegatedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.ka.result_received"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendKAResultReceivedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.user.decision"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendUserDecisionPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.auth.access_denied"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendAuthAccessDeniedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.tool.executed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendToolExecutedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.workflow.discovery"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendWorkflowDiscoveryPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.auth.success"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendAuthSuccessPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.auth.failure"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendAuthFailurePayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.ratelimit.denied"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendRatelimitDeniedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.circuitbreaker.trip"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendCircuitbreakerTripPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.impersonation.created"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendImpersonationCreatedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.jwt.delegation"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendJWTDelegationPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.session.phase_changed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendSessionPhaseChangedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.session.deleted"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendSessionDeletedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.session.auto_cancelled"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendSessionAutoCancelledPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.session.retention_deleted"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendSessionRetentionDeletedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.a2a.task_started"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendA2ATaskStartedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.a2a.task_completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendA2ATaskCompletedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.a2a.task_failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendA2ATaskFailedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.mcp.tool_failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendMCPToolFailedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.mcp.session_init"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendMCPSessionInitPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.severity_triage.completed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendSeverityTriageCompletedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.severity_triage.failed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendSeverityTriageFailedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.config.reloaded"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendConfigReloadedPayload"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "apifrontend.config.rejected"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/ApifrontendConfigRejectedPayload"
                 }
               }
             }
@@ -1699,25 +3316,6 @@ export const openapiDocument: Record<string, unknown> = {
               "properties": {
                 "event_data": {
                   "$ref": "#/components/schemas/AuthDeniedData"
-                }
-              }
-            }
-          },
-          {
-            "if": {
-              "properties": {
-                "event_type": {
-                  "const": "datastorage.ratelimit.denied"
-                }
-              },
-              "required": [
-                "event_type"
-              ]
-            },
-            "then": {
-              "properties": {
-                "event_data": {
-                  "$ref": "#/components/schemas/RateLimitDeniedData"
                 }
               }
             }
@@ -1800,36 +3398,1696 @@ export const openapiDocument: Record<string, unknown> = {
           }
         ]
       },
-      "GatewaySignalReceivedData": {
+      "GatewayAuditPayload": {
         "type": "object",
         "required": [
+          "signal_type",
           "signal_name",
-          "signal_source",
-          "fingerprint"
+          "namespace",
+          "fingerprint",
+          "event_type"
         ],
         "properties": {
-          "signal_name": {
+          "event_type": {
             "type": "string",
-            "minLength": 1,
-            "maxLength": 255
+            "enum": [
+              "gateway.signal.received",
+              "gateway.signal.deduplicated",
+              "gateway.crd.created",
+              "gateway.crd.failed"
+            ]
           },
-          "signal_source": {
+          "original_payload": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "signal_labels": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "signal_annotations": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "signal_type": {
             "type": "string",
-            "minLength": 1,
-            "maxLength": 100,
-            "description": "e.g. prometheus",
-            "kubernetes-events": null
+            "enum": [
+              "alert"
+            ]
+          },
+          "signal_name": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
           },
           "fingerprint": {
+            "type": "string"
+          },
+          "severity": {
+            "type": "string"
+          },
+          "resource_kind": {
+            "type": "string"
+          },
+          "resource_name": {
+            "type": "string"
+          },
+          "remediation_request": {
+            "type": "string"
+          },
+          "deduplication_status": {
             "type": "string",
-            "minLength": 1,
-            "maxLength": 128
+            "enum": [
+              "new",
+              "duplicate"
+            ]
+          },
+          "occurrence_count": {
+            "type": "integer",
+            "format": "int32"
+          },
+          "error_details": {
+            "$ref": "#/components/schemas/ErrorDetails"
+          }
+        }
+      },
+      "ErrorDetails": {
+        "type": "object",
+        "required": [
+          "message",
+          "code",
+          "component",
+          "retry_possible"
+        ],
+        "properties": {
+          "message": {
+            "type": "string"
+          },
+          "code": {
+            "type": "string"
+          },
+          "component": {
+            "type": "string",
+            "enum": [
+              "gateway",
+              "aianalysis",
+              "workflowexecution",
+              "remediationorchestrator",
+              "signalprocessing",
+              "authwebhook"
+            ]
+          },
+          "retry_possible": {
+            "type": "boolean"
+          },
+          "stack_trace": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "RemediationOrchestratorAuditPayload": {
+        "type": "object",
+        "required": [
+          "rr_name",
+          "namespace",
+          "event_type"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "orchestrator.lifecycle.started",
+              "orchestrator.lifecycle.created",
+              "orchestrator.lifecycle.completed",
+              "orchestrator.lifecycle.failed",
+              "orchestrator.lifecycle.verifying_started",
+              "orchestrator.lifecycle.verification_completed",
+              "orchestrator.lifecycle.verification_timed_out",
+              "orchestrator.lifecycle.transitioned",
+              "orchestrator.approval.requested",
+              "orchestrator.approval.approved",
+              "orchestrator.approval.rejected",
+              "orchestrator.remediation.manual_review",
+              "orchestrator.routing.blocked",
+              "remediation.workflow_created",
+              "orchestrator.ea.created"
+            ]
+          },
+          "rr_name": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "outcome": {
+            "type": "string",
+            "enum": [
+              "Success",
+              "Failed",
+              "Pending"
+            ]
+          },
+          "duration_ms": {
+            "type": "integer",
+            "format": "int64"
+          },
+          "failure_phase": {
+            "type": "string",
+            "enum": [
+              "SignalProcessing",
+              "AIAnalysis",
+              "WorkflowExecution",
+              "Approval"
+            ]
+          },
+          "failure_reason": {
+            "type": "string",
+            "enum": [
+              "Timeout",
+              "ValidationError",
+              "InfrastructureError",
+              "ApprovalRejected",
+              "Unknown"
+            ]
+          },
+          "error_details": {
+            "$ref": "#/components/schemas/ErrorDetails"
+          },
+          "from_phase": {
+            "type": "string"
+          },
+          "to_phase": {
+            "type": "string"
+          },
+          "transition_reason": {
+            "type": "string"
+          },
+          "rar_name": {
+            "type": "string"
+          },
+          "required_by": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "workflow_id": {
+            "type": "string"
+          },
+          "confidence_str": {
+            "type": "string"
+          },
+          "decision": {
+            "type": "string",
+            "enum": [
+              "Approved",
+              "Rejected",
+              "Pending"
+            ]
+          },
+          "approved_by": {
+            "type": "string"
+          },
+          "rejected_by": {
+            "type": "string"
+          },
+          "rejection_reason": {
+            "type": "string"
+          },
+          "message": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "sub_reason": {
+            "type": "string"
+          },
+          "notification_name": {
+            "type": "string"
+          },
+          "timeout_config": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/TimeoutConfig"
+              }
+            ]
+          },
+          "pre_remediation_spec_hash": {
+            "type": "string"
+          },
+          "target_resource": {
+            "type": "string"
+          },
+          "workflow_version": {
+            "type": "string"
+          },
+          "action_type": {
+            "type": "string"
+          },
+          "signal_type": {
+            "type": "string"
+          },
+          "signal_fingerprint": {
+            "type": "string"
+          },
+          "crd_outcome": {
+            "type": "string"
+          },
+          "ea_name": {
+            "type": "string"
+          },
+          "hash_compute_delay": {
+            "type": "string"
+          },
+          "alert_check_delay": {
+            "type": "string"
+          },
+          "gitops_sync_delay": {
+            "type": "string"
+          },
+          "operator_reconcile_delay": {
+            "type": "string"
+          },
+          "is_gitops_managed": {
+            "type": "boolean"
+          },
+          "is_crd": {
+            "type": "boolean"
+          }
+        }
+      },
+      "TimeoutConfig": {
+        "type": "object",
+        "properties": {
+          "global": {
+            "type": "string"
+          },
+          "processing": {
+            "type": "string"
+          },
+          "analyzing": {
+            "type": "string"
+          },
+          "executing": {
+            "type": "string"
+          }
+        }
+      },
+      "SignalProcessingAuditPayload": {
+        "type": "object",
+        "required": [
+          "phase",
+          "signal",
+          "event_type"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "signalprocessing.signal.processed",
+              "signalprocessing.phase.transition",
+              "signalprocessing.classification.decision",
+              "signalprocessing.business.classified",
+              "signalprocessing.enrichment.completed",
+              "signalprocessing.error.occurred"
+            ]
+          },
+          "phase": {
+            "type": "string",
+            "enum": [
+              "Pending",
+              "Enriching",
+              "Classifying",
+              "Categorizing",
+              "Completed",
+              "Failed"
+            ]
+          },
+          "signal": {
+            "type": "string"
           },
           "severity": {
             "type": "string",
-            "maxLength": 50
+            "enum": [
+              "critical",
+              "high",
+              "warning",
+              "info",
+              "unknown"
+            ]
+          },
+          "external_severity": {
+            "type": "string"
+          },
+          "normalized_severity": {
+            "type": "string",
+            "enum": [
+              "critical",
+              "high",
+              "warning",
+              "info",
+              "unknown"
+            ]
+          },
+          "determination_source": {
+            "type": "string",
+            "enum": [
+              "rego-policy",
+              "fallback",
+              "default"
+            ]
+          },
+          "policy_hash": {
+            "type": "string",
+            "pattern": "^[a-f0-9]{64}$"
+          },
+          "environment": {
+            "type": "string",
+            "enum": [
+              "production",
+              "staging",
+              "development"
+            ]
+          },
+          "environment_source": {
+            "type": "string",
+            "enum": [
+              "rego",
+              "labels",
+              "default"
+            ]
+          },
+          "priority": {
+            "type": "string",
+            "enum": [
+              "P0",
+              "P1",
+              "P2",
+              "P3",
+              "P4"
+            ]
+          },
+          "priority_source": {
+            "type": "string",
+            "enum": [
+              "rego",
+              "severity",
+              "default"
+            ]
+          },
+          "criticality": {
+            "type": "string",
+            "enum": [
+              "critical",
+              "high",
+              "warning",
+              "low"
+            ]
+          },
+          "sla_requirement": {
+            "type": "string"
+          },
+          "has_owner_chain": {
+            "type": "boolean"
+          },
+          "owner_chain_length": {
+            "type": "integer"
+          },
+          "degraded_mode": {
+            "type": "boolean"
+          },
+          "duration_ms": {
+            "type": "integer"
+          },
+          "has_namespace": {
+            "type": "boolean"
+          },
+          "has_pod": {
+            "type": "boolean"
+          },
+          "has_deployment": {
+            "type": "boolean"
+          },
+          "business_unit": {
+            "type": "string"
+          },
+          "from_phase": {
+            "type": "string"
+          },
+          "to_phase": {
+            "type": "string"
+          },
+          "signal_mode": {
+            "type": "string",
+            "enum": [
+              "reactive",
+              "proactive"
+            ]
+          },
+          "source_signal_name": {
+            "type": "string"
+          },
+          "error": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAnalysisAuditPayload": {
+        "type": "object",
+        "required": [
+          "analysis_name",
+          "namespace",
+          "phase",
+          "approval_required",
+          "degraded_mode",
+          "warnings_count",
+          "event_type"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aianalysis.analysis.completed",
+              "aianalysis.analysis.failed"
+            ]
+          },
+          "analysis_name": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "phase": {
+            "type": "string",
+            "enum": [
+              "Pending",
+              "Investigating",
+              "Analyzing",
+              "Completed",
+              "Failed"
+            ]
+          },
+          "approval_required": {
+            "type": "boolean"
+          },
+          "approval_reason": {
+            "type": "string"
+          },
+          "degraded_mode": {
+            "type": "boolean"
+          },
+          "warnings_count": {
+            "type": "integer"
+          },
+          "confidence": {
+            "type": "number",
+            "format": "float"
+          },
+          "workflow_id": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "sub_reason": {
+            "type": "string"
+          },
+          "provider_response_summary": {
+            "$ref": "#/components/schemas/ProviderResponseSummary"
+          },
+          "error_details": {
+            "$ref": "#/components/schemas/ErrorDetails"
+          }
+        }
+      },
+      "ProviderResponseSummary": {
+        "type": "object",
+        "required": [
+          "incident_id",
+          "analysis_preview",
+          "needs_human_review",
+          "warnings_count"
+        ],
+        "properties": {
+          "incident_id": {
+            "type": "string"
+          },
+          "analysis_preview": {
+            "type": "string"
+          },
+          "selected_workflow_id": {
+            "type": "string"
+          },
+          "needs_human_review": {
+            "type": "boolean"
+          },
+          "warnings_count": {
+            "type": "integer"
+          }
+        }
+      },
+      "WorkflowExecutionAuditPayload": {
+        "type": "object",
+        "required": [
+          "workflow_id",
+          "workflow_version",
+          "target_resource",
+          "phase",
+          "container_image",
+          "execution_name",
+          "event_type"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "workflowexecution.workflow.started",
+              "workflowexecution.workflow.completed",
+              "workflowexecution.workflow.failed",
+              "workflowexecution.selection.completed",
+              "workflowexecution.execution.started"
+            ]
+          },
+          "workflow_id": {
+            "type": "string"
+          },
+          "workflow_version": {
+            "type": "string"
+          },
+          "workflow_name": {
+            "type": "string"
+          },
+          "action_type": {
+            "type": "string"
+          },
+          "target_resource": {
+            "type": "string"
+          },
+          "phase": {
+            "type": "string",
+            "enum": [
+              "Pending",
+              "Running",
+              "Completed",
+              "Failed"
+            ]
+          },
+          "container_image": {
+            "type": "string"
+          },
+          "execution_name": {
+            "type": "string"
+          },
+          "started_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "completed_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "duration": {
+            "type": "string"
+          },
+          "failure_reason": {
+            "type": "string",
+            "enum": [
+              "OOMKilled",
+              "DeadlineExceeded",
+              "Forbidden",
+              "ImagePullBackOff",
+              "ConfigurationError",
+              "ResourceExhausted",
+              "TaskFailed",
+              "UnsupportedEngine",
+              "Deduplicated",
+              "Unknown"
+            ]
+          },
+          "failure_message": {
+            "type": "string"
+          },
+          "failed_task_name": {
+            "type": "string"
+          },
+          "error_details": {
+            "$ref": "#/components/schemas/ErrorDetails"
+          },
+          "pipelinerun_name": {
+            "type": "string"
+          },
+          "parameters": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "retry_count": {
+            "type": "integer"
+          }
+        }
+      },
+      "NotificationAuditPayload": {
+        "type": "object",
+        "required": [
+          "event_type"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "webhook.notification.cancelled",
+              "webhook.notification.acknowledged"
+            ]
+          },
+          "notification_id": {
+            "type": "string"
+          },
+          "notification_name": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string",
+            "enum": [
+              "Escalation",
+              "Simple",
+              "StatusUpdate",
+              "Approval",
+              "ManualReview",
+              "Completion"
+            ]
+          },
+          "notification_type": {
+            "type": "string",
+            "enum": [
+              "Escalation",
+              "Simple",
+              "StatusUpdate",
+              "Approval",
+              "ManualReview",
+              "Completion"
+            ]
+          },
+          "priority": {
+            "type": "string",
+            "enum": [
+              "Critical",
+              "High",
+              "Medium",
+              "Low"
+            ]
+          },
+          "final_status": {
+            "type": "string",
+            "enum": [
+              "Pending",
+              "Sending",
+              "Sent",
+              "Failed",
+              "Cancelled"
+            ]
+          },
+          "delivery_channels": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "cancelled_by": {
+            "type": "string"
+          },
+          "user_uid": {
+            "type": "string"
+          },
+          "user_groups": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "action": {
+            "type": "string",
+            "enum": [
+              "notification_cancelled",
+              "notification_acknowledged"
+            ]
+          }
+        }
+      },
+      "WorkflowExecutionWebhookAuditPayload": {
+        "type": "object",
+        "required": [
+          "workflow_name",
+          "clear_reason",
+          "cleared_at",
+          "previous_state",
+          "new_state",
+          "event_type"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "workflowexecution.block.cleared"
+            ]
+          },
+          "workflow_name": {
+            "type": "string"
+          },
+          "clear_reason": {
+            "type": "string"
+          },
+          "cleared_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "previous_state": {
+            "type": "string",
+            "enum": [
+              "Blocked"
+            ]
+          },
+          "new_state": {
+            "type": "string",
+            "enum": [
+              "Running"
+            ]
+          }
+        }
+      },
+      "RemediationApprovalAuditPayload": {
+        "type": "object",
+        "required": [
+          "request_name",
+          "decision",
+          "decided_at",
+          "decision_message",
+          "ai_analysis_ref",
+          "event_type"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "webhook.remediationapprovalrequest.decided"
+            ]
+          },
+          "request_name": {
+            "type": "string"
+          },
+          "decision": {
+            "type": "string",
+            "enum": [
+              "Approved",
+              "Rejected"
+            ]
+          },
+          "decided_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "decision_message": {
+            "type": "string"
+          },
+          "ai_analysis_ref": {
+            "type": "string"
+          },
+          "delegated_user": {
+            "type": "string"
+          },
+          "delegated_via": {
+            "type": "string"
+          },
+          "policy_hash": {
+            "type": "string"
+          }
+        }
+      },
+      "RemediationRequestWebhookAuditPayload": {
+        "type": "object",
+        "required": [
+          "rr_name",
+          "namespace",
+          "event_type",
+          "modified_by",
+          "modified_at"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "webhook.remediationrequest.timeout_modified"
+            ]
+          },
+          "rr_name": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "modified_by": {
+            "type": "string"
+          },
+          "modified_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "old_timeout_config": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/TimeoutConfig"
+              }
+            ]
+          },
+          "new_timeout_config": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/TimeoutConfig"
+              }
+            ]
+          }
+        }
+      },
+      "RemediationWorkflowWebhookAuditPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "workflow_name",
+          "action"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "remediationworkflow.admitted.create",
+              "remediationworkflow.admitted.update",
+              "remediationworkflow.admitted.delete",
+              "remediationworkflow.admitted.denied"
+            ]
+          },
+          "workflow_name": {
+            "type": "string"
+          },
+          "action": {
+            "type": "string",
+            "enum": [
+              "create",
+              "update",
+              "delete",
+              "denied"
+            ]
+          },
+          "workflow_id": {
+            "type": "string"
+          },
+          "catalog_status": {
+            "type": "string"
+          },
+          "denial_reason": {
+            "type": "string"
+          },
+          "workflow_content": {
+            "$ref": "#/components/schemas/RemediationWorkflowContentPayload"
+          },
+          "content_hash": {
+            "type": "string"
+          }
+        }
+      },
+      "RemediationWorkflowContentPayload": {
+        "type": "object",
+        "required": [
+          "version",
+          "description",
+          "actionType",
+          "labels",
+          "execution",
+          "parameters"
+        ],
+        "properties": {
+          "version": {
+            "type": "string"
+          },
+          "description": {
+            "$ref": "#/components/schemas/StructuredDescription"
+          },
+          "actionType": {
+            "type": "string"
           },
           "labels": {
+            "$ref": "#/components/schemas/RemediationWorkflowContentLabels"
+          },
+          "customLabels": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          },
+          "detectedLabels": {},
+          "execution": {
+            "$ref": "#/components/schemas/RemediationWorkflowContentExecution"
+          },
+          "dependencies": {
+            "$ref": "#/components/schemas/RemediationWorkflowContentDependencies"
+          },
+          "maintainers": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RemediationWorkflowContentMaintainer"
+            }
+          },
+          "parameters": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RemediationWorkflowContentParameter"
+            }
+          },
+          "rollbackParameters": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RemediationWorkflowContentParameter"
+            }
+          }
+        }
+      },
+      "StructuredDescription": {
+        "type": "object",
+        "required": [
+          "what",
+          "whenToUse"
+        ],
+        "properties": {
+          "what": {
+            "type": "string"
+          },
+          "whenToUse": {
+            "type": "string"
+          },
+          "whenNotToUse": {
+            "type": "string"
+          },
+          "preconditions": {
+            "type": "string"
+          }
+        }
+      },
+      "RemediationWorkflowContentLabels": {
+        "type": "object",
+        "required": [
+          "severity",
+          "environment",
+          "component",
+          "priority"
+        ],
+        "properties": {
+          "severity": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "environment": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "component": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "priority": {
+            "type": "string"
+          },
+          "cluster": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "RemediationWorkflowContentExecution": {
+        "type": "object",
+        "properties": {
+          "engine": {
+            "type": "string"
+          },
+          "bundle": {
+            "type": "string"
+          },
+          "bundleDigest": {
+            "type": "string"
+          },
+          "engineConfig": {},
+          "serviceAccountName": {
+            "type": "string"
+          }
+        }
+      },
+      "RemediationWorkflowContentDependencies": {
+        "type": "object",
+        "properties": {
+          "secrets": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RemediationWorkflowContentResourceDependency"
+            }
+          },
+          "configMaps": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/RemediationWorkflowContentResourceDependency"
+            }
+          }
+        }
+      },
+      "RemediationWorkflowContentResourceDependency": {
+        "type": "object",
+        "required": [
+          "name"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          }
+        }
+      },
+      "RemediationWorkflowContentMaintainer": {
+        "type": "object",
+        "required": [
+          "name",
+          "email"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "email": {
+            "type": "string"
+          }
+        }
+      },
+      "RemediationWorkflowContentParameter": {
+        "type": "object",
+        "required": [
+          "name",
+          "type",
+          "required",
+          "description"
+        ],
+        "properties": {
+          "name": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "required": {
+            "type": "boolean"
+          },
+          "description": {
+            "type": "string"
+          },
+          "enum": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "pattern": {
+            "type": "string"
+          },
+          "minimum": {
+            "type": "number"
+          },
+          "maximum": {
+            "type": "number"
+          },
+          "default": {},
+          "dependsOn": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "AuthwebhookWorkflowRegistrationFailedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "workflow_name",
+          "reason",
+          "message"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "authwebhook.workflow.registration_failed"
+            ]
+          },
+          "workflow_name": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string",
+            "enum": [
+              "DependencyMissing",
+              "DataStorageError",
+              "ValidationFailed"
+            ]
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "WorkflowDiscoveryAuditPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "query",
+          "results",
+          "search_metadata"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "workflow.catalog.actions_listed",
+              "workflow.catalog.workflows_listed",
+              "workflow.catalog.workflow_retrieved",
+              "workflow.catalog.selection_validated"
+            ]
+          },
+          "query": {
+            "$ref": "#/components/schemas/QueryMetadata"
+          },
+          "results": {
+            "$ref": "#/components/schemas/ResultsMetadata"
+          },
+          "search_metadata": {
+            "$ref": "#/components/schemas/SearchExecutionMetadata"
+          }
+        }
+      },
+      "QueryMetadata": {
+        "type": "object",
+        "required": [
+          "top_k"
+        ],
+        "properties": {
+          "top_k": {
+            "type": "integer",
+            "format": "int32"
+          },
+          "min_score": {
+            "type": "number",
+            "format": "double"
+          },
+          "filters": {
+            "$ref": "#/components/schemas/WorkflowSearchFilters"
+          }
+        }
+      },
+      "WorkflowSearchFilters": {
+        "type": "object",
+        "required": [
+          "severity",
+          "component",
+          "environment",
+          "priority"
+        ],
+        "properties": {
+          "severity": {
+            "type": "string",
+            "enum": [
+              "critical",
+              "high",
+              "warning",
+              "info"
+            ]
+          },
+          "component": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "priority": {
+            "type": "string",
+            "enum": [
+              "P0",
+              "P1",
+              "P2",
+              "P3"
+            ]
+          },
+          "customLabels": {
+            "$ref": "#/components/schemas/CustomLabels"
+          },
+          "detectedLabels": {
+            "$ref": "#/components/schemas/DetectedLabels"
+          },
+          "status": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "Active",
+                "Disabled",
+                "Deprecated",
+                "Archived"
+              ]
+            }
+          }
+        }
+      },
+      "CustomLabels": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "DetectedLabels": {
+        "type": "object",
+        "properties": {
+          "failedDetections": {
+            "type": "array",
+            "items": {
+              "type": "string",
+              "enum": [
+                "gitOpsManaged",
+                "gitOpsTool",
+                "pdbProtected",
+                "hpaEnabled",
+                "stateful",
+                "helmManaged",
+                "networkIsolated",
+                "serviceMesh",
+                "resourceQuotaConstrained",
+                "virtualMachine",
+                "liveMigratable",
+                "cdiManaged",
+                "storageBackend"
+              ]
+            }
+          },
+          "gitOpsManaged": {
+            "type": "boolean"
+          },
+          "gitOpsTool": {
+            "type": "string",
+            "enum": [
+              "argocd",
+              "flux",
+              "*"
+            ]
+          },
+          "pdbProtected": {
+            "type": "boolean"
+          },
+          "hpaEnabled": {
+            "type": "boolean"
+          },
+          "stateful": {
+            "type": "boolean"
+          },
+          "helmManaged": {
+            "type": "boolean"
+          },
+          "networkIsolated": {
+            "type": "boolean"
+          },
+          "serviceMesh": {
+            "type": "string",
+            "enum": [
+              "istio",
+              "linkerd",
+              "*"
+            ]
+          },
+          "resourceQuotaConstrained": {
+            "type": "boolean"
+          },
+          "virtualMachine": {
+            "type": "boolean"
+          },
+          "liveMigratable": {
+            "type": "boolean"
+          },
+          "cdiManaged": {
+            "type": "boolean"
+          },
+          "storageBackend": {
+            "type": "string",
+            "enum": [
+              "odf-ceph",
+              "lvms",
+              "local",
+              "*"
+            ]
+          }
+        }
+      },
+      "ResultsMetadata": {
+        "type": "object",
+        "required": [
+          "total_found",
+          "returned",
+          "workflows"
+        ],
+        "properties": {
+          "total_found": {
+            "type": "integer",
+            "format": "int32"
+          },
+          "returned": {
+            "type": "integer",
+            "format": "int32"
+          },
+          "workflows": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/WorkflowResultAudit"
+            }
+          }
+        }
+      },
+      "WorkflowResultAudit": {
+        "type": "object",
+        "required": [
+          "workflow_id",
+          "title",
+          "rank",
+          "scoring"
+        ],
+        "properties": {
+          "workflow_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "title": {
+            "type": "string"
+          },
+          "rank": {
+            "type": "integer",
+            "format": "int32"
+          },
+          "scoring": {
+            "$ref": "#/components/schemas/ScoringV1Audit"
+          },
+          "owner": {
+            "type": "string"
+          },
+          "maintainer": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "labels": {
+            "type": "object",
+            "additionalProperties": true
+          }
+        }
+      },
+      "ScoringV1Audit": {
+        "type": "object",
+        "required": [
+          "confidence"
+        ],
+        "properties": {
+          "confidence": {
+            "type": "number",
+            "format": "double",
+            "minimum": 0,
+            "maximum": 1
+          }
+        }
+      },
+      "SearchExecutionMetadata": {
+        "type": "object",
+        "required": [
+          "duration_ms"
+        ],
+        "properties": {
+          "duration_ms": {
+            "type": "integer",
+            "format": "int64"
+          }
+        }
+      },
+      "WorkflowCatalogCreatedPayload": {
+        "type": "object",
+        "required": [
+          "workflow_id",
+          "workflow_name",
+          "version",
+          "status",
+          "is_latest_version",
+          "execution_engine",
+          "name"
+        ],
+        "properties": {
+          "workflow_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "workflow_name": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "schema_version": {
+            "type": "string"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "Active",
+              "Disabled",
+              "Archived"
+            ]
+          },
+          "is_latest_version": {
+            "type": "boolean"
+          },
+          "execution_engine": {
+            "type": "string"
+          },
+          "name": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          },
+          "labels": {
+            "type": "object",
+            "additionalProperties": true
+          }
+        }
+      },
+      "WorkflowCatalogUpdatedPayload": {
+        "type": "object",
+        "required": [
+          "workflow_id",
+          "updated_fields"
+        ],
+        "properties": {
+          "workflow_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "updated_fields": {
+            "$ref": "#/components/schemas/WorkflowCatalogUpdatedFields"
+          }
+        }
+      },
+      "WorkflowCatalogUpdatedFields": {
+        "type": "object",
+        "properties": {
+          "status": {
+            "type": "string"
+          },
+          "disabled_by": {
+            "type": "string"
+          },
+          "disabled_reason": {
+            "type": "string"
+          },
+          "version": {
+            "type": "string"
+          },
+          "description": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAnalysisPhaseTransitionPayload": {
+        "type": "object",
+        "required": [
+          "old_phase",
+          "new_phase"
+        ],
+        "properties": {
+          "old_phase": {
+            "type": "string"
+          },
+          "new_phase": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAnalysisAIAgentCallPayload": {
+        "type": "object",
+        "required": [
+          "endpoint",
+          "http_status_code",
+          "duration_ms"
+        ],
+        "properties": {
+          "endpoint": {
+            "type": "string"
+          },
+          "http_status_code": {
+            "type": "integer",
+            "format": "int32"
+          },
+          "duration_ms": {
+            "type": "integer",
+            "format": "int32"
+          }
+        }
+      },
+      "AIAnalysisApprovalDecisionPayload": {
+        "type": "object",
+        "required": [
+          "approval_required",
+          "approval_reason",
+          "auto_approved",
+          "decision",
+          "reason",
+          "environment"
+        ],
+        "properties": {
+          "approval_required": {
+            "type": "boolean"
+          },
+          "approval_reason": {
+            "type": "string"
+          },
+          "auto_approved": {
+            "type": "boolean"
+          },
+          "decision": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "environment": {
+            "type": "string"
+          },
+          "confidence": {
+            "type": "number",
+            "format": "double"
+          },
+          "workflow_id": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAnalysisRegoEvaluationPayload": {
+        "type": "object",
+        "required": [
+          "outcome",
+          "degraded",
+          "duration_ms",
+          "reason"
+        ],
+        "properties": {
+          "outcome": {
+            "type": "string"
+          },
+          "degraded": {
+            "type": "boolean"
+          },
+          "duration_ms": {
+            "type": "integer",
+            "format": "int32"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "policy_hash": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAnalysisErrorPayload": {
+        "type": "object",
+        "required": [
+          "phase",
+          "error_message"
+        ],
+        "properties": {
+          "phase": {
+            "type": "string"
+          },
+          "error_message": {
+            "type": "string"
+          }
+        }
+      },
+      "NotificationMessageSentPayload": {
+        "type": "object",
+        "required": [
+          "notification_id",
+          "channel",
+          "subject",
+          "body",
+          "priority",
+          "type"
+        ],
+        "properties": {
+          "notification_id": {
+            "type": "string"
+          },
+          "channel": {
+            "type": "string"
+          },
+          "subject": {
+            "type": "string"
+          },
+          "body": {
+            "type": "string"
+          },
+          "priority": {
+            "type": "string"
+          },
+          "type": {
+            "type": "string"
+          },
+          "metadata": {
             "type": "object",
             "additionalProperties": {
               "type": "string"
@@ -1837,343 +5095,3031 @@ export const openapiDocument: Record<string, unknown> = {
           }
         }
       },
-      "GatewayCrdCreatedData": {
+      "NotificationMessageFailedPayload": {
         "type": "object",
         "required": [
-          "crd_name",
-          "crd_namespace",
-          "fingerprint"
+          "notification_id",
+          "channel",
+          "subject",
+          "body",
+          "priority",
+          "error_type"
         ],
         "properties": {
-          "crd_name": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 253
+          "notification_id": {
+            "type": "string"
           },
-          "crd_namespace": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 63
+          "channel": {
+            "type": "string"
           },
-          "fingerprint": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 128
+          "subject": {
+            "type": "string"
+          },
+          "body": {
+            "type": "string"
+          },
+          "priority": {
+            "type": "string"
+          },
+          "error_type": {
+            "type": "string"
+          },
+          "error": {
+            "type": "string"
+          },
+          "metadata": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
           }
         }
       },
-      "OrchestratorLifecycleData": {
+      "NotificationMessageAcknowledgedPayload": {
         "type": "object",
         "required": [
-          "remediation_request",
-          "phase"
+          "notification_id",
+          "subject",
+          "priority"
         ],
         "properties": {
-          "remediation_request": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 253
+          "notification_id": {
+            "type": "string"
           },
-          "phase": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 50
+          "subject": {
+            "type": "string"
           },
-          "duration_ms": {
+          "priority": {
+            "type": "string"
+          },
+          "metadata": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "NotificationMessageEscalatedPayload": {
+        "type": "object",
+        "required": [
+          "notification_id",
+          "subject",
+          "priority",
+          "reason"
+        ],
+        "properties": {
+          "notification_id": {
+            "type": "string"
+          },
+          "subject": {
+            "type": "string"
+          },
+          "priority": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "metadata": {
+            "type": "object",
+            "additionalProperties": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "AIAgentResponsePayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "response_data"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.response.complete"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "response_data": {
+            "$ref": "#/components/schemas/IncidentResponseData"
+          },
+          "total_prompt_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "total_completion_tokens": {
             "type": "integer",
             "minimum": 0
           }
         }
       },
-      "OrchestratorLifecycleFailedData": {
-        "allOf": [
-          {
-            "$ref": "#/components/schemas/OrchestratorLifecycleData"
+      "IncidentResponseData": {
+        "type": "object",
+        "required": [
+          "incidentId",
+          "analysis",
+          "rootCauseAnalysis",
+          "confidence",
+          "timestamp"
+        ],
+        "properties": {
+          "incidentId": {
+            "type": "string"
           },
-          {
+          "analysis": {
+            "type": "string"
+          },
+          "rootCauseAnalysis": {
             "type": "object",
             "required": [
-              "failure_reason"
+              "summary",
+              "severity",
+              "contributingFactors"
             ],
             "properties": {
-              "failure_reason": {
+              "summary": {
+                "type": "string"
+              },
+              "severity": {
                 "type": "string",
-                "minLength": 1,
-                "maxLength": 1024
+                "enum": [
+                  "critical",
+                  "high",
+                  "warning",
+                  "info",
+                  "unknown"
+                ]
+              },
+              "contributingFactors": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "remediationTarget": {
+                "type": "object",
+                "properties": {
+                  "kind": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "namespace": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false
+              },
+              "causalChain": {
+                "type": "array",
+                "items": {
+                  "type": "string"
+                }
+              },
+              "dueDiligence": {
+                "type": "object",
+                "properties": {
+                  "causalCompleteness": {
+                    "type": "string"
+                  },
+                  "targetAccuracy": {
+                    "type": "string"
+                  },
+                  "evidenceSufficiency": {
+                    "type": "string"
+                  },
+                  "alternativeHypotheses": {
+                    "type": "string"
+                  },
+                  "scopeCompleteness": {
+                    "type": "string"
+                  },
+                  "proportionality": {
+                    "type": "string"
+                  },
+                  "regressionAwareness": {
+                    "type": "string"
+                  },
+                  "confidenceCalibration": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false
+              },
+              "reasoning": {
+                "type": "string"
+              },
+              "reasoningRedacted": {
+                "type": "boolean"
+              }
+            },
+            "additionalProperties": false
+          },
+          "selectedWorkflow": {
+            "type": "object",
+            "properties": {
+              "workflowId": {
+                "type": "string"
+              },
+              "actionType": {
+                "type": "string"
+              },
+              "executionBundle": {
+                "type": "string"
+              },
+              "confidence": {
+                "type": "number",
+                "format": "float",
+                "minimum": 0,
+                "maximum": 1
+              },
+              "parameters": {
+                "type": "object",
+                "additionalProperties": true
+              }
+            },
+            "additionalProperties": false
+          },
+          "confidence": {
+            "type": "number",
+            "format": "float",
+            "minimum": 0,
+            "maximum": 1
+          },
+          "timestamp": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "isActionable": {
+            "type": [
+              "boolean",
+              "null"
+            ]
+          },
+          "needsHumanReview": {
+            "type": "boolean"
+          },
+          "humanReviewReason": {
+            "type": "string",
+            "enum": [
+              "workflow_not_found",
+              "image_mismatch",
+              "parameter_validation_failed",
+              "no_matching_workflows",
+              "low_confidence",
+              "llm_parsing_error",
+              "investigation_inconclusive",
+              "rca_incomplete",
+              "alignment_check_failed",
+              "decision_expired"
+            ]
+          },
+          "warnings": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "alternativeWorkflows": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "workflowId": {
+                  "type": "string"
+                },
+                "rationale": {
+                  "type": "string"
+                },
+                "executionBundle": {
+                  "type": "string"
+                },
+                "confidence": {
+                  "type": "number",
+                  "format": "float",
+                  "minimum": 0,
+                  "maximum": 1
+                }
+              },
+              "additionalProperties": false
+            }
+          }
+        }
+      },
+      "AIAgentRCACompletePayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "response_data"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.rca.complete"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "response_data": {
+            "$ref": "#/components/schemas/IncidentResponseData"
+          },
+          "total_prompt_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "total_completion_tokens": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "AIAgentResponseFailedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "error_message",
+          "phase"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.response.failed"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "error_message": {
+            "type": "string"
+          },
+          "phase": {
+            "type": "string"
+          },
+          "duration_seconds": {
+            "type": "number",
+            "format": "float"
+          }
+        }
+      },
+      "AIAgentEnrichmentCompletedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "root_owner_kind",
+          "root_owner_name",
+          "owner_chain_length",
+          "remediation_history_fetched"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.enrichment.completed"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "root_owner_kind": {
+            "type": "string"
+          },
+          "root_owner_name": {
+            "type": "string"
+          },
+          "root_owner_namespace": {
+            "type": "string"
+          },
+          "owner_chain_length": {
+            "type": "integer"
+          },
+          "detected_labels_summary": {
+            "type": [
+              "object",
+              "null"
+            ]
+          },
+          "failed_detections": {
+            "type": [
+              "array",
+              "null"
+            ],
+            "items": {
+              "type": "string"
+            }
+          },
+          "remediation_history_fetched": {
+            "type": "boolean"
+          }
+        }
+      },
+      "AIAgentEnrichmentFailedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "reason",
+          "detail",
+          "affected_resource_kind",
+          "affected_resource_name"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.enrichment.failed"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "detail": {
+            "type": "string"
+          },
+          "affected_resource_kind": {
+            "type": "string"
+          },
+          "affected_resource_name": {
+            "type": "string"
+          },
+          "affected_resource_namespace": {
+            "type": "string"
+          }
+        }
+      },
+      "LLMRequestPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "model",
+          "prompt_length",
+          "prompt_preview"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.llm.request"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "model": {
+            "type": "string"
+          },
+          "prompt_length": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "prompt_preview": {
+            "type": "string"
+          },
+          "max_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "toolsets_enabled": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "mcp_servers": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "retry_outcome": {
+            "type": "string"
+          },
+          "ambiguous_kind": {
+            "type": "string"
+          },
+          "conflicting_groups": {
+            "type": "string"
+          }
+        }
+      },
+      "LLMResponsePayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "has_analysis",
+          "analysis_length",
+          "analysis_preview"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.llm.response"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "has_analysis": {
+            "type": "boolean"
+          },
+          "analysis_length": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "analysis_preview": {
+            "type": "string"
+          },
+          "analysis_full": {
+            "type": "string"
+          },
+          "tokens_used": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "tool_call_count": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "reasoning_text": {
+            "type": "string"
+          },
+          "reasoning_redacted": {
+            "type": "boolean"
+          }
+        }
+      },
+      "LLMToolCallPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "tool_call_index",
+          "tool_name",
+          "tool_result"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.llm.tool_call"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "tool_call_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "tool_name": {
+            "type": "string"
+          },
+          "tool_arguments": {
+            "type": "object",
+            "additionalProperties": true
+          },
+          "tool_result": {},
+          "tool_result_preview": {
+            "type": "string"
+          }
+        }
+      },
+      "WorkflowValidationPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "attempt",
+          "max_attempts",
+          "is_valid"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.workflow.validation_attempt"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "attempt": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "max_attempts": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "is_valid": {
+            "type": "boolean"
+          },
+          "errors": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "validation_errors": {
+            "type": "string"
+          },
+          "workflow_id": {
+            "type": "string"
+          },
+          "workflow_name": {
+            "type": "string"
+          },
+          "human_review_reason": {
+            "type": "string"
+          },
+          "is_final_attempt": {
+            "type": "boolean"
+          }
+        }
+      },
+      "AIAgentSessionStartedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.session.started"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "signal_name": {
+            "type": "string"
+          },
+          "severity": {
+            "type": "string"
+          },
+          "created_by": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentSessionCompletedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.session.completed"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentSessionFailedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.session.failed"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "error": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentSessionCancelledPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.session.cancelled"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentSessionSuspendedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.session.suspended"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentSessionResumedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.session.resumed"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentInteractiveStartedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.interactive.started"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentInteractiveCompletedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.interactive.completed"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentInteractiveK8sCallPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id",
+          "acting_user",
+          "resource",
+          "verb"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.interactive.k8s_call"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "acting_user": {
+            "type": "string"
+          },
+          "resource": {
+            "type": "string"
+          },
+          "verb": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "resource_name": {
+            "type": "string"
+          },
+          "http_status_code": {
+            "type": "integer"
+          },
+          "correlation_id": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentSecretAccessedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "verb"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.secret.accessed"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "verb": {
+            "type": "string",
+            "enum": [
+              "get",
+              "list"
+            ]
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "secret_name": {
+            "type": "string"
+          },
+          "tool_name": {
+            "type": "string"
+          },
+          "outcome_detail": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentSessionObservedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.session.observed"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "observer_user": {
+            "type": "string"
+          },
+          "session_owner": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentSessionAccessDeniedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "session_id",
+          "endpoint",
+          "requesting_user"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.session.access_denied"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "endpoint": {
+            "type": "string"
+          },
+          "requesting_user": {
+            "type": "string"
+          },
+          "session_owner": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentInvestigationCancelledPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "cancelled_phase",
+          "cancelled_at_turn"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.investigation.cancelled"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "cancelled_phase": {
+            "type": "string"
+          },
+          "cancelled_at_turn": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "total_prompt_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "total_completion_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "total_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "accumulated_messages": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentAlignmentStepPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "step_index",
+          "step_kind",
+          "explanation"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.alignment.step"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "step_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "step_kind": {
+            "type": "string"
+          },
+          "tool": {
+            "type": "string"
+          },
+          "explanation": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentAlignmentVerdictPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "result",
+          "flagged",
+          "total"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.alignment.verdict"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "result": {
+            "type": "string"
+          },
+          "summary": {
+            "type": "string"
+          },
+          "flagged": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "shadow_prompt_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "shadow_completion_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "shadow_total_tokens": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "ShadowLLMRequestPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "step_index",
+          "step_kind",
+          "prompt_length"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.shadow.llm.request"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "step_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "step_kind": {
+            "type": "string"
+          },
+          "prompt_length": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "ShadowLLMResponsePayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id",
+          "incident_id",
+          "step_index",
+          "step_kind",
+          "prompt_tokens",
+          "completion_tokens",
+          "total_tokens"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.shadow.llm.response"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "incident_id": {
+            "type": "string"
+          },
+          "step_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "step_kind": {
+            "type": "string"
+          },
+          "prompt_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "completion_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "total_tokens": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "attempt": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "evaluation_result": {
+            "type": "string",
+            "enum": [
+              "success",
+              "malformed_response",
+              "missing_field"
+            ]
+          }
+        }
+      },
+      "AIAgentRatelimitDeniedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.ratelimit.denied"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "source_ip": {
+            "type": "string"
+          },
+          "path": {
+            "type": "string"
+          },
+          "method": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentAuthFailurePayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.auth.failure"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "source_ip": {
+            "type": "string"
+          },
+          "path": {
+            "type": "string"
+          },
+          "method": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "AIAgentAuthDeniedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "event_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "aiagent.auth.denied"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "source_ip": {
+            "type": "string"
+          },
+          "path": {
+            "type": "string"
+          },
+          "method": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "DatastorageRatelimitDeniedPayload": {
+        "description": "The rate-limit payload of the system this one replaces, and the self-audit’s own (docs/architecture.md): either required set validates.",
+        "type": "object",
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "datastorage.ratelimit.denied"
+            ]
+          },
+          "event_id": {
+            "type": "string"
+          },
+          "source_ip": {
+            "type": "string"
+          },
+          "path": {
+            "type": "string"
+          },
+          "method": {
+            "type": "string"
+          },
+          "principal": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "occurrences": {
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        "anyOf": [
+          {
+            "required": [
+              "event_type",
+              "event_id"
+            ],
+            "properties": {
+              "event_type": {
+                "type": "string",
+                "enum": [
+                  "datastorage.ratelimit.denied"
+                ]
+              },
+              "event_id": {
+                "type": "string"
+              }
+            }
+          },
+          {
+            "required": [
+              "source_ip",
+              "method",
+              "path",
+              "principal",
+              "occurrences"
+            ],
+            "properties": {
+              "source_ip": {
+                "type": "string"
+              },
+              "method": {
+                "type": "string"
+              },
+              "path": {
+                "type": "string"
+              },
+              "principal": {
+                "type": "string",
+                "maxLength": 255
+              },
+              "occurrences": {
+                "type": "integer",
+                "minimum": 1
               }
             }
           }
         ]
       },
-      "ApprovalData": {
+      "GatewayConfigReloadedPayload": {
         "type": "object",
         "required": [
-          "approval_request",
+          "event_type",
+          "component"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "gateway.config.reloaded"
+            ]
+          },
+          "component": {
+            "type": "string"
+          },
+          "config_version": {
+            "type": "string"
+          }
+        }
+      },
+      "GatewayConfigRejectedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "component",
+          "rejection_reason"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "gateway.config.rejected"
+            ]
+          },
+          "component": {
+            "type": "string"
+          },
+          "rejection_reason": {
+            "type": "string"
+          }
+        }
+      },
+      "EffectivenessAssessmentAuditPayload": {
+        "type": "object",
+        "required": [
+          "correlation_id",
+          "namespace",
+          "event_type",
+          "component"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "effectiveness.health.assessed",
+              "effectiveness.hash.computed",
+              "effectiveness.alert.assessed",
+              "effectiveness.metrics.assessed",
+              "effectiveness.assessment.scheduled",
+              "effectiveness.assessment.completed",
+              "effectiveness.alert_decay.detected"
+            ]
+          },
+          "correlation_id": {
+            "type": "string"
+          },
+          "namespace": {
+            "type": "string"
+          },
+          "ea_name": {
+            "type": "string"
+          },
+          "component": {
+            "type": "string",
+            "enum": [
+              "health",
+              "alert",
+              "alert_decay",
+              "metrics",
+              "hash",
+              "scheduled",
+              "completed"
+            ]
+          },
+          "assessed": {
+            "type": "boolean"
+          },
+          "score": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "format": "double"
+          },
+          "details": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "signal_name": {
+            "type": "string"
+          },
+          "components_assessed": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "completed_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "assessment_duration_seconds": {
+            "type": [
+              "number",
+              "null"
+            ],
+            "format": "double"
+          },
+          "validity_deadline": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "prometheus_check_after": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "alertmanager_check_after": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "hash_compute_after": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "hash_compute_delay": {
+            "type": "string"
+          },
+          "alert_check_delay": {
+            "type": "string"
+          },
+          "gitops_sync_delay": {
+            "type": "string",
+            "deprecated": true
+          },
+          "operator_reconcile_delay": {
+            "type": "string",
+            "deprecated": true
+          },
+          "total_propagation_delay": {
+            "type": "string",
+            "deprecated": true
+          },
+          "validity_window": {
+            "type": "string"
+          },
+          "stabilization_window": {
+            "type": "string"
+          },
+          "pre_remediation_spec_hash": {
+            "type": "string"
+          },
+          "post_remediation_spec_hash": {
+            "type": "string"
+          },
+          "hash_match": {
+            "type": "boolean"
+          },
+          "health_checks": {
+            "type": "object",
+            "properties": {
+              "pod_running": {
+                "type": "boolean"
+              },
+              "readiness_pass": {
+                "type": "boolean"
+              },
+              "total_replicas": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "ready_replicas": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "restart_delta": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "crash_loops": {
+                "type": "boolean"
+              },
+              "oom_killed": {
+                "type": "boolean"
+              },
+              "pending_count": {
+                "type": "integer",
+                "format": "int32"
+              }
+            }
+          },
+          "metric_deltas": {
+            "type": "object",
+            "properties": {
+              "cpu_before": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "cpu_after": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "memory_before": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "memory_after": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "latency_p95_before_ms": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "latency_p95_after_ms": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "error_rate_before": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "error_rate_after": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "throughput_before_rps": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "throughput_after_rps": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "node_not_ready_before": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "node_not_ready_after": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "node_memory_pressure_before": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "node_memory_pressure_after": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "node_disk_pressure_before": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "node_disk_pressure_after": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "pv_phase_failed_before": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "pv_phase_failed_after": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "pv_phase_pending_before": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "pv_phase_pending_after": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "pv_usage_ratio_before": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              },
+              "pv_usage_ratio_after": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              }
+            }
+          },
+          "alert_resolution": {
+            "type": "object",
+            "properties": {
+              "alert_resolved": {
+                "type": "boolean"
+              },
+              "active_count": {
+                "type": "integer",
+                "format": "int32"
+              },
+              "resolution_time_seconds": {
+                "type": [
+                  "number",
+                  "null"
+                ],
+                "format": "double"
+              }
+            }
+          }
+        }
+      },
+      "ActionTypeCatalogCreatedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "action_type",
+          "description",
+          "registered_by",
+          "was_reenabled"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "datastorage.actiontype.created"
+            ]
+          },
+          "action_type": {
+            "type": "string"
+          },
+          "description": {
+            "$ref": "#/components/schemas/ActionTypeDescriptionPayload"
+          },
+          "registered_by": {
+            "type": "string"
+          },
+          "was_reenabled": {
+            "type": "boolean"
+          }
+        }
+      },
+      "ActionTypeDescriptionPayload": {
+        "type": "object",
+        "required": [
+          "what",
+          "when_to_use"
+        ],
+        "properties": {
+          "what": {
+            "type": "string"
+          },
+          "when_to_use": {
+            "type": "string"
+          },
+          "when_not_to_use": {
+            "type": "string"
+          },
+          "preconditions": {
+            "type": "string"
+          }
+        }
+      },
+      "ActionTypeCatalogUpdatedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "action_type",
+          "old_description",
+          "new_description",
+          "updated_by",
+          "updated_fields"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "datastorage.actiontype.updated"
+            ]
+          },
+          "action_type": {
+            "type": "string"
+          },
+          "old_description": {
+            "$ref": "#/components/schemas/ActionTypeDescriptionPayload"
+          },
+          "new_description": {
+            "$ref": "#/components/schemas/ActionTypeDescriptionPayload"
+          },
+          "updated_by": {
+            "type": "string"
+          },
+          "updated_fields": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ActionTypeCatalogDisabledPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "action_type",
+          "disabled_by",
+          "disabled_at"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "datastorage.actiontype.disabled"
+            ]
+          },
+          "action_type": {
+            "type": "string"
+          },
+          "disabled_by": {
+            "type": "string"
+          },
+          "disabled_at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "ActionTypeCatalogReenabledPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "action_type",
+          "reenabled_by",
+          "previous_state",
+          "disabled_at",
+          "disabled_by"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "datastorage.actiontype.reenabled"
+            ]
+          },
+          "action_type": {
+            "type": "string"
+          },
+          "reenabled_by": {
+            "type": "string"
+          },
+          "previous_state": {
+            "type": "string",
+            "enum": [
+              "Disabled"
+            ]
+          },
+          "disabled_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "disabled_by": {
+            "type": "string"
+          }
+        }
+      },
+      "ActionTypeCatalogDisableDeniedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "action_type",
+          "denied_reason",
+          "dependent_workflow_count",
+          "dependent_workflows",
+          "requested_by"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "datastorage.actiontype.disable_denied"
+            ]
+          },
+          "action_type": {
+            "type": "string"
+          },
+          "denied_reason": {
+            "type": "string"
+          },
+          "dependent_workflow_count": {
+            "type": "integer"
+          },
+          "dependent_workflows": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "requested_by": {
+            "type": "string"
+          }
+        }
+      },
+      "ActionTypeWebhookAuditPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "action_type_name",
+          "crd_name",
+          "crd_namespace",
+          "action"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "actiontype.admitted.create",
+              "actiontype.admitted.update",
+              "actiontype.admitted.delete",
+              "actiontype.denied.create",
+              "actiontype.denied.update",
+              "actiontype.denied.delete"
+            ]
+          },
+          "action_type_name": {
+            "type": "string"
+          },
+          "crd_name": {
+            "type": "string"
+          },
+          "crd_namespace": {
+            "type": "string"
+          },
+          "action": {
+            "type": "string",
+            "enum": [
+              "create",
+              "update",
+              "delete",
+              "denied"
+            ]
+          },
+          "previously_existed": {
+            "type": "boolean"
+          },
+          "catalog_status": {
+            "type": "string"
+          },
+          "denial_reason": {
+            "type": "string"
+          },
+          "denial_operation": {
+            "type": "string"
+          }
+        }
+      },
+      "AgentSessionWebhookAuditPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "crd_name",
+          "crd_namespace",
+          "action"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "agentsession.admitted.create",
+              "agentsession.denied.create"
+            ]
+          },
+          "crd_name": {
+            "type": "string"
+          },
+          "crd_namespace": {
+            "type": "string"
+          },
+          "action": {
+            "type": "string",
+            "enum": [
+              "create",
+              "denied"
+            ]
+          },
+          "remediation_request_ref": {
+            "type": "string"
+          },
+          "denial_reason": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendTriageStartedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "persona"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.triage.started"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "persona": {
+            "type": "string",
+            "enum": [
+              "sre",
+              "orchestrator",
+              "cicd",
+              "dashboard",
+              "audit",
+              "approver"
+            ]
+          },
+          "model_name": {
+            "type": "string"
+          },
+          "query_length": {
+            "type": "integer"
+          }
+        }
+      },
+      "ApifrontendTriageCompletedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "triage_outcome",
+          "triage_duration_ms"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.triage.completed"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "triage_outcome": {
+            "type": "string",
+            "enum": [
+              "rr_created",
+              "no_issue_found",
+              "escalated",
+              "error"
+            ]
+          },
+          "triage_duration_ms": {
+            "type": "integer"
+          },
+          "tokens_input": {
+            "type": "integer"
+          },
+          "tokens_output": {
+            "type": "integer"
+          },
+          "tools_called": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "tools_call_count": {
+            "type": "integer"
+          }
+        }
+      },
+      "ApifrontendRRCreatedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "rr_name",
+          "rr_namespace",
+          "target_kind",
+          "target_name",
+          "fingerprint",
+          "signal_name"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.rr.created"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "rr_name": {
+            "type": "string"
+          },
+          "rr_namespace": {
+            "type": "string"
+          },
+          "target_kind": {
+            "type": "string"
+          },
+          "target_name": {
+            "type": "string"
+          },
+          "fingerprint": {
+            "type": "string"
+          },
+          "signal_name": {
+            "type": "string"
+          },
+          "signal_source": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendRRDeduplicatedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "fingerprint",
+          "existing_rr_name"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.rr.deduplicated"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "fingerprint": {
+            "type": "string"
+          },
+          "existing_rr_name": {
+            "type": "string"
+          },
+          "existing_rr_namespace": {
+            "type": "string"
+          },
+          "lease_holder": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendSessionCreatedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "a2a_task_id",
+          "join_mode",
+          "user_identity"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.session.created"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "a2a_task_id": {
+            "type": "string"
+          },
+          "rr_ref": {
+            "type": "string"
+          },
+          "join_mode": {
+            "type": "string",
+            "enum": [
+              "start",
+              "takeover"
+            ]
+          },
+          "user_identity": {
+            "type": "string"
+          },
+          "user_groups": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ApifrontendSessionCompletedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "terminal_phase",
+          "total_duration_ms"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.session.completed"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "terminal_phase": {
+            "type": "string",
+            "enum": [
+              "Completed",
+              "Cancelled",
+              "Failed"
+            ]
+          },
+          "total_duration_ms": {
+            "type": "integer"
+          },
+          "total_tokens_input": {
+            "type": "integer"
+          },
+          "total_tokens_output": {
+            "type": "integer"
+          },
+          "total_tool_calls": {
+            "type": "integer"
+          },
+          "polls_count": {
+            "type": "integer"
+          },
+          "user_decision": {
+            "type": "string",
+            "enum": [
+              "accept",
+              "reject",
+              "investigate_more",
+              "cancel",
+              "none"
+            ]
+          }
+        }
+      },
+      "ApifrontendKADelegatedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "ka_correlation_id",
+          "delegation_type"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.ka.delegated"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "ka_correlation_id": {
+            "type": "string"
+          },
+          "delegation_type": {
+            "type": "string",
+            "enum": [
+              "autonomous",
+              "interactive"
+            ]
+          },
+          "rr_name": {
+            "type": "string"
+          },
+          "rr_namespace": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendKAResultReceivedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "ka_correlation_id",
+          "result_type"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.ka.result_received"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "ka_correlation_id": {
+            "type": "string"
+          },
+          "result_type": {
+            "type": "string",
+            "enum": [
+              "rca_complete",
+              "rca_failed",
+              "timeout",
+              "cancelled",
+              "operator_escalation",
+              "operator_dismissed"
+            ]
+          },
+          "investigation_duration_ms": {
+            "type": "integer"
+          },
+          "confidence": {
+            "type": "number",
+            "format": "float"
+          },
+          "workflow_candidates_count": {
+            "type": "integer"
+          }
+        }
+      },
+      "ApifrontendUserDecisionPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
           "decision"
         ],
         "properties": {
-          "approval_request": {
+          "event_type": {
             "type": "string",
-            "minLength": 1,
-            "maxLength": 253
+            "enum": [
+              "apifrontend.user.decision"
+            ]
+          },
+          "session_id": {
+            "type": "string"
           },
           "decision": {
             "type": "string",
             "enum": [
-              "requested",
-              "approved",
-              "rejected"
+              "accept",
+              "reject",
+              "investigate_more",
+              "cancel"
             ]
           },
-          "decided_by": {
+          "workflow_id": {
+            "type": "string"
+          },
+          "time_to_decision_ms": {
+            "type": "integer"
+          },
+          "rr_name": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendAuthAccessDeniedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "tool_name",
+          "user_role",
+          "required_roles",
+          "endpoint"
+        ],
+        "properties": {
+          "event_type": {
             "type": "string",
-            "maxLength": 255
+            "enum": [
+              "apifrontend.auth.access_denied"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "tool_name": {
+            "type": "string"
+          },
+          "user_role": {
+            "type": "string"
+          },
+          "required_roles": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          },
+          "endpoint": {
+            "type": "string",
+            "enum": [
+              "a2a",
+              "mcp"
+            ]
           },
           "reason": {
-            "type": "string",
-            "maxLength": 1024
+            "type": "string"
           }
         }
       },
-      "SignalProcessedData": {
+      "ApifrontendToolExecutedPayload": {
         "type": "object",
         "required": [
-          "signal_name",
-          "phase"
+          "event_type",
+          "session_id",
+          "tool_name",
+          "execution_duration_ms",
+          "tool_outcome"
         ],
         "properties": {
-          "signal_name": {
+          "event_type": {
             "type": "string",
-            "minLength": 1,
-            "maxLength": 255
+            "enum": [
+              "apifrontend.tool.executed"
+            ]
           },
-          "phase": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 50
+          "session_id": {
+            "type": "string"
           },
-          "environment": {
-            "type": "string",
-            "maxLength": 50
+          "tool_name": {
+            "type": "string"
           },
-          "priority": {
+          "execution_duration_ms": {
+            "type": "integer"
+          },
+          "tool_outcome": {
             "type": "string",
-            "maxLength": 10
+            "enum": [
+              "success",
+              "failure",
+              "timeout",
+              "denied"
+            ]
+          },
+          "error_code": {
+            "type": "string"
+          },
+          "target_resource": {
+            "type": "string"
+          },
+          "target_namespace": {
+            "type": "string"
+          },
+          "target_kind": {
+            "type": "string"
           }
         }
       },
-      "ClassificationDecisionData": {
+      "ApifrontendWorkflowDiscoveryPayload": {
         "type": "object",
         "required": [
-          "classification",
-          "confidence"
+          "event_type",
+          "rr_id",
+          "workflow_count"
         ],
         "properties": {
-          "classification": {
+          "event_type": {
             "type": "string",
-            "minLength": 1,
-            "maxLength": 100
+            "enum": [
+              "apifrontend.workflow.discovery"
+            ]
           },
-          "confidence": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 1
+          "rr_id": {
+            "type": "string"
           },
-          "source": {
-            "type": "string",
-            "maxLength": 100
+          "workflow_count": {
+            "type": "integer"
           }
         }
       },
-      "EnrichmentCompletedData": {
+      "ApifrontendAuthSuccessPayload": {
         "type": "object",
         "required": [
-          "signal_name",
-          "enrichment_duration_ms"
+          "event_type",
+          "auth_method"
         ],
         "properties": {
-          "signal_name": {
+          "event_type": {
             "type": "string",
-            "minLength": 1,
-            "maxLength": 255
+            "enum": [
+              "apifrontend.auth.success"
+            ]
           },
-          "enrichment_duration_ms": {
-            "type": "integer",
-            "minimum": 0
+          "auth_method": {
+            "type": "string",
+            "enum": [
+              "jwt",
+              "token_review"
+            ]
           },
-          "owner_chain_length": {
-            "type": "integer",
-            "minimum": 0
+          "issuer": {
+            "type": "string"
           },
-          "degraded": {
-            "type": "boolean"
+          "groups": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
           }
         }
       },
-      "AnalysisCompletedData": {
+      "ApifrontendAuthFailurePayload": {
         "type": "object",
         "required": [
-          "analysis_name",
-          "root_cause"
-        ],
-        "properties": {
-          "analysis_name": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 253
-          },
-          "root_cause": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 4096
-          },
-          "confidence": {
-            "type": "number",
-            "minimum": 0,
-            "maximum": 1
-          },
-          "selected_workflow": {
-            "type": "string",
-            "maxLength": 255
-          },
-          "approval_required": {
-            "type": "boolean"
-          }
-        }
-      },
-      "AnalysisFailedData": {
-        "type": "object",
-        "required": [
-          "analysis_name",
+          "event_type",
+          "auth_method",
           "failure_reason"
         ],
         "properties": {
-          "analysis_name": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 253
-          },
-          "failure_reason": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 4096
-          }
-        }
-      },
-      "WorkflowStartedData": {
-        "type": "object",
-        "required": [
-          "workflow_id",
-          "workflow_execution"
-        ],
-        "properties": {
-          "workflow_id": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 255
-          },
-          "workflow_execution": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 253
-          },
-          "target_resource": {
-            "type": "string",
-            "maxLength": 512
-          }
-        }
-      },
-      "WorkflowCompletedData": {
-        "allOf": [
-          {
-            "$ref": "#/components/schemas/WorkflowStartedData"
-          },
-          {
-            "type": "object",
-            "required": [
-              "duration_ms"
-            ],
-            "properties": {
-              "duration_ms": {
-                "type": "integer",
-                "minimum": 0
-              }
-            }
-          }
-        ]
-      },
-      "WorkflowFailedData": {
-        "allOf": [
-          {
-            "$ref": "#/components/schemas/WorkflowStartedData"
-          },
-          {
-            "type": "object",
-            "required": [
-              "failure_reason"
-            ],
-            "properties": {
-              "failure_reason": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": 4096
-              },
-              "duration_ms": {
-                "type": "integer",
-                "minimum": 0
-              }
-            }
-          }
-        ]
-      },
-      "NotificationSentData": {
-        "type": "object",
-        "required": [
-          "notification_id",
-          "channel"
-        ],
-        "properties": {
-          "notification_id": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 255
-          },
-          "channel": {
+          "event_type": {
             "type": "string",
             "enum": [
-              "slack",
-              "email",
-              "pagerduty",
-              "teams",
-              "webhook",
-              "console"
+              "apifrontend.auth.failure"
             ]
           },
-          "recipient": {
+          "auth_method": {
             "type": "string",
-            "maxLength": 512
+            "enum": [
+              "jwt",
+              "token_review"
+            ]
+          },
+          "failure_reason": {
+            "type": "string"
           }
         }
       },
-      "NotificationFailedData": {
-        "allOf": [
-          {
-            "$ref": "#/components/schemas/NotificationSentData"
+      "ApifrontendRatelimitDeniedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "limit_type"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.ratelimit.denied"
+            ]
           },
-          {
-            "type": "object",
-            "required": [
-              "failure_reason"
-            ],
-            "properties": {
-              "failure_reason": {
-                "type": "string",
-                "minLength": 1,
-                "maxLength": 4096
-              }
+          "limit_type": {
+            "type": "string"
+          },
+          "limit_value": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendCircuitbreakerTripPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "circuit_name",
+          "failure_count"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.circuitbreaker.trip"
+            ]
+          },
+          "circuit_name": {
+            "type": "string"
+          },
+          "failure_count": {
+            "type": "integer"
+          },
+          "threshold": {
+            "type": "integer"
+          }
+        }
+      },
+      "ApifrontendImpersonationCreatedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "target_user"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.impersonation.created"
+            ]
+          },
+          "target_user": {
+            "type": "string"
+          },
+          "groups": {
+            "type": "array",
+            "items": {
+              "type": "string"
             }
           }
-        ]
+        }
+      },
+      "ApifrontendJWTDelegationPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "target_service"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.jwt.delegation"
+            ]
+          },
+          "target_service": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendSessionPhaseChangedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "from_phase",
+          "to_phase"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.session.phase_changed"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "from_phase": {
+            "type": "string"
+          },
+          "to_phase": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendSessionDeletedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.session.deleted"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendSessionAutoCancelledPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.session.auto_cancelled"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "ttl_seconds": {
+            "type": "integer"
+          }
+        }
+      },
+      "ApifrontendSessionRetentionDeletedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.session.retention_deleted"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "retention_seconds": {
+            "type": "integer"
+          }
+        }
+      },
+      "ApifrontendA2ATaskStartedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "task_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.a2a.task_started"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "task_id": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendA2ATaskCompletedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "task_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.a2a.task_completed"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "task_id": {
+            "type": "string"
+          },
+          "duration_ms": {
+            "type": "integer"
+          },
+          "rr_name": {
+            "type": "string"
+          },
+          "rr_namespace": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendA2ATaskFailedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "session_id",
+          "task_id",
+          "error"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.a2a.task_failed"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "task_id": {
+            "type": "string"
+          },
+          "error": {
+            "type": "string"
+          },
+          "rr_name": {
+            "type": "string"
+          },
+          "rr_namespace": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendMCPToolFailedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "tool_name",
+          "error"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.mcp.tool_failed"
+            ]
+          },
+          "session_id": {
+            "type": "string"
+          },
+          "tool_name": {
+            "type": "string"
+          },
+          "error": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendMCPSessionInitPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "mcp_session_id"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.mcp.session_init"
+            ]
+          },
+          "mcp_session_id": {
+            "type": "string"
+          },
+          "protocol_version": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendSeverityTriageCompletedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "severity",
+          "source_tier"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.severity_triage.completed"
+            ]
+          },
+          "severity": {
+            "type": "string"
+          },
+          "source_tier": {
+            "type": "string"
+          },
+          "duration_ms": {
+            "type": "integer"
+          }
+        }
+      },
+      "ApifrontendSeverityTriageFailedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "error"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.severity_triage.failed"
+            ]
+          },
+          "error": {
+            "type": "string"
+          },
+          "failed_tier": {
+            "type": "string"
+          }
+        }
+      },
+      "ApifrontendConfigReloadedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "config_version"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.config.reloaded"
+            ]
+          },
+          "config_version": {
+            "type": "string"
+          },
+          "changed_keys": {
+            "type": "array",
+            "items": {
+              "type": "string"
+            }
+          }
+        }
+      },
+      "ApifrontendConfigRejectedPayload": {
+        "type": "object",
+        "required": [
+          "event_type",
+          "rejection_reason"
+        ],
+        "properties": {
+          "event_type": {
+            "type": "string",
+            "enum": [
+              "apifrontend.config.rejected"
+            ]
+          },
+          "rejection_reason": {
+            "type": "string"
+          },
+          "config_version": {
+            "type": "string"
+          }
+        }
       },
       "RequestOrigin": {
         "type": "object",
@@ -2258,31 +8204,6 @@ export const openapiDocument: Record<string, unknown> = {
                   "audit:read",
                   "audit:admin"
                 ]
-              },
-              "occurrences": {
-                "type": "integer",
-                "minimum": 1
-              }
-            }
-          }
-        ]
-      },
-      "RateLimitDeniedData": {
-        "description": "A token exceeded its rate limit (429). Rate-limited like `datastorage.auth.failed`, per token.",
-        "allOf": [
-          {
-            "$ref": "#/components/schemas/RequestOrigin"
-          },
-          {
-            "type": "object",
-            "required": [
-              "principal",
-              "occurrences"
-            ],
-            "properties": {
-              "principal": {
-                "type": "string",
-                "maxLength": 255
               },
               "occurrences": {
                 "type": "integer",

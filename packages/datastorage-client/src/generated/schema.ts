@@ -187,7 +187,7 @@ export interface components {
          *     rule are accepted with generic validation unless the service is configured to reject them.
          * @enum {string}
          */
-        KnownEventType: "gateway.signal.received" | "gateway.signal.deduplicated" | "gateway.crd.created" | "gateway.crd.failed" | "gateway.config.reloaded" | "gateway.config.rejected" | "orchestrator.lifecycle.started" | "orchestrator.lifecycle.created" | "orchestrator.lifecycle.completed" | "orchestrator.lifecycle.failed" | "orchestrator.lifecycle.transitioned" | "orchestrator.lifecycle.verifying_started" | "orchestrator.lifecycle.verification_completed" | "orchestrator.lifecycle.verification_timed_out" | "orchestrator.remediation.manual_review" | "orchestrator.routing.blocked" | "orchestrator.ea.created" | "remediation.workflow_created" | "orchestrator.approval.requested" | "orchestrator.approval.approved" | "orchestrator.approval.rejected" | "webhook.remediationapprovalrequest.decided" | "signalprocessing.signal.processed" | "signalprocessing.phase.transition" | "signalprocessing.classification.decision" | "signalprocessing.business.classified" | "signalprocessing.enrichment.completed" | "signalprocessing.error.occurred" | "aianalysis.analysis.completed" | "aianalysis.analysis.failed" | "aianalysis.phase.transition" | "aianalysis.aiagent.call" | "aianalysis.aiagent.submit" | "aianalysis.aiagent.result" | "aianalysis.approval.decision" | "aianalysis.rego.evaluation" | "aianalysis.error.occurred" | "workflowexecution.workflow.started" | "workflowexecution.workflow.completed" | "workflowexecution.workflow.failed" | "workflowexecution.selection.completed" | "workflowexecution.execution.started" | "workflowexecution.block.cleared" | "notification.message.sent" | "notification.message.failed" | "notification.message.acknowledged" | "notification.message.escalated" | "webhook.notification.cancelled" | "webhook.notification.acknowledged" | "workflow.catalog.actions_listed" | "workflow.catalog.workflows_listed" | "workflow.catalog.workflow_retrieved" | "workflow.catalog.selection_validated" | "datastorage.workflow.created" | "datastorage.workflow.updated" | "aiagent.llm.request" | "aiagent.llm.response" | "aiagent.llm.tool_call" | "aiagent.response.complete" | "aiagent.response.failed" | "aiagent.rca.complete" | "aiagent.session.started" | "aiagent.session.completed" | "aiagent.session.failed" | "effectiveness.health.assessed" | "effectiveness.alert.assessed" | "effectiveness.metrics.assessed" | "effectiveness.assessment.scheduled" | "effectiveness.assessment.completed" | "datastorage.actiontype.created" | "datastorage.actiontype.updated" | "datastorage.actiontype.disabled" | "datastorage.ratelimit.denied" | "datastorage.auth.failed" | "datastorage.auth.denied" | "datastorage.tokens.reloaded" | "datastorage.tokens.rejected" | "datastorage.audit.read" | "datastorage.dlq.replayed" | "aiagent.auth.failure" | "aiagent.auth.denied";
+        KnownEventType: "gateway.signal.received" | "gateway.signal.deduplicated" | "gateway.crd.created" | "gateway.crd.failed" | "gateway.config.reloaded" | "gateway.config.rejected" | "orchestrator.lifecycle.started" | "orchestrator.lifecycle.created" | "orchestrator.lifecycle.completed" | "orchestrator.lifecycle.failed" | "orchestrator.lifecycle.transitioned" | "orchestrator.lifecycle.verifying_started" | "orchestrator.lifecycle.verification_completed" | "orchestrator.lifecycle.verification_timed_out" | "orchestrator.remediation.manual_review" | "orchestrator.routing.blocked" | "orchestrator.ea.created" | "remediation.workflow_created" | "orchestrator.approval.requested" | "orchestrator.approval.approved" | "orchestrator.approval.rejected" | "webhook.remediationapprovalrequest.decided" | "signalprocessing.signal.processed" | "signalprocessing.phase.transition" | "signalprocessing.classification.decision" | "signalprocessing.business.classified" | "signalprocessing.enrichment.completed" | "signalprocessing.error.occurred" | "aianalysis.analysis.completed" | "aianalysis.analysis.failed" | "aianalysis.phase.transition" | "aianalysis.aiagent.call" | "aianalysis.aiagent.submit" | "aianalysis.aiagent.result" | "aianalysis.approval.decision" | "aianalysis.rego.evaluation" | "aianalysis.error.occurred" | "workflowexecution.workflow.started" | "workflowexecution.workflow.completed" | "workflowexecution.workflow.failed" | "workflowexecution.selection.completed" | "workflowexecution.execution.started" | "workflowexecution.block.cleared" | "notification.message.sent" | "notification.message.failed" | "notification.message.acknowledged" | "notification.message.escalated" | "webhook.notification.cancelled" | "webhook.notification.acknowledged" | "workflow.catalog.actions_listed" | "workflow.catalog.workflows_listed" | "workflow.catalog.workflow_retrieved" | "workflow.catalog.selection_validated" | "datastorage.workflow.created" | "datastorage.workflow.updated" | "aiagent.llm.request" | "aiagent.llm.response" | "aiagent.llm.tool_call" | "aiagent.response.complete" | "aiagent.response.failed" | "aiagent.rca.complete" | "aiagent.session.started" | "aiagent.session.completed" | "aiagent.session.failed" | "effectiveness.health.assessed" | "effectiveness.alert.assessed" | "effectiveness.metrics.assessed" | "effectiveness.assessment.scheduled" | "effectiveness.assessment.completed" | "datastorage.actiontype.created" | "datastorage.actiontype.updated" | "datastorage.actiontype.disabled" | "datastorage.ratelimit.denied" | "datastorage.auth.failed" | "datastorage.auth.denied" | "datastorage.tokens.reloaded" | "datastorage.tokens.rejected" | "datastorage.audit.read" | "datastorage.dlq.replayed" | "aiagent.auth.failure" | "aiagent.auth.denied" | "webhook.remediationrequest.timeout_modified" | "remediationworkflow.admitted.create" | "remediationworkflow.admitted.update" | "remediationworkflow.admitted.delete" | "remediationworkflow.admitted.denied" | "authwebhook.workflow.registration_failed" | "aiagent.enrichment.completed" | "aiagent.enrichment.failed" | "aiagent.workflow.validation_attempt" | "aiagent.session.cancelled" | "aiagent.session.suspended" | "aiagent.session.resumed" | "aiagent.interactive.started" | "aiagent.interactive.completed" | "aiagent.interactive.k8s_call" | "aiagent.secret.accessed" | "aiagent.session.observed" | "aiagent.session.access_denied" | "aiagent.investigation.cancelled" | "aiagent.alignment.step" | "aiagent.alignment.verdict" | "aiagent.shadow.llm.request" | "aiagent.shadow.llm.response" | "aiagent.ratelimit.denied" | "effectiveness.hash.computed" | "effectiveness.alert_decay.detected" | "datastorage.actiontype.reenabled" | "datastorage.actiontype.disable_denied" | "actiontype.admitted.create" | "actiontype.admitted.update" | "actiontype.admitted.delete" | "actiontype.denied.create" | "actiontype.denied.update" | "actiontype.denied.delete" | "agentsession.admitted.create" | "agentsession.denied.create" | "apifrontend.triage.started" | "apifrontend.triage.completed" | "apifrontend.rr.created" | "apifrontend.rr.deduplicated" | "apifrontend.session.created" | "apifrontend.session.completed" | "apifrontend.ka.delegated" | "apifrontend.ka.result_received" | "apifrontend.user.decision" | "apifrontend.auth.access_denied" | "apifrontend.tool.executed" | "apifrontend.workflow.discovery" | "apifrontend.auth.success" | "apifrontend.auth.failure" | "apifrontend.ratelimit.denied" | "apifrontend.circuitbreaker.trip" | "apifrontend.impersonation.created" | "apifrontend.jwt.delegation" | "apifrontend.session.phase_changed" | "apifrontend.session.deleted" | "apifrontend.session.auto_cancelled" | "apifrontend.session.retention_deleted" | "apifrontend.a2a.task_started" | "apifrontend.a2a.task_completed" | "apifrontend.a2a.task_failed" | "apifrontend.mcp.tool_failed" | "apifrontend.mcp.session_init" | "apifrontend.severity_triage.completed" | "apifrontend.severity_triage.failed" | "apifrontend.config.reloaded" | "apifrontend.config.rejected";
         /** @description Free-form event payload. At most 256 KiB serialized and nesting depth at most 10 (checked by the service). */
         EventData: {
             [key: string]: unknown;
@@ -330,86 +330,1313 @@ export interface components {
                 message: string;
             }[];
         };
-        /** @description Selects the typed `event_data` schema for known core event types. */
-        EventDataCatalog: unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown;
-        GatewaySignalReceivedData: {
+        /** @description Selects the typed `event_data` schema of each known event type: the payloads of the system this one replaces, field for field (their `event_type` repeats the event's), then the payloads of the service's own self-audit events. */
+        EventDataCatalog: unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown;
+        GatewayAuditPayload: {
+            /** @enum {string} */
+            event_type: "gateway.signal.received" | "gateway.signal.deduplicated" | "gateway.crd.created" | "gateway.crd.failed";
+            original_payload?: {
+                [key: string]: unknown;
+            };
+            signal_labels?: {
+                [key: string]: string;
+            };
+            signal_annotations?: {
+                [key: string]: string;
+            };
+            /** @enum {string} */
+            signal_type: "alert";
             signal_name: string;
-            /** @description e.g. prometheus */
-            signal_source: string;
+            namespace: string;
             fingerprint: string;
             severity?: string;
+            resource_kind?: string;
+            resource_name?: string;
+            remediation_request?: string;
+            /** @enum {string} */
+            deduplication_status?: "new" | "duplicate";
+            /** Format: int32 */
+            occurrence_count?: number;
+            error_details?: components["schemas"]["ErrorDetails"];
+        };
+        ErrorDetails: {
+            message: string;
+            code: string;
+            /** @enum {string} */
+            component: "gateway" | "aianalysis" | "workflowexecution" | "remediationorchestrator" | "signalprocessing" | "authwebhook";
+            retry_possible: boolean;
+            stack_trace?: string[];
+        };
+        RemediationOrchestratorAuditPayload: {
+            /** @enum {string} */
+            event_type: "orchestrator.lifecycle.started" | "orchestrator.lifecycle.created" | "orchestrator.lifecycle.completed" | "orchestrator.lifecycle.failed" | "orchestrator.lifecycle.verifying_started" | "orchestrator.lifecycle.verification_completed" | "orchestrator.lifecycle.verification_timed_out" | "orchestrator.lifecycle.transitioned" | "orchestrator.approval.requested" | "orchestrator.approval.approved" | "orchestrator.approval.rejected" | "orchestrator.remediation.manual_review" | "orchestrator.routing.blocked" | "remediation.workflow_created" | "orchestrator.ea.created";
+            rr_name: string;
+            namespace: string;
+            /** @enum {string} */
+            outcome?: "Success" | "Failed" | "Pending";
+            /** Format: int64 */
+            duration_ms?: number;
+            /** @enum {string} */
+            failure_phase?: "SignalProcessing" | "AIAnalysis" | "WorkflowExecution" | "Approval";
+            /** @enum {string} */
+            failure_reason?: "Timeout" | "ValidationError" | "InfrastructureError" | "ApprovalRejected" | "Unknown";
+            error_details?: components["schemas"]["ErrorDetails"];
+            from_phase?: string;
+            to_phase?: string;
+            transition_reason?: string;
+            rar_name?: string;
+            /** Format: date-time */
+            required_by?: string;
+            workflow_id?: string;
+            confidence_str?: string;
+            /** @enum {string} */
+            decision?: "Approved" | "Rejected" | "Pending";
+            approved_by?: string;
+            rejected_by?: string;
+            rejection_reason?: string;
+            message?: string;
+            reason?: string;
+            sub_reason?: string;
+            notification_name?: string;
+            timeout_config?: components["schemas"]["TimeoutConfig"];
+            pre_remediation_spec_hash?: string;
+            target_resource?: string;
+            workflow_version?: string;
+            action_type?: string;
+            signal_type?: string;
+            signal_fingerprint?: string;
+            crd_outcome?: string;
+            ea_name?: string;
+            hash_compute_delay?: string;
+            alert_check_delay?: string;
+            gitops_sync_delay?: string;
+            operator_reconcile_delay?: string;
+            is_gitops_managed?: boolean;
+            is_crd?: boolean;
+        };
+        TimeoutConfig: {
+            global?: string;
+            processing?: string;
+            analyzing?: string;
+            executing?: string;
+        };
+        SignalProcessingAuditPayload: {
+            /** @enum {string} */
+            event_type: "signalprocessing.signal.processed" | "signalprocessing.phase.transition" | "signalprocessing.classification.decision" | "signalprocessing.business.classified" | "signalprocessing.enrichment.completed" | "signalprocessing.error.occurred";
+            /** @enum {string} */
+            phase: "Pending" | "Enriching" | "Classifying" | "Categorizing" | "Completed" | "Failed";
+            signal: string;
+            /** @enum {string} */
+            severity?: "critical" | "high" | "warning" | "info" | "unknown";
+            external_severity?: string;
+            /** @enum {string} */
+            normalized_severity?: "critical" | "high" | "warning" | "info" | "unknown";
+            /** @enum {string} */
+            determination_source?: "rego-policy" | "fallback" | "default";
+            policy_hash?: string;
+            /** @enum {string} */
+            environment?: "production" | "staging" | "development";
+            /** @enum {string} */
+            environment_source?: "rego" | "labels" | "default";
+            /** @enum {string} */
+            priority?: "P0" | "P1" | "P2" | "P3" | "P4";
+            /** @enum {string} */
+            priority_source?: "rego" | "severity" | "default";
+            /** @enum {string} */
+            criticality?: "critical" | "high" | "warning" | "low";
+            sla_requirement?: string;
+            has_owner_chain?: boolean;
+            owner_chain_length?: number;
+            degraded_mode?: boolean;
+            duration_ms?: number;
+            has_namespace?: boolean;
+            has_pod?: boolean;
+            has_deployment?: boolean;
+            business_unit?: string;
+            from_phase?: string;
+            to_phase?: string;
+            /** @enum {string} */
+            signal_mode?: "reactive" | "proactive";
+            source_signal_name?: string;
+            error?: string;
+        };
+        AIAnalysisAuditPayload: {
+            /** @enum {string} */
+            event_type: "aianalysis.analysis.completed" | "aianalysis.analysis.failed";
+            analysis_name: string;
+            namespace: string;
+            /** @enum {string} */
+            phase: "Pending" | "Investigating" | "Analyzing" | "Completed" | "Failed";
+            approval_required: boolean;
+            approval_reason?: string;
+            degraded_mode: boolean;
+            warnings_count: number;
+            /** Format: float */
+            confidence?: number;
+            workflow_id?: string;
+            reason?: string;
+            sub_reason?: string;
+            provider_response_summary?: components["schemas"]["ProviderResponseSummary"];
+            error_details?: components["schemas"]["ErrorDetails"];
+        };
+        ProviderResponseSummary: {
+            incident_id: string;
+            analysis_preview: string;
+            selected_workflow_id?: string;
+            needs_human_review: boolean;
+            warnings_count: number;
+        };
+        WorkflowExecutionAuditPayload: {
+            /** @enum {string} */
+            event_type: "workflowexecution.workflow.started" | "workflowexecution.workflow.completed" | "workflowexecution.workflow.failed" | "workflowexecution.selection.completed" | "workflowexecution.execution.started";
+            workflow_id: string;
+            workflow_version: string;
+            workflow_name?: string;
+            action_type?: string;
+            target_resource: string;
+            /** @enum {string} */
+            phase: "Pending" | "Running" | "Completed" | "Failed";
+            container_image: string;
+            execution_name: string;
+            /** Format: date-time */
+            started_at?: string;
+            /** Format: date-time */
+            completed_at?: string;
+            duration?: string;
+            /** @enum {string} */
+            failure_reason?: "OOMKilled" | "DeadlineExceeded" | "Forbidden" | "ImagePullBackOff" | "ConfigurationError" | "ResourceExhausted" | "TaskFailed" | "UnsupportedEngine" | "Deduplicated" | "Unknown";
+            failure_message?: string;
+            failed_task_name?: string;
+            error_details?: components["schemas"]["ErrorDetails"];
+            pipelinerun_name?: string;
+            parameters?: {
+                [key: string]: string;
+            };
+            retry_count?: number;
+        };
+        NotificationAuditPayload: {
+            /** @enum {string} */
+            event_type: "webhook.notification.cancelled" | "webhook.notification.acknowledged";
+            notification_id?: string;
+            notification_name?: string;
+            /** @enum {string} */
+            type?: "Escalation" | "Simple" | "StatusUpdate" | "Approval" | "ManualReview" | "Completion";
+            /** @enum {string} */
+            notification_type?: "Escalation" | "Simple" | "StatusUpdate" | "Approval" | "ManualReview" | "Completion";
+            /** @enum {string} */
+            priority?: "Critical" | "High" | "Medium" | "Low";
+            /** @enum {string} */
+            final_status?: "Pending" | "Sending" | "Sent" | "Failed" | "Cancelled";
+            delivery_channels?: string[];
+            cancelled_by?: string;
+            user_uid?: string;
+            user_groups?: string[];
+            /** @enum {string} */
+            action?: "notification_cancelled" | "notification_acknowledged";
+        };
+        WorkflowExecutionWebhookAuditPayload: {
+            /** @enum {string} */
+            event_type: "workflowexecution.block.cleared";
+            workflow_name: string;
+            clear_reason: string;
+            /** Format: date-time */
+            cleared_at: string;
+            /** @enum {string} */
+            previous_state: "Blocked";
+            /** @enum {string} */
+            new_state: "Running";
+        };
+        RemediationApprovalAuditPayload: {
+            /** @enum {string} */
+            event_type: "webhook.remediationapprovalrequest.decided";
+            request_name: string;
+            /** @enum {string} */
+            decision: "Approved" | "Rejected";
+            /** Format: date-time */
+            decided_at: string;
+            decision_message: string;
+            ai_analysis_ref: string;
+            delegated_user?: string;
+            delegated_via?: string;
+            policy_hash?: string;
+        };
+        RemediationRequestWebhookAuditPayload: {
+            /** @enum {string} */
+            event_type: "webhook.remediationrequest.timeout_modified";
+            rr_name: string;
+            namespace: string;
+            modified_by: string;
+            /** Format: date-time */
+            modified_at: string;
+            old_timeout_config?: components["schemas"]["TimeoutConfig"];
+            new_timeout_config?: components["schemas"]["TimeoutConfig"];
+        };
+        RemediationWorkflowWebhookAuditPayload: {
+            /** @enum {string} */
+            event_type: "remediationworkflow.admitted.create" | "remediationworkflow.admitted.update" | "remediationworkflow.admitted.delete" | "remediationworkflow.admitted.denied";
+            workflow_name: string;
+            /** @enum {string} */
+            action: "create" | "update" | "delete" | "denied";
+            workflow_id?: string;
+            catalog_status?: string;
+            denial_reason?: string;
+            workflow_content?: components["schemas"]["RemediationWorkflowContentPayload"];
+            content_hash?: string;
+        };
+        RemediationWorkflowContentPayload: {
+            version: string;
+            description: components["schemas"]["StructuredDescription"];
+            actionType: string;
+            labels: components["schemas"]["RemediationWorkflowContentLabels"];
+            customLabels?: {
+                [key: string]: string;
+            };
+            detectedLabels?: unknown;
+            execution: components["schemas"]["RemediationWorkflowContentExecution"];
+            dependencies?: components["schemas"]["RemediationWorkflowContentDependencies"];
+            maintainers?: components["schemas"]["RemediationWorkflowContentMaintainer"][];
+            parameters: components["schemas"]["RemediationWorkflowContentParameter"][];
+            rollbackParameters?: components["schemas"]["RemediationWorkflowContentParameter"][];
+        };
+        StructuredDescription: {
+            what: string;
+            whenToUse: string;
+            whenNotToUse?: string;
+            preconditions?: string;
+        };
+        RemediationWorkflowContentLabels: {
+            severity: string[];
+            environment: string[];
+            component: string[];
+            priority: string;
+            cluster?: string[];
+        };
+        RemediationWorkflowContentExecution: {
+            engine?: string;
+            bundle?: string;
+            bundleDigest?: string;
+            engineConfig?: unknown;
+            serviceAccountName?: string;
+        };
+        RemediationWorkflowContentDependencies: {
+            secrets?: components["schemas"]["RemediationWorkflowContentResourceDependency"][];
+            configMaps?: components["schemas"]["RemediationWorkflowContentResourceDependency"][];
+        };
+        RemediationWorkflowContentResourceDependency: {
+            name: string;
+        };
+        RemediationWorkflowContentMaintainer: {
+            name: string;
+            email: string;
+        };
+        RemediationWorkflowContentParameter: {
+            name: string;
+            type: string;
+            required: boolean;
+            description: string;
+            enum?: string[];
+            pattern?: string;
+            minimum?: number;
+            maximum?: number;
+            default?: unknown;
+            dependsOn?: string[];
+        };
+        AuthwebhookWorkflowRegistrationFailedPayload: {
+            /** @enum {string} */
+            event_type: "authwebhook.workflow.registration_failed";
+            workflow_name: string;
+            namespace?: string;
+            /** @enum {string} */
+            reason: "DependencyMissing" | "DataStorageError" | "ValidationFailed";
+            message: string;
+        };
+        WorkflowDiscoveryAuditPayload: {
+            /** @enum {string} */
+            event_type: "workflow.catalog.actions_listed" | "workflow.catalog.workflows_listed" | "workflow.catalog.workflow_retrieved" | "workflow.catalog.selection_validated";
+            query: components["schemas"]["QueryMetadata"];
+            results: components["schemas"]["ResultsMetadata"];
+            search_metadata: components["schemas"]["SearchExecutionMetadata"];
+        };
+        QueryMetadata: {
+            /** Format: int32 */
+            top_k: number;
+            /** Format: double */
+            min_score?: number;
+            filters?: components["schemas"]["WorkflowSearchFilters"];
+        };
+        WorkflowSearchFilters: {
+            /** @enum {string} */
+            severity: "critical" | "high" | "warning" | "info";
+            component: string;
+            environment: string;
+            /** @enum {string} */
+            priority: "P0" | "P1" | "P2" | "P3";
+            customLabels?: components["schemas"]["CustomLabels"];
+            detectedLabels?: components["schemas"]["DetectedLabels"];
+            status?: ("Active" | "Disabled" | "Deprecated" | "Archived")[];
+        };
+        CustomLabels: {
+            [key: string]: string[];
+        };
+        DetectedLabels: {
+            failedDetections?: ("gitOpsManaged" | "gitOpsTool" | "pdbProtected" | "hpaEnabled" | "stateful" | "helmManaged" | "networkIsolated" | "serviceMesh" | "resourceQuotaConstrained" | "virtualMachine" | "liveMigratable" | "cdiManaged" | "storageBackend")[];
+            gitOpsManaged?: boolean;
+            /** @enum {string} */
+            gitOpsTool?: "argocd" | "flux" | "*";
+            pdbProtected?: boolean;
+            hpaEnabled?: boolean;
+            stateful?: boolean;
+            helmManaged?: boolean;
+            networkIsolated?: boolean;
+            /** @enum {string} */
+            serviceMesh?: "istio" | "linkerd" | "*";
+            resourceQuotaConstrained?: boolean;
+            virtualMachine?: boolean;
+            liveMigratable?: boolean;
+            cdiManaged?: boolean;
+            /** @enum {string} */
+            storageBackend?: "odf-ceph" | "lvms" | "local" | "*";
+        };
+        ResultsMetadata: {
+            /** Format: int32 */
+            total_found: number;
+            /** Format: int32 */
+            returned: number;
+            workflows: components["schemas"]["WorkflowResultAudit"][];
+        };
+        WorkflowResultAudit: {
+            /** Format: uuid */
+            workflow_id: string;
+            title: string;
+            /** Format: int32 */
+            rank: number;
+            scoring: components["schemas"]["ScoringV1Audit"];
+            owner?: string;
+            maintainer?: string;
+            description?: string;
             labels?: {
+                [key: string]: unknown;
+            };
+        };
+        ScoringV1Audit: {
+            /** Format: double */
+            confidence: number;
+        };
+        SearchExecutionMetadata: {
+            /** Format: int64 */
+            duration_ms: number;
+        };
+        WorkflowCatalogCreatedPayload: {
+            /** Format: uuid */
+            workflow_id: string;
+            workflow_name: string;
+            version: string;
+            schema_version?: string;
+            /** @enum {string} */
+            status: "Active" | "Disabled" | "Archived";
+            is_latest_version: boolean;
+            execution_engine: string;
+            name: string;
+            description?: string;
+            labels?: {
+                [key: string]: unknown;
+            };
+        };
+        WorkflowCatalogUpdatedPayload: {
+            /** Format: uuid */
+            workflow_id: string;
+            updated_fields: components["schemas"]["WorkflowCatalogUpdatedFields"];
+        };
+        WorkflowCatalogUpdatedFields: {
+            status?: string;
+            disabled_by?: string;
+            disabled_reason?: string;
+            version?: string;
+            description?: string;
+        };
+        AIAnalysisPhaseTransitionPayload: {
+            old_phase: string;
+            new_phase: string;
+        };
+        AIAnalysisAIAgentCallPayload: {
+            endpoint: string;
+            /** Format: int32 */
+            http_status_code: number;
+            /** Format: int32 */
+            duration_ms: number;
+        };
+        AIAnalysisApprovalDecisionPayload: {
+            approval_required: boolean;
+            approval_reason: string;
+            auto_approved: boolean;
+            decision: string;
+            reason: string;
+            environment: string;
+            /** Format: double */
+            confidence?: number;
+            workflow_id?: string;
+        };
+        AIAnalysisRegoEvaluationPayload: {
+            outcome: string;
+            degraded: boolean;
+            /** Format: int32 */
+            duration_ms: number;
+            reason: string;
+            policy_hash?: string;
+        };
+        AIAnalysisErrorPayload: {
+            phase: string;
+            error_message: string;
+        };
+        NotificationMessageSentPayload: {
+            notification_id: string;
+            channel: string;
+            subject: string;
+            body: string;
+            priority: string;
+            type: string;
+            metadata?: {
                 [key: string]: string;
             };
         };
-        GatewayCrdCreatedData: {
-            crd_name: string;
-            crd_namespace: string;
-            fingerprint: string;
+        NotificationMessageFailedPayload: {
+            notification_id: string;
+            channel: string;
+            subject: string;
+            body: string;
+            priority: string;
+            error_type: string;
+            error?: string;
+            metadata?: {
+                [key: string]: string;
+            };
         };
-        OrchestratorLifecycleData: {
-            remediation_request: string;
-            phase: string;
-            duration_ms?: number;
+        NotificationMessageAcknowledgedPayload: {
+            notification_id: string;
+            subject: string;
+            priority: string;
+            metadata?: {
+                [key: string]: string;
+            };
         };
-        OrchestratorLifecycleFailedData: components["schemas"]["OrchestratorLifecycleData"] & {
-            failure_reason: string;
+        NotificationMessageEscalatedPayload: {
+            notification_id: string;
+            subject: string;
+            priority: string;
+            reason: string;
+            metadata?: {
+                [key: string]: string;
+            };
         };
-        ApprovalData: {
-            approval_request: string;
+        AIAgentResponsePayload: {
             /** @enum {string} */
-            decision: "requested" | "approved" | "rejected";
-            decided_by?: string;
+            event_type: "aiagent.response.complete";
+            event_id: string;
+            incident_id: string;
+            response_data: components["schemas"]["IncidentResponseData"];
+            total_prompt_tokens?: number;
+            total_completion_tokens?: number;
+        };
+        IncidentResponseData: {
+            incidentId: string;
+            analysis: string;
+            rootCauseAnalysis: {
+                summary: string;
+                /** @enum {string} */
+                severity: "critical" | "high" | "warning" | "info" | "unknown";
+                contributingFactors: string[];
+                remediationTarget?: {
+                    kind?: string;
+                    name?: string;
+                    namespace?: string;
+                };
+                causalChain?: string[];
+                dueDiligence?: {
+                    causalCompleteness?: string;
+                    targetAccuracy?: string;
+                    evidenceSufficiency?: string;
+                    alternativeHypotheses?: string;
+                    scopeCompleteness?: string;
+                    proportionality?: string;
+                    regressionAwareness?: string;
+                    confidenceCalibration?: string;
+                };
+                reasoning?: string;
+                reasoningRedacted?: boolean;
+            };
+            selectedWorkflow?: {
+                workflowId?: string;
+                actionType?: string;
+                executionBundle?: string;
+                /** Format: float */
+                confidence?: number;
+                parameters?: {
+                    [key: string]: unknown;
+                };
+            };
+            /** Format: float */
+            confidence: number;
+            /** Format: date-time */
+            timestamp: string;
+            isActionable?: boolean | null;
+            needsHumanReview?: boolean;
+            /** @enum {string} */
+            humanReviewReason?: "workflow_not_found" | "image_mismatch" | "parameter_validation_failed" | "no_matching_workflows" | "low_confidence" | "llm_parsing_error" | "investigation_inconclusive" | "rca_incomplete" | "alignment_check_failed" | "decision_expired";
+            warnings?: string[];
+            alternativeWorkflows?: {
+                workflowId?: string;
+                rationale?: string;
+                executionBundle?: string;
+                /** Format: float */
+                confidence?: number;
+            }[];
+        };
+        AIAgentRCACompletePayload: {
+            /** @enum {string} */
+            event_type: "aiagent.rca.complete";
+            event_id: string;
+            incident_id: string;
+            response_data: components["schemas"]["IncidentResponseData"];
+            total_prompt_tokens?: number;
+            total_completion_tokens?: number;
+        };
+        AIAgentResponseFailedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.response.failed";
+            event_id: string;
+            incident_id: string;
+            error_message: string;
+            phase: string;
+            /** Format: float */
+            duration_seconds?: number;
+        };
+        AIAgentEnrichmentCompletedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.enrichment.completed";
+            event_id: string;
+            incident_id: string;
+            root_owner_kind: string;
+            root_owner_name: string;
+            root_owner_namespace?: string;
+            owner_chain_length: number;
+            detected_labels_summary?: Record<string, never> | null;
+            failed_detections?: string[] | null;
+            remediation_history_fetched: boolean;
+        };
+        AIAgentEnrichmentFailedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.enrichment.failed";
+            event_id: string;
+            incident_id: string;
+            reason: string;
+            detail: string;
+            affected_resource_kind: string;
+            affected_resource_name: string;
+            affected_resource_namespace?: string;
+        };
+        LLMRequestPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.llm.request";
+            event_id: string;
+            incident_id: string;
+            model: string;
+            prompt_length: number;
+            prompt_preview: string;
+            max_tokens?: number;
+            toolsets_enabled?: string[];
+            mcp_servers?: string[];
+            retry_outcome?: string;
+            ambiguous_kind?: string;
+            conflicting_groups?: string;
+        };
+        LLMResponsePayload: {
+            /** @enum {string} */
+            event_type: "aiagent.llm.response";
+            event_id: string;
+            incident_id: string;
+            has_analysis: boolean;
+            analysis_length: number;
+            analysis_preview: string;
+            analysis_full?: string;
+            tokens_used?: number;
+            tool_call_count?: number;
+            reasoning_text?: string;
+            reasoning_redacted?: boolean;
+        };
+        LLMToolCallPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.llm.tool_call";
+            event_id: string;
+            incident_id: string;
+            tool_call_index: number;
+            tool_name: string;
+            tool_arguments?: {
+                [key: string]: unknown;
+            };
+            tool_result: unknown;
+            tool_result_preview?: string;
+        };
+        WorkflowValidationPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.workflow.validation_attempt";
+            event_id: string;
+            incident_id: string;
+            attempt: number;
+            max_attempts: number;
+            is_valid: boolean;
+            errors?: string[];
+            validation_errors?: string;
+            workflow_id?: string;
+            workflow_name?: string;
+            human_review_reason?: string;
+            is_final_attempt?: boolean;
+        };
+        AIAgentSessionStartedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.session.started";
+            event_id: string;
+            session_id: string;
+            incident_id?: string;
+            signal_name?: string;
+            severity?: string;
+            created_by?: string;
+        };
+        AIAgentSessionCompletedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.session.completed";
+            event_id: string;
+            session_id: string;
+        };
+        AIAgentSessionFailedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.session.failed";
+            event_id: string;
+            session_id: string;
+            error?: string;
+        };
+        AIAgentSessionCancelledPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.session.cancelled";
+            event_id: string;
+            session_id: string;
+        };
+        AIAgentSessionSuspendedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.session.suspended";
+            event_id: string;
+            session_id: string;
+        };
+        AIAgentSessionResumedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.session.resumed";
+            event_id: string;
+            session_id: string;
+        };
+        AIAgentInteractiveStartedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.interactive.started";
+            event_id: string;
+            session_id: string;
+        };
+        AIAgentInteractiveCompletedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.interactive.completed";
+            event_id: string;
+            session_id: string;
             reason?: string;
         };
-        SignalProcessedData: {
+        AIAgentInteractiveK8sCallPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.interactive.k8s_call";
+            event_id: string;
+            session_id: string;
+            acting_user: string;
+            resource: string;
+            verb: string;
+            namespace?: string;
+            resource_name?: string;
+            http_status_code?: number;
+            correlation_id?: string;
+        };
+        AIAgentSecretAccessedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.secret.accessed";
+            event_id: string;
+            /** @enum {string} */
+            verb: "get" | "list";
+            namespace?: string;
+            secret_name?: string;
+            tool_name?: string;
+            outcome_detail?: string;
+        };
+        AIAgentSessionObservedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.session.observed";
+            event_id: string;
+            session_id: string;
+            observer_user?: string;
+            session_owner?: string;
+        };
+        AIAgentSessionAccessDeniedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.session.access_denied";
+            event_id: string;
+            session_id: string;
+            endpoint: string;
+            requesting_user: string;
+            session_owner?: string;
+        };
+        AIAgentInvestigationCancelledPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.investigation.cancelled";
+            event_id: string;
+            session_id?: string;
+            cancelled_phase: string;
+            cancelled_at_turn: number;
+            total_prompt_tokens?: number;
+            total_completion_tokens?: number;
+            total_tokens?: number;
+            accumulated_messages?: string;
+        };
+        AIAgentAlignmentStepPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.alignment.step";
+            event_id: string;
+            step_index: number;
+            step_kind: string;
+            tool?: string;
+            explanation: string;
+        };
+        AIAgentAlignmentVerdictPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.alignment.verdict";
+            event_id: string;
+            result: string;
+            summary?: string;
+            flagged: number;
+            total: number;
+            shadow_prompt_tokens?: number;
+            shadow_completion_tokens?: number;
+            shadow_total_tokens?: number;
+        };
+        ShadowLLMRequestPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.shadow.llm.request";
+            event_id: string;
+            incident_id: string;
+            step_index: number;
+            step_kind: string;
+            prompt_length: number;
+        };
+        ShadowLLMResponsePayload: {
+            /** @enum {string} */
+            event_type: "aiagent.shadow.llm.response";
+            event_id: string;
+            incident_id: string;
+            step_index: number;
+            step_kind: string;
+            prompt_tokens: number;
+            completion_tokens: number;
+            total_tokens: number;
+            attempt?: number;
+            /** @enum {string} */
+            evaluation_result?: "success" | "malformed_response" | "missing_field";
+        };
+        AIAgentRatelimitDeniedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.ratelimit.denied";
+            event_id: string;
+            source_ip?: string;
+            path?: string;
+            method?: string;
+        };
+        AIAgentAuthFailurePayload: {
+            /** @enum {string} */
+            event_type: "aiagent.auth.failure";
+            event_id: string;
+            source_ip?: string;
+            path?: string;
+            method?: string;
+            reason?: string;
+        };
+        AIAgentAuthDeniedPayload: {
+            /** @enum {string} */
+            event_type: "aiagent.auth.denied";
+            event_id: string;
+            source_ip?: string;
+            path?: string;
+            method?: string;
+            reason?: string;
+        };
+        /** @description The rate-limit payload of the system this one replaces, and the self-audit’s own (docs/architecture.md): either required set validates. */
+        DatastorageRatelimitDeniedPayload: {
+            /** @enum {string} */
+            event_type?: "datastorage.ratelimit.denied";
+            event_id?: string;
+            source_ip?: string;
+            path?: string;
+            method?: string;
+            principal?: string;
+            occurrences?: number;
+        } | {
+            /** @enum {string} */
+            event_type: "datastorage.ratelimit.denied";
+            event_id: string;
+        } | {
+            source_ip: string;
+            method: string;
+            path: string;
+            principal: string;
+            occurrences: number;
+        };
+        GatewayConfigReloadedPayload: {
+            /** @enum {string} */
+            event_type: "gateway.config.reloaded";
+            component: string;
+            config_version?: string;
+        };
+        GatewayConfigRejectedPayload: {
+            /** @enum {string} */
+            event_type: "gateway.config.rejected";
+            component: string;
+            rejection_reason: string;
+        };
+        EffectivenessAssessmentAuditPayload: {
+            /** @enum {string} */
+            event_type: "effectiveness.health.assessed" | "effectiveness.hash.computed" | "effectiveness.alert.assessed" | "effectiveness.metrics.assessed" | "effectiveness.assessment.scheduled" | "effectiveness.assessment.completed" | "effectiveness.alert_decay.detected";
+            correlation_id: string;
+            namespace: string;
+            ea_name?: string;
+            /** @enum {string} */
+            component: "health" | "alert" | "alert_decay" | "metrics" | "hash" | "scheduled" | "completed";
+            assessed?: boolean;
+            /** Format: double */
+            score?: number | null;
+            details?: string;
+            reason?: string;
+            signal_name?: string;
+            components_assessed?: string[];
+            /** Format: date-time */
+            completed_at?: string;
+            /** Format: double */
+            assessment_duration_seconds?: number | null;
+            /** Format: date-time */
+            validity_deadline?: string;
+            /** Format: date-time */
+            prometheus_check_after?: string;
+            /** Format: date-time */
+            alertmanager_check_after?: string;
+            /** Format: date-time */
+            hash_compute_after?: string;
+            hash_compute_delay?: string;
+            alert_check_delay?: string;
+            /** @deprecated */
+            gitops_sync_delay?: string;
+            /** @deprecated */
+            operator_reconcile_delay?: string;
+            /** @deprecated */
+            total_propagation_delay?: string;
+            validity_window?: string;
+            stabilization_window?: string;
+            pre_remediation_spec_hash?: string;
+            post_remediation_spec_hash?: string;
+            hash_match?: boolean;
+            health_checks?: {
+                pod_running?: boolean;
+                readiness_pass?: boolean;
+                /** Format: int32 */
+                total_replicas?: number;
+                /** Format: int32 */
+                ready_replicas?: number;
+                /** Format: int32 */
+                restart_delta?: number;
+                crash_loops?: boolean;
+                oom_killed?: boolean;
+                /** Format: int32 */
+                pending_count?: number;
+            };
+            metric_deltas?: {
+                /** Format: double */
+                cpu_before?: number | null;
+                /** Format: double */
+                cpu_after?: number | null;
+                /** Format: double */
+                memory_before?: number | null;
+                /** Format: double */
+                memory_after?: number | null;
+                /** Format: double */
+                latency_p95_before_ms?: number | null;
+                /** Format: double */
+                latency_p95_after_ms?: number | null;
+                /** Format: double */
+                error_rate_before?: number | null;
+                /** Format: double */
+                error_rate_after?: number | null;
+                /** Format: double */
+                throughput_before_rps?: number | null;
+                /** Format: double */
+                throughput_after_rps?: number | null;
+                /** Format: double */
+                node_not_ready_before?: number | null;
+                /** Format: double */
+                node_not_ready_after?: number | null;
+                /** Format: double */
+                node_memory_pressure_before?: number | null;
+                /** Format: double */
+                node_memory_pressure_after?: number | null;
+                /** Format: double */
+                node_disk_pressure_before?: number | null;
+                /** Format: double */
+                node_disk_pressure_after?: number | null;
+                /** Format: double */
+                pv_phase_failed_before?: number | null;
+                /** Format: double */
+                pv_phase_failed_after?: number | null;
+                /** Format: double */
+                pv_phase_pending_before?: number | null;
+                /** Format: double */
+                pv_phase_pending_after?: number | null;
+                /** Format: double */
+                pv_usage_ratio_before?: number | null;
+                /** Format: double */
+                pv_usage_ratio_after?: number | null;
+            };
+            alert_resolution?: {
+                alert_resolved?: boolean;
+                /** Format: int32 */
+                active_count?: number;
+                /** Format: double */
+                resolution_time_seconds?: number | null;
+            };
+        };
+        ActionTypeCatalogCreatedPayload: {
+            /** @enum {string} */
+            event_type: "datastorage.actiontype.created";
+            action_type: string;
+            description: components["schemas"]["ActionTypeDescriptionPayload"];
+            registered_by: string;
+            was_reenabled: boolean;
+        };
+        ActionTypeDescriptionPayload: {
+            what: string;
+            when_to_use: string;
+            when_not_to_use?: string;
+            preconditions?: string;
+        };
+        ActionTypeCatalogUpdatedPayload: {
+            /** @enum {string} */
+            event_type: "datastorage.actiontype.updated";
+            action_type: string;
+            old_description: components["schemas"]["ActionTypeDescriptionPayload"];
+            new_description: components["schemas"]["ActionTypeDescriptionPayload"];
+            updated_by: string;
+            updated_fields: string[];
+        };
+        ActionTypeCatalogDisabledPayload: {
+            /** @enum {string} */
+            event_type: "datastorage.actiontype.disabled";
+            action_type: string;
+            disabled_by: string;
+            /** Format: date-time */
+            disabled_at: string;
+        };
+        ActionTypeCatalogReenabledPayload: {
+            /** @enum {string} */
+            event_type: "datastorage.actiontype.reenabled";
+            action_type: string;
+            reenabled_by: string;
+            /** @enum {string} */
+            previous_state: "Disabled";
+            /** Format: date-time */
+            disabled_at: string;
+            disabled_by: string;
+        };
+        ActionTypeCatalogDisableDeniedPayload: {
+            /** @enum {string} */
+            event_type: "datastorage.actiontype.disable_denied";
+            action_type: string;
+            denied_reason: string;
+            dependent_workflow_count: number;
+            dependent_workflows: string[];
+            requested_by: string;
+        };
+        ActionTypeWebhookAuditPayload: {
+            /** @enum {string} */
+            event_type: "actiontype.admitted.create" | "actiontype.admitted.update" | "actiontype.admitted.delete" | "actiontype.denied.create" | "actiontype.denied.update" | "actiontype.denied.delete";
+            action_type_name: string;
+            crd_name: string;
+            crd_namespace: string;
+            /** @enum {string} */
+            action: "create" | "update" | "delete" | "denied";
+            previously_existed?: boolean;
+            catalog_status?: string;
+            denial_reason?: string;
+            denial_operation?: string;
+        };
+        AgentSessionWebhookAuditPayload: {
+            /** @enum {string} */
+            event_type: "agentsession.admitted.create" | "agentsession.denied.create";
+            crd_name: string;
+            crd_namespace: string;
+            /** @enum {string} */
+            action: "create" | "denied";
+            remediation_request_ref?: string;
+            denial_reason?: string;
+        };
+        ApifrontendTriageStartedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.triage.started";
+            session_id: string;
+            /** @enum {string} */
+            persona: "sre" | "orchestrator" | "cicd" | "dashboard" | "audit" | "approver";
+            model_name?: string;
+            query_length?: number;
+        };
+        ApifrontendTriageCompletedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.triage.completed";
+            session_id: string;
+            /** @enum {string} */
+            triage_outcome: "rr_created" | "no_issue_found" | "escalated" | "error";
+            triage_duration_ms: number;
+            tokens_input?: number;
+            tokens_output?: number;
+            tools_called?: string[];
+            tools_call_count?: number;
+        };
+        ApifrontendRRCreatedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.rr.created";
+            session_id: string;
+            rr_name: string;
+            rr_namespace: string;
+            target_kind: string;
+            target_name: string;
+            fingerprint: string;
             signal_name: string;
-            phase: string;
-            environment?: string;
-            priority?: string;
+            signal_source?: string;
         };
-        ClassificationDecisionData: {
-            classification: string;
-            confidence: number;
-            source?: string;
+        ApifrontendRRDeduplicatedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.rr.deduplicated";
+            session_id: string;
+            fingerprint: string;
+            existing_rr_name: string;
+            existing_rr_namespace?: string;
+            lease_holder?: string;
         };
-        EnrichmentCompletedData: {
-            signal_name: string;
-            enrichment_duration_ms: number;
-            owner_chain_length?: number;
-            degraded?: boolean;
+        ApifrontendSessionCreatedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.session.created";
+            session_id: string;
+            a2a_task_id: string;
+            rr_ref?: string;
+            /** @enum {string} */
+            join_mode: "start" | "takeover";
+            user_identity: string;
+            user_groups?: string[];
         };
-        AnalysisCompletedData: {
-            analysis_name: string;
-            root_cause: string;
+        ApifrontendSessionCompletedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.session.completed";
+            session_id: string;
+            /** @enum {string} */
+            terminal_phase: "Completed" | "Cancelled" | "Failed";
+            total_duration_ms: number;
+            total_tokens_input?: number;
+            total_tokens_output?: number;
+            total_tool_calls?: number;
+            polls_count?: number;
+            /** @enum {string} */
+            user_decision?: "accept" | "reject" | "investigate_more" | "cancel" | "none";
+        };
+        ApifrontendKADelegatedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.ka.delegated";
+            session_id: string;
+            ka_correlation_id: string;
+            /** @enum {string} */
+            delegation_type: "autonomous" | "interactive";
+            rr_name?: string;
+            rr_namespace?: string;
+        };
+        ApifrontendKAResultReceivedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.ka.result_received";
+            session_id: string;
+            ka_correlation_id: string;
+            /** @enum {string} */
+            result_type: "rca_complete" | "rca_failed" | "timeout" | "cancelled" | "operator_escalation" | "operator_dismissed";
+            investigation_duration_ms?: number;
+            /** Format: float */
             confidence?: number;
-            selected_workflow?: string;
-            approval_required?: boolean;
+            workflow_candidates_count?: number;
         };
-        AnalysisFailedData: {
-            analysis_name: string;
-            failure_reason: string;
+        ApifrontendUserDecisionPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.user.decision";
+            session_id: string;
+            /** @enum {string} */
+            decision: "accept" | "reject" | "investigate_more" | "cancel";
+            workflow_id?: string;
+            time_to_decision_ms?: number;
+            rr_name?: string;
         };
-        WorkflowStartedData: {
-            workflow_id: string;
-            workflow_execution: string;
+        ApifrontendAuthAccessDeniedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.auth.access_denied";
+            session_id?: string;
+            tool_name: string;
+            user_role: string;
+            required_roles: string[];
+            /** @enum {string} */
+            endpoint: "a2a" | "mcp";
+            reason?: string;
+        };
+        ApifrontendToolExecutedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.tool.executed";
+            session_id: string;
+            tool_name: string;
+            execution_duration_ms: number;
+            /** @enum {string} */
+            tool_outcome: "success" | "failure" | "timeout" | "denied";
+            error_code?: string;
             target_resource?: string;
+            target_namespace?: string;
+            target_kind?: string;
         };
-        WorkflowCompletedData: components["schemas"]["WorkflowStartedData"] & {
-            duration_ms: number;
+        ApifrontendWorkflowDiscoveryPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.workflow.discovery";
+            rr_id: string;
+            workflow_count: number;
         };
-        WorkflowFailedData: components["schemas"]["WorkflowStartedData"] & {
+        ApifrontendAuthSuccessPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.auth.success";
+            /** @enum {string} */
+            auth_method: "jwt" | "token_review";
+            issuer?: string;
+            groups?: string[];
+        };
+        ApifrontendAuthFailurePayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.auth.failure";
+            /** @enum {string} */
+            auth_method: "jwt" | "token_review";
             failure_reason: string;
+        };
+        ApifrontendRatelimitDeniedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.ratelimit.denied";
+            limit_type: string;
+            limit_value?: string;
+        };
+        ApifrontendCircuitbreakerTripPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.circuitbreaker.trip";
+            circuit_name: string;
+            failure_count: number;
+            threshold?: number;
+        };
+        ApifrontendImpersonationCreatedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.impersonation.created";
+            target_user: string;
+            groups?: string[];
+        };
+        ApifrontendJWTDelegationPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.jwt.delegation";
+            target_service: string;
+        };
+        ApifrontendSessionPhaseChangedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.session.phase_changed";
+            session_id: string;
+            from_phase: string;
+            to_phase: string;
+        };
+        ApifrontendSessionDeletedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.session.deleted";
+            session_id: string;
+            reason?: string;
+        };
+        ApifrontendSessionAutoCancelledPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.session.auto_cancelled";
+            session_id: string;
+            ttl_seconds?: number;
+        };
+        ApifrontendSessionRetentionDeletedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.session.retention_deleted";
+            session_id: string;
+            retention_seconds?: number;
+        };
+        ApifrontendA2ATaskStartedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.a2a.task_started";
+            session_id: string;
+            task_id: string;
+        };
+        ApifrontendA2ATaskCompletedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.a2a.task_completed";
+            session_id: string;
+            task_id: string;
+            duration_ms?: number;
+            rr_name?: string;
+            rr_namespace?: string;
+        };
+        ApifrontendA2ATaskFailedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.a2a.task_failed";
+            session_id: string;
+            task_id: string;
+            error: string;
+            rr_name?: string;
+            rr_namespace?: string;
+        };
+        ApifrontendMCPToolFailedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.mcp.tool_failed";
+            session_id?: string;
+            tool_name: string;
+            error: string;
+        };
+        ApifrontendMCPSessionInitPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.mcp.session_init";
+            mcp_session_id: string;
+            protocol_version?: string;
+        };
+        ApifrontendSeverityTriageCompletedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.severity_triage.completed";
+            severity: string;
+            source_tier: string;
             duration_ms?: number;
         };
-        NotificationSentData: {
-            notification_id: string;
+        ApifrontendSeverityTriageFailedPayload: {
             /** @enum {string} */
-            channel: "slack" | "email" | "pagerduty" | "teams" | "webhook" | "console";
-            recipient?: string;
+            event_type: "apifrontend.severity_triage.failed";
+            error: string;
+            failed_tier?: string;
         };
-        NotificationFailedData: components["schemas"]["NotificationSentData"] & {
-            failure_reason: string;
+        ApifrontendConfigReloadedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.config.reloaded";
+            config_version: string;
+            changed_keys?: string[];
+        };
+        ApifrontendConfigRejectedPayload: {
+            /** @enum {string} */
+            event_type: "apifrontend.config.rejected";
+            rejection_reason: string;
+            config_version?: string;
         };
         RequestOrigin: {
             /** @description The socket's remote address. */
@@ -435,11 +1662,6 @@ export interface components {
             principal: string;
             /** @enum {string} */
             required_scope: "audit:write" | "audit:read" | "audit:admin";
-            occurrences: number;
-        };
-        /** @description A token exceeded its rate limit (429). Rate-limited like `datastorage.auth.failed`, per token. */
-        RateLimitDeniedData: components["schemas"]["RequestOrigin"] & {
-            principal: string;
             occurrences: number;
         };
         TokensReloadedData: {
