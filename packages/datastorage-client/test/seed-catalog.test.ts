@@ -14,6 +14,7 @@ type Schema = Record<string, unknown> & {
   type?: string | string[]
   enum?: unknown[]
   format?: string
+  pattern?: string
   $ref?: string
   items?: Schema
   allOf?: Schema[]
@@ -26,6 +27,7 @@ interface PropertyFacts {
   type?: string | string[]
   enum?: unknown[]
   format?: string
+  pattern?: string
   ref?: string
   items?: PropertyFacts
   /** An inline object's own facts. */
@@ -85,6 +87,7 @@ function factsOf(s: Schema): PropertyFacts {
   const facts: PropertyFacts = { type: typeOf(s) }
   if (s.enum) facts.enum = s.enum
   if (s.format) facts.format = s.format
+  if (s.pattern) facts.pattern = s.pattern
   const ref = refOf(s)
   if (ref) facts.ref = ref
   if (s.items) facts.items = factsOf(s.items)
@@ -112,6 +115,8 @@ function smallestValue(facts: PropertyFacts, eventType: string): unknown {
     case 'string':
       if (facts.format === 'date-time') return '2026-06-01T11:00:00Z'
       if (facts.format === 'uuid') return '01890a5d-ac96-774b-bcce-b302099a8057'
+      if (facts.pattern === '^[a-f0-9]{64}$') return 'ab'.repeat(32)
+      if (facts.pattern) throw new Error(`no sample for the pattern ${facts.pattern}`)
       return 's'
     case 'integer':
       return 1

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import {
   type SeedCatalog,
   type SeedProperty,
@@ -49,12 +49,14 @@ function sampleValue(
   if (property.ref && catalog.nested[property.ref]) {
     return objectOf(catalog, catalog.nested[property.ref]!, seq, baseMs, depth + 1)
   }
+  if (property.properties) return objectOf(catalog, property, seq, baseMs, depth + 1)
   switch (type) {
     case 'integer':
       return 1 + (seq % 50)
     case 'number':
-      // Halves are exact in binary and decimal: the value reads back as the same number.
-      return 0.5 + (seq % 4)
+      // Exact in binary and decimal (the value reads back as the same number), and within [0, 1]:
+      // the seed's numbers are mostly scores and confidences bounded so (the facts carry no bounds).
+      return seq % 2 === 0 ? 0.5 : 0.25
     case 'boolean':
       return seq % 2 === 0
     case 'array':
@@ -71,6 +73,10 @@ function sampleValue(
         case 'uuid':
           return randomUUID()
         default:
+          if (property.pattern === '^[a-f0-9]{64}$') {
+            return createHash('sha256').update(`${name}-${seq}`).digest('hex')
+          }
+          if (property.pattern) throw new Error(`${name}: no sample for the pattern ${property.pattern}`)
           return `${name.replaceAll('_', '-')}-${seq}`
       }
   }

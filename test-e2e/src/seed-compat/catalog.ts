@@ -12,9 +12,14 @@ export interface SeedProperty {
   type?: string | string[]
   enum?: unknown[]
   format?: string
+  /** The only one the seed's payloads use: `^[a-f0-9]{64}$` (a SHA-256 in hex). */
+  pattern?: string
   items?: SeedProperty
   /** A schema of {@link SeedCatalog.nested}. */
   ref?: string
+  /** An inline object's own fields (no `ref`). */
+  required?: string[]
+  properties?: Record<string, SeedProperty>
 }
 
 export interface SeedSchema {
