@@ -1,51 +1,18 @@
 import { randomUUID } from 'node:crypto'
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createTestDatabase, type TestDatabase } from '@audit-trail/test-infra'
 import { type SQL, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DatabaseHandle, openDatabase, PGLITE_IN_MEMORY, rowsOf } from '../../src/db/client.js'
-import { MIGRATIONS_FOLDER, migrateDatabase } from '../../src/db/migrate.js'
+import { type DatabaseHandle, rowsOf } from '../../src/db/client.js'
+import { migrateDatabase } from '../../src/db/migrate.js'
 import { createAuditEventStore } from '../../src/store/postgres-audit-event-store.js'
 import { MIGRATION_COUNT, makeEvent } from '../store-suite.js'
+import { migrationEngines, useEarlierMigrations } from '../support/earlier-migrations.js'
 import { RECORDED_BY } from '../support/events.js'
-import { ADMIN_URL } from '../support/postgres.js'
 
 /** The migrations a database had before audit_event_ids and the partition before 2000: 0000-0002. */
 const BEFORE = 3
 
-let oldMigrations: string
-beforeAll(async () => {
-  oldMigrations = await mkdtemp(join(tmpdir(), 'audit-migrations-'))
-  const journal = JSON.parse(await readFile(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'))
-  journal.entries = journal.entries.slice(0, BEFORE)
-  await mkdir(join(oldMigrations, 'meta'))
-  await writeFile(join(oldMigrations, 'meta', '_journal.json'), JSON.stringify(journal))
-  for (const { tag } of journal.entries as Array<{ tag: string }>) {
-    await cp(join(MIGRATIONS_FOLDER, `${tag}.sql`), join(oldMigrations, `${tag}.sql`))
-  }
-})
-afterAll(async () => {
-  if (oldMigrations) await rm(oldMigrations, { recursive: true, force: true })
-})
-
-const testDatabases: TestDatabase[] = []
-afterAll(async () => {
-  await Promise.all(testDatabases.map((d) => d.drop()))
-})
-
-const engines: Array<[string, () => Promise<DatabaseHandle>]> = [
-  [
-    'postgres',
-    async () => {
-      const database = await createTestDatabase(ADMIN_URL)
-      testDatabases.push(database)
-      return openDatabase({ url: database.url })
-    },
-  ],
-  ['pglite', () => openDatabase({ pgliteDataDir: PGLITE_IN_MEMORY })],
-]
+const oldMigrations = useEarlierMigrations(BEFORE)
+const engines = migrationEngines()
 
 describe.each(engines)('migrations 0003-0005 on a database written by earlier versions (%s)', (_, open) => {
   let database: DatabaseHandle
@@ -80,7 +47,7 @@ describe.each(engines)('migrations 0003-0005 on a database written by earlier ve
 
   beforeAll(async () => {
     database = await open()
-    expect(await migrateDatabase(database, { migrationsFolder: oldMigrations })).toBe(BEFORE)
+    expect(await migrateDatabase(database, { migrationsFolder: oldMigrations() })).toBe(BEFORE)
     // x on three days (the cross-day duplicates of the finding), y before 2000 and after, z in year 500.
     await oldRow(ids.x, '2024-05-01T10:00:00.123456Z', '2024-05-01T10:00:01Z')
     await oldRow(ids.x, '2024-04-30T23:59:59.999999Z', '2024-05-01T10:00:02Z')

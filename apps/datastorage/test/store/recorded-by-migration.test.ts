@@ -1,50 +1,17 @@
 import { randomUUID } from 'node:crypto'
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createTestDatabase, type TestDatabase } from '@audit-trail/test-infra'
 import { type SQL, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { type DatabaseHandle, openDatabase, PGLITE_IN_MEMORY, rowsOf } from '../../src/db/client.js'
-import { MIGRATIONS_FOLDER, migrateDatabase } from '../../src/db/migrate.js'
+import { type DatabaseHandle, rowsOf } from '../../src/db/client.js'
+import { migrateDatabase } from '../../src/db/migrate.js'
 import { createAuditEventStore } from '../../src/store/postgres-audit-event-store.js'
 import { MIGRATION_COUNT, makeEvent } from '../store-suite.js'
-import { ADMIN_URL } from '../support/postgres.js'
+import { migrationEngines, useEarlierMigrations } from '../support/earlier-migrations.js'
 
 /** The migrations of a database written before recorded_by: 0000-0005. */
 const BEFORE = 6
 
-let oldMigrations: string
-beforeAll(async () => {
-  oldMigrations = await mkdtemp(join(tmpdir(), 'audit-migrations-'))
-  const journal = JSON.parse(await readFile(join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'))
-  journal.entries = journal.entries.slice(0, BEFORE)
-  await mkdir(join(oldMigrations, 'meta'))
-  await writeFile(join(oldMigrations, 'meta', '_journal.json'), JSON.stringify(journal))
-  for (const { tag } of journal.entries as Array<{ tag: string }>) {
-    await cp(join(MIGRATIONS_FOLDER, `${tag}.sql`), join(oldMigrations, `${tag}.sql`))
-  }
-})
-afterAll(async () => {
-  if (oldMigrations) await rm(oldMigrations, { recursive: true, force: true })
-})
-
-const testDatabases: TestDatabase[] = []
-afterAll(async () => {
-  await Promise.all(testDatabases.map((d) => d.drop()))
-})
-
-const engines: Array<[string, () => Promise<DatabaseHandle>]> = [
-  [
-    'postgres',
-    async () => {
-      const database = await createTestDatabase(ADMIN_URL, 'audit_recorded_by')
-      testDatabases.push(database)
-      return openDatabase({ url: database.url })
-    },
-  ],
-  ['pglite', () => openDatabase({ pgliteDataDir: PGLITE_IN_MEMORY })],
-]
+const oldMigrations = useEarlierMigrations(BEFORE)
+const engines = migrationEngines('audit_recorded_by')
 
 describe.each(engines)('migration 0006 (recorded_by) on a database written before it (%s)', (_, open) => {
   let database: DatabaseHandle
@@ -54,7 +21,7 @@ describe.each(engines)('migration 0006 (recorded_by) on a database written befor
 
   beforeAll(async () => {
     database = await open()
-    expect(await migrateDatabase(database, { migrationsFolder: oldMigrations })).toBe(BEFORE)
+    expect(await migrateDatabase(database, { migrationsFolder: oldMigrations() })).toBe(BEFORE)
     // A row as the previous version stored it: id claimed, no recorded_by column yet.
     const at = '2025-11-11T11:11:11Z'
     await database.db.execute(sql`SELECT audit_events_create_month_partition(${at.slice(0, 10)}::date)`)
