@@ -584,6 +584,17 @@ const cases: Case[] = [
     type: 'method-not-allowed',
     headers: { allow: 'GET, HEAD' },
   },
+  // Issue 17: a path served as written wins over a templated route matching its text.
+  ...(['GET', 'PUT', 'DELETE', 'PATCH'] as const).map(
+    (method): Case => ({
+      name: `${method} /events/batch (not the event "batch")`,
+      path: BATCH,
+      init: { method },
+      status: 405,
+      type: 'method-not-allowed',
+      headers: { allow: /^POST$/ },
+    }),
+  ),
 ]
 // PUT rather than POST for the "PUT on an event" case.
 cases.find((c) => c.name.startsWith('PUT'))!.init!.method = 'PUT'

@@ -1,5 +1,5 @@
 import { createAuditEventValidator } from '@audit-trail/datastorage-client'
-import { Hono } from 'hono'
+import { type Context, Hono, type MiddlewareHandler } from 'hono'
 import { methodNotAllowed } from 'hono/method-not-allowed'
 import { requestId } from 'hono/request-id'
 import type { Logger } from 'pino'
@@ -22,6 +22,36 @@ import { requestMetrics } from './request-metrics.js'
 import { auditEventRoutes } from './routes/audit-events.js'
 import { dlqAdminRoutes } from './routes/dlq-admin.js'
 import { healthRoutes } from './routes/health.js'
+
+/**
+ * A path the app serves as written (`/api/v1/audit/events/batch`) is that resource and no other,
+ * though a templated route (`/events/:event_id`) matches its text too: a method it does not serve
+ * is answered 405 with its own `Allow`, instead of running the templated route's handler (which
+ * answered `GET /events/batch` with 400 "event_id must be a UUID"). The table is built from the
+ * app's routes at the first request, when every route is registered.
+ */
+function concretePathsFirst(
+  app: Hono<AppEnv>,
+  notAllowed: (c: Context<AppEnv>, methods: readonly string[]) => Response,
+): MiddlewareHandler<AppEnv> {
+  let methodsByPath: Map<string, Set<string>> | undefined
+  return async function concretePathsFirst(c, next) {
+    if (!methodsByPath) {
+      methodsByPath = new Map()
+      for (const route of app.routes) {
+        // Middleware (ALL) and paths with parameters or wildcards are not resources of their own.
+        if (route.method === 'ALL' || /[:*]/.test(route.path)) continue
+        const methods = methodsByPath.get(route.path) ?? new Set<string>()
+        methods.add(route.method)
+        if (route.method === 'GET') methods.add('HEAD')
+        methodsByPath.set(route.path, methods)
+      }
+    }
+    const methods = methodsByPath.get(c.req.path)
+    if (methods && !methods.has(c.req.method)) return notAllowed(c, [...methods])
+    await next()
+  }
+}
 
 /** Options of {@link createApp}. */
 export interface CreateAppOptions {
@@ -101,21 +131,18 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   // the API for it.
   mountAccessControl(app, options.access ?? { mode: { kind: 'protected' }, inProcessIsLoopback: true })
   if (options.selfAudit) app.use('/api/v1/*', readAuditing(options.selfAudit))
-  app.use(
-    methodNotAllowed({
-      app,
-      onMethodNotAllowed: (c, methods) =>
-        problemResponse(
-          c,
-          toProblem(
-            new HttpProblem('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}.`, {
-              headers: { Allow: methods.join(', ') },
-            }),
-            c.req.path,
-          ),
-        ),
-    }),
-  )
+  const notAllowed = (c: Context<AppEnv>, methods: readonly string[]) =>
+    problemResponse(
+      c,
+      toProblem(
+        new HttpProblem('method-not-allowed', `${c.req.method} is not allowed on ${c.req.path}.`, {
+          headers: { Allow: methods.join(', ') },
+        }),
+        c.req.path,
+      ),
+    )
+  app.use(concretePathsFirst(app, notAllowed))
+  app.use(methodNotAllowed({ app, onMethodNotAllowed: notAllowed }))
 
   app.route(
     '/api/v1/audit',

@@ -7,6 +7,9 @@ import { matchedRoutes } from 'hono/route'
  * cannot explode label cardinality.
  */
 export function routePattern(c: Context): string {
+  // A 405 ran no route's handler, though the router may have matched a templated one
+  // (`GET /events/batch` matches `/events/:event_id`).
+  if (c.res.status === 405) return 'unmatched'
   const routes = matchedRoutes(c)
   for (let i = routes.length - 1; i >= 0; i--) {
     // Middleware registered with `use` has method ALL; the handler carries the real method.
