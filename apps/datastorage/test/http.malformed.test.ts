@@ -523,6 +523,28 @@ const cases: Case[] = [
     type: 'validation-error',
     field: 'cursor',
   },
+  // Issue 17: the contract's cursor schema (base64url, at most 200 characters) is the service's rule.
+  {
+    name: 'cursor with characters outside base64url',
+    path: `${EVENTS}?cursor=${encodeURIComponent('a+b/c=')}`,
+    status: 400,
+    type: 'validation-error',
+    field: 'cursor',
+  },
+  {
+    name: 'cursor of 201 base64url chars',
+    path: `${EVENTS}?cursor=${'a'.repeat(201)}`,
+    status: 400,
+    type: 'validation-error',
+    field: 'cursor',
+  },
+  {
+    name: 'since equal to until',
+    path: `${EVENTS}?since=2025-03-01T00:00:00Z&until=2025-03-01T00:00:00.000Z`,
+    status: 400,
+    type: 'validation-error',
+    field: 'since',
+  },
   // Offset paging and the detail filter (what clients of the system this one replaces send).
   ...[
     ['offset=-1', 'offset=-1', 'offset'],

@@ -6,7 +6,7 @@ export const openapiDocument: Record<string, unknown> = {
   "info": {
     "title": "audit-trail DataStorage API",
     "version": "1.0.0",
-    "description": "The HTTP contract of the audit-trail storage service. This file is the single source of\ntruth: the TypeScript types and the typed client in `@audit-trail/datastorage-client` are\ngenerated from it, and the service validates requests against the schemas below.\n\nPromise: an event with a given `event_id` is stored at most once. Writes are idempotent;\na replayed event is reported as a duplicate, never stored twice.\n",
+    "description": "The HTTP contract of the audit-trail storage service. This file is the single source of\ntruth: the TypeScript types and the typed client in `@audit-trail/datastorage-client` are\ngenerated from it, and the service validates requests against the schemas below.\n\nPromise: an event with a given `event_id` is stored at most once. Writes are idempotent;\na replayed event is reported as a duplicate, never stored twice.\n\nEvery error is an RFC 7807 problem (`application/problem+json`) whose `type` names it. Beyond\nthe responses each operation lists, any path answers 404 `not-found` when the API does not\nserve it and 405 `method-not-allowed` (`#/components/responses/MethodNotAllowed`) to a method\nit does not serve.\n",
     "license": {
       "name": "Apache-2.0"
     }
@@ -47,6 +47,7 @@ export const openapiDocument: Record<string, unknown> = {
           }
         ],
         "summary": "Write one audit event.",
+        "description": "Rules JSON Schema cannot state, each refused with 400 `validation-error` naming the field:\n`event_timestamp` at most 1 hour after the service's clock (`x-max-future-seconds`);\n`event_data` at most 256 KiB serialized and nested at most 10 deep; no string anywhere in\nthe event (`event_data` included) holding U+0000 (NUL) or a lone surrogate, which\nPostgreSQL cannot store; numbers in `event_data` that would not be stored with the value\nsent (`1e309`, `9007199254740993`).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/ContentEncoding"
@@ -92,14 +93,26 @@ export const openapiDocument: Record<string, unknown> = {
           "403": {
             "$ref": "#/components/responses/Forbidden"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
+          "417": {
+            "$ref": "#/components/responses/ExpectationFailed"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
@@ -119,7 +132,7 @@ export const openapiDocument: Record<string, unknown> = {
           }
         ],
         "summary": "Query audit events, newest first, with keyset pagination.",
-        "description": "Pages are read with the keyset cursor: follow `pagination.next_cursor` until `has_more` is\nfalse. `offset` is accepted for clients written for offset paging; each page costs the\nrows it skips, and events stored between two requests shift the pages (an event can be\nmissed or returned twice), which the cursor does not do. The default `limit` is 100.\n",
+        "description": "Pages are read with the keyset cursor: follow `pagination.next_cursor` until `has_more` is\nfalse. `offset` is accepted for clients written for offset paging; each page costs the\nrows it skips, and events stored between two requests shift the pages (an event can be\nmissed or returned twice), which the cursor does not do. The default `limit` is 100.\n\nRefused with 400 `validation-error`, all at once: a parameter the operation does not\ndeclare, one given twice, a value outside its schema, a value holding U+0000 (NUL) or a\nlone surrogate, `since` not earlier than `until`, `offset` with `cursor`, `detail_key`\nwithout `detail_value` or the reverse. A cursor this service did not issue: 400\n`invalid-cursor`.\n",
         "parameters": [
           {
             "name": "correlation_id",
@@ -127,7 +140,8 @@ export const openapiDocument: Record<string, unknown> = {
             "schema": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 255
+              "maxLength": 255,
+              "pattern": "^[^\\u0000]*$"
             }
           },
           {
@@ -164,7 +178,8 @@ export const openapiDocument: Record<string, unknown> = {
             "schema": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 255
+              "maxLength": 255,
+              "pattern": "^[^\\u0000]*$"
             }
           },
           {
@@ -173,7 +188,8 @@ export const openapiDocument: Record<string, unknown> = {
             "schema": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 100
+              "maxLength": 100,
+              "pattern": "^[^\\u0000]*$"
             }
           },
           {
@@ -182,7 +198,8 @@ export const openapiDocument: Record<string, unknown> = {
             "schema": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 255
+              "maxLength": 255,
+              "pattern": "^[^\\u0000]*$"
             }
           },
           {
@@ -191,7 +208,8 @@ export const openapiDocument: Record<string, unknown> = {
             "schema": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 255
+              "maxLength": 255,
+              "pattern": "^[^\\u0000]*$"
             }
           },
           {
@@ -201,13 +219,14 @@ export const openapiDocument: Record<string, unknown> = {
             "schema": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 255
+              "maxLength": 255,
+              "pattern": "^[^\\u0000]*$"
             }
           },
           {
             "name": "since",
             "in": "query",
-            "description": "Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`).",
+            "description": "Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`, `2w`). With `until`, it must be earlier than `until`: equal bounds select nothing and are refused (400 `validation-error` on `since`).",
             "schema": {
               "$ref": "#/components/schemas/TimeBound"
             }
@@ -215,7 +234,7 @@ export const openapiDocument: Record<string, unknown> = {
           {
             "name": "until",
             "in": "query",
-            "description": "Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now.",
+            "description": "Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. Must be later than `since` when both are given.",
             "schema": {
               "$ref": "#/components/schemas/TimeBound"
             }
@@ -233,11 +252,12 @@ export const openapiDocument: Record<string, unknown> = {
           {
             "name": "cursor",
             "in": "query",
-            "description": "Opaque keyset cursor from a previous page's `pagination.next_cursor`. Not together with `offset`.",
+            "description": "Opaque keyset cursor from a previous page's `pagination.next_cursor`, sent back as received. Only a cursor this service issued is accepted (base64url; any other text of that alphabet is refused with 400 `invalid-cursor`). Not together with `offset`.",
             "schema": {
               "type": "string",
               "minLength": 1,
-              "maxLength": 512
+              "maxLength": 200,
+              "pattern": "^[A-Za-z0-9_-]+$"
             }
           },
           {
@@ -268,7 +288,8 @@ export const openapiDocument: Record<string, unknown> = {
             "description": "The value `detail_key` must have, exactly (no wildcards). Both or neither.",
             "schema": {
               "type": "string",
-              "maxLength": 1024
+              "maxLength": 1024,
+              "pattern": "^[^\\u0000]*$"
             }
           }
         ],
@@ -292,8 +313,17 @@ export const openapiDocument: Record<string, unknown> = {
           "403": {
             "$ref": "#/components/responses/Forbidden"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
@@ -315,7 +345,7 @@ export const openapiDocument: Record<string, unknown> = {
           }
         ],
         "summary": "Write a batch of audit events atomically.",
-        "description": "All valid or nothing: a batch with any invalid event is refused with 400, whose `errors`\nname every invalid event by `index`, so a client can drop just those and send the rest.\nEvents whose `event_id` is already stored are reported in `duplicates` and not stored again.\n",
+        "description": "All valid or nothing: a batch with any invalid event is refused with 400, whose `errors`\nname every invalid event by `index`, so a client can drop just those and send the rest.\nEvents whose `event_id` is already stored are reported in `duplicates` and not stored again.\n\nRules JSON Schema cannot state, each refused with 400 `validation-error` naming the field:\n`event_timestamp` at most 1 hour after the service's clock (`x-max-future-seconds`);\n`event_data` at most 256 KiB serialized and nested at most 10 deep; no string anywhere in\nthe event (`event_data` included) holding U+0000 (NUL) or a lone surrogate, which\nPostgreSQL cannot store; numbers in `event_data` that would not be stored with the value\nsent (`1e309`, `9007199254740993`).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/ContentEncoding"
@@ -361,14 +391,26 @@ export const openapiDocument: Record<string, unknown> = {
           "403": {
             "$ref": "#/components/responses/Forbidden"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "413": {
             "$ref": "#/components/responses/PayloadTooLarge"
           },
           "415": {
             "$ref": "#/components/responses/UnsupportedMediaType"
           },
+          "417": {
+            "$ref": "#/components/responses/ExpectationFailed"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
@@ -423,8 +465,17 @@ export const openapiDocument: Record<string, unknown> = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
@@ -458,14 +509,26 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
           },
           "403": {
             "$ref": "#/components/responses/Forbidden"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
@@ -536,8 +599,17 @@ export const openapiDocument: Record<string, unknown> = {
           "404": {
             "$ref": "#/components/responses/NotFound"
           },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           },
           "503": {
             "$ref": "#/components/responses/ServiceUnavailable"
@@ -562,6 +634,18 @@ export const openapiDocument: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           }
         }
       }
@@ -583,6 +667,18 @@ export const openapiDocument: Record<string, unknown> = {
                 }
               }
             }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           },
           "503": {
             "description": "Not ready; `reasons` says why (draining, database unreachable and no DLQ, DLQ full).",
@@ -616,8 +712,20 @@ export const openapiDocument: Record<string, unknown> = {
               }
             }
           },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
           "401": {
             "$ref": "#/components/responses/Unauthorized"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
           }
         }
       }
@@ -648,7 +756,7 @@ export const openapiDocument: Record<string, unknown> = {
     },
     "responses": {
       "BadRequest": {
-        "description": "The request is invalid; `errors` lists every invalid field (with `index` for batches).",
+        "description": "The request is invalid; `errors` lists every invalid field (with `index` for batches). Any operation answers 400 `bad-request` to a request HTTP cannot frame (bad `Host`, `Content-Length` or `Transfer-Encoding`), with `Connection: close`.",
         "content": {
           "application/problem+json": {
             "schema": {
@@ -704,7 +812,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "NotFound": {
-        "description": "No such resource.",
+        "description": "No such resource (`not-found`); also the answer to any path the API does not serve.",
         "content": {
           "application/problem+json": {
             "schema": {
@@ -725,6 +833,63 @@ export const openapiDocument: Record<string, unknown> = {
       },
       "UnsupportedMediaType": {
         "description": "The body is not `application/json` (`unsupported-media-type`), or its `Content-Encoding` is neither `gzip` nor `identity` (`unsupported-content-encoding`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "MethodNotAllowed": {
+        "description": "A method the path does not serve (`method-not-allowed`), for every path of this document:\n`Allow` lists the methods it does serve (`HEAD` wherever `GET` is). A path served as\nwritten wins over a templated one (`GET /api/v1/audit/events/batch` is 405, not a lookup\nof the event `batch`).\n",
+        "headers": {
+          "Allow": {
+            "schema": {
+              "type": "string"
+            }
+          }
+        },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "RequestTimeout": {
+        "description": "The request's headers or body did not arrive in time (`request-timeout`); the connection is closed.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "ExpectationFailed": {
+        "description": "An `Expect` header other than `100-continue` (`expectation-failed`).",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "HeaderFieldsTooLarge": {
+        "description": "The request line and headers exceed 16 KiB (`header-fields-too-large`); the connection is closed.",
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "InternalError": {
+        "description": "A failure of the service itself (`internal-error`); it is logged, and `detail` says nothing of it.",
         "content": {
           "application/problem+json": {
             "schema": {
@@ -814,7 +979,7 @@ export const openapiDocument: Record<string, unknown> = {
       "TimeBound": {
         "type": "string",
         "description": "RFC 3339 date-time, as strict as `event_timestamp`'s, or a relative duration before now such as `15m`, `24h`, `7d`.",
-        "pattern": "^(\\d+[smhdw]|\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?([Zz]|[+-]\\d{2}:\\d{2}))$"
+        "pattern": "^([0-9]+[smhdw]|[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2}))$"
       },
       "KnownEventType": {
         "description": "The event-type catalog. Types listed here are known; those in the `if`/`then` table of\n`AuditEventRequest` have a typed `event_data` schema. Other types that follow the naming\nrule are accepted with generic validation unless the service is configured to reject them.\n",

@@ -14,10 +14,24 @@ export interface paths {
          *     false. `offset` is accepted for clients written for offset paging; each page costs the
          *     rows it skips, and events stored between two requests shift the pages (an event can be
          *     missed or returned twice), which the cursor does not do. The default `limit` is 100.
+         *
+         *     Refused with 400 `validation-error`, all at once: a parameter the operation does not
+         *     declare, one given twice, a value outside its schema, a value holding U+0000 (NUL) or a
+         *     lone surrogate, `since` not earlier than `until`, `offset` with `cursor`, `detail_key`
+         *     without `detail_value` or the reverse. A cursor this service did not issue: 400
+         *     `invalid-cursor`.
          */
         get: operations["queryAuditEvents"];
         put?: never;
-        /** Write one audit event. */
+        /**
+         * Write one audit event.
+         * @description Rules JSON Schema cannot state, each refused with 400 `validation-error` naming the field:
+         *     `event_timestamp` at most 1 hour after the service's clock (`x-max-future-seconds`);
+         *     `event_data` at most 256 KiB serialized and nested at most 10 deep; no string anywhere in
+         *     the event (`event_data` included) holding U+0000 (NUL) or a lone surrogate, which
+         *     PostgreSQL cannot store; numbers in `event_data` that would not be stored with the value
+         *     sent (`1e309`, `9007199254740993`).
+         */
         post: operations["createAuditEvent"];
         delete?: never;
         options?: never;
@@ -39,6 +53,13 @@ export interface paths {
          * @description All valid or nothing: a batch with any invalid event is refused with 400, whose `errors`
          *     name every invalid event by `index`, so a client can drop just those and send the rest.
          *     Events whose `event_id` is already stored are reported in `duplicates` and not stored again.
+         *
+         *     Rules JSON Schema cannot state, each refused with 400 `validation-error` naming the field:
+         *     `event_timestamp` at most 1 hour after the service's clock (`x-max-future-seconds`);
+         *     `event_data` at most 256 KiB serialized and nested at most 10 deep; no string anywhere in
+         *     the event (`event_data` included) holding U+0000 (NUL) or a lone surrogate, which
+         *     PostgreSQL cannot store; numbers in `event_data` that would not be stored with the value
+         *     sent (`1e309`, `9007199254740993`).
          */
         post: operations["createAuditEventsBatch"];
         delete?: never;
@@ -1769,7 +1790,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is invalid; `errors` lists every invalid field (with `index` for batches). */
+        /** @description The request is invalid; `errors` lists every invalid field (with `index` for batches). Any operation answers 400 `bad-request` to a request HTTP cannot frame (bad `Host`, `Content-Length` or `Transfer-Encoding`), with `Connection: close`. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -1810,7 +1831,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No such resource. */
+        /** @description No such resource (`not-found`); also the answer to any path the API does not serve. */
         NotFound: {
             headers: {
                 [name: string]: unknown;
@@ -1830,6 +1851,57 @@ export interface components {
         };
         /** @description The body is not `application/json` (`unsupported-media-type`), or its `Content-Encoding` is neither `gzip` nor `identity` (`unsupported-content-encoding`). */
         UnsupportedMediaType: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
+         * @description A method the path does not serve (`method-not-allowed`), for every path of this document:
+         *     `Allow` lists the methods it does serve (`HEAD` wherever `GET` is). A path served as
+         *     written wins over a templated one (`GET /api/v1/audit/events/batch` is 405, not a lookup
+         *     of the event `batch`).
+         */
+        MethodNotAllowed: {
+            headers: {
+                Allow?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request's headers or body did not arrive in time (`request-timeout`); the connection is closed. */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description An `Expect` header other than `100-continue` (`expectation-failed`). */
+        ExpectationFailed: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request line and headers exceed 16 KiB (`header-fields-too-large`); the connection is closed. */
+        HeaderFieldsTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description A failure of the service itself (`internal-error`); it is logged, and `detail` says nothing of it. */
+        InternalError: {
             headers: {
                 [name: string]: unknown;
             };
@@ -1880,12 +1952,12 @@ export interface operations {
                 namespace?: string;
                 /** @description Only events stored by this credential (`recorded_by`, exact match). */
                 recorded_by?: string;
-                /** @description Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`). */
+                /** @description Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`, `2w`). With `until`, it must be earlier than `until`: equal bounds select nothing and are refused (400 `validation-error` on `since`). */
                 since?: components["schemas"]["TimeBound"];
-                /** @description Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. */
+                /** @description Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. Must be later than `since` when both are given. */
                 until?: components["schemas"]["TimeBound"];
                 limit?: number;
-                /** @description Opaque keyset cursor from a previous page's `pagination.next_cursor`. Not together with `offset`. */
+                /** @description Opaque keyset cursor from a previous page's `pagination.next_cursor`, sent back as received. Only a cursor this service issued is accepted (base64url; any other text of that alphabet is refused with 400 `invalid-cursor`). Not together with `offset`. */
                 cursor?: string;
                 /** @description Rows to skip before the page (offset paging; the cursor is the recommended way). Slower the deeper it goes, and not stable while events are stored: prefer `next_cursor`, which every page still carries. Not together with `cursor`. */
                 offset?: number;
@@ -1912,7 +1984,10 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -1957,9 +2032,13 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            417: components["responses"]["ExpectationFailed"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2004,9 +2083,13 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            417: components["responses"]["ExpectationFailed"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2034,7 +2117,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2056,9 +2142,13 @@ export interface operations {
                     "application/json": components["schemas"]["DlqStats"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2088,7 +2178,10 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -2110,6 +2203,10 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
         };
     };
     getReadiness: {
@@ -2130,6 +2227,10 @@ export interface operations {
                     "application/json": components["schemas"]["Readiness"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
             /** @description Not ready; `reasons` says why (draining, database unreachable and no DLQ, DLQ full). */
             503: {
                 headers: {
@@ -2159,7 +2260,11 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
         };
     };
 }
