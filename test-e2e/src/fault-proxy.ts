@@ -1,5 +1,6 @@
 import { createServer, request as httpRequest, type IncomingMessage, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { INJECTED_HEADER } from './contract/validating-fetch.js'
 
 /** A rule the proxy applies to matching requests instead of forwarding them. */
 export interface FaultRule {
@@ -53,7 +54,11 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
       rule.left--
       counts.faulted++
       req.resume()
-      const headers: Record<string, string> = { 'content-type': 'application/problem+json' }
+      // Made up here, off the contract on purpose (a 409, a 503 without Retry-After): not checked.
+      const headers: Record<string, string> = {
+        'content-type': 'application/problem+json',
+        [INJECTED_HEADER]: 'fault-proxy',
+      }
       if (rule.retryAfter !== undefined) headers['retry-after'] = rule.retryAfter
       res.writeHead(rule.status, headers)
       res.end(
@@ -81,7 +86,8 @@ export async function startFaultProxy(target: string): Promise<FaultProxy> {
     )
     forward.on('error', () => {
       // The service is down: behave like a gateway would, so the client sees a retryable 502.
-      if (!res.headersSent) res.writeHead(502, { 'content-type': 'application/problem+json' })
+      if (!res.headersSent)
+        res.writeHead(502, { 'content-type': 'application/problem+json', [INJECTED_HEADER]: 'fault-proxy' })
       res.end(JSON.stringify({ type: 'about:blank', title: 'Bad Gateway', status: 502 }))
     })
     req.pipe(forward)

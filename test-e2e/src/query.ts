@@ -1,4 +1,5 @@
 import { type AuditEvent, createDataStorageClient } from '@audit-trail/datastorage-client'
+import { validatingFetch } from './contract/validating-fetch.js'
 
 /**
  * Where queries go: the service root and the token they send, one with `audit:read` (none for a
@@ -16,7 +17,11 @@ export function readerOf(service: { url: string; tokens: { reader: string } }): 
 
 /** Reads every event of a correlation id through the query API, following the keyset cursor. */
 export async function queryAll(target: QueryTarget, correlation_id: string): Promise<AuditEvent[]> {
-  const client = createDataStorageClient({ baseUrl: target.url, token: target.token })
+  const client = createDataStorageClient({
+    baseUrl: target.url,
+    token: target.token,
+    fetch: validatingFetch(),
+  })
   const events: AuditEvent[] = []
   let cursor: string | undefined
   for (;;) {

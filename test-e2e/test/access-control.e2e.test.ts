@@ -3,18 +3,21 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   type AuditClientError,
-  createAuditClient,
   DeliveryFailedError,
   fileDeadLetterQueue,
   HttpError,
 } from '@audit-trail/audit-client'
 import { uuidv7 } from '@audit-trail/datastorage-client'
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest'
+import { createAuditClient } from '../src/contract/audit-client.js'
+import { validatingFetch } from '../src/contract/validating-fetch.js'
 import { startDatastorage } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'
 import { type FaultProxy, startFaultProxy } from '../src/fault-proxy.js'
 import { queryAll, uniqueIds } from '../src/query.js'
 
+/** Every answer is also held to the contract (src/contract). */
+const fetch = validatingFetch()
 /**
  * Access control seen from the client's side: the shared service runs with a tokens file, as every
  * other scenario does; the quick start's set-up (no tokens file, loopback only) still works.

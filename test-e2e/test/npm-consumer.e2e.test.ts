@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { freePort } from '@audit-trail/test-infra'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { validatingFetch } from '../src/contract/validating-fetch.js'
 import {
   installSize,
   newProject,
@@ -15,6 +16,8 @@ import {
   typescriptBlocks,
 } from '../src/npm-consumer.js'
 
+/** Every answer is also held to the contract (src/contract). */
+const fetch = validatingFetch()
 /**
  * The publishable packages as a user gets them: packed, installed with npm into a fresh project,
  * used by following only their READMEs. Needs the package registry (npm install).

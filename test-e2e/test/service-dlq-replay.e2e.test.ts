@@ -1,13 +1,16 @@
-import { createAuditClient } from '@audit-trail/audit-client'
 import { redisDeadLetterQueue } from '@audit-trail/audit-client/redis'
 import { decodeDeadLetterMessage, encodeDeadLetterMessage, uuidv7 } from '@audit-trail/datastorage-client'
 import { startThrowawayPostgres, waitFor } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'
+import { createAuditClient } from '../src/contract/audit-client.js'
+import { validatingFetch } from '../src/contract/validating-fetch.js'
 import { startDatastorage, waitStartupSelfAudit } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'
 import { queryAll, readerOf, uniqueIds, waitQueryable } from '../src/query.js'
 
+/** Every answer is also held to the contract (src/contract). */
+const fetch = validatingFetch()
 const { databaseUrl, redisUrl, keyPrefix } = inject('e2e')
 const redis = new Redis(redisUrl)
 afterAll(() => redis.disconnect())

@@ -1,4 +1,5 @@
 import { connect, type Socket } from 'node:net'
+import { checkResponse } from '../contract/validating-fetch.js'
 
 /** One HTTP/1.1 answer read off a socket. */
 export interface RawResponse {
@@ -26,6 +27,23 @@ export interface RawExchangeOptions {
   waitForClose?: boolean
   /** Deadline of the whole exchange. Default 15 s. */
   timeoutMs?: number
+  /**
+   * Hold every answer to the contract (test-e2e/src/contract), against the method and path of its
+   * request line. Default true. The requests may break the spec on purpose; only the answers are
+   * checked, and a refusal the spec declares (a 400 problem) passes.
+   */
+  checkContract?: boolean
+}
+
+/** The method and path of each request line in what is written, in order (pipelined requests). */
+function requestLines(chunks: Uint8Array[]): Array<{ method: string; path: string }> {
+  const text = Buffer.concat(chunks).toString('latin1')
+  return [...text.matchAll(/(?:^|\r\n)([A-Z]+) (\S+) HTTP\/1\.[01]\r\n/g)].map((m) => {
+    const target = m[2] ?? ''
+    // The absolute form (`GET http://host/path`) names the same path.
+    const path = /^https?:\/\//i.test(target) ? new URL(target).pathname : target
+    return { method: m[1] ?? '', path }
+  })
 }
 
 /**
@@ -39,7 +57,8 @@ export function rawExchange(
   chunks: Uint8Array[],
   options: RawExchangeOptions = {},
 ): Promise<RawExchange> {
-  const { answers = 1, waitForClose = false, timeoutMs = 15_000 } = options
+  const { answers = 1, waitForClose = false, timeoutMs = 15_000, checkContract = true } = options
+  const requests = checkContract ? requestLines(chunks) : []
   return new Promise((resolve) => {
     const socket: Socket = connect({ host: '127.0.0.1', port })
     const result: RawExchange = { responses: [], closed: false }
@@ -62,6 +81,12 @@ export function rawExchange(
         buffer = buffer.subarray(parsed.length)
         // 1xx answers (100 Continue) precede the real one.
         if (parsed.response.status >= 100 && parsed.response.status < 200) result.responses.pop()
+        else if (checkContract) {
+          const request = requests[result.responses.length - 1]
+          const { status, headers, body } = parsed.response
+          // An answer to no request line we can read (a malformed one) has no operation to hold it to.
+          if (request) checkResponse({ ...request, status, headers, body: body.toString('utf8') })
+        }
       }
     }
     socket.on('data', (data: Buffer) => {

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import postgres from 'postgres'
+import { validatingFetch } from '../contract/validating-fetch.js'
 import { differences, type StoredEvent, storedFromApi } from './compare.js'
 import { type EventDraft, entriesWithId, type GenContext, namedTimestamp, validEvent } from './generators.js'
 import {
@@ -20,6 +21,9 @@ import { rawExchange } from './raw-http.js'
 import { parseRawJson, type Raw, str, writeRaw } from './raw-json.js'
 import { parseTimestamp } from './timestamps.js'
 import { bearer, type HostileTokens } from './tokens.js'
+
+/** Every answer is also held to the contract (test-e2e/src/contract); raw-http.ts checks its own. */
+const fetch = validatingFetch()
 
 /**
  * The hostile-input run: phase 1 sends the generated requests, phase 2 sends duplicates of events

@@ -1,3 +1,4 @@
+import { validatingFetch } from '../contract/validating-fetch.js'
 import type { SeedEvent } from './builder.js'
 import { type SeedResponseName, seedDecodeErrors } from './responses.js'
 
@@ -17,6 +18,8 @@ export interface SeedAnswer {
 }
 
 const EVENTS = '/api/v1/audit/events'
+/** Every answer is also held to this service's contract (test-e2e/src/contract). */
+const fetch = validatingFetch()
 
 async function post(url: string, token: string, body: unknown): Promise<{ status: number; body: unknown }> {
   const response = await fetch(url, {
