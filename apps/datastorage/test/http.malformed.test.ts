@@ -580,6 +580,30 @@ const cases: Case[] = [
     field: 'event_id',
   },
   { name: 'GET by an absent id', path: `${EVENTS}/${ABSENT_ID}`, status: 404, type: 'not-found' },
+  // Every /api/v1 operation refuses a query parameter it does not declare (a misspelt option).
+  {
+    name: 'POST one event with an unknown query parameter',
+    path: `${EVENTS}?dry_run=true`,
+    init: postJson(validEvent()),
+    status: 400,
+    type: 'validation-error',
+    field: 'dry_run',
+  },
+  {
+    name: 'POST a batch with an unknown query parameter',
+    path: `${BATCH}?async=1`,
+    init: postJson([validEvent()]),
+    status: 400,
+    type: 'validation-error',
+    field: 'async',
+  },
+  {
+    name: 'GET by id with an unknown query parameter',
+    path: `${EVENTS}/${ABSENT_ID}?fields=all`,
+    status: 400,
+    type: 'validation-error',
+    field: 'fields',
+  },
   { name: 'unknown route', path: '/api/v2/audit/events', status: 404, type: 'not-found' },
   { name: 'unknown route under the prefix', path: '/api/v1/audit/things', status: 404, type: 'not-found' },
   {

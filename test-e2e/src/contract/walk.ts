@@ -461,16 +461,15 @@ export function planOperation(op: Operation, ctx: WalkContext, index: number): W
   const out: WalkRequest[] = draws.map((d) => build('valid', 'drawn from the schemas', d.params, d.body))
   // Invalid requests: each from a valid draw, with one thing out of the contract.
   const base = draws[0]!
-  const hasQuery = op.parameters.some((p) => p.in === 'query')
+  // The spec's rule: every /api/v1 operation refuses an unknown or repeated query parameter; the
+  // probes (/healthz, /readyz, /metrics) ignore query strings.
+  const refusesUnknownQuery = op.template.startsWith('/api/v1/')
   for (const p of op.parameters) {
     for (const { why, value } of invalidValues(p, op)) {
       out.push(build('invalid', `${p.name}: ${why}`, { ...base.params, [p.name]: value }, base.body))
     }
   }
-  // Unknown and repeated parameters, where the operation reads a query: the service ignores a
-  // query string on operations that declare no query parameter (the writes, getAuditEvent, the
-  // probes), and the spec states no rule for them.
-  if (hasQuery) {
+  if (refusesUnknownQuery) {
     out.push(
       build('invalid', 'unknown query parameter', base.params, base.body, {
         query: [['unknown_param', '1']],

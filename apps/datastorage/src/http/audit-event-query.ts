@@ -1,6 +1,5 @@
-import type { FieldError } from '@audit-trail/datastorage-client'
 import type { AuditEventFilter } from '../store/audit-event-store.js'
-import { checkParameter, contractParameters } from './contract-parameters.js'
+import { checkQueryParameters, contractParameters } from './contract-parameters.js'
 import { HttpProblem } from './problem.js'
 import {
   canonicalTimestamp,
@@ -46,21 +45,7 @@ function toInstant(value: string, now: number): { at: string } | string {
  * @throws HttpProblem `validation-error` listing every invalid parameter.
  */
 export function parseAuditEventQuery(search: URLSearchParams, now: number = Date.now()): AuditEventFilter {
-  const errors: FieldError[] = []
-  const values = new Map<string, string>()
-  for (const name of new Set(search.keys())) {
-    const all = search.getAll(name)
-    const parameter = parameters.get(name)
-    if (!parameter) {
-      errors.push({ field: name, message: 'is not a known query parameter' })
-    } else if (all.length > 1) {
-      errors.push({ field: name, message: 'must be given at most once' })
-    } else {
-      const error = checkParameter(parameter, all[0]!)
-      if (error) errors.push(error)
-      else values.set(name, all[0]!)
-    }
-  }
+  const { values, errors } = checkQueryParameters(parameters, search)
   const filter: AuditEventFilter = { limit: defaultLimit }
   for (const [name, value] of values) {
     if (name === 'limit') {

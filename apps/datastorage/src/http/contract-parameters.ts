@@ -23,12 +23,15 @@ export interface ContractParameter {
   schema: ParameterSchema
 }
 
+/** A parameter as the document writes it: inline, or a `$ref` to `components/parameters`. */
+type RawParameter = (Omit<ContractParameter, 'schema'> & { schema: ParameterSchema }) | { $ref: string }
+
 type Doc = {
-  paths: Record<
-    string,
-    Record<string, { parameters?: Array<Omit<ContractParameter, 'schema'> & { schema: ParameterSchema }> }>
-  >
-  components: { schemas: Record<string, ParameterSchema> }
+  paths: Record<string, Record<string, { parameters?: RawParameter[] }>>
+  components: {
+    schemas: Record<string, ParameterSchema>
+    parameters?: Record<string, Omit<ContractParameter, 'schema'> & { schema: ParameterSchema }>
+  }
 }
 const doc = openapiDocument as unknown as Doc
 
@@ -50,7 +53,10 @@ export function contractParameters(path: string, method: string): ReadonlyMap<st
   const operation = doc.paths[path]?.[method]
   if (!operation) throw new Error(`contract: no operation ${method.toUpperCase()} ${path}`)
   const parameters = new Map<string, ContractParameter>()
-  for (const p of operation.parameters ?? []) {
+  for (const raw of operation.parameters ?? []) {
+    const p =
+      '$ref' in raw ? doc.components.parameters?.[raw.$ref.replace('#/components/parameters/', '')] : raw
+    if (!p) throw new Error(`contract: unresolved parameter ${(raw as { $ref: string }).$ref}`)
     parameters.set(p.name, {
       name: p.name,
       in: p.in,
@@ -102,4 +108,31 @@ export function checkParameter(parameter: ContractParameter, value: string): Fie
     if (!re.test(value)) return fail(`must match pattern "${schema.pattern}"`)
   }
   return undefined
+}
+
+/**
+ * The query string of a request checked against the contract's query parameters of its operation:
+ * an unknown or repeated parameter, or a value outside its schema, is an error; every `/api/v1`
+ * operation answers them all in one 400 (`validation-error`).
+ *
+ * @returns The values by name, and the errors (empty when the query is valid).
+ */
+export function checkQueryParameters(
+  parameters: ReadonlyMap<string, ContractParameter>,
+  search: URLSearchParams,
+): { values: Map<string, string>; errors: FieldError[] } {
+  const errors: FieldError[] = []
+  const values = new Map<string, string>()
+  for (const name of new Set(search.keys())) {
+    const all = search.getAll(name)
+    const parameter = parameters.get(name)
+    if (parameter?.in !== 'query') errors.push({ field: name, message: 'is not a known query parameter' })
+    else if (all.length > 1) errors.push({ field: name, message: 'must be given at most once' })
+    else {
+      const error = checkParameter(parameter, all[0]!)
+      if (error) errors.push(error)
+      else values.set(name, all[0]!)
+    }
+  }
+  return { values, errors }
 }

@@ -16,7 +16,12 @@ import type { AuditEventStore } from '../../store/audit-event-store.js'
 import { EventsRefusedError, type EventWriter, type WriteOutcome } from '../../write/event-writer.js'
 import { parseAuditEventQuery } from '../audit-event-query.js'
 import type { AppEnv } from '../context.js'
-import { checkParameter, contractParameters } from '../contract-parameters.js'
+import {
+  type ContractParameter,
+  checkParameter,
+  checkQueryParameters,
+  contractParameters,
+} from '../contract-parameters.js'
 import { findInexactNumbers } from '../exact-numbers.js'
 import { parseJsonBody, readJsonText } from '../json-body.js'
 import { HttpProblem } from '../problem.js'
@@ -34,7 +39,19 @@ export interface AuditEventRoutesOptions {
   maxBatchSize: number
 }
 
-const eventIdParameter = contractParameters('/api/v1/audit/events/{event_id}', 'get').get('event_id')!
+const getParameters = contractParameters('/api/v1/audit/events/{event_id}', 'get')
+const eventIdParameter = getParameters.get('event_id')!
+const writeParameters = contractParameters('/api/v1/audit/events', 'post')
+const batchParameters = contractParameters('/api/v1/audit/events/batch', 'post')
+
+/**
+ * Every /api/v1 operation refuses a query parameter it does not declare, as the events query does:
+ * a misspelt option must not be silently ignored. The writes and the read by id declare none.
+ */
+function refuseUnknownQuery(url: string, parameters: ReadonlyMap<string, ContractParameter>): void {
+  const { errors } = checkQueryParameters(parameters, new URL(url).searchParams)
+  if (errors.length > 0) throw invalid(errors, 'This operation takes no such query parameter.')
+}
 
 function invalid(errors: FieldError[], detail: string): HttpProblem {
   return new HttpProblem('validation-error', detail, { errors })
@@ -117,6 +134,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
   const app = new Hono<AppEnv>()
 
   app.post('/events', async (c) => {
+    refuseUnknownQuery(c.req.url, writeParameters)
     const text = await readJsonText(c, { limitBytes: bodyLimitBytes })
     const body = parseJsonBody(text)
     const errors = withInexactNumbers(validate(body), findInexactNumbers(text))
@@ -140,6 +158,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
   })
 
   app.post('/events/batch', async (c) => {
+    refuseUnknownQuery(c.req.url, batchParameters)
     const text = await readJsonText(c, { limitBytes: bodyLimitBytes })
     const body = parseJsonBody(text)
     if (!Array.isArray(body)) {
@@ -196,6 +215,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
   })
 
   app.get('/events/:event_id', async (c) => {
+    refuseUnknownQuery(c.req.url, getParameters)
     const eventId = c.req.param('event_id')
     const error = checkParameter(eventIdParameter, eventId)
     if (error) throw invalid([error], 'event_id must be a UUID.')

@@ -3,7 +3,6 @@ import {
   DEAD_LETTER_STREAM,
   type DeadLetterMessage,
   DLQ_STREAM,
-  type FieldError,
 } from '@audit-trail/datastorage-client'
 import { Hono } from 'hono'
 import { ReplyError } from 'ioredis'
@@ -15,7 +14,7 @@ import {
   inspectDlq,
 } from '../../dlq/dlq-admin.js'
 import type { AppEnv } from '../context.js'
-import { type ContractParameter, checkParameter, contractParameters } from '../contract-parameters.js'
+import { type ContractParameter, checkQueryParameters, contractParameters } from '../contract-parameters.js'
 import { HttpProblem, STORE_RETRY_AFTER_SECONDS } from '../problem.js'
 
 type DlqStatsBody = components['schemas']['DlqStats']
@@ -42,19 +41,7 @@ function checkQuery(
   parameters: ReadonlyMap<string, ContractParameter>,
   search: URLSearchParams,
 ): Map<string, string> {
-  const errors: FieldError[] = []
-  const values = new Map<string, string>()
-  for (const name of new Set(search.keys())) {
-    const all = search.getAll(name)
-    const parameter = parameters.get(name)
-    if (!parameter) errors.push({ field: name, message: 'is not a known query parameter' })
-    else if (all.length > 1) errors.push({ field: name, message: 'must be given at most once' })
-    else {
-      const error = checkParameter(parameter, all[0]!)
-      if (error) errors.push(error)
-      else values.set(name, all[0]!)
-    }
-  }
+  const { values, errors } = checkQueryParameters(parameters, search)
   if (errors.length > 0) {
     throw new HttpProblem(
       'validation-error',
