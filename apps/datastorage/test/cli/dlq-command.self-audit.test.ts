@@ -1,48 +1,11 @@
 import { userInfo } from 'node:os'
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { runDlqCommand } from '../../src/cli/dlq-command.js'
-import {
-  addMessages,
-  captureLogger,
-  clientMessage,
-  makeEvent,
-  REDIS_URL,
-  useDlqTestContext,
-} from '../dlq/support.js'
+import { addMessages, clientMessage, makeEvent, useDlqTestContext } from '../dlq/support.js'
+import { dlqCli } from './dlq-cli.js'
 
 const dlq = useDlqTestContext({ postgres: true })
 
-function sink(): Writable & { text: () => string } {
-  const chunks: string[] = []
-  const stream = new Writable({
-    write(chunk, _encoding, callback) {
-      chunks.push(String(chunk))
-      callback()
-    },
-  }) as Writable & { text: () => string }
-  stream.text = () => chunks.join('')
-  return stream
-}
-
-async function cli(args: string[], env: Record<string, string | undefined> = {}) {
-  const { pg, streams } = dlq
-  const stdout = sink()
-  const stderr = sink()
-  const code = await runDlqCommand(args, {
-    env: {
-      REDIS_URL,
-      DATABASE_URL: pg.url,
-      DLQ_STREAM: streams.stream,
-      DEAD_LETTER_STREAM: streams.deadLetterStream,
-      ...env,
-    },
-    stdout,
-    stderr,
-    logger: captureLogger('warn').logger,
-  })
-  return { code, stdout: stdout.text(), stderr: stderr.text() }
-}
+const cli = dlqCli(dlq, { logLevel: 'warn' })
 
 /** The self-audit rows of `type` whose `resource_id` or filters name `stream`, oldest first. */
 async function selfEvents(type: string, stream: string) {

@@ -1,52 +1,12 @@
-import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { runDlqCommand } from '../../src/cli/dlq-command.js'
 import { createProgressReporter } from '../../src/cli/progress-reporter.js'
 import { dlqStats, inspectDlq } from '../../src/dlq/dlq-admin.js'
-import {
-  addMessages,
-  captureLogger,
-  clientMessage,
-  makeEvent,
-  REDIS_URL,
-  useDlqTestContext,
-} from '../dlq/support.js'
+import { addMessages, clientMessage, makeEvent, useDlqTestContext } from '../dlq/support.js'
+import { dlqCli, sink } from './dlq-cli.js'
 
 const dlq = useDlqTestContext({ postgres: true })
 
-function sink(isTTY = false): Writable & { text: () => string; isTTY: boolean; columns: number } {
-  const chunks: string[] = []
-  const stream = new Writable({
-    write(chunk, _encoding, callback) {
-      chunks.push(String(chunk))
-      callback()
-    },
-  }) as Writable & { text: () => string; isTTY: boolean; columns: number }
-  stream.text = () => chunks.join('')
-  stream.isTTY = isTTY
-  stream.columns = 100
-  return stream
-}
-
-async function cli(args: string[], env: Record<string, string | undefined> = {}) {
-  const { pg, streams } = dlq
-  const stdout = sink()
-  const stderr = sink()
-  const code = await runDlqCommand(args, {
-    env: {
-      REDIS_URL,
-      DATABASE_URL: pg.url,
-      DLQ_STREAM: streams.stream,
-      DEAD_LETTER_STREAM: streams.deadLetterStream,
-      DLQ_CAPACITY: '1000',
-      ...env,
-    },
-    stdout,
-    stderr,
-    logger: captureLogger().logger,
-  })
-  return { code, stdout: stdout.text(), stderr: stderr.text() }
-}
+const cli = dlqCli(dlq, { env: { DLQ_CAPACITY: '1000' } })
 
 describe('datastorage dlq (operator CLI)', () => {
   /**
