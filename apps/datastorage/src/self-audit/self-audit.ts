@@ -156,14 +156,10 @@ export class SelfAudit {
           event_type: 'datastorage.auth.failed',
           event_category: 'security',
           event_action: 'auth_failed',
-          event_outcome: 'failure',
-          severity: 'warning',
-          correlation_id: request.requestId,
+          ...this.#refusal(request),
           actor_type: 'source',
           // `*`: the count of sources beyond the bound of tracked keys (see FailureWindows).
           actor_id: key === OVERFLOW_KEY ? OVERFLOW_KEY : source,
-          ...this.#actorIp(request),
-          resource_type: resourceOf(request.path),
           event_data: { ...originOf(request), reason, occurrences },
         }),
     })
@@ -174,13 +170,9 @@ export class SelfAudit {
           event_type: 'datastorage.auth.denied',
           event_category: 'security',
           event_action: 'scope_denied',
-          event_outcome: 'failure',
-          severity: 'warning',
-          correlation_id: request.requestId,
+          ...this.#refusal(request),
           actor_type: 'token',
           actor_id: key,
-          ...this.#actorIp(request),
-          resource_type: resourceOf(request.path),
           event_data: { ...originOf(request), principal, required_scope: scope, occurrences },
         }),
     })
@@ -191,13 +183,9 @@ export class SelfAudit {
           event_type: 'datastorage.ratelimit.denied',
           event_category: 'security',
           event_action: 'rate_limited',
-          event_outcome: 'failure',
-          severity: 'warning',
-          correlation_id: request.requestId,
+          ...this.#refusal(request),
           actor_type: 'token',
           actor_id: key,
-          ...this.#actorIp(request),
-          resource_type: resourceOf(request.path),
           event_data: { ...originOf(request), principal, occurrences },
         }),
     })
@@ -320,6 +308,17 @@ export class SelfAudit {
       this.#log.info({ stats }, 'self-audit closed')
     })().catch((error: unknown) => this.#log.error({ err: error }, 'closing the self-audit failed'))
     return this.#closing
+  }
+
+  /** The fields every refusal event (401, 403, 429) shares: who called, from where, about what. */
+  #refusal(request: RequestInfo) {
+    return {
+      event_outcome: 'failure',
+      severity: 'warning',
+      correlation_id: request.requestId,
+      ...this.#actorIp(request),
+      resource_type: resourceOf(request.path),
+    } as const
   }
 
   #actorIp(request: RequestInfo): { actor_ip?: string } {
