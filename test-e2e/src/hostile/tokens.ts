@@ -1,7 +1,7 @@
-import { createHash, randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { generateToken, sha256Hex } from '../datastorage-process.js'
 
 /**
  * The tokens of a hostile-input run: the service runs in tokens mode with a tokens file of the
@@ -27,18 +27,12 @@ export interface HostileTokens {
 /** The characters of a token after its `at_` prefix (base64url). */
 export const TOKEN_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
 
-/** A token as `datastorage token create` makes them: `at_` and 256 random bits in base64url. */
-export const newToken = (): string => `at_${randomBytes(32).toString('base64url')}`
-
-/** The lower-case hex SHA-256 of a token: what the tokens file holds (never the token). */
-export const sha256Hex = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
-
 /** Three fresh random tokens, one per scope. */
 export function createHostileTokens(): HostileTokens {
   return {
-    writer: { name: 'hostile-writer', token: newToken(), scope: 'audit:write' },
-    reader: { name: 'hostile-reader', token: newToken(), scope: 'audit:read' },
-    admin: { name: 'hostile-admin', token: newToken(), scope: 'audit:admin' },
+    writer: { name: 'hostile-writer', token: generateToken(), scope: 'audit:write' },
+    reader: { name: 'hostile-reader', token: generateToken(), scope: 'audit:read' },
+    admin: { name: 'hostile-admin', token: generateToken(), scope: 'audit:admin' },
   }
 }
 
