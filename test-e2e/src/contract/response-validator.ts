@@ -1,6 +1,16 @@
-import { openapiDocument } from '@audit-trail/datastorage-client/openapi'
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js'
-import addFormatsModule from 'ajv-formats'
+import {
+  contractModel,
+  createContractModel,
+  escapePointer,
+  formatErrors,
+  type HeaderSource,
+  headerOf,
+  isJsonMedia,
+  isObject,
+  type Json,
+  METHODS,
+  mediaType,
+} from './contract-model.js'
 
 /**
  * Holds an HTTP answer to the contract (openapi/datastorage.yaml): the status must be one the
@@ -16,67 +26,9 @@ export interface ObservedResponse {
   /** The URL path (a query string, if any, is ignored). */
   path: string
   status: number
-  headers: Headers | Record<string, string | undefined>
+  headers: HeaderSource
   /** The body as text; empty for none. */
   body: string
-}
-
-type AddFormats = (ajv: Ajv2020) => Ajv2020
-// ajv-formats is CommonJS: under ESM its function is either the default export or the module.
-const addFormats: AddFormats =
-  (addFormatsModule as unknown as { default?: AddFormats }).default ??
-  (addFormatsModule as unknown as AddFormats)
-
-type Json = Record<string, unknown>
-const DOC_ID = 'datastorage.yaml'
-const METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const
-
-/** A path template of the spec, as a regular expression; concrete ones sort first. */
-interface Route {
-  template: string
-  pattern: RegExp
-  params: number
-  operations: Json
-}
-
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
-const escapePointer = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1')
-
-/** The names of the spec's `x-` extensions, so Ajv is told they are annotations, not typos. */
-function extensionKeywords(node: unknown, into = new Set<string>()): Set<string> {
-  if (Array.isArray(node)) for (const item of node) extensionKeywords(item, into)
-  else if (isObject(node)) {
-    for (const [key, value] of Object.entries(node)) {
-      if (key.startsWith('x-')) into.add(key)
-      extensionKeywords(value, into)
-    }
-  }
-  return into
-}
-
-/** A media type as compared: lower case, without parameters (`; charset=utf-8`). */
-function mediaType(value: string | null | undefined): string | undefined {
-  const type = value?.split(';')[0]?.trim().toLowerCase()
-  return type ? type : undefined
-}
-
-const isJsonMedia = (type: string) => type === 'application/json' || type.endsWith('+json')
-
-function headerOf(headers: ObservedResponse['headers'], name: string): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined
-  const wanted = name.toLowerCase()
-  for (const [key, value] of Object.entries(headers)) if (key.toLowerCase() === wanted) return value
-  return undefined
-}
-
-function formatErrors(errors: ErrorObject[] | null | undefined): string {
-  return (errors ?? [])
-    .slice(0, 5)
-    .map(
-      (e) =>
-        `${e.instancePath || '(root)'} ${e.message ?? e.keyword}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
-    )
-    .join('; ')
 }
 
 /** A validator over one OpenAPI document (the service's contract by default). */
@@ -87,64 +39,14 @@ export interface ResponseValidator {
   route(path: string): string | undefined
 }
 
-export function createResponseValidator(document: Json = openapiDocument): ResponseValidator {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: true })
-  addFormats(ajv)
-  for (const keyword of extensionKeywords(document)) ajv.addKeyword({ keyword })
-  ajv.addSchema({ ...document, $id: DOC_ID })
-  const compiled = new Map<string, ValidateFunction>()
-  const compile = (pointer: string) => {
-    let fn = compiled.get(pointer)
-    if (!fn) {
-      fn = ajv.compile({ $ref: `${DOC_ID}#${pointer}` })
-      compiled.set(pointer, fn)
-    }
-    return fn
-  }
+export function createResponseValidator(document?: Json): ResponseValidator {
+  const model = document === undefined ? contractModel() : createContractModel(document)
+  const { compile, resolve } = model
+  const route = (path: string) => model.match(path)?.route
 
-  /** Follows a local `$ref` (`#/components/responses/X`), keeping the JSON pointer of the target. */
-  const resolve = (node: unknown, pointer: string): { node: Json; pointer: string } | undefined => {
-    let at = node
-    let where = pointer
-    for (let hops = 0; isObject(at) && typeof at.$ref === 'string' && hops < 10; hops++) {
-      const ref = at.$ref
-      if (!ref.startsWith('#/')) return undefined
-      where = ref.slice(1)
-      at = where
-        .split('/')
-        .slice(1)
-        .map((p) => p.replaceAll('~1', '/').replaceAll('~0', '~'))
-        .reduce<unknown>((n, key) => (isObject(n) ? n[key] : undefined), document)
-    }
-    return isObject(at) ? { node: at, pointer: where } : undefined
-  }
-
-  const paths = isObject(document.paths) ? document.paths : {}
-  const routes: Route[] = Object.entries(paths)
-    .filter((entry): entry is [string, Json] => isObject(entry[1]))
-    .map(([template, operations]) => ({
-      template,
-      operations,
-      params: (template.match(/\{[^}]+\}/g) ?? []).length,
-      pattern: new RegExp(
-        `^${template
-          .split(/(\{[^}]+\})/)
-          .map((part) => (part.startsWith('{') ? '[^/]+' : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-          .join('')}$`,
-      ),
-    }))
-    // `/events/batch` before `/events/{event_id}`: the fewer parameters, the more concrete.
-    .sort((a, b) => a.params - b.params)
-
-  const route = (path: string) => {
-    const bare = path.split('?')[0] ?? path
-    return routes.find((r) => r.pattern.test(bare))
-  }
-
+  const { components } = model.document
   const hasProblem =
-    isObject(document.components) && isObject(document.components.schemas)
-      ? 'Problem' in document.components.schemas
-      : false
+    isObject(components) && isObject(components.schemas) ? 'Problem' in components.schemas : false
   /** An error answer outside any operation: a problem+json body, if it has a body. */
   const problemViolations = (response: ObservedResponse): string[] => {
     if (response.body === '' || !hasProblem) return []
