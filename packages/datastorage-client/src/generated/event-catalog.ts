@@ -155,4 +155,7 @@ export interface EventDataByType {
   'datastorage.tokens.rejected': components['schemas']['TokensRejectedData']
   'datastorage.audit.read': components['schemas']['AuditReadData']
   'datastorage.dlq.replayed': components['schemas']['DlqReplayedData']
+  'datastorage.legal_hold.placed': components['schemas']['LegalHoldChangedData']
+  'datastorage.legal_hold.released': components['schemas']['LegalHoldChangedData']
+  'datastorage.retention.partition_dropped': components['schemas']['RetentionPartitionDroppedData']
 }

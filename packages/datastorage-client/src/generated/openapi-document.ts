@@ -29,6 +29,9 @@ export const openapiDocument: Record<string, unknown> = {
       "name": "admin"
     },
     {
+      "name": "integrity"
+    },
+    {
       "name": "ops"
     }
   ],
@@ -617,6 +620,983 @@ export const openapiDocument: Record<string, unknown> = {
         }
       }
     },
+    "/api/v1/audit/checkpoints/latest": {
+      "get": {
+        "tags": [
+          "integrity"
+        ],
+        "operationId": "getLatestCheckpoint",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
+        "summary": "The newest signed tree head of the event log.",
+        "description": "Every stored event is a leaf of one append-only Merkle tree (RFC 6962 §2.1; the leaf is the\nRFC 8785 canonical JSON of the event as this API returns it). The sequencer signs a\ncheckpoint `{origin, tree_size, root_hash, timestamp}` with Ed25519 every\n`CHECKPOINT_INTERVAL_MS` while there are new leaves. Its signature covers the text\n`audit-trail checkpoint v1\\n<origin>\\n<tree_size>\\n<root_hash>\\n<timestamp>\\n`; check it with\nthe service's public key, obtained out of band (docs/integrity.md). 404 `no-checkpoint` until\nthe first one is signed, or when the log is off (`TRANSPARENCY_LOG=off`).\n",
+        "responses": {
+          "200": {
+            "description": "The newest checkpoint.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Checkpoint"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/checkpoints": {
+      "get": {
+        "tags": [
+          "integrity"
+        ],
+        "operationId": "getCheckpoint",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
+        "summary": "The signed checkpoint of a given tree size.",
+        "description": "404 `no-checkpoint` when no checkpoint was signed at that size.",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/TreeSizeRequired"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The checkpoint signed at `tree_size`.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/Checkpoint"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/checkpoints/consistency": {
+      "get": {
+        "tags": [
+          "integrity"
+        ],
+        "operationId": "getConsistencyProof",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
+        "summary": "A consistency proof between two tree sizes (RFC 6962 §2.1.2).",
+        "description": "Proves that the tree of size `to` extends the tree of size `from` unchanged: verify it with\nthe root hashes of two checkpoints seen at different times (RFC 9162 §2.1.4.2). `from` must\nnot exceed `to`, and `to` not the newest checkpoint's size (400 `validation-error`).\n`from` = `to` gives an empty proof.\n",
+        "parameters": [
+          {
+            "name": "from",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9007199254740991
+            }
+          },
+          {
+            "name": "to",
+            "in": "query",
+            "required": true,
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9007199254740991
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The proof.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/ConsistencyProof"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/events/{event_id}/proof": {
+      "get": {
+        "tags": [
+          "integrity"
+        ],
+        "operationId": "getInclusionProof",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
+        "summary": "The inclusion proof of one event in the tree of a given size (RFC 6962 §2.1.1).",
+        "description": "`tree_size` defaults to the newest checkpoint's size and must not exceed it. Verify with\nthe leaf hash computed from the event itself (SHA-256 of 0x00 and its RFC 8785 canonical\nJSON) and the checkpoint's root hash (RFC 9162 §2.1.3.2). 404 `not-found` for an unknown\nevent, `event-not-sealed` while the event is not yet in a signed tree of that size (retry\nafter the next checkpoint), `no-checkpoint` before the first checkpoint. Recorded as a\n`datastorage.audit.read` event (operation `proof`).\n",
+        "parameters": [
+          {
+            "name": "event_id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/TreeSize"
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The proof.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/InclusionProof"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/log/leaves": {
+      "get": {
+        "tags": [
+          "integrity"
+        ],
+        "operationId": "listLogLeaves",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
+        "summary": "The leaves of the tree in order, for an auditor that rebuilds the whole tree.",
+        "description": "Leaves `start` … `start + limit - 1`, cut at the newest checkpoint's size (`tree_size`).\nAn auditor hashes all of them into the root of that checkpoint, which proves the list\ncomplete and unaltered, then compares each leaf with the event it stands for: an event whose\nleaf hash differs was altered, a leaf without its event was deleted, unless `removed` says\nthe retention job dropped it. Recorded as a `datastorage.audit.read` event (operation\n`log_leaves`).\n",
+        "parameters": [
+          {
+            "name": "start",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 0,
+              "maximum": 9007199254740991,
+              "default": 0
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 10000,
+              "default": 1000
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The leaves, in leaf order.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LogLeafPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/verify": {
+      "post": {
+        "tags": [
+          "integrity"
+        ],
+        "operationId": "verifyAuditEvents",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
+        "summary": "Checks stored events against the newest signed checkpoint.",
+        "description": "For the events of a `correlation_id`, or of a time window (`since` inclusive, `until`\nexclusive, both required, by `event_timestamp`), the service recomputes each event's leaf\nhash from the row as stored, and checks it against the leaf it was sealed with and that leaf\nagainst the newest checkpoint's root (an inclusion proof). It also looks for leaves of the\nselection whose event is gone. Each problem is one entry of `failures`; `valid` is true\nwhen there are none. Events stored after the newest checkpoint are counted in `unsealed`,\nnot failures. Answers 200 whatever it finds; 404 `no-checkpoint` before the first\ncheckpoint. Recorded as a `datastorage.audit.read` event (operation `verify`).\nThis replaces the per-correlation hash chain of the system this one replaces\n(`POST /api/v1/audit/verify-chain` answers in that system's shape).\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ContentEncoding"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/VerifyRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "What the check found.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/VerifyResult"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "417": {
+            "$ref": "#/components/responses/ExpectationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/verify-chain": {
+      "post": {
+        "tags": [
+          "integrity"
+        ],
+        "operationId": "verifyAuditChain",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
+        "summary": "`POST /api/v1/audit/verify` for one correlation id, in the replaced system's shape.",
+        "description": "Kept so that the tools of the system this one replaces keep working. The same check as\n`POST /api/v1/audit/verify` with `{correlation_id}`; each failure is one `tampered_events`\nentry whose `message` gives the reason. `is_valid` is false when anything failed.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ContentEncoding"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/VerifyChainRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "What the check found.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/VerifyChainResponse"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "417": {
+            "$ref": "#/components/responses/ExpectationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/legal-holds": {
+      "post": {
+        "tags": [
+          "admin"
+        ],
+        "operationId": "placeLegalHold",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:admin"
+            ]
+          }
+        ],
+        "summary": "Places a legal hold on the events of a correlation id.",
+        "description": "While a hold is active, the retention job drops no partition holding an event of its\n`correlation_id` (events stored later included). Several holds may cover one correlation\nid; each is released by its own id. `placed_by` is the caller's token name. The change is\nitself recorded as a `datastorage.legal_hold.placed` event.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ContentEncoding"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/LegalHoldRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "201": {
+            "description": "The hold, active from now.",
+            "headers": {
+              "Location": {
+                "schema": {
+                  "type": "string"
+                },
+                "description": "`/api/v1/audit/legal-holds/<id>`."
+              }
+            },
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LegalHold"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "417": {
+            "$ref": "#/components/responses/ExpectationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "get": {
+        "tags": [
+          "admin"
+        ],
+        "operationId": "listLegalHolds",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:admin"
+            ]
+          }
+        ],
+        "summary": "The legal holds, active ones first, newest first.",
+        "parameters": [
+          {
+            "name": "status",
+            "in": "query",
+            "description": "`active` (default), `released` or `all`.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "active",
+                "released",
+                "all"
+              ],
+              "default": "active"
+            }
+          },
+          {
+            "name": "correlation_id",
+            "in": "query",
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255,
+              "pattern": "^[^\\u0000]*$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The holds.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LegalHoldList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/legal-holds/{hold_id}": {
+      "delete": {
+        "tags": [
+          "admin"
+        ],
+        "operationId": "releaseLegalHold",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:admin"
+            ]
+          }
+        ],
+        "summary": "Releases one legal hold.",
+        "description": "The hold stays listed (`status=released`) with who released it and when; the change is\nrecorded as a `datastorage.legal_hold.released` event. 404 for an unknown hold, 409\n`already-released` for one released before.\n",
+        "parameters": [
+          {
+            "name": "hold_id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "format": "uuid"
+            }
+          },
+          {
+            "$ref": "#/components/parameters/ContentEncoding"
+          }
+        ],
+        "requestBody": {
+          "required": false,
+          "description": "Why the hold is released; recorded with the release.",
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/LegalHoldReleaseRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The released hold.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LegalHold"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "417": {
+            "$ref": "#/components/responses/ExpectationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/legal-hold": {
+      "post": {
+        "tags": [
+          "admin"
+        ],
+        "operationId": "placeLegalHoldCompat",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:admin"
+            ]
+          }
+        ],
+        "summary": "`POST /api/v1/audit/legal-holds` in the replaced system's shape.",
+        "description": "Kept so that the tools of the system this one replaces keep working: 200 with that\nsystem's body, 404 when no event of the correlation id is stored. `placed_by` is the\ncaller's token name (that system's `X-User-ID` header is ignored).\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/ContentEncoding"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/LegalHoldRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The hold is placed.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LegalHoldCompat"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "417": {
+            "$ref": "#/components/responses/ExpectationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      },
+      "get": {
+        "tags": [
+          "admin"
+        ],
+        "operationId": "listLegalHoldsCompat",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:admin"
+            ]
+          }
+        ],
+        "summary": "The active legal holds, in the replaced system's shape.",
+        "responses": {
+          "200": {
+            "description": "The active holds, one entry per hold.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LegalHoldCompatList"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/legal-hold/{correlation_id}": {
+      "delete": {
+        "tags": [
+          "admin"
+        ],
+        "operationId": "releaseLegalHoldCompat",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:admin"
+            ]
+          }
+        ],
+        "summary": "Releases every active hold of a correlation id, in the replaced system's shape.",
+        "description": "404 when the correlation id has no active hold.",
+        "parameters": [
+          {
+            "name": "correlation_id",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "minLength": 1,
+              "maxLength": 255
+            }
+          },
+          {
+            "$ref": "#/components/parameters/ContentEncoding"
+          }
+        ],
+        "requestBody": {
+          "required": true,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/LegalHoldReleaseCompatRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "Released.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/LegalHoldReleasedCompat"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "417": {
+            "$ref": "#/components/responses/ExpectationFailed"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
     "/healthz": {
       "get": {
         "tags": [
@@ -752,6 +1732,26 @@ export const openapiDocument: Record<string, unknown> = {
             "identity"
           ]
         }
+      },
+      "TreeSize": {
+        "name": "tree_size",
+        "in": "query",
+        "description": "A tree size no larger than the newest checkpoint's; default that size.",
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 9007199254740991
+        }
+      },
+      "TreeSizeRequired": {
+        "name": "tree_size",
+        "in": "query",
+        "required": true,
+        "schema": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 9007199254740991
+        }
       }
     },
     "responses": {
@@ -850,6 +1850,16 @@ export const openapiDocument: Record<string, unknown> = {
             }
           }
         },
+        "content": {
+          "application/problem+json": {
+            "schema": {
+              "$ref": "#/components/schemas/Problem"
+            }
+          }
+        }
+      },
+      "Conflict": {
+        "description": "The resource is not in a state the request can change (`already-released`).",
         "content": {
           "application/problem+json": {
             "schema": {
@@ -1064,6 +2074,9 @@ export const openapiDocument: Record<string, unknown> = {
           "datastorage.tokens.rejected",
           "datastorage.audit.read",
           "datastorage.dlq.replayed",
+          "datastorage.legal_hold.placed",
+          "datastorage.legal_hold.released",
+          "datastorage.retention.partition_dropped",
           "aiagent.auth.failure",
           "aiagent.auth.denied",
           "webhook.remediationrequest.timeout_modified",
@@ -3557,6 +4570,63 @@ export const openapiDocument: Record<string, unknown> = {
               "properties": {
                 "event_data": {
                   "$ref": "#/components/schemas/DlqReplayedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.legal_hold.placed"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/LegalHoldChangedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.legal_hold.released"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/LegalHoldChangedData"
+                }
+              }
+            }
+          },
+          {
+            "if": {
+              "properties": {
+                "event_type": {
+                  "const": "datastorage.retention.partition_dropped"
+                }
+              },
+              "required": [
+                "event_type"
+              ]
+            },
+            "then": {
+              "properties": {
+                "event_data": {
+                  "$ref": "#/components/schemas/RetentionPartitionDroppedData"
                 }
               }
             }
@@ -8475,7 +9545,10 @@ export const openapiDocument: Record<string, unknown> = {
             "enum": [
               "query",
               "get",
-              "dlq_messages"
+              "dlq_messages",
+              "proof",
+              "log_leaves",
+              "verify"
             ]
           },
           "filters": {
@@ -8721,6 +9794,686 @@ export const openapiDocument: Record<string, unknown> = {
                 }
               }
             }
+          }
+        }
+      },
+      "Hash": {
+        "type": "string",
+        "description": "A SHA-256 hash, lowercase hex.",
+        "pattern": "^[0-9a-f]{64}$"
+      },
+      "Checkpoint": {
+        "type": "object",
+        "description": "A signed tree head. `signature` is the base64 Ed25519 signature of the UTF-8 text\n`audit-trail checkpoint v1\\n<origin>\\n<tree_size>\\n<root_hash>\\n<timestamp>\\n`; `key_id` is\nthe first 16 hex digits of the SHA-256 of the raw 32-byte public key.\n",
+        "required": [
+          "origin",
+          "tree_size",
+          "root_hash",
+          "timestamp",
+          "key_id",
+          "signature"
+        ],
+        "properties": {
+          "origin": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "description": "The log's name (`LOG_ORIGIN`)."
+          },
+          "tree_size": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "root_hash": {
+            "$ref": "#/components/schemas/Hash"
+          },
+          "timestamp": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When it was signed, UTC with milliseconds (`2026-12-02T07:45:00.123Z`).",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$"
+          },
+          "key_id": {
+            "type": "string",
+            "pattern": "^[0-9a-f]{16}$"
+          },
+          "signature": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9+/]{86}==$"
+          }
+        }
+      },
+      "ConsistencyProof": {
+        "type": "object",
+        "required": [
+          "from",
+          "to",
+          "proof"
+        ],
+        "properties": {
+          "from": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "to": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "proof": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Hash"
+            },
+            "maxItems": 128
+          }
+        }
+      },
+      "InclusionProof": {
+        "type": "object",
+        "required": [
+          "event_id",
+          "leaf_index",
+          "tree_size",
+          "leaf_hash",
+          "proof"
+        ],
+        "properties": {
+          "event_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "leaf_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "tree_size": {
+            "type": "integer",
+            "minimum": 1
+          },
+          "leaf_hash": {
+            "allOf": [
+              {
+                "$ref": "#/components/schemas/Hash"
+              }
+            ],
+            "description": "The leaf the event was sealed with; a verifier computes its own from the event."
+          },
+          "proof": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/Hash"
+            },
+            "maxItems": 64,
+            "description": "The audit path",
+            "bottom-up.": null
+          }
+        }
+      },
+      "LogLeaf": {
+        "type": "object",
+        "required": [
+          "leaf_index",
+          "event_id",
+          "leaf_hash",
+          "correlation_id",
+          "event_timestamp"
+        ],
+        "properties": {
+          "leaf_index": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "event_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "leaf_hash": {
+            "$ref": "#/components/schemas/Hash"
+          },
+          "correlation_id": {
+            "type": "string",
+            "description": "The event's",
+            "as it was sealed.": null
+          },
+          "event_timestamp": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The event's",
+            "as it was sealed.": null
+          },
+          "removed": {
+            "type": "object",
+            "description": "Present when the retention job dropped the event; its leaf stays.",
+            "required": [
+              "reason",
+              "removed_at"
+            ],
+            "properties": {
+              "reason": {
+                "type": "string",
+                "enum": [
+                  "retention"
+                ]
+              },
+              "removed_at": {
+                "type": "string",
+                "format": "date-time"
+              }
+            }
+          }
+        }
+      },
+      "LogLeafPage": {
+        "type": "object",
+        "required": [
+          "tree_size",
+          "leaves",
+          "next_start"
+        ],
+        "properties": {
+          "tree_size": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The newest checkpoint's size; no leaf at or past it is listed."
+          },
+          "leaves": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LogLeaf"
+            }
+          },
+          "next_start": {
+            "type": [
+              "integer",
+              "null"
+            ],
+            "description": "`start` of the next page; null after the last leaf of the tree."
+          }
+        }
+      },
+      "VerifyRequest": {
+        "type": "object",
+        "description": "Either `correlation_id`, or `since` and `until` (at most 31 days apart).",
+        "additionalProperties": false,
+        "oneOf": [
+          {
+            "required": [
+              "correlation_id"
+            ],
+            "not": {
+              "anyOf": [
+                {
+                  "required": [
+                    "since"
+                  ]
+                },
+                {
+                  "required": [
+                    "until"
+                  ]
+                }
+              ]
+            }
+          },
+          {
+            "required": [
+              "since",
+              "until"
+            ],
+            "not": {
+              "required": [
+                "correlation_id"
+              ]
+            }
+          }
+        ],
+        "properties": {
+          "correlation_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "pattern": "^[^\\u0000]*$"
+          },
+          "since": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "until": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "VerifyFailure": {
+        "type": "object",
+        "required": [
+          "event_id",
+          "reason",
+          "detail"
+        ],
+        "properties": {
+          "event_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "reason": {
+            "type": "string",
+            "description": "`altered`: the stored event no longer hashes to its leaf. `missing`: its leaf is in the\ntree but the event is gone. `removed_by_retention`: gone, dropped by the retention job\n(then not a failure: listed in `removed`, never here). `not_in_log`: a stored event\nolder than the newest checkpoint that has no leaf. `leaf_mismatch`: the stored leaf does\nnot prove into the signed root (the log's own tables were altered).\n",
+            "enum": [
+              "altered",
+              "missing",
+              "not_in_log",
+              "leaf_mismatch"
+            ]
+          },
+          "detail": {
+            "type": "string"
+          },
+          "leaf_index": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "VerifyResult": {
+        "type": "object",
+        "required": [
+          "valid",
+          "checked",
+          "unsealed",
+          "removed",
+          "tree_size",
+          "failures"
+        ],
+        "properties": {
+          "valid": {
+            "type": "boolean",
+            "description": "True when `failures` is empty."
+          },
+          "checked": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Events and leaves of the selection checked against the checkpoint."
+          },
+          "unsealed": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Events stored after the newest checkpoint",
+            "not checked yet.": null
+          },
+          "removed": {
+            "type": "array",
+            "description": "Events of the selection the retention job dropped, with when.",
+            "items": {
+              "type": "object",
+              "required": [
+                "event_id",
+                "removed_at"
+              ],
+              "properties": {
+                "event_id": {
+                  "type": "string",
+                  "format": "uuid"
+                },
+                "removed_at": {
+                  "type": "string",
+                  "format": "date-time"
+                }
+              }
+            }
+          },
+          "tree_size": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "The checkpoint checked against."
+          },
+          "failures": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/VerifyFailure"
+            }
+          }
+        }
+      },
+      "VerifyChainRequest": {
+        "type": "object",
+        "required": [
+          "correlation_id"
+        ],
+        "properties": {
+          "correlation_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "pattern": "^[^\\u0000]*$"
+          }
+        }
+      },
+      "VerifyChainResponse": {
+        "type": "object",
+        "required": [
+          "correlation_id",
+          "is_valid",
+          "total_events",
+          "verified_events",
+          "verification_time",
+          "message"
+        ],
+        "properties": {
+          "correlation_id": {
+            "type": "string"
+          },
+          "is_valid": {
+            "type": "boolean"
+          },
+          "total_events": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "verified_events": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "tampered_events": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "event_id": {
+                  "type": "string"
+                },
+                "event_timestamp": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "expected_hash": {
+                  "type": "string"
+                },
+                "actual_hash": {
+                  "type": "string"
+                },
+                "previous_hash": {
+                  "type": "string"
+                },
+                "message": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "verification_time": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "message": {
+            "type": "string"
+          }
+        }
+      },
+      "LegalHoldRequest": {
+        "type": "object",
+        "required": [
+          "correlation_id",
+          "reason"
+        ],
+        "properties": {
+          "correlation_id": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 255,
+            "pattern": "^[^\\u0000]*$"
+          },
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000,
+            "pattern": "^[^\\u0000]*$"
+          }
+        }
+      },
+      "LegalHoldReleaseRequest": {
+        "type": "object",
+        "properties": {
+          "reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000,
+            "pattern": "^[^\\u0000]*$"
+          }
+        }
+      },
+      "LegalHold": {
+        "type": "object",
+        "required": [
+          "id",
+          "correlation_id",
+          "reason",
+          "placed_by",
+          "placed_at",
+          "status",
+          "events_affected"
+        ],
+        "properties": {
+          "id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "correlation_id": {
+            "type": "string"
+          },
+          "reason": {
+            "type": "string"
+          },
+          "placed_by": {
+            "type": "string",
+            "description": "The token name (or reserved principal) that placed it."
+          },
+          "placed_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "status": {
+            "type": "string",
+            "enum": [
+              "active",
+              "released"
+            ]
+          },
+          "events_affected": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Events of the correlation id stored now."
+          },
+          "released_by": {
+            "type": [
+              "string",
+              "null"
+            ]
+          },
+          "released_at": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "format": "date-time"
+          },
+          "release_reason": {
+            "type": [
+              "string",
+              "null"
+            ]
+          }
+        }
+      },
+      "LegalHoldList": {
+        "type": "object",
+        "required": [
+          "holds",
+          "total"
+        ],
+        "properties": {
+          "holds": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LegalHold"
+            }
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "LegalHoldCompat": {
+        "type": "object",
+        "required": [
+          "correlation_id",
+          "events_affected",
+          "placed_by",
+          "placed_at",
+          "reason"
+        ],
+        "properties": {
+          "correlation_id": {
+            "type": "string"
+          },
+          "events_affected": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "placed_by": {
+            "type": "string"
+          },
+          "placed_at": {
+            "type": "string",
+            "format": "date-time"
+          },
+          "reason": {
+            "type": "string"
+          }
+        }
+      },
+      "LegalHoldCompatList": {
+        "type": "object",
+        "required": [
+          "holds",
+          "total"
+        ],
+        "properties": {
+          "holds": {
+            "type": "array",
+            "items": {
+              "$ref": "#/components/schemas/LegalHoldCompat"
+            }
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "LegalHoldReleaseCompatRequest": {
+        "type": "object",
+        "required": [
+          "release_reason"
+        ],
+        "properties": {
+          "release_reason": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 1000,
+            "pattern": "^[^\\u0000]*$"
+          }
+        }
+      },
+      "LegalHoldReleasedCompat": {
+        "type": "object",
+        "required": [
+          "correlation_id",
+          "events_released",
+          "released_by",
+          "released_at"
+        ],
+        "properties": {
+          "correlation_id": {
+            "type": "string"
+          },
+          "events_released": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "released_by": {
+            "type": "string"
+          },
+          "released_at": {
+            "type": "string",
+            "format": "date-time"
+          }
+        }
+      },
+      "LegalHoldChangedData": {
+        "type": "object",
+        "description": "A legal hold placed or released (`datastorage.legal_hold.placed` / `.released`).",
+        "required": [
+          "hold_id",
+          "correlation_id",
+          "principal",
+          "reason"
+        ],
+        "properties": {
+          "hold_id": {
+            "type": "string",
+            "format": "uuid"
+          },
+          "correlation_id": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "principal": {
+            "type": "string",
+            "maxLength": 255,
+            "description": "Who placed or released it."
+          },
+          "reason": {
+            "type": [
+              "string",
+              "null"
+            ],
+            "maxLength": 1000
+          },
+          "events_affected": {
+            "type": "integer",
+            "minimum": 0
+          }
+        }
+      },
+      "RetentionPartitionDroppedData": {
+        "type": "object",
+        "description": "The retention job dropped a monthly partition (`datastorage.retention.partition_dropped`).",
+        "required": [
+          "partition",
+          "month",
+          "events",
+          "oldest_expiry"
+        ],
+        "properties": {
+          "partition": {
+            "type": "string",
+            "maxLength": 255
+          },
+          "month": {
+            "type": "string",
+            "pattern": "^[0-9]{4}-[0-9]{2}$"
+          },
+          "events": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Events dropped; their leaves stay in the log."
+          },
+          "oldest_expiry": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The latest expiry among them."
           }
         }
       }

@@ -125,6 +125,265 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/checkpoints/latest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The newest signed tree head of the event log.
+         * @description Every stored event is a leaf of one append-only Merkle tree (RFC 6962 §2.1; the leaf is the
+         *     RFC 8785 canonical JSON of the event as this API returns it). The sequencer signs a
+         *     checkpoint `{origin, tree_size, root_hash, timestamp}` with Ed25519 every
+         *     `CHECKPOINT_INTERVAL_MS` while there are new leaves. Its signature covers the text
+         *     `audit-trail checkpoint v1\n<origin>\n<tree_size>\n<root_hash>\n<timestamp>\n`; check it with
+         *     the service's public key, obtained out of band (docs/integrity.md). 404 `no-checkpoint` until
+         *     the first one is signed, or when the log is off (`TRANSPARENCY_LOG=off`).
+         */
+        get: operations["getLatestCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed checkpoint of a given tree size.
+         * @description 404 `no-checkpoint` when no checkpoint was signed at that size.
+         */
+        get: operations["getCheckpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/checkpoints/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A consistency proof between two tree sizes (RFC 6962 §2.1.2).
+         * @description Proves that the tree of size `to` extends the tree of size `from` unchanged: verify it with
+         *     the root hashes of two checkpoints seen at different times (RFC 9162 §2.1.4.2). `from` must
+         *     not exceed `to`, and `to` not the newest checkpoint's size (400 `validation-error`).
+         *     `from` = `to` gives an empty proof.
+         */
+        get: operations["getConsistencyProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/events/{event_id}/proof": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The inclusion proof of one event in the tree of a given size (RFC 6962 §2.1.1).
+         * @description `tree_size` defaults to the newest checkpoint's size and must not exceed it. Verify with
+         *     the leaf hash computed from the event itself (SHA-256 of 0x00 and its RFC 8785 canonical
+         *     JSON) and the checkpoint's root hash (RFC 9162 §2.1.3.2). 404 `not-found` for an unknown
+         *     event, `event-not-sealed` while the event is not yet in a signed tree of that size (retry
+         *     after the next checkpoint), `no-checkpoint` before the first checkpoint. Recorded as a
+         *     `datastorage.audit.read` event (operation `proof`).
+         */
+        get: operations["getInclusionProof"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/log/leaves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The leaves of the tree in order, for an auditor that rebuilds the whole tree.
+         * @description Leaves `start` … `start + limit - 1`, cut at the newest checkpoint's size (`tree_size`).
+         *     An auditor hashes all of them into the root of that checkpoint, which proves the list
+         *     complete and unaltered, then compares each leaf with the event it stands for: an event whose
+         *     leaf hash differs was altered, a leaf without its event was deleted, unless `removed` says
+         *     the retention job dropped it. Recorded as a `datastorage.audit.read` event (operation
+         *     `log_leaves`).
+         */
+        get: operations["listLogLeaves"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Checks stored events against the newest signed checkpoint.
+         * @description For the events of a `correlation_id`, or of a time window (`since` inclusive, `until`
+         *     exclusive, both required, by `event_timestamp`), the service recomputes each event's leaf
+         *     hash from the row as stored, and checks it against the leaf it was sealed with and that leaf
+         *     against the newest checkpoint's root (an inclusion proof). It also looks for leaves of the
+         *     selection whose event is gone. Each problem is one entry of `failures`; `valid` is true
+         *     when there are none. Events stored after the newest checkpoint are counted in `unsealed`,
+         *     not failures. Answers 200 whatever it finds; 404 `no-checkpoint` before the first
+         *     checkpoint. Recorded as a `datastorage.audit.read` event (operation `verify`).
+         *     This replaces the per-correlation hash chain of the system this one replaces
+         *     (`POST /api/v1/audit/verify-chain` answers in that system's shape).
+         */
+        post: operations["verifyAuditEvents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/verify-chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * `POST /api/v1/audit/verify` for one correlation id, in the replaced system's shape.
+         * @description Kept so that the tools of the system this one replaces keep working. The same check as
+         *     `POST /api/v1/audit/verify` with `{correlation_id}`; each failure is one `tampered_events`
+         *     entry whose `message` gives the reason. `is_valid` is false when anything failed.
+         */
+        post: operations["verifyAuditChain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/legal-holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The legal holds, active ones first, newest first. */
+        get: operations["listLegalHolds"];
+        put?: never;
+        /**
+         * Places a legal hold on the events of a correlation id.
+         * @description While a hold is active, the retention job drops no partition holding an event of its
+         *     `correlation_id` (events stored later included). Several holds may cover one correlation
+         *     id; each is released by its own id. `placed_by` is the caller's token name. The change is
+         *     itself recorded as a `datastorage.legal_hold.placed` event.
+         */
+        post: operations["placeLegalHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/legal-holds/{hold_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Releases one legal hold.
+         * @description The hold stays listed (`status=released`) with who released it and when; the change is
+         *     recorded as a `datastorage.legal_hold.released` event. 404 for an unknown hold, 409
+         *     `already-released` for one released before.
+         */
+        delete: operations["releaseLegalHold"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/legal-hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The active legal holds, in the replaced system's shape. */
+        get: operations["listLegalHoldsCompat"];
+        put?: never;
+        /**
+         * `POST /api/v1/audit/legal-holds` in the replaced system's shape.
+         * @description Kept so that the tools of the system this one replaces keep working: 200 with that
+         *     system's body, 404 when no event of the correlation id is stored. `placed_by` is the
+         *     caller's token name (that system's `X-User-ID` header is ignored).
+         */
+        post: operations["placeLegalHoldCompat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/legal-hold/{correlation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Releases every active hold of a correlation id, in the replaced system's shape.
+         * @description 404 when the correlation id has no active hold.
+         */
+        delete: operations["releaseLegalHoldCompat"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -208,7 +467,7 @@ export interface components {
          *     rule are accepted with generic validation unless the service is configured to reject them.
          * @enum {string}
          */
-        KnownEventType: "gateway.signal.received" | "gateway.signal.deduplicated" | "gateway.crd.created" | "gateway.crd.failed" | "gateway.config.reloaded" | "gateway.config.rejected" | "orchestrator.lifecycle.started" | "orchestrator.lifecycle.created" | "orchestrator.lifecycle.completed" | "orchestrator.lifecycle.failed" | "orchestrator.lifecycle.transitioned" | "orchestrator.lifecycle.verifying_started" | "orchestrator.lifecycle.verification_completed" | "orchestrator.lifecycle.verification_timed_out" | "orchestrator.remediation.manual_review" | "orchestrator.routing.blocked" | "orchestrator.ea.created" | "remediation.workflow_created" | "orchestrator.approval.requested" | "orchestrator.approval.approved" | "orchestrator.approval.rejected" | "webhook.remediationapprovalrequest.decided" | "signalprocessing.signal.processed" | "signalprocessing.phase.transition" | "signalprocessing.classification.decision" | "signalprocessing.business.classified" | "signalprocessing.enrichment.completed" | "signalprocessing.error.occurred" | "aianalysis.analysis.completed" | "aianalysis.analysis.failed" | "aianalysis.phase.transition" | "aianalysis.aiagent.call" | "aianalysis.aiagent.submit" | "aianalysis.aiagent.result" | "aianalysis.approval.decision" | "aianalysis.rego.evaluation" | "aianalysis.error.occurred" | "workflowexecution.workflow.started" | "workflowexecution.workflow.completed" | "workflowexecution.workflow.failed" | "workflowexecution.selection.completed" | "workflowexecution.execution.started" | "workflowexecution.block.cleared" | "notification.message.sent" | "notification.message.failed" | "notification.message.acknowledged" | "notification.message.escalated" | "webhook.notification.cancelled" | "webhook.notification.acknowledged" | "workflow.catalog.actions_listed" | "workflow.catalog.workflows_listed" | "workflow.catalog.workflow_retrieved" | "workflow.catalog.selection_validated" | "datastorage.workflow.created" | "datastorage.workflow.updated" | "aiagent.llm.request" | "aiagent.llm.response" | "aiagent.llm.tool_call" | "aiagent.response.complete" | "aiagent.response.failed" | "aiagent.rca.complete" | "aiagent.session.started" | "aiagent.session.completed" | "aiagent.session.failed" | "effectiveness.health.assessed" | "effectiveness.alert.assessed" | "effectiveness.metrics.assessed" | "effectiveness.assessment.scheduled" | "effectiveness.assessment.completed" | "datastorage.actiontype.created" | "datastorage.actiontype.updated" | "datastorage.actiontype.disabled" | "datastorage.ratelimit.denied" | "datastorage.auth.failed" | "datastorage.auth.denied" | "datastorage.tokens.reloaded" | "datastorage.tokens.rejected" | "datastorage.audit.read" | "datastorage.dlq.replayed" | "aiagent.auth.failure" | "aiagent.auth.denied" | "webhook.remediationrequest.timeout_modified" | "remediationworkflow.admitted.create" | "remediationworkflow.admitted.update" | "remediationworkflow.admitted.delete" | "remediationworkflow.admitted.denied" | "authwebhook.workflow.registration_failed" | "aiagent.enrichment.completed" | "aiagent.enrichment.failed" | "aiagent.workflow.validation_attempt" | "aiagent.session.cancelled" | "aiagent.session.suspended" | "aiagent.session.resumed" | "aiagent.interactive.started" | "aiagent.interactive.completed" | "aiagent.interactive.k8s_call" | "aiagent.secret.accessed" | "aiagent.session.observed" | "aiagent.session.access_denied" | "aiagent.investigation.cancelled" | "aiagent.alignment.step" | "aiagent.alignment.verdict" | "aiagent.shadow.llm.request" | "aiagent.shadow.llm.response" | "aiagent.ratelimit.denied" | "effectiveness.hash.computed" | "effectiveness.alert_decay.detected" | "datastorage.actiontype.reenabled" | "datastorage.actiontype.disable_denied" | "actiontype.admitted.create" | "actiontype.admitted.update" | "actiontype.admitted.delete" | "actiontype.denied.create" | "actiontype.denied.update" | "actiontype.denied.delete" | "agentsession.admitted.create" | "agentsession.denied.create" | "apifrontend.triage.started" | "apifrontend.triage.completed" | "apifrontend.rr.created" | "apifrontend.rr.deduplicated" | "apifrontend.session.created" | "apifrontend.session.completed" | "apifrontend.ka.delegated" | "apifrontend.ka.result_received" | "apifrontend.user.decision" | "apifrontend.auth.access_denied" | "apifrontend.tool.executed" | "apifrontend.workflow.discovery" | "apifrontend.auth.success" | "apifrontend.auth.failure" | "apifrontend.ratelimit.denied" | "apifrontend.circuitbreaker.trip" | "apifrontend.impersonation.created" | "apifrontend.jwt.delegation" | "apifrontend.session.phase_changed" | "apifrontend.session.deleted" | "apifrontend.session.auto_cancelled" | "apifrontend.session.retention_deleted" | "apifrontend.a2a.task_started" | "apifrontend.a2a.task_completed" | "apifrontend.a2a.task_failed" | "apifrontend.mcp.tool_failed" | "apifrontend.mcp.session_init" | "apifrontend.severity_triage.completed" | "apifrontend.severity_triage.failed" | "apifrontend.config.reloaded" | "apifrontend.config.rejected";
+        KnownEventType: "gateway.signal.received" | "gateway.signal.deduplicated" | "gateway.crd.created" | "gateway.crd.failed" | "gateway.config.reloaded" | "gateway.config.rejected" | "orchestrator.lifecycle.started" | "orchestrator.lifecycle.created" | "orchestrator.lifecycle.completed" | "orchestrator.lifecycle.failed" | "orchestrator.lifecycle.transitioned" | "orchestrator.lifecycle.verifying_started" | "orchestrator.lifecycle.verification_completed" | "orchestrator.lifecycle.verification_timed_out" | "orchestrator.remediation.manual_review" | "orchestrator.routing.blocked" | "orchestrator.ea.created" | "remediation.workflow_created" | "orchestrator.approval.requested" | "orchestrator.approval.approved" | "orchestrator.approval.rejected" | "webhook.remediationapprovalrequest.decided" | "signalprocessing.signal.processed" | "signalprocessing.phase.transition" | "signalprocessing.classification.decision" | "signalprocessing.business.classified" | "signalprocessing.enrichment.completed" | "signalprocessing.error.occurred" | "aianalysis.analysis.completed" | "aianalysis.analysis.failed" | "aianalysis.phase.transition" | "aianalysis.aiagent.call" | "aianalysis.aiagent.submit" | "aianalysis.aiagent.result" | "aianalysis.approval.decision" | "aianalysis.rego.evaluation" | "aianalysis.error.occurred" | "workflowexecution.workflow.started" | "workflowexecution.workflow.completed" | "workflowexecution.workflow.failed" | "workflowexecution.selection.completed" | "workflowexecution.execution.started" | "workflowexecution.block.cleared" | "notification.message.sent" | "notification.message.failed" | "notification.message.acknowledged" | "notification.message.escalated" | "webhook.notification.cancelled" | "webhook.notification.acknowledged" | "workflow.catalog.actions_listed" | "workflow.catalog.workflows_listed" | "workflow.catalog.workflow_retrieved" | "workflow.catalog.selection_validated" | "datastorage.workflow.created" | "datastorage.workflow.updated" | "aiagent.llm.request" | "aiagent.llm.response" | "aiagent.llm.tool_call" | "aiagent.response.complete" | "aiagent.response.failed" | "aiagent.rca.complete" | "aiagent.session.started" | "aiagent.session.completed" | "aiagent.session.failed" | "effectiveness.health.assessed" | "effectiveness.alert.assessed" | "effectiveness.metrics.assessed" | "effectiveness.assessment.scheduled" | "effectiveness.assessment.completed" | "datastorage.actiontype.created" | "datastorage.actiontype.updated" | "datastorage.actiontype.disabled" | "datastorage.ratelimit.denied" | "datastorage.auth.failed" | "datastorage.auth.denied" | "datastorage.tokens.reloaded" | "datastorage.tokens.rejected" | "datastorage.audit.read" | "datastorage.dlq.replayed" | "datastorage.legal_hold.placed" | "datastorage.legal_hold.released" | "datastorage.retention.partition_dropped" | "aiagent.auth.failure" | "aiagent.auth.denied" | "webhook.remediationrequest.timeout_modified" | "remediationworkflow.admitted.create" | "remediationworkflow.admitted.update" | "remediationworkflow.admitted.delete" | "remediationworkflow.admitted.denied" | "authwebhook.workflow.registration_failed" | "aiagent.enrichment.completed" | "aiagent.enrichment.failed" | "aiagent.workflow.validation_attempt" | "aiagent.session.cancelled" | "aiagent.session.suspended" | "aiagent.session.resumed" | "aiagent.interactive.started" | "aiagent.interactive.completed" | "aiagent.interactive.k8s_call" | "aiagent.secret.accessed" | "aiagent.session.observed" | "aiagent.session.access_denied" | "aiagent.investigation.cancelled" | "aiagent.alignment.step" | "aiagent.alignment.verdict" | "aiagent.shadow.llm.request" | "aiagent.shadow.llm.response" | "aiagent.ratelimit.denied" | "effectiveness.hash.computed" | "effectiveness.alert_decay.detected" | "datastorage.actiontype.reenabled" | "datastorage.actiontype.disable_denied" | "actiontype.admitted.create" | "actiontype.admitted.update" | "actiontype.admitted.delete" | "actiontype.denied.create" | "actiontype.denied.update" | "actiontype.denied.delete" | "agentsession.admitted.create" | "agentsession.denied.create" | "apifrontend.triage.started" | "apifrontend.triage.completed" | "apifrontend.rr.created" | "apifrontend.rr.deduplicated" | "apifrontend.session.created" | "apifrontend.session.completed" | "apifrontend.ka.delegated" | "apifrontend.ka.result_received" | "apifrontend.user.decision" | "apifrontend.auth.access_denied" | "apifrontend.tool.executed" | "apifrontend.workflow.discovery" | "apifrontend.auth.success" | "apifrontend.auth.failure" | "apifrontend.ratelimit.denied" | "apifrontend.circuitbreaker.trip" | "apifrontend.impersonation.created" | "apifrontend.jwt.delegation" | "apifrontend.session.phase_changed" | "apifrontend.session.deleted" | "apifrontend.session.auto_cancelled" | "apifrontend.session.retention_deleted" | "apifrontend.a2a.task_started" | "apifrontend.a2a.task_completed" | "apifrontend.a2a.task_failed" | "apifrontend.mcp.tool_failed" | "apifrontend.mcp.session_init" | "apifrontend.severity_triage.completed" | "apifrontend.severity_triage.failed" | "apifrontend.config.reloaded" | "apifrontend.config.rejected";
         /** @description Free-form event payload. At most 256 KiB serialized and nesting depth at most 10 (checked by the service). */
         EventData: {
             [key: string]: unknown;
@@ -352,7 +611,7 @@ export interface components {
             }[];
         };
         /** @description Selects the typed `event_data` schema of each known event type: the payloads of the system this one replaces, field for field (their `event_type` repeats the event's), then the payloads of the service's own self-audit events. */
-        EventDataCatalog: unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown;
+        EventDataCatalog: unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown & unknown;
         GatewayAuditPayload: {
             /** @enum {string} */
             event_type: "gateway.signal.received" | "gateway.signal.deduplicated" | "gateway.crd.created" | "gateway.crd.failed";
@@ -1712,7 +1971,7 @@ export interface components {
             /** @description The reader: a token name or a reserved name of `recorded_by`. */
             principal: string;
             /** @enum {string} */
-            operation: "query" | "get" | "dlq_messages";
+            operation: "query" | "get" | "dlq_messages" | "proof" | "log_leaves" | "verify";
             /** @description The query's parameters as sent (the cursor left out). */
             filters?: {
                 [key: string]: string;
@@ -1787,6 +2046,203 @@ export interface components {
                     [key: string]: string;
                 };
             }[];
+        };
+        /** @description A SHA-256 hash, lowercase hex. */
+        Hash: string;
+        /**
+         * @description A signed tree head. `signature` is the base64 Ed25519 signature of the UTF-8 text
+         *     `audit-trail checkpoint v1\n<origin>\n<tree_size>\n<root_hash>\n<timestamp>\n`; `key_id` is
+         *     the first 16 hex digits of the SHA-256 of the raw 32-byte public key.
+         */
+        Checkpoint: {
+            /** @description The log's name (`LOG_ORIGIN`). */
+            origin: string;
+            tree_size: number;
+            root_hash: components["schemas"]["Hash"];
+            /**
+             * Format: date-time
+             * @description When it was signed, UTC with milliseconds (`2026-12-02T07:45:00.123Z`).
+             */
+            timestamp: string;
+            key_id: string;
+            signature: string;
+        };
+        ConsistencyProof: {
+            from: number;
+            to: number;
+            proof: components["schemas"]["Hash"][];
+        };
+        InclusionProof: {
+            /** Format: uuid */
+            event_id: string;
+            leaf_index: number;
+            tree_size: number;
+            /** @description The leaf the event was sealed with; a verifier computes its own from the event. */
+            leaf_hash: components["schemas"]["Hash"];
+            /** @description The audit path */
+            proof: components["schemas"]["Hash"][];
+        };
+        LogLeaf: {
+            leaf_index: number;
+            /** Format: uuid */
+            event_id: string;
+            leaf_hash: components["schemas"]["Hash"];
+            /** @description The event's */
+            correlation_id: string;
+            /**
+             * Format: date-time
+             * @description The event's
+             */
+            event_timestamp: string;
+            /** @description Present when the retention job dropped the event; its leaf stays. */
+            removed?: {
+                /** @enum {string} */
+                reason: "retention";
+                /** Format: date-time */
+                removed_at: string;
+            };
+        };
+        LogLeafPage: {
+            /** @description The newest checkpoint's size; no leaf at or past it is listed. */
+            tree_size: number;
+            leaves: components["schemas"]["LogLeaf"][];
+            /** @description `start` of the next page; null after the last leaf of the tree. */
+            next_start: number | null;
+        };
+        /** @description Either `correlation_id`, or `since` and `until` (at most 31 days apart). */
+        VerifyRequest: {
+            correlation_id?: string;
+            /** Format: date-time */
+            since?: string;
+            /** Format: date-time */
+            until?: string;
+        } & (unknown | unknown);
+        VerifyFailure: {
+            /** Format: uuid */
+            event_id: string;
+            /**
+             * @description `altered`: the stored event no longer hashes to its leaf. `missing`: its leaf is in the
+             *     tree but the event is gone. `removed_by_retention`: gone, dropped by the retention job
+             *     (then not a failure: listed in `removed`, never here). `not_in_log`: a stored event
+             *     older than the newest checkpoint that has no leaf. `leaf_mismatch`: the stored leaf does
+             *     not prove into the signed root (the log's own tables were altered).
+             * @enum {string}
+             */
+            reason: "altered" | "missing" | "not_in_log" | "leaf_mismatch";
+            detail: string;
+            leaf_index?: number;
+        };
+        VerifyResult: {
+            /** @description True when `failures` is empty. */
+            valid: boolean;
+            /** @description Events and leaves of the selection checked against the checkpoint. */
+            checked: number;
+            /** @description Events stored after the newest checkpoint */
+            unsealed: number;
+            /** @description Events of the selection the retention job dropped, with when. */
+            removed: {
+                /** Format: uuid */
+                event_id: string;
+                /** Format: date-time */
+                removed_at: string;
+            }[];
+            /** @description The checkpoint checked against. */
+            tree_size: number;
+            failures: components["schemas"]["VerifyFailure"][];
+        };
+        VerifyChainRequest: {
+            correlation_id: string;
+        };
+        VerifyChainResponse: {
+            correlation_id: string;
+            is_valid: boolean;
+            total_events: number;
+            verified_events: number;
+            tampered_events?: {
+                event_id?: string;
+                /** Format: date-time */
+                event_timestamp?: string;
+                expected_hash?: string;
+                actual_hash?: string;
+                previous_hash?: string;
+                message?: string;
+            }[];
+            /** Format: date-time */
+            verification_time: string;
+            message: string;
+        };
+        LegalHoldRequest: {
+            correlation_id: string;
+            reason: string;
+        };
+        LegalHoldReleaseRequest: {
+            reason?: string;
+        };
+        LegalHold: {
+            /** Format: uuid */
+            id: string;
+            correlation_id: string;
+            reason: string;
+            /** @description The token name (or reserved principal) that placed it. */
+            placed_by: string;
+            /** Format: date-time */
+            placed_at: string;
+            /** @enum {string} */
+            status: "active" | "released";
+            /** @description Events of the correlation id stored now. */
+            events_affected: number;
+            released_by?: string | null;
+            /** Format: date-time */
+            released_at?: string | null;
+            release_reason?: string | null;
+        };
+        LegalHoldList: {
+            holds: components["schemas"]["LegalHold"][];
+            total: number;
+        };
+        LegalHoldCompat: {
+            correlation_id: string;
+            events_affected: number;
+            placed_by: string;
+            /** Format: date-time */
+            placed_at: string;
+            reason: string;
+        };
+        LegalHoldCompatList: {
+            holds: components["schemas"]["LegalHoldCompat"][];
+            total: number;
+        };
+        LegalHoldReleaseCompatRequest: {
+            release_reason: string;
+        };
+        LegalHoldReleasedCompat: {
+            correlation_id: string;
+            events_released: number;
+            released_by: string;
+            /** Format: date-time */
+            released_at: string;
+        };
+        /** @description A legal hold placed or released (`datastorage.legal_hold.placed` / `.released`). */
+        LegalHoldChangedData: {
+            /** Format: uuid */
+            hold_id: string;
+            correlation_id: string;
+            /** @description Who placed or released it. */
+            principal: string;
+            reason: string | null;
+            events_affected?: number;
+        };
+        /** @description The retention job dropped a monthly partition (`datastorage.retention.partition_dropped`). */
+        RetentionPartitionDroppedData: {
+            partition: string;
+            month: string;
+            /** @description Events dropped; their leaves stay in the log. */
+            events: number;
+            /**
+             * Format: date-time
+             * @description The latest expiry among them.
+             */
+            oldest_expiry: string;
         };
     };
     responses: {
@@ -1873,6 +2329,15 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
+        /** @description The resource is not in a state the request can change (`already-released`). */
+        Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The request's headers or body did not arrive in time (`request-timeout`); the connection is closed. */
         RequestTimeout: {
             headers: {
@@ -1931,6 +2396,9 @@ export interface components {
          *     refused with 415 `unsupported-content-encoding`.
          */
         ContentEncoding: "gzip" | "x-gzip" | "identity";
+        /** @description A tree size no larger than the newest checkpoint's; default that size. */
+        TreeSize: number;
+        TreeSizeRequired: number;
     };
     requestBodies: never;
     headers: never;
@@ -2179,6 +2647,489 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getLatestCheckpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newest checkpoint. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCheckpoint: {
+        parameters: {
+            query: {
+                tree_size: components["parameters"]["TreeSizeRequired"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The checkpoint signed at `tree_size`. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Checkpoint"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getConsistencyProof: {
+        parameters: {
+            query: {
+                from: number;
+                to: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConsistencyProof"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInclusionProof: {
+        parameters: {
+            query?: {
+                /** @description A tree size no larger than the newest checkpoint's; default that size. */
+                tree_size?: components["parameters"]["TreeSize"];
+            };
+            header?: never;
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The proof. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InclusionProof"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLogLeaves: {
+        parameters: {
+            query?: {
+                start?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The leaves, in leaf order. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LogLeafPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyAuditEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
+                 *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
+                 *     refused with 415 `unsupported-content-encoding`.
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyRequest"];
+            };
+        };
+        responses: {
+            /** @description What the check found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            417: components["responses"]["ExpectationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    verifyAuditChain: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
+                 *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
+                 *     refused with 415 `unsupported-content-encoding`.
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerifyChainRequest"];
+            };
+        };
+        responses: {
+            /** @description What the check found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerifyChainResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            417: components["responses"]["ExpectationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLegalHolds: {
+        parameters: {
+            query?: {
+                /** @description `active` (default), `released` or `all`. */
+                status?: "active" | "released" | "all";
+                correlation_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The holds. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    placeLegalHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
+                 *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
+                 *     refused with 415 `unsupported-content-encoding`.
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldRequest"];
+            };
+        };
+        responses: {
+            /** @description The hold, active from now. */
+            201: {
+                headers: {
+                    /** @description `/api/v1/audit/legal-holds/<id>`. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            417: components["responses"]["ExpectationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    releaseLegalHold: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
+                 *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
+                 *     refused with 415 `unsupported-content-encoding`.
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+            };
+            path: {
+                hold_id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Why the hold is released; recorded with the release. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldReleaseRequest"];
+            };
+        };
+        responses: {
+            /** @description The released hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHold"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            417: components["responses"]["ExpectationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listLegalHoldsCompat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active holds, one entry per hold. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldCompatList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    placeLegalHoldCompat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
+                 *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
+                 *     refused with 415 `unsupported-content-encoding`.
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldRequest"];
+            };
+        };
+        responses: {
+            /** @description The hold is placed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldCompat"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            417: components["responses"]["ExpectationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    releaseLegalHoldCompat: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
+                 *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
+                 *     refused with 415 `unsupported-content-encoding`.
+                 */
+                "Content-Encoding"?: components["parameters"]["ContentEncoding"];
+            };
+            path: {
+                correlation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LegalHoldReleaseCompatRequest"];
+            };
+        };
+        responses: {
+            /** @description Released. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LegalHoldReleasedCompat"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            417: components["responses"]["ExpectationFailed"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["HeaderFieldsTooLarge"];
             500: components["responses"]["InternalError"];
