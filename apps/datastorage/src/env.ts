@@ -83,6 +83,29 @@ export interface DataStorageConfig {
    * token is recorded, the others of this window are counted into one event at its end.
    */
   selfAudit: { enabled: boolean; failureWindowMs: number }
+  /**
+   * The transparency log (docs/integrity.md). `TRANSPARENCY_LOG` [on]: every stored event becomes a
+   * leaf of the Merkle tree; `off` stores events without sealing them (they are then reported
+   * `not_in_log` by verification, the gap stays). `CHECKPOINT_INTERVAL_MS` [10000]: how often a
+   * signed checkpoint is made while the tree grew. `SIGNING_KEY_FILE` [unset: `<DATA_DIR>/signing-key.pem`,
+   * created on first start]: the Ed25519 private key (PKCS#8 PEM). `LOG_ORIGIN` [audit-trail]: the
+   * log's name in its checkpoints. `SEQUENCER_INTERVAL_MS` [200]: how often the sequencer looks for
+   * new events; `SEQUENCER_BATCH_SIZE` [5000]: events sealed per transaction.
+   */
+  transparencyLog: {
+    enabled: boolean
+    checkpointIntervalMs: number
+    signingKeyFile: string | undefined
+    origin: string
+    sequencerIntervalMs: number
+    sequencerBatchSize: number
+  }
+  /**
+   * `RETENTION_ENABLED` [false]: drop monthly partitions whose events are all past their
+   * `retention_days` and sealed, unless a legal hold covers one of them. `RETENTION_INTERVAL_MS`
+   * [3600000]: how often the job looks.
+   */
+  retention: { enabled: boolean; intervalMs: number }
 }
 
 const url = (protocols: readonly string[]) =>
@@ -145,6 +168,17 @@ const envSchema = z
     RATE_LIMIT_BURST: intVar(1, 1_000_000).optional(),
     SELF_AUDIT: bool.default(true),
     SELF_AUDIT_FAILURE_WINDOW_MS: intVar(100, 86_400_000).default(DEFAULT_FAILURE_WINDOW_MS),
+    TRANSPARENCY_LOG: oneOf(['on', 'off']).default('on'),
+    CHECKPOINT_INTERVAL_MS: intVar(100, 86_400_000).default(10_000),
+    SIGNING_KEY_FILE: nonEmpty.optional(),
+    LOG_ORIGIN: z
+      .string()
+      .regex(/^[\x21-\x7e]{1,255}$/, { error: 'must be 1-255 printable ASCII characters without spaces' })
+      .default('audit-trail'),
+    SEQUENCER_INTERVAL_MS: intVar(10, 60_000).default(200),
+    SEQUENCER_BATCH_SIZE: intVar(1, 100_000).default(5000),
+    RETENTION_ENABLED: bool.default(false),
+    RETENTION_INTERVAL_MS: intVar(1000, 7 * 86_400_000).default(3_600_000),
   })
   .refine(dlqStreamsDiffer, dlqStreamsIssue)
   .superRefine((e, ctx) => {
@@ -196,5 +230,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? undefined
         : { perSecond: e.RATE_LIMIT_PER_SECOND, burst: e.RATE_LIMIT_BURST ?? e.RATE_LIMIT_PER_SECOND },
     selfAudit: { enabled: e.SELF_AUDIT, failureWindowMs: e.SELF_AUDIT_FAILURE_WINDOW_MS },
+    transparencyLog: {
+      enabled: e.TRANSPARENCY_LOG === 'on',
+      checkpointIntervalMs: e.CHECKPOINT_INTERVAL_MS,
+      signingKeyFile: e.SIGNING_KEY_FILE,
+      origin: e.LOG_ORIGIN,
+      sequencerIntervalMs: e.SEQUENCER_INTERVAL_MS,
+      sequencerBatchSize: e.SEQUENCER_BATCH_SIZE,
+    },
+    retention: { enabled: e.RETENTION_ENABLED, intervalMs: e.RETENTION_INTERVAL_MS },
   }
 }
