@@ -64,6 +64,15 @@ export const INSERT_COLUMNS: readonly InsertColumn[] = [
   { name: 'is_sensitive', value: (e) => String(e.is_sensitive ?? false), cast: 'boolean' },
 ]
 
+/** Options of {@link bulkInsertStatement}. */
+export interface BulkInsertOptions {
+  /**
+   * `TRANSPARENCY_LOG`: queue the inserted events in `audit_log_pending` for sealing. Off, events
+   * are stored unsealed and verification reports them `not_in_log`. [true]
+   */
+  transparencyLog?: boolean
+}
+
 /** The column naming who stored the row: written by the store, not taken from the event. */
 export const RECORDED_BY_COLUMN = 'recorded_by'
 
@@ -75,7 +84,10 @@ export const RECORDED_BY_COLUMN = 'recorded_by'
  * 2. their ids are claimed in `audit_event_ids` (`ON CONFLICT (event_id) DO NOTHING`), in id order
  *    so that two batches sharing ids wait on each other instead of deadlocking. A concurrent
  *    statement claiming the same id waits for this one to commit, then finds it taken;
- * 3. only the events whose id was claimed are inserted into `audit_events`, and their ids returned.
+ * 3. only the events whose id was claimed are inserted into `audit_events`, and their ids returned;
+ * 4. with the transparency log on, the rows actually inserted (`RETURNING`, so never a duplicate)
+ *    are queued in `audit_log_pending` for the sequencer, in the same statement: an event is stored
+ *    if and only if it is queued, whenever its transaction commits (docs/integrity.md).
  * An id stored before, with any timestamp, is not returned: the caller reports it as a duplicate.
  * `event_date` is computed by PostgreSQL from the timestamp, exactly as the CHECK constraint does.
  * `recorded_by` is one more text array beside the event columns: it is not a field of the event
@@ -87,7 +99,11 @@ export const RECORDED_BY_COLUMN = 'recorded_by'
  * @param recordedBy - Who stored each event, one name per event in the same order.
  * @throws RangeError when `recordedBy` does not have one name per event.
  */
-export function bulkInsertStatement(events: readonly AuditEventWithId[], recordedBy: readonly string[]): SQL {
+export function bulkInsertStatement(
+  events: readonly AuditEventWithId[],
+  recordedBy: readonly string[],
+  { transparencyLog = true }: BulkInsertOptions = {},
+): SQL {
   if (recordedBy.length !== events.length) {
     throw new RangeError(`recordedBy has ${recordedBy.length} names for ${events.length} events`)
   }
@@ -106,7 +122,7 @@ export function bulkInsertStatement(events: readonly AuditEventWithId[], recorde
     ],
     sql`, `,
   )
-  return sql`
+  const claim = sql`
     WITH input AS (
       SELECT (u.event_timestamp::timestamptz AT TIME ZONE 'UTC')::date AS event_date, ${typed}
       FROM unnest(${arrays}) AS u(${list('')})
@@ -115,12 +131,20 @@ export function bulkInsertStatement(events: readonly AuditEventWithId[], recorde
       SELECT event_id, event_date FROM input ORDER BY event_id
       ON CONFLICT (event_id) DO NOTHING
       RETURNING event_id
-    )
+    )`
+  const insert = sql`
     INSERT INTO audit_events (event_date, ${list('')})
     SELECT i.event_date, ${list('i.')}
     FROM input AS i JOIN claimed AS c ON c.event_id = i.event_id
-    ON CONFLICT (event_id, event_date) DO NOTHING
-    RETURNING event_id`
+    ON CONFLICT (event_id, event_date) DO NOTHING`
+  if (!transparencyLog) return sql`${claim} ${insert} RETURNING event_id`
+  // A data-modifying CTE runs whether or not the query reads it.
+  return sql`${claim}, inserted AS (${insert} RETURNING event_id, event_date
+    ), pending AS (
+      INSERT INTO audit_log_pending (event_id, event_date)
+      SELECT event_id, event_date FROM inserted ORDER BY event_id
+    )
+    SELECT event_id FROM inserted`
 }
 
 const utcText = (column: AnyColumn) =>

@@ -43,6 +43,12 @@ export interface AuditEventStoreOptions {
    * splits a refused batch by month). [12]
    */
   maxNewPartitionsPerWrite?: number
+  /**
+   * `TRANSPARENCY_LOG`: each insert also queues the events it stored in `audit_log_pending`, in the
+   * same statement, for the sequencer to seal (docs/integrity.md). Off, events are stored unsealed.
+   * [true]
+   */
+  transparencyLog?: boolean
 }
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i
@@ -78,6 +84,7 @@ export function createAuditEventStore(
   {
     partitions = createPartitionManager(database.db),
     maxNewPartitionsPerWrite = DEFAULT_MAX_NEW_PARTITIONS,
+    transparencyLog = true,
   }: AuditEventStoreOptions = {},
 ): AuditEventStore {
   if (!Number.isInteger(maxNewPartitionsPerWrite) || maxNewPartitionsPerWrite < 1) {
@@ -96,9 +103,9 @@ export function createAuditEventStore(
     await partitions.ensureMonths(months, limit)
     const run = async () =>
       new Set(
-        rowsOf<{ event_id: string }>(await db.execute(bulkInsertStatement(unique, recordedBy))).map((r) =>
-          eventIdKey(r.event_id),
-        ),
+        rowsOf<{ event_id: string }>(
+          await db.execute(bulkInsertStatement(unique, recordedBy, { transparencyLog })),
+        ).map((r) => eventIdKey(r.event_id)),
       )
     try {
       return await run()
