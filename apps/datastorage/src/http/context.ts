@@ -2,7 +2,7 @@ import type { Logger } from 'pino'
 
 /** What a read of audit data returned, as the self-audit records it (`datastorage.audit.read`). */
 export interface AuditRead {
-  operation: 'query' | 'get' | 'dlq_messages'
+  operation: 'query' | 'get' | 'dlq_messages' | 'proof' | 'log_leaves' | 'verify'
   /** The query's parameters as sent, the cursor left out. */
   filters?: Record<string, string>
   /** The id asked for (`get`). */
