@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { type ServiceProcess, startServiceProcess, waitFor } from '@audit-trail/test-infra'
 import postgres from 'postgres'
+import { startValidatingProxy, type ValidatingProxy } from './contract/validating-proxy.js'
 
 /** The built service's CLI (`pnpm build` makes it; turbo builds it before this suite). */
 export function datastorageCliPath(): string {
@@ -42,7 +43,19 @@ export interface DatastorageProcessOptions {
   env?: Record<string, string>
 }
 
+/**
+ * A started datastorage behind its validating proxy (contract/validating-proxy.ts): `url` and `port`
+ * are the proxy's, so every exchange the suite has with it is held to the contract; the proxy
+ * outlives `kill()` and `restart()` (answering 502 while the service is down) and `stop()` closes it.
+ */
 export interface DatastorageProcess extends ServiceProcess {
+  /**
+   * The service itself, bypassing the proxy: for what must reach it unchanged by any HTTP parser in
+   * between (raw sockets with broken framing) or must see its connection refused while it is down.
+   * What is sent here is not checked unless the caller checks it (validatingFetch).
+   */
+  readonly directUrl: string
+  readonly directPort: number
   /** How the process was started: `tokens`, `protected`, or `caller-file` (the caller's AUTH_TOKENS_FILE). */
   readonly auth: 'tokens' | 'protected' | 'caller-file'
   /**
@@ -82,7 +95,8 @@ export function tokensFileText(tokens: ServiceTokens): string {
 }
 
 /**
- * Starts `datastorage serve` as a child process on 127.0.0.1 and waits until /readyz answers 200.
+ * Starts `datastorage serve` as a child process on 127.0.0.1 and waits until /readyz answers 200,
+ * then puts a validating proxy in front of it (see {@link DatastorageProcess}).
  * In tokens mode the tokens file lives in a temporary directory of its own: `stop()` removes it and
  * `restart()` writes it again at the same path with the same tokens, so the tokens stay valid
  * across restarts. `kill()` leaves it, as a crash would.
@@ -131,8 +145,22 @@ export async function startDatastorage(options: DatastorageProcessOptions): Prom
     removeFile()
     throw error
   }
+  let proxy: ValidatingProxy
+  let proxyOpen = true
+  try {
+    proxy = await startValidatingProxy(service.url)
+  } catch (error) {
+    await service.stop()
+    removeFile()
+    throw error
+  }
+  const proxyPort = proxy.port
   return {
     ...service,
+    url: proxy.url,
+    port: proxyPort,
+    directUrl: service.url,
+    directPort: service.port,
     auth,
     get tokens(): ServiceTokens {
       if (tokens) return tokens
@@ -147,11 +175,18 @@ export async function startDatastorage(options: DatastorageProcessOptions): Prom
         return await service.stop(signal)
       } finally {
         removeFile()
+        proxyOpen = false
+        await proxy.close()
       }
     },
     async restart() {
       writeFile()
       await service.restart()
+      // After stop() the proxy is closed too: reopen it where the clients expect it.
+      if (!proxyOpen) {
+        proxy = await startValidatingProxy(service.url, { port: proxyPort })
+        proxyOpen = true
+      }
     },
   }
 }

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import {
   type AuditClientError,
+  createAuditClient,
   DeliveryFailedError,
   fileDeadLetterQueue,
   HttpError,
 } from '@audit-trail/audit-client'
 import { uuidv7 } from '@audit-trail/datastorage-client'
 import { afterAll, afterEach, describe, expect, inject, it } from 'vitest'
-import { createAuditClient } from '../src/contract/audit-client.js'
 import { validatingFetch } from '../src/contract/validating-fetch.js'
 import { startDatastorage } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'

@@ -2,12 +2,16 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { chainDeadLetterQueues, fileDeadLetterQueue, replaySpool } from '@audit-trail/audit-client'
+import {
+  chainDeadLetterQueues,
+  createAuditClient,
+  fileDeadLetterQueue,
+  replaySpool,
+} from '@audit-trail/audit-client'
 import { redisDeadLetterQueue } from '@audit-trail/audit-client/redis'
 import { startThrowawayRedis } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, describe, expect, inject, it } from 'vitest'
-import { createAuditClient } from '../src/contract/audit-client.js'
 import { startDatastorage } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'
 import { queryAll, readerOf, uniqueIds } from '../src/query.js'

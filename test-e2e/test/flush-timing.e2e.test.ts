@@ -1,5 +1,5 @@
+import { createAuditClient } from '@audit-trail/audit-client'
 import { afterEach, describe, expect, inject, it } from 'vitest'
-import { createAuditClient } from '../src/contract/audit-client.js'
 import { correlationId, makeEvent } from '../src/events.js'
 import { type FaultProxy, startFaultProxy } from '../src/fault-proxy.js'
 import { percentile, queryAll, uniqueIds, waitQueryable } from '../src/query.js'

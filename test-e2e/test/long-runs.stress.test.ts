@@ -1,5 +1,5 @@
+import { createAuditClient } from '@audit-trail/audit-client'
 import { describe, expect, inject, it } from 'vitest'
-import { createAuditClient } from '../src/contract/audit-client.js'
 import { startDatastorage } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'
 import { runMemoryFixture } from '../src/memory-run.js'

@@ -1,10 +1,12 @@
+import { contractRequestValidator, type ObservedRequest } from './request-validator.js'
 import { contractValidator, type ObservedResponse } from './response-validator.js'
 
 /**
- * Every answer the e2e suite receives from the service is held to the contract: the clients of the
- * suite fetch through {@link validatingFetch} (the hostile suite's raw sockets call
- * {@link checkResponse}), which records what differs from openapi/datastorage.yaml here, and the
- * setup file (setup.ts) fails the test during which it was recorded.
+ * Every exchange the e2e suite has with the service is held to the contract: every service the
+ * suite starts sits behind a validating proxy (validating-proxy.ts) that calls
+ * {@link checkResponse} and {@link checkRequest} (the hostile suite's raw sockets, which bypass it,
+ * call them themselves); what differs from openapi/datastorage.yaml is recorded here, and the setup
+ * file (setup.ts) fails the test during which it was recorded.
  */
 
 /**
@@ -24,9 +26,29 @@ export interface RecordedViolation {
 
 const recorded: RecordedViolation[] = []
 let checked = 0
-/** How many answers were held to the contract in this test file so far. */
+let checkedRequests = 0
+/** How many answers were held to the contract in this process so far. */
 export const checkedCount = () => checked
+/** How many requests the server accepted were held to the contract in this process so far. */
+export const checkedRequestCount = () => checkedRequests
 const pending = new Set<Promise<void>>()
+
+/** Makes {@link takeViolations} wait for a check in flight (a proxied answer still streaming). */
+export function trackCheck(check: Promise<unknown>): void {
+  const tracked = check.then(
+    () => undefined,
+    () => undefined,
+  )
+  pending.add(tracked)
+  void tracked.finally(() => pending.delete(tracked))
+}
+
+/** Puts violations found elsewhere (a validating proxy in another process) on this process's list. */
+export function recordViolations(violations: readonly RecordedViolation[]): void {
+  recorded.push(...violations)
+}
+
+const excerpt = (body: string) => (body.length > 300 ? `${body.slice(0, 300)}…` : body)
 
 /**
  * Disagreements between spec and server that are known and tracked, so the check still fails on
@@ -69,7 +91,28 @@ export function checkResponse(response: ObservedResponse): string[] {
       request: `${response.method.toUpperCase()} ${response.path}`,
       status: response.status,
       violations,
-      body: response.body.length > 300 ? `${response.body.slice(0, 300)}…` : response.body,
+      body: excerpt(response.body),
+    })
+  }
+  return violations
+}
+
+/**
+ * Checks a request the server answered with `status` against the contract. Only an accepted one
+ * (2xx) can break it: refusing a request the spec forbids is what the spec asks for, so the check
+ * runs for those alone and records a violation when the server accepted what the spec forbids.
+ * Returns the violations.
+ */
+export function checkRequest(request: ObservedRequest, status: number, answer = ''): string[] {
+  if (status < 200 || status >= 300) return []
+  checkedRequests++
+  const violations = contractRequestValidator().validate(request)
+  if (violations.length > 0) {
+    recorded.push({
+      request: `${request.method.toUpperCase()} ${request.target.length > 200 ? `${request.target.slice(0, 200)}…` : request.target}`,
+      status,
+      violations: violations.map((v) => `request the spec forbids was accepted: ${v}`),
+      body: excerpt(answer),
     })
   }
   return violations
@@ -79,20 +122,32 @@ function methodOf(input: string | URL | Request, init?: RequestInit): string {
   return (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase()
 }
 
-function pathOf(input: string | URL | Request): string {
-  const url = input instanceof Request ? input.url : String(input)
-  return new URL(url).pathname
+const proxied = new Set<string>()
+/**
+ * Marks an origin (`http://127.0.0.1:port`) as a validating proxy's: its answers are checked there,
+ * so {@link validatingFetch} leaves them alone instead of recording every violation twice.
+ */
+export function markProxied(url: string): void {
+  proxied.add(new URL(url).origin)
+}
+/** Forgets an origin marked by {@link markProxied} (its proxy closed; the port may be reused). */
+export function unmarkProxied(url: string): void {
+  proxied.delete(new URL(url).origin)
 }
 
 /**
- * A `fetch` that checks every answer against the contract. The answer is handed back at once and
- * checked from a clone of its body, so the caller's timing and streaming are unchanged; the setup
- * file waits for the checks in flight before it looks at what they found.
+ * A `fetch` that checks every answer against the contract, for requests that bypass the
+ * validating proxy (a service's `directUrl`); requests to a proxy are passed through unchecked,
+ * the proxy checks them. The answer is handed back at once and checked from a clone of its body,
+ * so the caller's timing and streaming are unchanged; the setup file waits for the checks in
+ * flight before it looks at what they found.
  */
 export function validatingFetch(inner: typeof globalThis.fetch = globalThis.fetch): typeof globalThis.fetch {
   return (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input))
+    if (proxied.has(url.origin)) return inner(input, init)
     const method = methodOf(input, init)
-    const path = pathOf(input)
+    const path = url.pathname
     const response = await inner(input, init)
     const copy = response.clone()
     const check = copy
@@ -103,8 +158,7 @@ export function validatingFetch(inner: typeof globalThis.fetch = globalThis.fetc
       // A body cut off (the service killed mid-answer, the caller aborting) is not the contract's
       // business: the test sees that failure itself.
       .catch(() => undefined)
-      .finally(() => pending.delete(check))
-    pending.add(check)
+    trackCheck(check)
     return response
   }) as typeof globalThis.fetch
 }
@@ -130,5 +184,5 @@ export function describeViolations(violations: readonly RecordedViolation[]): st
     .slice(0, 20)
     .map((v) => `  ${v.request} → ${v.status}: ${v.violations.join(' | ')}\n    body: ${v.body}`)
   const more = violations.length > 20 ? `\n  … and ${violations.length - 20} more` : ''
-  return `${violations.length} answer(s) differ from openapi/datastorage.yaml:\n${lines.join('\n')}${more}`
+  return `${violations.length} exchange(s) differ from openapi/datastorage.yaml:\n${lines.join('\n')}${more}`
 }

@@ -1,5 +1,7 @@
 import { connect, type Socket } from 'node:net'
-import { checkResponse } from '../contract/validating-fetch.js'
+import type { ObservedRequest } from '../contract/request-validator.js'
+import { checkRequest, checkResponse } from '../contract/validating-fetch.js'
+import { upstreamPortOf } from '../contract/validating-proxy.js'
 
 /** One HTTP/1.1 answer read off a socket. */
 export interface RawResponse {
@@ -28,9 +30,10 @@ export interface RawExchangeOptions {
   /** Deadline of the whole exchange. Default 15 s. */
   timeoutMs?: number
   /**
-   * Hold every answer to the contract (test-e2e/src/contract), against the method and path of its
-   * request line. Default true. The requests may break the spec on purpose; only the answers are
-   * checked, and a refusal the spec declares (a 400 problem) passes.
+   * Hold every exchange to the contract (test-e2e/src/contract): each answer against the method and
+   * path of its request line, and each request the server accepted (2xx) against its operation.
+   * Default true. The requests may break the spec on purpose: a refusal the spec declares (a 400
+   * problem) passes, accepting a request the spec forbids does not.
    */
   checkContract?: boolean
 }
@@ -47,10 +50,69 @@ function requestLines(chunks: Uint8Array[]): Array<{ method: string; path: strin
 }
 
 /**
+ * The requests written, each whole (request line, headers, body by Content-Length or chunked), in
+ * order, as far as they can be read: a request whose framing cannot be read ends the list.
+ */
+function requestsOf(chunks: Uint8Array[]): ObservedRequest[] {
+  const data = Buffer.concat(chunks)
+  const out: ObservedRequest[] = []
+  let at = 0
+  while (at < data.length) {
+    const headEnd = data.indexOf('\r\n\r\n', at)
+    if (headEnd < 0) return out
+    const [line = '', ...fields] = data.subarray(at, headEnd).toString('latin1').split('\r\n')
+    const m = /^([A-Z]+) (\S+) HTTP\/1\.[01]$/.exec(line)
+    if (!m) return out
+    const headers: Record<string, string[]> = {}
+    for (const field of fields) {
+      const colon = field.indexOf(':')
+      if (colon <= 0) return out
+      const name = field.slice(0, colon).trim().toLowerCase()
+      headers[name] = [...(headers[name] ?? []), field.slice(colon + 1).trim()]
+    }
+    const start = headEnd + 4
+    let body: Buffer
+    if (headers['transfer-encoding']) {
+      if (headers['content-length'] || headers['transfer-encoding'].join(',').toLowerCase() !== 'chunked')
+        return out
+      const parts: Buffer[] = []
+      let pos = start
+      for (;;) {
+        const lineEnd = data.indexOf('\r\n', pos)
+        const size =
+          lineEnd < 0 ? Number.NaN : Number.parseInt(data.subarray(pos, lineEnd).toString('latin1'), 16)
+        if (Number.isNaN(size) || data.length < lineEnd + 2 + size + 2) return out
+        if (size === 0) {
+          const trailerEnd = data.indexOf('\r\n\r\n', lineEnd)
+          pos = trailerEnd < 0 ? lineEnd + 4 : trailerEnd + 4
+          break
+        }
+        parts.push(data.subarray(lineEnd + 2, lineEnd + 2 + size))
+        pos = lineEnd + 2 + size + 2
+      }
+      body = Buffer.concat(parts)
+      at = pos
+    } else {
+      const lengths = headers['content-length'] ?? ['0']
+      const length = lengths.length === 1 && /^\d+$/.test(lengths[0] ?? '') ? Number(lengths[0]) : Number.NaN
+      if (Number.isNaN(length) || data.length < start + length) return out
+      body = data.subarray(start, start + length)
+      at = start + length
+    }
+    out.push({ method: m[1] ?? '', target: m[2] ?? '', headers, body })
+  }
+  return out
+}
+
+/**
  * Writes `chunks` to a new TCP connection and reads HTTP/1.1 answers (Content-Length, chunked, or
  * up to the close): for requests an HTTP client cannot send (a bad Host, `OPTIONS *`, conflicting
  * lengths, huge headers, pipelining). Resolves when the answers are read (and, with
  * `waitForClose`, the server closed the connection), when the connection ends, or at the deadline.
+ *
+ * A port of a validating proxy (a started service's `url`) is replaced by the port of the service
+ * behind it: these requests test the service's own HTTP framing, which the proxy's HTTP parser
+ * would answer or normalise first; so they go to the service directly, and are checked here.
  */
 export function rawExchange(
   port: number,
@@ -59,8 +121,10 @@ export function rawExchange(
 ): Promise<RawExchange> {
   const { answers = 1, waitForClose = false, timeoutMs = 15_000, checkContract = true } = options
   const requests = checkContract ? requestLines(chunks) : []
+  const whole = checkContract ? requestsOf(chunks) : []
+  const direct = upstreamPortOf(port) ?? port
   return new Promise((resolve) => {
-    const socket: Socket = connect({ host: '127.0.0.1', port })
+    const socket: Socket = connect({ host: '127.0.0.1', port: direct })
     const result: RawExchange = { responses: [], closed: false }
     let buffer = Buffer.alloc(0)
     let done = false
@@ -82,10 +146,17 @@ export function rawExchange(
         // 1xx answers (100 Continue) precede the real one.
         if (parsed.response.status >= 100 && parsed.response.status < 200) result.responses.pop()
         else if (checkContract) {
-          const request = requests[result.responses.length - 1]
+          const index = result.responses.length - 1
+          const request = requests[index]
           const { status, headers, body } = parsed.response
           // An answer to no request line we can read (a malformed one) has no operation to hold it to.
-          if (request) checkResponse({ ...request, status, headers, body: body.toString('utf8') })
+          if (request) {
+            const text = body.toString('utf8')
+            checkResponse({ ...request, status, headers, body: text })
+            const sent = whole[index]
+            const same = sent && sent.method === request.method && sent.target.split('?')[0] === request.path
+            if (same) checkRequest(sent, status, text)
+          }
         }
       }
     }
