@@ -1,0 +1,50 @@
+import { createRequire } from 'node:module'
+import { Command, CommanderError } from 'commander'
+import { registerLog } from './commands/log-download.js'
+import { registerVerify } from './commands/verify.js'
+import type { CliContext, CliIo } from './context.js'
+import { CliError, describe, ExitCode, type ExitStatus } from './errors.js'
+
+function packageVersion(): string {
+  // dist/cli.js and src/program.ts are both one level below package.json.
+  const require = createRequire(import.meta.url)
+  return (require('../package.json') as { version: string }).version
+}
+
+/** The process's own streams and environment. */
+export function processIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, env: process.env }
+}
+
+/**
+ * Runs `audit-trail` with `args` (without the node and script paths) and returns the exit status
+ * (see {@link ExitCode}). Never exits the process itself, so tests run it in-process.
+ */
+export async function runCli(args: readonly string[], io: CliIo = processIo()): Promise<ExitStatus> {
+  let status: ExitStatus = ExitCode.Ok
+  const context: CliContext = { io }
+  const program = new Command('audit-trail')
+    .description('The audit-trail command line.')
+    .version(packageVersion())
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+    })
+    .showHelpAfterError('(add --help for usage)')
+  // One module per command (src/commands/); each sets the status its action ends with.
+  const setExit = (code: ExitStatus) => {
+    status = code
+  }
+  registerVerify(program, context, setExit)
+  registerLog(program, context, setExit)
+  try {
+    await program.parseAsync([...args], { from: 'user' })
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Error
+    const message = error instanceof CliError ? describe(error) : `unexpected error: ${describe(error)}`
+    io.stderr.write(`audit-trail: ${message}\n`)
+    return ExitCode.Error
+  }
+  return status
+}

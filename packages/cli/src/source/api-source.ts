@@ -1,0 +1,231 @@
+import { createDataStorageClient, type DataStorageClient } from '@audit-trail/datastorage-client'
+import { describe, ServiceError } from '../errors.js'
+import { type Selection, selectionQuery } from '../verify/selection.js'
+import {
+  asCheckpoint,
+  type Checkpoint,
+  type InclusionProof,
+  isHashList,
+  isLogLeaf,
+  type LogLeaf,
+  type LogLeafPage,
+} from '../wire.js'
+import { arrayElementTexts } from './json-text.js'
+import type { LogSource, ReceivedEvent } from './log-source.js'
+
+/** The most leaves `GET /api/v1/audit/log/leaves` gives per page (the contract's maximum). */
+export const LEAF_PAGE_LIMIT = 10_000
+/** The most events `GET /api/v1/audit/events` gives per page (the contract's maximum). */
+export const EVENT_PAGE_LIMIT = 1_000
+
+/** Options of {@link ApiLogSource}. */
+export interface ApiLogSourceOptions {
+  /** The service root, e.g. `http://127.0.0.1:8080`. */
+  readonly url: string
+  /** Bearer token with `audit:read`. */
+  readonly token?: string | undefined
+  /** Injected in tests; the global fetch otherwise. */
+  readonly fetch?: typeof globalThis.fetch | undefined
+  /** Per request; a service that hangs must not hang the verifier (default 60 s). */
+  readonly requestTimeoutMs?: number | undefined
+}
+
+interface Answer<T> {
+  data?: T
+  error?: unknown
+  response: Response
+}
+
+/** A {@link LogSource} that asks the DataStorage service through its typed client. */
+export class ApiLogSource implements LogSource {
+  readonly label: string
+  readonly #client: DataStorageClient
+  readonly #timeoutMs: number
+
+  constructor(options: ApiLogSourceOptions) {
+    this.label = options.url
+    this.#timeoutMs = options.requestTimeoutMs ?? 60_000
+    try {
+      this.#client = createDataStorageClient({
+        baseUrl: options.url,
+        token: options.token,
+        fetch: options.fetch,
+      })
+    } catch (error) {
+      throw new ServiceError(describe(error), undefined, { cause: error })
+    }
+  }
+
+  async latestCheckpoint(): Promise<Checkpoint> {
+    const data = await this.#call('GET /api/v1/audit/checkpoints/latest', () =>
+      this.#client.GET('/api/v1/audit/checkpoints/latest', { signal: this.#signal() }),
+    )
+    try {
+      return asCheckpoint(data, 'the service answer')
+    } catch (error) {
+      throw new ServiceError(describe(error))
+    }
+  }
+
+  async *leafPages(treeSize: number): AsyncIterable<readonly LogLeaf[]> {
+    const fetchPage = async (start: number): Promise<LogLeafPage> => {
+      const limit = Math.min(LEAF_PAGE_LIMIT, treeSize - start)
+      const page = await this.#call('GET /api/v1/audit/log/leaves', () =>
+        this.#client.GET('/api/v1/audit/log/leaves', {
+          params: { query: { start, limit } },
+          signal: this.#signal(),
+        }),
+      )
+      if (!Array.isArray(page?.leaves) || !page.leaves.every(isLogLeaf)) {
+        throw new ServiceError(
+          `GET /api/v1/audit/log/leaves?start=${start}: the answer is not a page of leaves`,
+        )
+      }
+      return page
+    }
+    let start = 0
+    let pending = start < treeSize ? fetchPage(start) : undefined
+    while (pending) {
+      const page = await pending
+      // Leaves past the requested size belong to a newer checkpoint: not this verification's.
+      const leaves = page.leaves.filter((leaf) => leaf.leaf_index < treeSize)
+      const last = leaves.at(-1)
+      start = last === undefined ? treeSize : last.leaf_index + 1
+      // The next page is asked for while this one is checked.
+      pending =
+        leaves.length > 0 && start < treeSize && page.next_start !== null
+          ? quiet(fetchPage(start))
+          : undefined
+      yield leaves
+    }
+  }
+
+  async *eventPages(selection: Selection): AsyncIterable<readonly ReceivedEvent[]> {
+    const fetchPage = async (cursor: string | undefined) => {
+      const query = { ...selectionQuery(selection), limit: EVENT_PAGE_LIMIT, ...(cursor ? { cursor } : {}) }
+      const text = await this.#call('GET /api/v1/audit/events', () =>
+        this.#client.GET('/api/v1/audit/events', {
+          params: { query },
+          parseAs: 'text',
+          signal: this.#signal(),
+        }),
+      )
+      return decodeEventPage(text ?? '')
+    }
+    let pending: Promise<DecodedEventPage> | undefined = fetchPage(undefined)
+    while (pending) {
+      const page: DecodedEventPage = await pending
+      pending = page.nextCursor ? quiet(fetchPage(page.nextCursor)) : undefined
+      yield page.events
+    }
+  }
+
+  async consistencyProof(from: number, to: number): Promise<readonly string[]> {
+    const data = await this.#call('GET /api/v1/audit/checkpoints/consistency', () =>
+      this.#client.GET('/api/v1/audit/checkpoints/consistency', {
+        params: { query: { from, to } },
+        signal: this.#signal(),
+      }),
+    )
+    if (!isHashList(data?.proof)) {
+      throw new ServiceError('GET /api/v1/audit/checkpoints/consistency: the answer is not a proof')
+    }
+    return data.proof
+  }
+
+  readonly inclusionProof = async (
+    eventId: string,
+    treeSize: number,
+  ): Promise<InclusionProof | undefined> => {
+    const what = `GET /api/v1/audit/events/${eventId}/proof`
+    const answer = await this.#send(what, () =>
+      this.#client.GET('/api/v1/audit/events/{event_id}/proof', {
+        params: { path: { event_id: eventId }, query: { tree_size: treeSize } },
+        signal: this.#signal(),
+      }),
+    )
+    if (answer.response.status === 404) return undefined
+    const data = this.#data(what, answer)
+    if (!isHashList(data?.proof) || typeof data.leaf_index !== 'number') {
+      throw new ServiceError(`${what}: the answer is not an inclusion proof`)
+    }
+    return data
+  }
+
+  #signal(): AbortSignal {
+    return AbortSignal.timeout(this.#timeoutMs)
+  }
+
+  async #send<T>(what: string, request: () => Promise<Answer<T>>): Promise<Answer<T>> {
+    try {
+      return await request()
+    } catch (error) {
+      throw new ServiceError(`${what}: cannot reach ${this.label} (${describe(error)})`, undefined, {
+        cause: error,
+      })
+    }
+  }
+
+  #data<T>(what: string, answer: Answer<T>): T | undefined {
+    if (answer.response.ok) return answer.data
+    throw new ServiceError(
+      `${what}: ${answer.response.status} ${problemText(answer.error)}`,
+      answer.response.status,
+    )
+  }
+
+  async #call<T>(what: string, request: () => Promise<Answer<T>>): Promise<T | undefined> {
+    return this.#data(what, await this.#send(what, request))
+  }
+}
+
+/** A page of events, decoded with each event's text kept. */
+export interface DecodedEventPage {
+  readonly events: ReceivedEvent[]
+  readonly nextCursor: string | undefined
+}
+
+/**
+ * Decodes the body of `GET /api/v1/audit/events`: every event with its text as sent, and the
+ * cursor of the next page (none when `has_more` is false).
+ */
+export function decodeEventPage(body: string): DecodedEventPage {
+  let parsed: unknown
+  let texts: string[]
+  try {
+    parsed = JSON.parse(body)
+    texts = arrayElementTexts(body, 'data')
+  } catch (error) {
+    throw new ServiceError(`GET /api/v1/audit/events: the answer is not JSON (${describe(error)})`)
+  }
+  const page = parsed as { data?: unknown; pagination?: { has_more?: unknown; next_cursor?: unknown } }
+  if (!Array.isArray(page.data) || page.data.length !== texts.length || typeof page.pagination !== 'object') {
+    throw new ServiceError('GET /api/v1/audit/events: the answer is not a page of events')
+  }
+  const next = page.pagination?.next_cursor
+  const hasMore = page.pagination?.has_more === true
+  if (hasMore && (typeof next !== 'string' || next.length === 0)) {
+    throw new ServiceError('GET /api/v1/audit/events: has_more without a next_cursor')
+  }
+  return {
+    events: texts.map((text, i) => ({ text, value: (page.data as unknown[])[i] })),
+    nextCursor: hasMore ? (next as string) : undefined,
+  }
+}
+
+function problemText(error: unknown): string {
+  if (error && typeof error === 'object') {
+    const p = error as { title?: unknown; detail?: unknown }
+    return [p.title, p.detail].filter((s) => typeof s === 'string').join(': ') || JSON.stringify(error)
+  }
+  return typeof error === 'string' && error.length > 0 ? error.slice(0, 200) : 'no details'
+}
+
+/**
+ * The same promise, marked as handled: a page fetched ahead may reject after the consumer stopped
+ * reading (the verification ended on an earlier error), which must not crash the process.
+ */
+function quiet<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => {})
+  return promise
+}
