@@ -194,17 +194,16 @@ export async function startValidatingProxy(
       out.on('information', (info) => {
         if (info.statusCode === 100) res.writeContinue()
       })
-      out.on('response', (up) => answer(up))
+      let answered = false
+      out.on('response', (up) => {
+        answered = true
+        answer(up)
+      })
       out.on('error', (error: NodeJS.ErrnoException) => {
         // A pooled connection the service closed while idle: send again on a fresh one, if the
-        // whole request is at hand (nothing of the answer has been seen yet).
-        if (
-          !replay &&
-          out.reusedSocket &&
-          HOP_ERRORS.has(error.code ?? '') &&
-          req.complete &&
-          !sent.truncated
-        ) {
+        // whole request is at hand and nothing of the answer has been seen yet.
+        const stale = out.reusedSocket && HOP_ERRORS.has(error.code ?? '')
+        if (!replay && !answered && stale && req.complete && !sent.truncated) {
           forward(true)
           return
         }
