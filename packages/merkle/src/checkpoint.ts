@@ -134,6 +134,11 @@ export function parsePublicKey(text: string): KeyObject {
   const trimmed = text.trim()
   let key: KeyObject
   if (trimmed.startsWith('-----BEGIN')) {
+    // createPublicKey would also derive a public key from a private PEM; a private key pasted
+    // where the public one belongs is refused rather than quietly accepted.
+    if (!trimmed.startsWith('-----BEGIN PUBLIC KEY-----')) {
+      throw new InvalidKeyError('a public key PEM starts with -----BEGIN PUBLIC KEY----- (SPKI)')
+    }
     try {
       key = createPublicKey({ key: trimmed, format: 'pem' })
     } catch (error) {

@@ -77,13 +77,14 @@ export class CompactRange {
     const index = this.#size
     let hash: Buffer = Buffer.from(leafHash)
     let level = 0
-    const completed: NodeRef[] = [{ level, index, hash }]
+    // The refs get copies: a caller changing a returned hash must not change the tree.
+    const completed: NodeRef[] = [{ level, index, hash: Buffer.from(hash) }]
     // Merge while the last peak has the same level as the new node: a new perfect parent.
     while (this.#levels.length > 0 && this.#levels[this.#levels.length - 1] === level) {
       this.#levels.pop()
       hash = nodeHash(this.#hashes.pop()!, hash)
       level++
-      completed.push({ level, index: Math.floor(index / width(level)), hash })
+      completed.push({ level, index: Math.floor(index / width(level)), hash: Buffer.from(hash) })
     }
     this.#levels.push(level)
     this.#hashes.push(hash)

@@ -26,8 +26,11 @@ const isOdd = (x: number): boolean => x % 2 === 1
 // Halving instead of `>>`, which would cut sizes to 32 bits.
 const half = (x: number): number => Math.floor(x / 2)
 
+// An index loop, not proof.every(): every() skips the holes of a sparse array.
 function isProof(proof: unknown): proof is readonly Uint8Array[] {
-  return Array.isArray(proof) && proof.every(isHash)
+  if (!Array.isArray(proof)) return false
+  for (let i = 0; i < proof.length; i++) if (!isHash(proof[i])) return false
+  return true
 }
 
 function isSize(value: unknown, min: number): value is number {

@@ -166,6 +166,11 @@ describe('keys', () => {
     expect(() => parsePublicKey(text)).toThrow(InvalidKeyError)
   })
 
+  it('refuses a private key PEM where the public key belongs', () => {
+    const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()
+    expect(() => parsePublicKey(pem)).toThrow(InvalidKeyError)
+  })
+
   it('refuses a PEM public key of another type', () => {
     const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' })
     const pem = ec.publicKey.export({ type: 'spki', format: 'pem' }).toString()
