@@ -290,6 +290,54 @@ export class SelfAudit {
     })
   }
 
+  /**
+   * A legal hold was placed (`placed`) or released over HTTP. The event's correlation id is the
+   * request's, not the held one: a record of the hold must not become an event of the correlation
+   * id it holds (it would be verified, held and counted with it).
+   */
+  legalHoldChanged(
+    change: 'placed' | 'released',
+    request: RequestInfo,
+    data: EventDataByType['datastorage.legal_hold.placed'],
+  ): void {
+    this.#emit({
+      event_type: change === 'placed' ? 'datastorage.legal_hold.placed' : 'datastorage.legal_hold.released',
+      event_category: 'security',
+      event_action: change === 'placed' ? 'legal_hold_placed' : 'legal_hold_released',
+      event_outcome: 'success',
+      severity: 'notice',
+      correlation_id: request.requestId,
+      actor_type: data.principal.includes(':') ? 'principal' : 'token',
+      actor_id: cut(data.principal, 255),
+      ...this.#actorIp(request),
+      resource_type: 'legal_hold',
+      resource_id: data.hold_id,
+      event_data: {
+        ...data,
+        correlation_id: cut(data.correlation_id, 255),
+        principal: cut(data.principal, 255),
+        reason: data.reason === null || data.reason === undefined ? null : cut(data.reason, 1000),
+      },
+    })
+  }
+
+  /** The retention job dropped a monthly partition of audit_events (its events' leaves stay). */
+  retentionPartitionDropped(data: EventDataByType['datastorage.retention.partition_dropped']): void {
+    this.#emit({
+      event_type: 'datastorage.retention.partition_dropped',
+      event_category: 'security',
+      event_action: 'partition_dropped',
+      event_outcome: 'success',
+      severity: 'notice',
+      correlation_id: randomUUID(),
+      actor_type: 'service',
+      actor_id: 'datastorage',
+      resource_type: 'audit_events_partition',
+      resource_id: cut(data.partition, 255),
+      event_data: data,
+    })
+  }
+
   /** Resolves once every event recorded so far is stored (or dead-lettered, or counted dropped). */
   flush(): Promise<void> {
     return this.#client.flush()
