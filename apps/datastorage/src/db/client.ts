@@ -48,7 +48,41 @@ export interface DatabaseOptions {
 export interface DatabaseHandle {
   readonly kind: 'postgres' | 'pglite'
   readonly db: Database
+  /**
+   * A session of its own (see {@link DatabaseSession}): on PostgreSQL one more connection, outside
+   * the pool; on PGlite, which is one connection, the database itself.
+   */
+  openSession(options?: SessionOptions): Promise<DatabaseSession>
   /** Ends the pool (waiting for running queries) or closes PGlite. Idempotent. */
+  close(): Promise<void>
+}
+
+/** Options of {@link DatabaseHandle.openSession}. */
+export interface SessionOptions {
+  /** `application_name` of the session's connection, to tell it apart in pg_stat_activity. */
+  applicationName?: string
+}
+
+/**
+ * One database connection kept for as long as the session lives, for work whose state belongs to
+ * the connection: a session-level advisory lock (leader election) is held exactly as long as its
+ * connection, so the work guarded by it runs on that same connection, and when the connection dies
+ * the lock frees and any half-done transaction rolls back. It is a client of its own rather than a
+ * connection reserved from the pool: a reserved postgres.js connection that the server closed
+ * cannot safely be handed back to the pool, and the pool's idle timeout and connection lifetime
+ * would drop a lock held across idle periods.
+ */
+export interface DatabaseSession {
+  /** Drizzle over this session's connection. */
+  readonly db: Database
+  /**
+   * True once the connection closed (killed, server restart, network): whatever it held is gone.
+   * Close the session and open another. Always false on PGlite.
+   */
+  readonly lost: boolean
+  /** Runs `fn` in one transaction of this session: committed when it resolves, rolled back when it throws. */
+  transaction<T>(fn: (tx: Database) => Promise<T>): Promise<T>
+  /** Closes the connection (PostgreSQL; a no-op on PGlite). Idempotent; never rejects. */
   close(): Promise<void>
 }
 
@@ -86,6 +120,30 @@ export async function openDatabase({
     return {
       kind: 'postgres',
       db: drizzlePostgres({ client, schema }),
+      openSession: async ({ applicationName: name = `${applicationName}-session` } = {}) => {
+        let lost = false
+        const session = postgres(url, {
+          max: 1,
+          connect_timeout: connectTimeoutSeconds,
+          // Never closed for being idle or old: the session's locks live as long as its connection.
+          idle_timeout: 0,
+          max_lifetime: null,
+          connection: { application_name: name },
+          onnotice: (notice) => onNotice?.(String(notice['message'] ?? '')),
+          onclose: () => {
+            lost = true
+          },
+        })
+        const db = drizzlePostgres({ client: session, schema })
+        return {
+          db,
+          get lost() {
+            return lost
+          },
+          transaction: (fn) => db.transaction((tx) => fn(tx)),
+          close: once(() => session.end({ timeout: 5 }).catch(() => {})),
+        }
+      },
       close: once(() => client.end({ timeout: 5 })),
     }
   }
@@ -94,9 +152,19 @@ export async function openDatabase({
     await mkdir(pgliteDataDir, { recursive: true })
   }
   const client = await PGlite.create({ dataDir: pgliteDataDir })
+  const db = drizzlePglite({ client, schema })
+  // One connection, one process: the session is the database; PGlite runs a transaction's
+  // statements before any other query.
+  const session: DatabaseSession = {
+    db,
+    lost: false,
+    transaction: (fn) => db.transaction((tx) => fn(tx)),
+    close: async () => {},
+  }
   return {
     kind: 'pglite',
-    db: drizzlePglite({ client, schema }),
+    db,
+    openSession: async () => session,
     close: once(() => client.close()),
   }
 }

@@ -144,7 +144,7 @@ export class LogReader {
   /** The checkpoint with the largest tree size, if any was signed. */
   async latestCheckpoint(): Promise<StoredCheckpoint | undefined> {
     const rows = await this.#rows<CheckpointRow>(
-      sql`SELECT ${CHECKPOINT_COLUMNS} FROM audit_log_checkpoints ORDER BY tree_size DESC LIMIT 1`,
+      sql`SELECT ${CHECKPOINT_COLUMNS} FROM audit_log_checkpoints ORDER BY audit_log_checkpoints.tree_size DESC LIMIT 1`,
     )
     return rows[0] && toCheckpoint(rows[0])
   }
@@ -212,7 +212,7 @@ export class LogReader {
     const rows = await this.#rows<LeafRow>(sql`
       SELECT ${LEAF_COLUMNS} FROM audit_log_leaves
       WHERE leaf_index >= ${String(start)}::bigint AND leaf_index < ${String(end)}::bigint
-      ORDER BY leaf_index`)
+      ORDER BY audit_log_leaves.leaf_index`)
     return rows.map(toLeaf)
   }
 
@@ -230,7 +230,7 @@ export class LogReader {
     const rows = await this.#rows<LeafRow>(sql`
       SELECT ${LEAF_COLUMNS} FROM audit_log_leaves
       WHERE ${where} AND leaf_index < ${String(treeSize)}::bigint
-      ORDER BY leaf_index`)
+      ORDER BY audit_log_leaves.leaf_index`)
     return rows.map(toLeaf)
   }
 

@@ -1,4 +1,4 @@
-import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client'
+import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client'
 
 /** Options of {@link createMetrics}. */
 export interface MetricsOptions {
@@ -24,6 +24,22 @@ export interface DataStorageMetrics {
    * after the retries). Each is also logged at warn.
    */
   readonly selfAuditDropped: Counter<'reason'>
+  /** The transparency log (docs/integrity.md), as this replica's sequencer last saw it. */
+  readonly log: TransparencyLogMetrics
+}
+
+/** Metrics of the transparency log's sequencer; only the leader updates the tree's numbers. */
+export interface TransparencyLogMetrics {
+  /** Leaves in the tree after the leader's last batch. */
+  readonly treeSize: Gauge
+  /** Stored events not yet sealed, counted by the leader after each batch. */
+  readonly pending: Gauge
+  /** From an event's `stored_at` to the commit of its leaf: how far the log trails the writes. */
+  readonly sealDelay: Histogram
+  /** Checkpoints signed by this replica. */
+  readonly checkpoints: Counter
+  /** 1 while this replica's sequencer holds the leader lock, else 0. */
+  readonly leader: Gauge
 }
 
 /**
@@ -75,5 +91,33 @@ export function createMetrics(options: MetricsOptions = {}): DataStorageMetrics 
       labelNames: ['reason'],
       registers: [registry],
     }),
+    log: {
+      treeSize: new Gauge({
+        name: 'audit_log_tree_size',
+        help: 'Leaves in the transparency log after the last sealed batch.',
+        registers: [registry],
+      }),
+      pending: new Gauge({
+        name: 'audit_log_pending_events',
+        help: 'Stored events waiting to be sealed into the transparency log.',
+        registers: [registry],
+      }),
+      sealDelay: new Histogram({
+        name: 'audit_log_seal_delay_seconds',
+        help: "Time from an event's stored_at to its leaf's commit.",
+        buckets: [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300],
+        registers: [registry],
+      }),
+      checkpoints: new Counter({
+        name: 'audit_log_checkpoints_total',
+        help: 'Checkpoints (signed tree heads) this replica signed.',
+        registers: [registry],
+      }),
+      leader: new Gauge({
+        name: 'audit_log_sequencer_leader',
+        help: "1 while this replica's sequencer is the elected leader, else 0.",
+        registers: [registry],
+      }),
+    },
   }
 }
