@@ -14,6 +14,9 @@ import { createApp } from './http/app.js'
 import { BodyBudget } from './http/body-budget.js'
 import { createHttpServer } from './http/node-server.js'
 import { ReadinessState } from './http/readiness.js'
+import { LogReader } from './log/log-reader.js'
+import { type Sequencer, startSequencer } from './log/sequencer.js'
+import { describeKey, loadSigningKey } from './log/signing-key.js'
 import { createLogger } from './logger.js'
 import { createMetrics, type DataStorageMetrics } from './metrics/service-metrics.js'
 import { accessRecorder, type ServiceSelfAudit, startSelfAudit } from './self-audit/index.js'
@@ -112,6 +115,23 @@ export async function startServer(
   // Before anything opens: a tokens file that does not parse, or a non-loopback HOST without
   // tokens, refuses to start (ConfigError, exit 2).
   const { access, registry } = resolveAccess(config, logger)
+  // The checkpoint key too: a bad SIGNING_KEY_FILE refuses to start (ConfigError, exit 2).
+  const transparencyLog = config.transparencyLog
+  const signingKey = transparencyLog.enabled
+    ? await loadSigningKey(
+        { signingKeyFile: transparencyLog.signingKeyFile, dataDir: config.dataDir },
+        logger,
+      )
+    : undefined
+  if (signingKey) {
+    const { key_id, public_key } = describeKey(signingKey)
+    logger.info(
+      { key_id, public_key, file: signingKey.file, created: signingKey.created },
+      'transparency log signing key (give verifiers the public key out of band: datastorage log public-key)',
+    )
+  } else {
+    logger.warn('TRANSPARENCY_LOG=off: stored events are not sealed into the transparency log')
+  }
 
   const database = await openDatabase({
     url: config.databaseUrl,
@@ -125,6 +145,7 @@ export async function startServer(
   let dlqAdmin: DlqAdminConnection | undefined
   let stopTokenReload: (() => void) | undefined
   let selfAudit: ServiceSelfAudit | undefined
+  let sequencer: Sequencer | undefined
   try {
     const migrations = await migrateDatabase(database)
     logger.info({ engine: database.kind, applied: migrations }, 'database migrated')
@@ -143,6 +164,7 @@ export async function startServer(
       createAuditEventStore(database, {
         partitions,
         maxNewPartitionsPerWrite: config.maxNewPartitions,
+        transparencyLog: transparencyLog.enabled,
       }),
       {
         metrics,
@@ -194,6 +216,7 @@ export async function startServer(
       dlqAdmin,
       bodyBudget,
       access: { ...access, recorder },
+      log: signingKey ? new LogReader(database.db) : undefined,
       writer,
       selfAudit: auditing,
     })
@@ -220,12 +243,26 @@ export async function startServer(
       }
     }
 
+    if (signingKey) {
+      sequencer = startSequencer({
+        database,
+        key: signingKey,
+        origin: transparencyLog.origin,
+        batchSize: transparencyLog.sequencerBatchSize,
+        intervalMs: transparencyLog.sequencerIntervalMs,
+        checkpointIntervalMs: transparencyLog.checkpointIntervalMs,
+        logger,
+        metrics: metrics.log,
+      })
+    }
+
     const running = server
     const runningMaintenance = maintenance
     const runningDlq = dlq
     const runningDlqAdmin = dlqAdmin
     const runningTokenReload = stopTokenReload
     const runningSelfAudit = selfAudit
+    const runningSequencer = sequencer
     let closing: Promise<void> | undefined
     const shutdown = async (): Promise<void> => {
       readiness.startDraining()
@@ -242,6 +279,8 @@ export async function startServer(
       // After the last request (it may have recorded a read or a refusal) and while the store and the
       // DLQ are still open: the last events, and the counts of the open windows, are stored.
       await runningSelfAudit?.close()
+      // After the last write of the process: what it stored is sealed and signed before it goes.
+      await runningSequencer?.stop()
       await Promise.all([runningDlq?.close(), runningDlqAdmin?.close()])
       await store.requests.close().catch((error) => logger.error({ err: error }, 'closing the store failed'))
       logger.info('stopped')
@@ -261,6 +300,7 @@ export async function startServer(
     await selfAudit?.close()
     await Promise.all([dlq?.close(), dlqAdmin?.close()])
     server?.close()
+    await sequencer?.stop()
     await database.close().catch(() => {})
     throw error
   }

@@ -65,6 +65,11 @@ export const ROUTE_SCOPES: ReadonlyArray<{ method: string; path: string; scope: 
   { method: 'GET', path: '/api/v1/audit/events/:event_id', scope: 'audit:read' },
   { method: 'GET', path: '/api/v1/audit/dlq', scope: 'audit:admin' },
   { method: 'GET', path: '/api/v1/audit/dlq/messages', scope: 'audit:admin' },
+  { method: 'GET', path: '/api/v1/audit/checkpoints/latest', scope: 'audit:read' },
+  { method: 'GET', path: '/api/v1/audit/checkpoints', scope: 'audit:read' },
+  { method: 'GET', path: '/api/v1/audit/checkpoints/consistency', scope: 'audit:read' },
+  { method: 'GET', path: '/api/v1/audit/events/:event_id/proof', scope: 'audit:read' },
+  { method: 'GET', path: '/api/v1/audit/log/leaves', scope: 'audit:read' },
 ]
 
 /** True for 127.0.0.0/8, ::1 and IPv4-mapped 127.x (`::ffff:127.0.0.1`). */

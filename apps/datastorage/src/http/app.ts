@@ -8,6 +8,7 @@ import type { CapacityMonitor } from '../dlq/capacity-monitor.js'
 import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
 import type { DlqAdminOptions } from '../dlq/dlq-admin.js'
 import { type DataStorageConfig, DEFAULT_BODY_READ_BUDGET_BYTES } from '../env.js'
+import type { LogReader } from '../log/log-reader.js'
 import type { DataStorageMetrics } from '../metrics/service-metrics.js'
 import { readAuditing } from '../self-audit/http.js'
 import type { SelfAudit } from '../self-audit/self-audit.js'
@@ -22,6 +23,7 @@ import { requestMetrics } from './request-metrics.js'
 import { auditEventRoutes } from './routes/audit-events.js'
 import { dlqAdminRoutes } from './routes/dlq-admin.js'
 import { healthRoutes } from './routes/health.js'
+import { integrityRoutes } from './routes/integrity.js'
 
 /**
  * A path the app serves as written (`/api/v1/audit/events/batch`) is that resource and no other,
@@ -90,6 +92,11 @@ export interface CreateAppOptions {
   access?: AccessControlOptions
   /** Records every read of audit data (`datastorage.audit.read`). Default none (`SELF_AUDIT=false`, tests). */
   selfAudit?: SelfAudit | undefined
+  /**
+   * The transparency log's tables, for the checkpoint, proof and leaf routes. Default none
+   * (`TRANSPARENCY_LOG=off`, apps over a fake store): they answer 404 `no-checkpoint`.
+   */
+  log?: LogReader | undefined
 }
 
 /**
@@ -156,6 +163,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
     }),
   )
   app.route('/api/v1/audit', dlqAdminRoutes({ admin: options.dlqAdmin }))
+  app.route('/api/v1/audit', integrityRoutes({ log: options.log, store }))
   app.route('/', healthRoutes({ store, metrics, readiness, dlq: options.dlq?.monitor }))
 
   app.notFound((c) =>

@@ -16,6 +16,7 @@ export const problemTypes = {
   forbidden: { status: 403, title: 'Forbidden' },
   'not-found': { status: 404, title: 'Not found' },
   'no-checkpoint': { status: 404, title: 'No checkpoint' },
+  'event-not-sealed': { status: 404, title: 'Event not sealed yet' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'Request timeout' },
   'already-released': { status: 409, title: 'Legal hold already released' },
