@@ -6,16 +6,18 @@ import { ConfigError } from '../errors.js'
 import { createLogger } from '../logger.js'
 import { startServer } from '../server.js'
 import { runDlqCommand } from './dlq-command.js'
+import { runLogCommand } from './log-command.js'
 import { runRetentionCommand } from './retention-command.js'
 import { runTokenCommand } from './token-command.js'
 
-const USAGE = `usage: datastorage [serve|migrate|dlq|token|retention]
+const USAGE = `usage: datastorage [serve|migrate|dlq|token|retention|log]
 
   serve     run the HTTP service (default)
   migrate   apply pending database migrations and exit
   dlq       inspect or replay the dead-letter queue: dlq stats | inspect [--count N] | replay
   token     create an API token: token create --name N --scopes audit:write[,…] [--file PATH]
   retention run the retention job once: retention run [--dry-run] [--json]
+  log       print the public key that verifies the log's checkpoints: log public-key
 
 Configuration comes from the environment: PORT, HOST, DATABASE_URL (unset: embedded PGlite under
 DATA_DIR), DATABASE_POOL_MAX, DATABASE_WRITE_TIMEOUT_MS, REDIS_URL (unset: no dead-letter queue),
@@ -67,6 +69,9 @@ async function dispatch(argv: readonly string[]): Promise<number> {
   }
   if (command === 'dlq') {
     return runDlqCommand(argv.slice(1), { env: process.env, stdout: process.stdout, stderr: process.stderr })
+  }
+  if (command === 'log') {
+    return runLogCommand(argv.slice(1), { env: process.env, stdout: process.stdout, stderr: process.stderr })
   }
   if (command === 'retention') {
     return runRetentionCommand(argv.slice(1), {
