@@ -19,6 +19,8 @@ import { type Sequencer, startSequencer } from './log/sequencer.js'
 import { describeKey, loadSigningKey } from './log/signing-key.js'
 import { createLogger } from './logger.js'
 import { createMetrics, type DataStorageMetrics } from './metrics/service-metrics.js'
+import { type RetentionJob, startRetentionJob } from './retention/retention-job.js'
+import { createRetentionMetrics } from './retention/retention-metrics.js'
 import { accessRecorder, type ServiceSelfAudit, startSelfAudit } from './self-audit/index.js'
 import { createAuditEventStore } from './store/postgres-audit-event-store.js'
 import { composeServiceStore } from './store/service-store.js'
@@ -146,6 +148,7 @@ export async function startServer(
   let stopTokenReload: (() => void) | undefined
   let selfAudit: ServiceSelfAudit | undefined
   let sequencer: Sequencer | undefined
+  let retention: RetentionJob | undefined
   try {
     const migrations = await migrateDatabase(database)
     logger.info({ engine: database.kind, applied: migrations }, 'database migrated')
@@ -219,6 +222,7 @@ export async function startServer(
       log: signingKey ? new LogReader(database.db) : undefined,
       writer,
       selfAudit: auditing,
+      database: database.db,
     })
     server = createHttpServer({ fetch: app.fetch, logger })
     const listening = listen(server)
@@ -243,6 +247,18 @@ export async function startServer(
       }
     }
 
+    if (config.retention.enabled) {
+      retention = startRetentionJob({
+        db: database.db,
+        logger,
+        transparencyLog: config.transparencyLog.enabled,
+        selfAudit: auditing,
+        metrics: createRetentionMetrics(metrics.registry),
+        partitions,
+        intervalMs: config.retention.intervalMs,
+      })
+    }
+
     if (signingKey) {
       sequencer = startSequencer({
         database,
@@ -263,6 +279,7 @@ export async function startServer(
     const runningTokenReload = stopTokenReload
     const runningSelfAudit = selfAudit
     const runningSequencer = sequencer
+    const runningRetention = retention
     let closing: Promise<void> | undefined
     const shutdown = async (): Promise<void> => {
       readiness.startDraining()
@@ -272,6 +289,7 @@ export async function startServer(
       }
       runningMaintenance.stop()
       runningTokenReload?.()
+      await runningRetention?.stop()
       // The replay worker stops reading now and finishes its round while requests drain; the DLQ
       // connections close after the last request (it may still need to queue events), and all of
       // it before the pool closes, so nothing is acknowledged that was not stored.
@@ -296,6 +314,7 @@ export async function startServer(
     }
   } catch (error) {
     maintenance?.stop()
+    await retention?.stop()
     stopTokenReload?.()
     await selfAudit?.close()
     await Promise.all([dlq?.close(), dlqAdmin?.close()])

@@ -70,6 +70,14 @@ export const ROUTE_SCOPES: ReadonlyArray<{ method: string; path: string; scope: 
   { method: 'GET', path: '/api/v1/audit/checkpoints/consistency', scope: 'audit:read' },
   { method: 'GET', path: '/api/v1/audit/events/:event_id/proof', scope: 'audit:read' },
   { method: 'GET', path: '/api/v1/audit/log/leaves', scope: 'audit:read' },
+  { method: 'POST', path: '/api/v1/audit/verify', scope: 'audit:read' },
+  { method: 'POST', path: '/api/v1/audit/verify-chain', scope: 'audit:read' },
+  { method: 'POST', path: '/api/v1/audit/legal-holds', scope: 'audit:admin' },
+  { method: 'GET', path: '/api/v1/audit/legal-holds', scope: 'audit:admin' },
+  { method: 'DELETE', path: '/api/v1/audit/legal-holds/:hold_id', scope: 'audit:admin' },
+  { method: 'POST', path: '/api/v1/audit/legal-hold', scope: 'audit:admin' },
+  { method: 'GET', path: '/api/v1/audit/legal-hold', scope: 'audit:admin' },
+  { method: 'DELETE', path: '/api/v1/audit/legal-hold/:correlation_id', scope: 'audit:admin' },
 ]
 
 /** True for 127.0.0.0/8, ::1 and IPv4-mapped 127.x (`::ffff:127.0.0.1`). */
@@ -173,7 +181,7 @@ export function mountAccessControl(app: Hono<AppEnv>, options: AccessControlOpti
         recorder?.denied(c, c.get('principal') ?? '(unknown)', scope)
         return problemResponse(
           c,
-          toProblem(forbidden(scope, `${method} ${path.replace(':event_id', '{event_id}')}`), c.req.path),
+          toProblem(forbidden(scope, `${method} ${path.replace(/:([a-z_]+)/g, '{$1}')}`), c.req.path),
         )
       }
       return next()

@@ -4,10 +4,12 @@ import { methodNotAllowed } from 'hono/method-not-allowed'
 import { requestId } from 'hono/request-id'
 import type { Logger } from 'pino'
 import { type AccessControlOptions, mountAccessControl } from '../auth/access-control.js'
+import type { Database } from '../db/client.js'
 import type { CapacityMonitor } from '../dlq/capacity-monitor.js'
 import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
 import type { DlqAdminOptions } from '../dlq/dlq-admin.js'
 import { type DataStorageConfig, DEFAULT_BODY_READ_BUDGET_BYTES } from '../env.js'
+import { LegalHoldStore } from '../integrity/legal-holds.js'
 import type { LogReader } from '../log/log-reader.js'
 import type { DataStorageMetrics } from '../metrics/service-metrics.js'
 import { readAuditing } from '../self-audit/http.js'
@@ -24,6 +26,8 @@ import { auditEventRoutes } from './routes/audit-events.js'
 import { dlqAdminRoutes } from './routes/dlq-admin.js'
 import { healthRoutes } from './routes/health.js'
 import { integrityRoutes } from './routes/integrity.js'
+import { legalHoldRoutes } from './routes/legal-holds.js'
+import { verifyRoutes } from './routes/verify.js'
 
 /**
  * A path the app serves as written (`/api/v1/audit/events/batch`) is that resource and no other,
@@ -97,6 +101,11 @@ export interface CreateAppOptions {
    * (`TRANSPARENCY_LOG=off`, apps over a fake store): they answer 404 `no-checkpoint`.
    */
   log?: LogReader | undefined
+  /**
+   * The database behind the store, for legal holds and `POST /verify`. Default none (apps built
+   * over a fake store): the legal-hold routes then fail (500) and verify answers 404 no-checkpoint.
+   */
+  database?: Database | undefined
 }
 
 /**
@@ -164,6 +173,11 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   )
   app.route('/api/v1/audit', dlqAdminRoutes({ admin: options.dlqAdmin }))
   app.route('/api/v1/audit', integrityRoutes({ log: options.log, store }))
+  const { database, selfAudit } = options
+  const bodyLimitBytes = config.bodyLimitBytes
+  app.route('/api/v1/audit', verifyRoutes({ database, bodyLimitBytes }))
+  const holds = database && new LegalHoldStore(database)
+  app.route('/api/v1/audit', legalHoldRoutes({ holds, selfAudit, bodyLimitBytes }))
   app.route('/', healthRoutes({ store, metrics, readiness, dlq: options.dlq?.monitor }))
 
   app.notFound((c) =>
