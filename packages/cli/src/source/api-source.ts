@@ -28,6 +28,10 @@ export interface ApiLogSourceOptions {
   readonly fetch?: typeof globalThis.fetch | undefined
   /** Per request; a service that hangs must not hang the verifier (default 60 s). */
   readonly requestTimeoutMs?: number | undefined
+  /** Leaves per page (default and most: {@link LEAF_PAGE_LIMIT}). */
+  readonly leafPageLimit?: number | undefined
+  /** Events per page (default and most: {@link EVENT_PAGE_LIMIT}). */
+  readonly eventPageLimit?: number | undefined
 }
 
 interface Answer<T> {
@@ -41,10 +45,14 @@ export class ApiLogSource implements LogSource {
   readonly label: string
   readonly #client: DataStorageClient
   readonly #timeoutMs: number
+  readonly #leafPageLimit: number
+  readonly #eventPageLimit: number
 
   constructor(options: ApiLogSourceOptions) {
     this.label = options.url
     this.#timeoutMs = options.requestTimeoutMs ?? 60_000
+    this.#leafPageLimit = Math.min(options.leafPageLimit ?? LEAF_PAGE_LIMIT, LEAF_PAGE_LIMIT)
+    this.#eventPageLimit = Math.min(options.eventPageLimit ?? EVENT_PAGE_LIMIT, EVENT_PAGE_LIMIT)
     try {
       this.#client = createDataStorageClient({
         baseUrl: options.url,
@@ -69,7 +77,7 @@ export class ApiLogSource implements LogSource {
 
   async *leafPages(treeSize: number): AsyncIterable<readonly LogLeaf[]> {
     const fetchPage = async (start: number): Promise<LogLeafPage> => {
-      const limit = Math.min(LEAF_PAGE_LIMIT, treeSize - start)
+      const limit = Math.min(this.#leafPageLimit, treeSize - start)
       const page = await this.#call('GET /api/v1/audit/log/leaves', () =>
         this.#client.GET('/api/v1/audit/log/leaves', {
           params: { query: { start, limit } },
@@ -102,7 +110,11 @@ export class ApiLogSource implements LogSource {
 
   async *eventPages(selection: Selection): AsyncIterable<readonly ReceivedEvent[]> {
     const fetchPage = async (cursor: string | undefined) => {
-      const query = { ...selectionQuery(selection), limit: EVENT_PAGE_LIMIT, ...(cursor ? { cursor } : {}) }
+      const query = {
+        ...selectionQuery(selection),
+        limit: this.#eventPageLimit,
+        ...(cursor ? { cursor } : {}),
+      }
       const text = await this.#call('GET /api/v1/audit/events', () =>
         this.#client.GET('/api/v1/audit/events', {
           params: { query },
