@@ -40,6 +40,8 @@ export interface Verification {
   removed: Array<{ eventId: string; removedAt: Date }>
   /** In leaf order, then events without a leaf by timestamp. */
   failures: VerifyFinding[]
+  /** Stored events that hash to their leaf, which proves into the checkpoint's root. */
+  verified: number
   /** Events of the selection found stored. */
   events: number
 }
@@ -146,6 +148,7 @@ export async function verifySelection(
   const removed: Verification['removed'] = []
   let checked = 0
   let unsealed = 0
+  let verified = 0
 
   for (const leaf of sealed) {
     checked += 1
@@ -183,12 +186,14 @@ export async function verifySelection(
     const eventHash = eventLeafHashOfRow(row)
     const withHash = { ...base, eventHash: toHex(eventHash) }
     if (eventHash.equals(leaf.leafHash)) {
-      if (!leafProves)
+      if (leafProves) verified += 1
+      else {
         failures.push({
           ...withHash,
           reason: 'leaf_mismatch',
           detail: `leaf ${leaf.leafIndex}: ${unprovable}`,
         })
+      }
     } else if (leafProves) {
       failures.push({
         ...withHash,
@@ -250,5 +255,5 @@ export async function verifySelection(
     })
   }
 
-  return { checkpoint, checked, unsealed, removed, failures, events: rows.length }
+  return { checkpoint, checked, unsealed, removed, failures, verified, events: rows.length }
 }

@@ -140,11 +140,12 @@ function tamperedEntry(f: VerifyFinding): NonNullable<VerifyChainBody['tampered_
 
 /**
  * The replaced system's answer: its counts are of events, so an event failing twice (altered and
- * its leaf changed) counts once; the removed ones are neither verified nor tampered.
+ * its leaf changed) counts once; the removed ones are neither verified nor tampered, and the
+ * unsealed ones count in the total but are not verified yet.
  */
 function chainBody(correlationId: string, v: Verification): VerifyChainBody {
   const failed = new Set(v.failures.map((f) => f.eventId)).size
-  const verified = Math.max(0, v.checked - v.removed.length - failed)
+  const { verified } = v
   const total = v.checked + v.unsealed
   const valid = v.failures.length === 0
   const removed = v.removed.length === 0 ? '' : `; ${v.removed.length} removed by retention`
