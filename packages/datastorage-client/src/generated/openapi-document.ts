@@ -1723,14 +1723,10 @@ export const openapiDocument: Record<string, unknown> = {
       "ContentEncoding": {
         "name": "Content-Encoding",
         "in": "header",
-        "description": "`gzip` to send the JSON body compressed; its decompressed size counts against the body\nlimit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is\nrefused with 415 `unsupported-content-encoding`.\n",
+        "description": "`gzip` to send the JSON body compressed; its decompressed size counts against the body\nlimit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is\nrefused with 415 `unsupported-content-encoding`. Content codings are case-insensitive\n(RFC 9110 §8.4.1), and an empty value is `identity`.\n",
         "schema": {
           "type": "string",
-          "enum": [
-            "gzip",
-            "x-gzip",
-            "identity"
-          ]
+          "pattern": "^([Gg][Zz][Ii][Pp]|[Xx]-[Gg][Zz][Ii][Pp]|[Ii][Dd][Ee][Nn][Tt][Ii][Tt][Yy])?$"
         }
       },
       "TreeSize": {

@@ -2393,9 +2393,10 @@ export interface components {
         /**
          * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
          *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
-         *     refused with 415 `unsupported-content-encoding`.
+         *     refused with 415 `unsupported-content-encoding`. Content codings are case-insensitive
+         *     (RFC 9110 §8.4.1), and an empty value is `identity`.
          */
-        ContentEncoding: "gzip" | "x-gzip" | "identity";
+        ContentEncoding: string;
         /** @description A tree size no larger than the newest checkpoint's; default that size. */
         TreeSize: number;
         TreeSizeRequired: number;
@@ -2466,7 +2467,8 @@ export interface operations {
                 /**
                  * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
                  *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
-                 *     refused with 415 `unsupported-content-encoding`.
+                 *     refused with 415 `unsupported-content-encoding`. Content codings are case-insensitive
+                 *     (RFC 9110 §8.4.1), and an empty value is `identity`.
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
             };
@@ -2517,7 +2519,8 @@ export interface operations {
                 /**
                  * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
                  *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
-                 *     refused with 415 `unsupported-content-encoding`.
+                 *     refused with 415 `unsupported-content-encoding`. Content codings are case-insensitive
+                 *     (RFC 9110 §8.4.1), and an empty value is `identity`.
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
             };
@@ -2818,7 +2821,8 @@ export interface operations {
                 /**
                  * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
                  *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
-                 *     refused with 415 `unsupported-content-encoding`.
+                 *     refused with 415 `unsupported-content-encoding`. Content codings are case-insensitive
+                 *     (RFC 9110 §8.4.1), and an empty value is `identity`.
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
             };
@@ -2861,7 +2865,8 @@ export interface operations {
                 /**
                  * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
                  *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
-                 *     refused with 415 `unsupported-content-encoding`.
+                 *     refused with 415 `unsupported-content-encoding`. Content codings are case-insensitive
+                 *     (RFC 9110 §8.4.1), and an empty value is `identity`.
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
             };
@@ -2936,7 +2941,8 @@ export interface operations {
                 /**
                  * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
                  *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
-                 *     refused with 415 `unsupported-content-encoding`.
+                 *     refused with 415 `unsupported-content-encoding`. Content codings are case-insensitive
+                 *     (RFC 9110 §8.4.1), and an empty value is `identity`.
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
             };
@@ -2980,7 +2986,8 @@ export interface operations {
                 /**
                  * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
                  *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
-                 *     refused with 415 `unsupported-content-encoding`.
+                 *     refused with 415 `unsupported-content-encoding`. Content codings are case-insensitive
+                 *     (RFC 9110 §8.4.1), and an empty value is `identity`.
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
             };
@@ -3055,7 +3062,8 @@ export interface operations {
                 /**
                  * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
                  *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
-                 *     refused with 415 `unsupported-content-encoding`.
+                 *     refused with 415 `unsupported-content-encoding`. Content codings are case-insensitive
+                 *     (RFC 9110 §8.4.1), and an empty value is `identity`.
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
             };
@@ -3098,7 +3106,8 @@ export interface operations {
                 /**
                  * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
                  *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
-                 *     refused with 415 `unsupported-content-encoding`.
+                 *     refused with 415 `unsupported-content-encoding`. Content codings are case-insensitive
+                 *     (RFC 9110 §8.4.1), and an empty value is `identity`.
                  */
                 "Content-Encoding"?: components["parameters"]["ContentEncoding"];
             };
