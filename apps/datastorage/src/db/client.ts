@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
 import { PGlite } from '@electric-sql/pglite'
+import { sql } from 'drizzle-orm'
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
@@ -140,7 +141,7 @@ export async function openDatabase({
           get lost() {
             return lost
           },
-          transaction: (fn) => db.transaction((tx) => fn(tx)),
+          transaction: (fn) => sessionTransaction(db, () => lost, fn),
           close: once(() => session.end({ timeout: 5 }).catch(() => {})),
         }
       },
@@ -166,6 +167,40 @@ export async function openDatabase({
     db,
     openSession: async () => session,
     close: once(() => client.close()),
+  }
+}
+
+/** The connection of a {@link DatabaseSession} closed: what it held (locks, a transaction) is gone. */
+export class SessionLostError extends Error {
+  override readonly name = 'SessionLostError'
+  readonly code = 'SESSION_LOST'
+}
+
+/**
+ * BEGIN … COMMIT as plain statements of the session's one-connection client. Not postgres.js's
+ * `begin()`: when the server closes a connection inside `begin()`, postgres.js writes its ROLLBACK
+ * to the closed socket from a timer, an exception no caller can catch, which would end the process
+ * during a database outage. Here a statement after the loss reconnects instead, outside the dead
+ * transaction; so the session reports the loss (SessionLostError) rather than a commit, and callers
+ * make their writes safe on their own (the sequencer's is one compare-and-set statement).
+ */
+async function sessionTransaction<T>(
+  db: Database,
+  isLost: () => boolean,
+  fn: (tx: Database) => Promise<T>,
+): Promise<T> {
+  const lostError = () => new SessionLostError('the session lost its connection during the transaction')
+  if (isLost()) throw lostError()
+  await db.execute(sql`BEGIN`)
+  try {
+    const result = await fn(db)
+    if (isLost()) throw lostError()
+    await db.execute(sql`COMMIT`)
+    if (isLost()) throw lostError()
+    return result
+  } catch (error) {
+    if (!isLost()) await db.execute(sql`ROLLBACK`).catch(() => {})
+    throw error
   }
 }
 

@@ -2,6 +2,7 @@ import { CompactRange, type NodeRef } from '@audit-trail/merkle'
 import { sql } from 'drizzle-orm'
 import { type Database, rowsOf } from '../db/client.js'
 import { auditEvents } from '../db/schema.js'
+import { DataStorageError } from '../errors.js'
 import { EVENT_SELECTION, type SelectedEventRow } from '../store/audit-event-row.js'
 import { eventLeafHashOfRow } from './leaf-hash.js'
 
@@ -19,6 +20,17 @@ export interface SealedBatch {
   missing: string[]
   /** Queued events that already have a leaf (a duplicate queue row): dropped from the queue. */
   alreadySealed: string[]
+}
+
+/** The log grew between reading its state and writing a batch (another appender): nothing written. */
+export class ConcurrentAppendError extends DataStorageError {
+  override readonly name = 'ConcurrentAppendError'
+  constructor(size: number) {
+    super(
+      'LOG_CONCURRENT_APPEND',
+      `the log is no longer ${size} leaves long: another sequencer appended; batch not written`,
+    )
+  }
 }
 
 interface StateRow {
@@ -84,15 +96,17 @@ const hex = (hashes: readonly Buffer[]) => hashes.map((h) => h.toString('hex'))
  * `audit_log_state` first, so concurrent callers, even outside the leader election, append one
  * after the other and each sees the queue as the previous one left it; then it takes whatever is
  * committed in `audit_log_pending` (never a range of ids), hashes each event as the API returns
- * it, and in one statement each appends the leaves, stores the perfect nodes they complete,
- * advances the state and empties those queue rows. Leaves and nodes are written with `unnest`
- * over text arrays: one parameter per column whatever the batch size.
+ * it, and in one statement appends the leaves, stores the perfect nodes they complete, advances
+ * the state and empties those queue rows, only if the state still has the size it read (else
+ * {@link ConcurrentAppendError}, nothing written). Leaves and nodes are written with `unnest` over
+ * text arrays: one parameter per column whatever the batch size.
  *
  * @example
  * const batch = await session.transaction((tx) => sealBatch(tx, 5000))
  */
 export async function sealBatch(tx: Database, limit: number): Promise<SealedBatch> {
   const tree = await readTree(tx, { forUpdate: true })
+  const sizeBefore = tree.size
   const pending = rowsOf<PendingRow>(
     await tx.execute(sql`
       SELECT seq::text AS seq, event_id::text AS event_id, to_char(event_date, 'YYYY-MM-DD') AS event_date
@@ -148,31 +162,40 @@ export async function sealBatch(tx: Database, limit: number): Promise<SealedBatc
     result.storedAt.push(Date.parse(row.storedAt))
   }
 
-  if (leaves.id.length > 0) {
+  // One statement, a compare-and-set on the size read above: atomic even if the connection was
+  // replaced since (it then runs outside the locked transaction), and a no-op if anything else
+  // appended meanwhile.
+  const [written] = rowsOf<{ updated: number }>(
     await tx.execute(sql`
-      INSERT INTO audit_log_leaves (leaf_index, event_id, event_date, correlation_id, event_timestamp, leaf_hash)
-      SELECT u.i::bigint, u.e::uuid, u.d::date, u.c, u.t::timestamptz, decode(u.h, 'hex')
-      FROM unnest(${sql.param(leaves.index)}::text[], ${sql.param(leaves.id)}::text[],
-                  ${sql.param(leaves.date)}::text[], ${sql.param(leaves.correlation)}::text[],
-                  ${sql.param(leaves.timestamp)}::text[], ${sql.param(hex(leaves.hash))}::text[])
-        AS u(i, e, d, c, t, h)`)
-  }
-  if (nodes.length > 0) {
-    await tx.execute(sql`
-      INSERT INTO audit_log_nodes (level, node_index, hash)
-      SELECT u.l::smallint, u.i::bigint, decode(u.h, 'hex')
-      FROM unnest(${sql.param(nodes.map((n) => String(n.level)))}::text[],
-                  ${sql.param(nodes.map((n) => String(n.index)))}::text[],
-                  ${sql.param(hex(nodes.map((n) => n.hash)))}::text[]) AS u(l, i, h)`)
-  }
-  await tx.execute(sql`
-    UPDATE audit_log_state
-    SET tree_size = ${String(tree.size)}::bigint,
-        peaks = ARRAY(SELECT decode(h, 'hex') FROM unnest(${sql.param(hex(tree.peaks()))}::text[])
-                      WITH ORDINALITY AS t(h, o) ORDER BY o)
-    WHERE id = 1`)
-  await tx.execute(sql`
-    DELETE FROM audit_log_pending WHERE seq = ANY(${sql.param(pending.map((p) => p.seq))}::text[]::bigint[])`)
+      WITH state AS (
+        UPDATE audit_log_state
+        SET tree_size = ${String(tree.size)}::bigint,
+            peaks = ARRAY(SELECT decode(h, 'hex') FROM unnest(${sql.param(hex(tree.peaks()))}::text[])
+                          WITH ORDINALITY AS t(h, o) ORDER BY o)
+        WHERE id = 1 AND tree_size = ${String(sizeBefore)}::bigint
+        RETURNING 1
+      ), leaves AS (
+        INSERT INTO audit_log_leaves (leaf_index, event_id, event_date, correlation_id, event_timestamp, leaf_hash)
+        SELECT u.i::bigint, u.e::uuid, u.d::date, u.c, u.t::timestamptz, decode(u.h, 'hex')
+        FROM unnest(${sql.param(leaves.index)}::text[], ${sql.param(leaves.id)}::text[],
+                    ${sql.param(leaves.date)}::text[], ${sql.param(leaves.correlation)}::text[],
+                    ${sql.param(leaves.timestamp)}::text[], ${sql.param(hex(leaves.hash))}::text[])
+          AS u(i, e, d, c, t, h)
+        WHERE EXISTS (SELECT 1 FROM state)
+      ), nodes AS (
+        INSERT INTO audit_log_nodes (level, node_index, hash)
+        SELECT u.l::smallint, u.i::bigint, decode(u.h, 'hex')
+        FROM unnest(${sql.param(nodes.map((n) => String(n.level)))}::text[],
+                    ${sql.param(nodes.map((n) => String(n.index)))}::text[],
+                    ${sql.param(hex(nodes.map((n) => n.hash)))}::text[]) AS u(l, i, h)
+        WHERE EXISTS (SELECT 1 FROM state)
+      ), taken AS (
+        DELETE FROM audit_log_pending
+        WHERE seq = ANY(${sql.param(pending.map((p) => p.seq))}::text[]::bigint[]) AND EXISTS (SELECT 1 FROM state)
+      )
+      SELECT count(*)::int AS updated FROM state`),
+  )
+  if (Number(written?.updated) !== 1) throw new ConcurrentAppendError(sizeBefore)
   result.sealed = leaves.id.length
   result.treeSize = tree.size
   return result

@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm'
 import { DrizzleQueryError } from 'drizzle-orm/errors'
 import type { Logger } from 'pino'
 import type { Database, DatabaseHandle, DatabaseSession } from '../db/client.js'
-import { rowsOf } from '../db/client.js'
+import { rowsOf, SessionLostError } from '../db/client.js'
 import { isConnectionError } from '../db/connection-errors.js'
 import { backoffDelay } from '../dlq/backoff.js'
 import { withTimeout } from '../dlq/with-timeout.js'
 import { DataStorageError } from '../errors.js'
 import type { TransparencyLogMetrics } from '../metrics/service-metrics.js'
 import { checkpointIfGrown } from './checkpointer.js'
-import { countPending, type SealedBatch, sealBatch } from './seal-batch.js'
+import { ConcurrentAppendError, countPending, type SealedBatch, sealBatch } from './seal-batch.js'
 import type { SigningKey } from './signing-key.js'
 
 /**
@@ -213,7 +213,12 @@ export function startSequencer(options: SequencerOptions): Sequencer {
         failures++
         waitMs = backoffDelay(failures, backoff)
         const error = errorOf(caught)
-        const level = isConnectionError(error) || error instanceof LeadershipLostError ? 'warn' : 'error'
+        const expected =
+          isConnectionError(error) ||
+          error instanceof LeadershipLostError ||
+          error instanceof SessionLostError ||
+          error instanceof ConcurrentAppendError
+        const level = expected ? 'warn' : 'error'
         log[level]({ err: error, retry_in_ms: waitMs, failures }, 'sequencer round failed; retrying')
         // Whatever the session held may be gone: start over with a fresh connection and election.
         await dropSession().catch(() => {})
