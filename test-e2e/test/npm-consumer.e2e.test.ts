@@ -37,14 +37,22 @@ interface Block {
   code: string
 }
 const blocks: Block[] = []
-let ours = { bytes: 0, packages: 0 }
+let tarballs: string[] = []
+/** Every package installed, measured before the project's own dev tools join node_modules. */
+let all = { bytes: 0, packages: 0 }
+/**
+ * What a service adds to emit audit events: the audit client and the generated client it depends
+ * on. The operators' CLI (`@audit-trail/cli`, with its argument parser and progress bar) is a tool
+ * installed beside, not into, a service; it is installed with the rest below but not weighed here.
+ */
+const CLIENT_PACKAGES = ['@audit-trail/audit-client', '@audit-trail/datastorage-client']
 
 beforeAll(async () => {
-  const tarballs = await packAll(join(work, 'tarballs'))
+  tarballs = await packAll(join(work, 'tarballs'))
   expect(tarballs).toHaveLength(publishablePackages().length)
   newProject(project)
   await npm(project, ['install', ...tarballs])
-  ours = installSize(project)
+  all = installSize(project)
   await npm(project, ['install', '--save-dev', 'typescript@~5.9.3', '@types/node@^20'])
   mkdirSync(join(project, 'src'), { recursive: true })
   for (const { name, dir } of publishablePackages()) {
@@ -78,7 +86,17 @@ async function compile(name: string, files: string[], outDir?: string): Promise<
 }
 
 describe('the packages installed from their tarballs with npm', () => {
-  it('install smaller than posthog-node and @segment/analytics-node, measured the same way', async () => {
+  it('the audit client installs smaller than posthog-node and @segment/analytics-node, measured the same way', async () => {
+    const clientDir = newProject(join(work, 'client-only'))
+    const tarballOf = (name: string) => {
+      const file = `${name.replace('@', '').replace('/', '-')}-`
+      const found = tarballs.find((t) => basename(t).startsWith(file))
+      if (!found)
+        throw new Error(`no tarball of ${name} among ${tarballs.map((t) => basename(t)).join(', ')}`)
+      return found
+    }
+    await npm(clientDir, ['install', ...CLIENT_PACKAGES.map(tarballOf)])
+    const ours = installSize(clientDir)
     const peers: Record<string, { bytes: number; packages: number }> = {}
     for (const peer of PEERS) {
       const dir = newProject(join(work, `peer-${peer.replace(/\W/g, '-')}`))
@@ -90,12 +108,8 @@ describe('the packages installed from their tarballs with npm', () => {
     console.log(
       [
         'install size (npm install, node_modules on disk):',
-        row(
-          publishablePackages()
-            .map((p) => p.name)
-            .join(' + '),
-          ours,
-        ),
+        row(CLIENT_PACKAGES.join(' + '), ours),
+        row('every @audit-trail package, the CLI included', all),
         ...PEERS.map((p) => row(p, peers[p]!)),
       ].join('\n'),
     )
