@@ -1,6 +1,7 @@
 import { mkdtemp, rename, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { openapiDocument } from '@audit-trail/datastorage-client/openapi'
 import { createTestDatabase, type TestDatabase, waitFor } from '@audit-trail/test-infra'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { hashToken, ROUTE_SCOPES, SCOPES, type Scope } from '../src/auth/index.js'
@@ -40,6 +41,9 @@ let tokensFile: string
 let server: ServerHandle
 let logs: () => Array<Record<string, unknown>>
 let eventId: string
+/** The correlation id of {@link eventId}, sealed in a checkpoint of size {@link sealedTreeSize}. */
+let sealedCorrelationId: string
+let sealedTreeSize: number
 let streams: TestStreams
 
 const call = (c: Call, token?: string, authorization?: string) =>
@@ -56,21 +60,83 @@ const call = (c: Call, token?: string, authorization?: string) =>
     body: c.body === undefined ? undefined : JSON.stringify(c.body),
   })
 
-/** One call per route of the table, with a body or id that the route accepts. */
-function routeCalls(): Array<Call & { scope: Scope; ok: number }> {
+type RouteCall = Call & {
+  scope: Scope
+  ok: number
+  /** Makes the state the call needs (a hold to release), with the all-scopes token; gives the path. */
+  prepare?: () => Promise<string>
+}
+
+/** Sends `body` with the all-scopes token and returns the parsed answer, failing on a non-2xx. */
+async function asAll(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+  const res = await call({ method, path, body }, TOKENS.all!.token)
+  const text = await res.text()
+  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${text}`)
+  return JSON.parse(text) as Record<string, unknown>
+}
+
+/** One call per route of the table, with a body, id or state that the route accepts. */
+function routeCalls(): RouteCall[] {
   const correlation_id = uniqueCorrelationId('auth')
-  return ROUTE_SCOPES.map(({ method, path, scope }) => {
-    if (method === 'POST' && path.endsWith('/batch')) {
-      return { method, path, scope, ok: 201, body: [validEvent({ correlation_id })] }
+  const hold = { correlation_id: sealedCorrelationId, reason: 'access-control test' }
+  return ROUTE_SCOPES.map(({ method, path, scope }): RouteCall => {
+    switch (`${method} ${path}`) {
+      case 'POST /api/v1/audit/events/batch':
+        return { method, path, scope, ok: 201, body: [validEvent({ correlation_id })] }
+      case 'POST /api/v1/audit/events':
+        return { method, path, scope, ok: 201, body: validEvent({ correlation_id }) }
+      // The DLQ routes read the streams of this file's run (empty: 200 all the same).
+      case 'GET /api/v1/audit/dlq':
+        return { method, path, scope, ok: 200 }
+      case 'GET /api/v1/audit/dlq/messages':
+        return { method, path: `${path}?count=1`, scope, ok: 200 }
+      case 'GET /api/v1/audit/events/:event_id':
+      case 'GET /api/v1/audit/events/:event_id/proof':
+        return { method, path: path.replace(':event_id', eventId), scope, ok: 200 }
+      case 'GET /api/v1/audit/checkpoints':
+        return { method, path: `${path}?tree_size=${sealedTreeSize}`, scope, ok: 200 }
+      case 'GET /api/v1/audit/checkpoints/consistency':
+        return { method, path: `${path}?from=1&to=${sealedTreeSize}`, scope, ok: 200 }
+      case 'GET /api/v1/audit/checkpoints/latest':
+      case 'GET /api/v1/audit/log/leaves':
+      case 'GET /api/v1/audit/legal-holds':
+      case 'GET /api/v1/audit/legal-hold':
+        return { method, path, scope, ok: 200 }
+      case 'POST /api/v1/audit/verify':
+      case 'POST /api/v1/audit/verify-chain':
+        return { method, path, scope, ok: 200, body: { correlation_id: sealedCorrelationId } }
+      case 'POST /api/v1/audit/legal-holds':
+        return { method, path, scope, ok: 201, body: hold }
+      case 'POST /api/v1/audit/legal-hold':
+        return { method, path, scope, ok: 200, body: hold }
+      case 'DELETE /api/v1/audit/legal-holds/:hold_id':
+        return {
+          method,
+          path,
+          scope,
+          ok: 200,
+          prepare: async () => {
+            const placed = await asAll('POST', '/api/v1/audit/legal-holds', hold)
+            return path.replace(':hold_id', String(placed.id))
+          },
+        }
+      case 'DELETE /api/v1/audit/legal-hold/:correlation_id':
+        return {
+          method,
+          path,
+          scope,
+          ok: 200,
+          body: { release_reason: 'access-control test' },
+          prepare: async () => {
+            await asAll('POST', '/api/v1/audit/legal-holds', hold)
+            return path.replace(':correlation_id', encodeURIComponent(sealedCorrelationId))
+          },
+        }
+      case 'GET /api/v1/audit/events':
+        return { method, path: `${path}?correlation_id=${correlation_id}`, scope, ok: 200 }
+      default:
+        throw new Error(`no call for ${method} ${path}: add one`)
     }
-    if (method === 'POST') return { method, path, scope, ok: 201, body: validEvent({ correlation_id }) }
-    // The DLQ routes read the streams of this file's run (empty: 200 all the same).
-    if (path === '/api/v1/audit/dlq') return { method, path, scope, ok: 200 }
-    if (path === '/api/v1/audit/dlq/messages') return { method, path: `${path}?count=1`, scope, ok: 200 }
-    if (path.includes(':event_id')) {
-      return { method, path: path.replace(':event_id', eventId), scope, ok: 200 }
-    }
-    return { method, path: `${path}?correlation_id=${correlation_id}`, scope, ok: 200 }
   })
 }
 
@@ -88,6 +154,9 @@ beforeAll(async () => {
         REDIS_URL,
         DLQ_STREAM: streams.stream,
         DEAD_LETTER_STREAM: streams.deadLetterStream,
+        // The integrity routes need a checkpoint: signed soon after the first event.
+        CHECKPOINT_INTERVAL_MS: '100',
+        DATA_DIR: dir,
       }),
       port: 0,
       host: '127.0.0.1',
@@ -100,12 +169,25 @@ beforeAll(async () => {
       tokensFileWatch: { debounceMs: 50 },
     },
   )
+  sealedCorrelationId = uniqueCorrelationId('auth-sealed')
   const res = await call(
-    { method: 'POST', path: '/api/v1/audit/events', body: validEvent() },
+    {
+      method: 'POST',
+      path: '/api/v1/audit/events',
+      body: validEvent({ correlation_id: sealedCorrelationId }),
+    },
     TOKENS.writer!.token,
   )
   expect(res.status).toBe(201)
   eventId = ((await res.json()) as { event_id: string }).event_id
+  sealedTreeSize = await waitFor('a checkpoint sealing the first event', async () => {
+    const proof = await call(
+      { method: 'GET', path: `/api/v1/audit/events/${eventId}/proof` },
+      TOKENS.reader!.token,
+    )
+    if (proof.status !== 200) return false
+    return ((await proof.json()) as { tree_size: number }).tree_size
+  })
 })
 
 afterAll(async () => {
@@ -139,11 +221,19 @@ describe('access control with AUTH_TOKENS_FILE, over HTTP', () => {
     })
   })
 
-  it('the table covers every /api/v1 route the app serves', () => {
-    const served = ['POST /api/v1/audit/events', 'POST /api/v1/audit/events/batch']
-    served.push('GET /api/v1/audit/events', 'GET /api/v1/audit/events/:event_id')
-    served.push('GET /api/v1/audit/dlq', 'GET /api/v1/audit/dlq/messages')
-    expect(ROUTE_SCOPES.map((r) => `${r.method} ${r.path}`).sort()).toEqual(served.sort())
+  it('the table gives every /api/v1 operation of the contract the scope the contract names', () => {
+    const declared: string[] = []
+    for (const [path, item] of Object.entries(
+      openapiDocument.paths as Record<string, Record<string, unknown>>,
+    )) {
+      if (!path.startsWith('/api/v1/')) continue
+      for (const [method, op] of Object.entries(item)) {
+        const security = (op as { security?: Array<{ bearerAuth?: string[] }> }).security
+        const scope = security?.[0]?.bearerAuth?.[0]
+        declared.push(`${method.toUpperCase()} ${path.replace(/\{(\w+)\}/g, ':$1')} ${scope}`)
+      }
+    }
+    expect(ROUTE_SCOPES.map((r) => `${r.method} ${r.path} ${r.scope}`).sort()).toEqual(declared.sort())
   })
 
   it('answers every scope × route pair: 2xx with the scope, 403 naming it without', async () => {
@@ -152,6 +242,7 @@ describe('access control with AUTH_TOKENS_FILE, over HTTP', () => {
     for (const name of Object.keys(TOKENS)) {
       const { token, scopes } = TOKENS[name]!
       for (const route of routeCalls()) {
+        if (route.prepare) route.path = await route.prepare()
         const res = await call(route, token)
         const body = await res.text()
         results.push(`${name} ${route.method} ${route.path.split('?')[0]} ${res.status}`)
