@@ -52,9 +52,12 @@ export interface LogFixture {
 
 const quiet = pino({ level: 'silent' })
 
-/** Opens a {@link LogFixture} on `engine`. */
-export async function openLogFixture(engine: 'postgres' | 'pglite'): Promise<LogFixture> {
-  const pg = engine === 'postgres' ? await createTestDatabase(ADMIN_URL, 'audit_log') : undefined
+/** Opens a {@link LogFixture} on `engine`; PostgreSQL's test database on the server of `adminUrl`. */
+export async function openLogFixture(
+  engine: 'postgres' | 'pglite',
+  adminUrl = ADMIN_URL,
+): Promise<LogFixture> {
+  const pg = engine === 'postgres' ? await createTestDatabase(adminUrl, 'audit_log') : undefined
   const database = await openDatabase(
     pg ? { url: pg.url, connectTimeoutSeconds: 2 } : { pgliteDataDir: PGLITE_IN_MEMORY },
   )
