@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { _, Ajv2020 } from 'ajv/dist/2020.js'
 import standaloneCode from 'ajv/dist/standalone/index.js'
 import addFormats from 'ajv-formats'
+import { fullFormats } from 'ajv-formats/dist/formats.js'
 import openapiTS, { astToString } from 'openapi-typescript'
 import { parse } from 'yaml'
 
@@ -116,16 +117,11 @@ function eventCatalogModule() {
 }
 
 // ---- event-data-schemas.ts: the catalog's payload schemas as data, for src/event-data-validator.ts ----
-function eventDataSchemasModule() {
-  const branches = required(schemas.EventDataCatalog?.allOf, 'components.schemas.EventDataCatalog.allOf')
-  const byType = {}
-  for (const branch of branches) {
-    const eventType = branch.if.properties.event_type
-    const target = schemaName(branch.then.properties.event_data.$ref, 'EventDataCatalog')
-    for (const type of eventType.const !== undefined ? [eventType.const] : eventType.enum)
-      byType[type] = target
-  }
-  // Every schema the payloads reach, without the keywords that do not validate.
+/**
+ * The named components schemas reachable from `roots`, as data: descriptions, examples, defaults and
+ * `x-` extensions left out (the limits those state are generated into contract.ts).
+ */
+function reachableSchemas(roots) {
   const reached = {}
   const strip = (value) => {
     if (Array.isArray(value)) return value.map(strip)
@@ -148,7 +144,20 @@ function eventDataSchemasModule() {
     reached[name] = null
     reached[name] = strip(schemas[name])
   }
-  for (const name of Object.values(byType)) visit(name)
+  for (const name of roots) visit(name)
+  return reached
+}
+
+function eventDataSchemasModule() {
+  const branches = required(schemas.EventDataCatalog?.allOf, 'components.schemas.EventDataCatalog.allOf')
+  const byType = {}
+  for (const branch of branches) {
+    const eventType = branch.if.properties.event_type
+    const target = schemaName(branch.then.properties.event_data.$ref, 'EventDataCatalog')
+    for (const type of eventType.const !== undefined ? [eventType.const] : eventType.enum)
+      byType[type] = target
+  }
+  const reached = reachableSchemas(Object.values(byType))
   return [
     header,
     '// The typed event_data of each catalog event type, as JSON Schema data (descriptions left out).',
@@ -162,7 +171,208 @@ function eventDataSchemasModule() {
   ].join('\n')
 }
 
-// ---- audit-event-validator.ts: Ajv standalone code of AuditEventRequest ----
+/**
+ * The fast acceptance check of AuditEventRequest's envelope, compiled to straight-line code (named
+ * property reads the engine caches, no error objects): true only when Ajv's validator of the same
+ * schema (audit-event-validator.ts, without the EventDataCatalog, which src/fast-check.ts checks)
+ * reports no error. It is written for the shape `allOf: [AuditEventFields, EventDataCatalog]`,
+ * `required`, `unevaluatedProperties: false`, and for the keywords listed in `keywords` below;
+ * anything else stops the generator rather than being checked loosely.
+ */
+function envelopeCheckModule() {
+  const request = required(schemas.AuditEventRequest, 'components.schemas.AuditEventRequest')
+  const refs = (request.allOf ?? []).map((member) => member?.$ref)
+  const fields = schemas.AuditEventFields
+  if (
+    refs.join(' ') !== '#/components/schemas/AuditEventFields #/components/schemas/EventDataCatalog' ||
+    request.unevaluatedProperties !== false ||
+    !Array.isArray(request.required) ||
+    Object.keys(request).some(
+      (k) => !['description', 'allOf', 'required', 'unevaluatedProperties'].includes(k),
+    ) ||
+    fields?.type !== 'object' ||
+    typeof fields.properties !== 'object' ||
+    Object.keys(fields).some((k) => !['type', 'properties', 'description'].includes(k))
+  ) {
+    fail(
+      'AuditEventRequest is no longer allOf [AuditEventFields (type object, properties), EventDataCatalog] + required + ' +
+        'unevaluatedProperties: false: update envelopeCheckModule in scripts/generate.mjs',
+    )
+  }
+  const ignored = new Set(['description', 'example', 'examples', 'default', 'deprecated'])
+  const constants = []
+  const constant = (prefix, code) => {
+    const name = `${prefix}${constants.length}`
+    constants.push(`const ${name} = ${code}`)
+    return name
+  }
+  const primitive = (value, where) => {
+    if (value !== null && typeof value === 'object')
+      fail(`${where}: only primitive const/enum values are compiled`)
+    return JSON.stringify(value)
+  }
+  const typeTest = (type, v) => {
+    switch (type) {
+      case 'string':
+      case 'boolean':
+        return `typeof ${v} === "${type}"`
+      case 'integer':
+        return `Number.isInteger(${v})`
+      case 'number':
+        return `(typeof ${v} === "number" && Number.isFinite(${v}))`
+      case 'object':
+        return `(typeof ${v} === "object" && ${v} !== null && !Array.isArray(${v}))`
+      case 'null':
+        return `${v} === null`
+      default:
+        return fail(`type ${type} is not compiled`)
+    }
+  }
+  /** The conjunction of the schema's keywords on `v`, as Ajv applies them (each to its own JSON type). */
+  const compile = (schema, v, where) => {
+    const all = []
+    const strings = []
+    const numbers = []
+    for (const [keyword, value] of Object.entries(schema)) {
+      if (ignored.has(keyword) || keyword.startsWith('x-')) continue
+      switch (keyword) {
+        case '$ref':
+          all.push(compile(schemas[schemaName(value, where)], v, `${where} → ${value}`))
+          break
+        case 'type':
+          if (typeof value !== 'string') fail(`${where}: only a single type is compiled`)
+          all.push(typeTest(value, v))
+          break
+        case 'const':
+          all.push(`${v} === ${primitive(value, where)}`)
+          break
+        case 'enum':
+          all.push(`(${value.map((x) => `${v} === ${primitive(x, where)}`).join(' || ')})`)
+          break
+        case 'minLength':
+        case 'maxLength':
+          break // below, together
+        case 'pattern':
+          strings.push(`${constant('pattern', `new RegExp(${JSON.stringify(value)}, "u")`)}.test(${v})`)
+          break
+        case 'format':
+          if (runtimeFormats.includes(value)) {
+            const name = constant('format', `formats[${JSON.stringify(value)}]!`)
+            if (value === 'date-time') {
+              // A client stamps many events with the same timestamp: remember the last one that passed.
+              const last = constant('lastPassed', 'undefined as unknown')
+              constants[constants.length - 1] = constants.at(-1).replace('const ', 'let ')
+              strings.push(`(${v} === ${last} || (${name}.validate(${v}) && ((${last} = ${v}), true)))`)
+            } else strings.push(`${name}.validate(${v})`)
+          } else {
+            const format = fullFormats[value]
+            if (!(format instanceof RegExp)) fail(`${where}: format ${value} is not a RegExp in ajv-formats`)
+            strings.push(`${constant('format', String(format))}.test(${v})`)
+          }
+          break
+        case 'minimum':
+          numbers.push(`!(${v} < ${Number(value)})`)
+          break
+        case 'maximum':
+          numbers.push(`!(${v} > ${Number(value)})`)
+          break
+        case 'anyOf':
+          all.push(`(${value.map((branch, i) => compile(branch, v, `${where}/anyOf/${i}`)).join(' || ')})`)
+          break
+        case 'additionalProperties':
+          if (value !== true) fail(`${where}: only additionalProperties: true is compiled`)
+          break
+        default:
+          fail(`${where}: keyword ${keyword} is not compiled by envelopeCheckModule`)
+      }
+    }
+    if (schema.minLength !== undefined || schema.maxLength !== undefined) {
+      const min = schema.minLength ?? 0
+      const max = schema.maxLength ?? Number.MAX_SAFE_INTEGER
+      // Code points lie between half the UTF-16 length and the length: count them only when that matters.
+      strings.push(
+        `((${v}.length <= ${max} && ${v}.length >= ${2 * min}) || codePointsWithin(${v}, ${min}, ${max}))`,
+      )
+    }
+    if (strings.length > 0) {
+      all.push(
+        schema.type === 'string'
+          ? strings.join(' && ')
+          : `(typeof ${v} !== "string" || (${strings.join(' && ')}))`,
+      )
+    }
+    if (numbers.length > 0) all.push(`(typeof ${v} !== "number" || (${numbers.join(' && ')}))`)
+    return all.length === 0 ? 'true' : all.join(' && ')
+  }
+  const requiredNames = new Set(request.required)
+  const names = Object.keys(fields.properties)
+  // One bit per property in a small integer: the fields seen by the for-in loop.
+  if (names.length > 30)
+    fail('AuditEventFields has more than 30 properties: split the seen bits of envelopeCheck')
+  for (const name of requiredNames) if (!names.includes(name)) fail(`required ${name} is no property`)
+  // Required fields first: every event has them, and a switch compares its cases in order.
+  const order = [...names.filter((n) => requiredNames.has(n)), ...names.filter((n) => !requiredNames.has(n))]
+  const bit = (name) => 1 << names.indexOf(name)
+  const requiredBits = order.filter((n) => requiredNames.has(n)).reduce((bits, n) => bits | bit(n), 0)
+  const cases = []
+  for (const name of order) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) fail(`property ${name}: only plain identifiers are compiled`)
+    const check = compile(fields.properties[name], 'v', name)
+    cases.push(
+      `      case "${name}":`,
+      requiredNames.has(name)
+        ? `        if (v === undefined || !(${check})) return false`
+        : `        if (v !== undefined && !(${check})) return false`,
+      `        seen |= ${bit(name)}`,
+      '        break',
+    )
+  }
+  const unseen = order
+    .filter((n) => !requiredNames.has(n))
+    .map((n) => `  if ((seen & ${bit(n)}) === 0 && e.${n} !== undefined) return false`)
+  return [
+    header.trimEnd(),
+    '// The fast acceptance check of the envelope of AuditEventRequest (see envelopeCheckModule in',
+    "// scripts/generate.mjs): straight-line code, true only when Ajv's validator reports no error.",
+    "import { formats, ucs2length } from '../json-schema-runtime.js'",
+    '',
+    ...constants,
+    '',
+    'function codePointsWithin(text: string, min: number, max: number): boolean {',
+    '  const n = ucs2length(text)',
+    '  return n >= min && n <= max',
+    '}',
+    '',
+    '/**',
+    ' * True only when the envelope of `e` (a non-null, non-array object) is valid as Ajv decides: every',
+    ' * field of AuditEventFields that is own and not `undefined` passes its schema, every required one',
+    ' * is there, and no other own enumerable key is (`unevaluatedProperties: false`). It walks the keys',
+    ' * with for-in (which reads an ordinary object far faster than own-property checks one by one), so',
+    ' * it answers false, "not sure", for what for-in does not see as Ajv does: an object whose prototype',
+    ' * is not Object.prototype, an inherited enumerable key, a known field that is there but not',
+    ' * enumerable. The full validator then decides.',
+    ' */',
+    '// biome-ignore lint/suspicious/noExplicitAny: generated code reads the fields of any object.',
+    'export function envelopeCheck(e: any): boolean {',
+    '  if (Object.getPrototypeOf(e) !== Object.prototype) return false',
+    '  let seen = 0',
+    '  for (const key in e) {',
+    '    const v = e[key]',
+    '    switch (key) {',
+    ...cases,
+    '      default:',
+    '        return false',
+    '    }',
+    '  }',
+    `  if ((seen & ${requiredBits}) !== ${requiredBits}) return false`,
+    '  // A known field for-in did not see, yet there: not enumerable, or inherited. Not sure.',
+    ...unseen,
+    '  return true',
+    '}',
+    '',
+  ].join('\n')
+}
+
 /**
  * Ajv's runtime helpers the generated code may ask for, and the names under which
  * src/json-schema-runtime.ts provides them. A helper not listed here stops the generator.
@@ -261,6 +471,7 @@ const files = {
   'contract.ts': contractModule(),
   'event-catalog.ts': eventCatalogModule(),
   'event-data-schemas.ts': eventDataSchemasModule(),
+  'envelope-check.ts': envelopeCheckModule(),
   'audit-event-validator.ts': validatorModule(),
 }
 

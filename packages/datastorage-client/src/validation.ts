@@ -1,4 +1,5 @@
 import { validateEventData } from './event-data-validator.js'
+import { schemaAccepts } from './fast-check.js'
 import { validateAuditEventRequest } from './generated/audit-event-validator.js'
 import {
   eventDataMaxBytes,
@@ -154,6 +155,92 @@ function scan(value: unknown, path: string[], depthLimit: number, out: Scan, dep
   }
 }
 
+/** Any NUL or surrogate: only then can a string be unstorable, and {@link unstorableText} is asked. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: NUL is what this looks for.
+const SUSPECT = /[\u0000\uD800-\uDFFF]/
+
+/**
+ * The fast path of {@link createAuditEventValidator}: true only when the full check would find
+ * nothing (src/fast-check.ts explains the split); false when it might, and then the full check runs.
+ * It asks what the full check asks, in the same order of cost, but only for a yes or no: the
+ * compiled envelope and typed event_data, then the timestamp guard (the parsed instant of the last
+ * timestamp kept, since a client stamps many events alike), `parent_event_date`, storable text, and
+ * event_data's depth and size bound in one pass.
+ */
+export function createFastAccept(
+  unknownEventTypes: 'accept' | 'reject',
+  now: () => number,
+): (event: Record<string, unknown>) => boolean {
+  const { eventDataMaxBytes, eventDataMaxDepth, maxFutureSeconds } = contractLimits
+  let lastTimestamp: string | undefined
+  let lastInstant = 0
+  let bytes = 0
+  const storable = (text: string) => !SUSPECT.test(text) || unstorableText(text) === undefined
+  // scan() (below) as a yes or no: no object deeper than the limit, no unstorable string or key,
+  // and the size bound within the limit (else the full check measures the exact size).
+  const data = (value: unknown, depth: number): boolean => {
+    if (typeof value === 'string') {
+      bytes += 6 * value.length + 2
+      return storable(value)
+    }
+    if (typeof value !== 'object' || value === null) {
+      bytes += 24
+      return true
+    }
+    if (depth > eventDataMaxDepth) return false
+    bytes += 2
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        bytes += 1
+        if (!data(value[i], depth + 1)) return false
+      }
+      return true
+    }
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue
+      bytes += 6 * key.length + 4
+      if (!storable(key) || !data((value as Record<string, unknown>)[key], depth + 1)) return false
+    }
+    return true
+  }
+  return (e) => {
+    if (!schemaAccepts(e)) return false
+    // The envelope passed: event_timestamp is an own string in the strict format, event_data an object.
+    const timestamp = e.event_timestamp as string
+    if (timestamp !== lastTimestamp) {
+      const at = parseRfc3339(timestamp)
+      if (at === undefined) return false
+      lastTimestamp = timestamp
+      lastInstant = at
+    }
+    if (
+      lastInstant > now() + maxFutureSeconds * 1000 ||
+      lastInstant < EARLIEST_STORABLE_MS ||
+      lastInstant > LATEST_STORABLE_MS
+    ) {
+      return false
+    }
+    if (Object.hasOwn(e, 'parent_event_date')) {
+      const parent = e.parent_event_date
+      if (
+        typeof parent === 'string' &&
+        (rfc3339Error(parent) !== undefined || canonicalTimestamp(parent) === undefined)
+      ) {
+        return false
+      }
+    }
+    for (const key in e) {
+      if (key === 'event_data' || !Object.hasOwn(e, key)) continue
+      const value = e[key]
+      if (typeof value === 'string' && !storable(value)) return false
+    }
+    bytes = 0
+    if (!data(e.event_data, 1) || bytes > eventDataMaxBytes) return false
+    if (unknownEventTypes === 'reject' && !knownEventTypes.has(e.event_type as string)) return false
+    return true
+  }
+}
+
 /**
  * Builds the validator of audit events derived from `openapi/datastorage.yaml`: the JSON Schema of
  * `AuditEventRequest` (with the typed `event_data` catalog) plus the limits the contract states in
@@ -165,6 +252,27 @@ function scan(value: unknown, path: string[], depthLimit: number, out: Scan, dep
  * const errors = validate(event) // [] when valid
  */
 export function createAuditEventValidator(options: AuditEventValidatorOptions = {}): AuditEventValidator {
+  const { unknownEventTypes = 'accept', now = Date.now } = options
+  const fastAccept = createFastAccept(unknownEventTypes, now)
+  const full = createFullValidator(options)
+  return (event, index) => {
+    if (
+      typeof event === 'object' &&
+      event !== null &&
+      !Array.isArray(event) &&
+      fastAccept(event as Record<string, unknown>)
+    ) {
+      return []
+    }
+    return full(event, index)
+  }
+}
+
+/**
+ * The whole check, every rule with its message: what {@link createAuditEventValidator} runs when
+ * its fast path is not sure. Exported for the tests that hold the fast path to it.
+ */
+export function createFullValidator(options: AuditEventValidatorOptions = {}): AuditEventValidator {
   const { unknownEventTypes = 'accept', now = Date.now } = options
   const { eventDataMaxBytes, eventDataMaxDepth, maxFutureSeconds } = contractLimits
   return (event, index) => {

@@ -1,0 +1,173 @@
+// Generated from openapi/datastorage.yaml by scripts/generate.mjs. Do not edit.
+// The fast acceptance check of the envelope of AuditEventRequest (see envelopeCheckModule in
+// scripts/generate.mjs): straight-line code, true only when Ajv's validator reports no error.
+import { formats, ucs2length } from '../json-schema-runtime.js'
+
+const pattern0 = new RegExp("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$", "u")
+const format1 = formats["date-time"]!
+let lastPassed2 = undefined as unknown
+const format3 = formats["uuid"]!
+const format4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
+const format5 = /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i
+const format6 = formats["uuid"]!
+const format7 = formats["date-time"]!
+let lastPassed8 = undefined as unknown
+const pattern9 = new RegExp("^[0-9a-f]{32}$", "u")
+const pattern10 = new RegExp("^[0-9a-f]{16}$", "u")
+
+function codePointsWithin(text: string, min: number, max: number): boolean {
+  const n = ucs2length(text)
+  return n >= min && n <= max
+}
+
+/**
+ * True only when the envelope of `e` (a non-null, non-array object) is valid as Ajv decides: every
+ * field of AuditEventFields that is own and not `undefined` passes its schema, every required one
+ * is there, and no other own enumerable key is (`unevaluatedProperties: false`). It walks the keys
+ * with for-in (which reads an ordinary object far faster than own-property checks one by one), so
+ * it answers false, "not sure", for what for-in does not see as Ajv does: an object whose prototype
+ * is not Object.prototype, an inherited enumerable key, a known field that is there but not
+ * enumerable. The full validator then decides.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: generated code reads the fields of any object.
+export function envelopeCheck(e: any): boolean {
+  if (Object.getPrototypeOf(e) !== Object.prototype) return false
+  let seen = 0
+  for (const key in e) {
+    const v = e[key]
+    switch (key) {
+      case "version":
+        if (v === undefined || !(typeof v === "string" && v === "1.0")) return false
+        seen |= 1
+        break
+      case "event_type":
+        if (v === undefined || !(typeof v === "string" && pattern0.test(v) && ((v.length <= 100 && v.length >= 6) || codePointsWithin(v, 3, 100)))) return false
+        seen |= 4
+        break
+      case "event_timestamp":
+        if (v === undefined || !(typeof v === "string" && (v === lastPassed2 || (format1.validate(v) && ((lastPassed2 = v), true))))) return false
+        seen |= 8
+        break
+      case "event_category":
+        if (v === undefined || !(typeof v === "string" && (v === "gateway" || v === "notification" || v === "analysis" || v === "aiagent" || v === "signalprocessing" || v === "workflow" || v === "workflowexecution" || v === "orchestration" || v === "approval" || v === "effectiveness" || v === "actiontype" || v === "apifrontend" || v === "security" || v === "agentsession"))) return false
+        seen |= 16
+        break
+      case "event_action":
+        if (v === undefined || !(typeof v === "string" && ((v.length <= 50 && v.length >= 2) || codePointsWithin(v, 1, 50)))) return false
+        seen |= 32
+        break
+      case "event_outcome":
+        if (v === undefined || !(typeof v === "string" && (v === "success" || v === "failure" || v === "pending"))) return false
+        seen |= 64
+        break
+      case "correlation_id":
+        if (v === undefined || !(typeof v === "string" && ((v.length <= 255 && v.length >= 2) || codePointsWithin(v, 1, 255)))) return false
+        seen |= 128
+        break
+      case "event_data":
+        if (v === undefined || !((typeof v === "object" && v !== null && !Array.isArray(v)))) return false
+        seen |= 256
+        break
+      case "event_id":
+        if (v !== undefined && !(typeof v === "string" && format3.validate(v))) return false
+        seen |= 2
+        break
+      case "actor_type":
+        if (v !== undefined && !(typeof v === "string" && ((v.length <= 50 && v.length >= 2) || codePointsWithin(v, 1, 50)))) return false
+        seen |= 512
+        break
+      case "actor_id":
+        if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 2) || codePointsWithin(v, 1, 255)))) return false
+        seen |= 1024
+        break
+      case "actor_ip":
+        if (v !== undefined && !(typeof v === "string" && ((typeof v !== "string" || (format4.test(v))) || (typeof v !== "string" || (format5.test(v)))) && ((v.length <= 45 && v.length >= 0) || codePointsWithin(v, 0, 45)))) return false
+        seen |= 2048
+        break
+      case "resource_type":
+        if (v !== undefined && !(typeof v === "string" && ((v.length <= 100 && v.length >= 2) || codePointsWithin(v, 1, 100)))) return false
+        seen |= 4096
+        break
+      case "resource_id":
+        if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 2) || codePointsWithin(v, 1, 255)))) return false
+        seen |= 8192
+        break
+      case "resource_name":
+        if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 0) || codePointsWithin(v, 0, 255)))) return false
+        seen |= 16384
+        break
+      case "parent_event_id":
+        if (v !== undefined && !(typeof v === "string" && format6.validate(v))) return false
+        seen |= 32768
+        break
+      case "parent_event_date":
+        if (v !== undefined && !(typeof v === "string" && (v === lastPassed8 || (format7.validate(v) && ((lastPassed8 = v), true))))) return false
+        seen |= 65536
+        break
+      case "namespace":
+        if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 0) || codePointsWithin(v, 0, 255)))) return false
+        seen |= 131072
+        break
+      case "cluster_id":
+        if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 0) || codePointsWithin(v, 0, 255)))) return false
+        seen |= 262144
+        break
+      case "severity":
+        if (v !== undefined && !(typeof v === "string" && ((v.length <= 20 && v.length >= 2) || codePointsWithin(v, 1, 20)))) return false
+        seen |= 524288
+        break
+      case "duration_ms":
+        if (v !== undefined && !(Number.isInteger(v) && (typeof v !== "number" || (!(v < 0) && !(v > 2147483647))))) return false
+        seen |= 1048576
+        break
+      case "error_code":
+        if (v !== undefined && !(typeof v === "string" && ((v.length <= 50 && v.length >= 0) || codePointsWithin(v, 0, 50)))) return false
+        seen |= 2097152
+        break
+      case "error_message":
+        if (v !== undefined && !(typeof v === "string" && ((v.length <= 4096 && v.length >= 0) || codePointsWithin(v, 0, 4096)))) return false
+        seen |= 4194304
+        break
+      case "trace_id":
+        if (v !== undefined && !(typeof v === "string" && pattern9.test(v))) return false
+        seen |= 8388608
+        break
+      case "span_id":
+        if (v !== undefined && !(typeof v === "string" && pattern10.test(v))) return false
+        seen |= 16777216
+        break
+      case "retention_days":
+        if (v !== undefined && !(Number.isInteger(v) && (typeof v !== "number" || (!(v < 1) && !(v > 2555))))) return false
+        seen |= 33554432
+        break
+      case "is_sensitive":
+        if (v !== undefined && !(typeof v === "boolean")) return false
+        seen |= 67108864
+        break
+      default:
+        return false
+    }
+  }
+  if ((seen & 509) !== 509) return false
+  // A known field for-in did not see, yet there: not enumerable, or inherited. Not sure.
+  if ((seen & 2) === 0 && e.event_id !== undefined) return false
+  if ((seen & 512) === 0 && e.actor_type !== undefined) return false
+  if ((seen & 1024) === 0 && e.actor_id !== undefined) return false
+  if ((seen & 2048) === 0 && e.actor_ip !== undefined) return false
+  if ((seen & 4096) === 0 && e.resource_type !== undefined) return false
+  if ((seen & 8192) === 0 && e.resource_id !== undefined) return false
+  if ((seen & 16384) === 0 && e.resource_name !== undefined) return false
+  if ((seen & 32768) === 0 && e.parent_event_id !== undefined) return false
+  if ((seen & 65536) === 0 && e.parent_event_date !== undefined) return false
+  if ((seen & 131072) === 0 && e.namespace !== undefined) return false
+  if ((seen & 262144) === 0 && e.cluster_id !== undefined) return false
+  if ((seen & 524288) === 0 && e.severity !== undefined) return false
+  if ((seen & 1048576) === 0 && e.duration_ms !== undefined) return false
+  if ((seen & 2097152) === 0 && e.error_code !== undefined) return false
+  if ((seen & 4194304) === 0 && e.error_message !== undefined) return false
+  if ((seen & 8388608) === 0 && e.trace_id !== undefined) return false
+  if ((seen & 16777216) === 0 && e.span_id !== undefined) return false
+  if ((seen & 33554432) === 0 && e.retention_days !== undefined) return false
+  if ((seen & 67108864) === 0 && e.is_sensitive !== undefined) return false
+  return true
+}
