@@ -229,6 +229,8 @@ class BufferedAuditClient implements AuditClient {
   readonly #exitRef: WeakRef<ExitWatched>
   readonly #dlq: DeadLetterQueue | undefined
   readonly #transport: Transport
+  /** Whether the transport takes serialised batches: then the queue holds JSON text. */
+  readonly #serialized: boolean
   readonly #validate: AuditEventValidator
   readonly #metrics: ClientMetrics
   readonly #stats = new StatsCounter()
@@ -236,6 +238,8 @@ class BufferedAuditClient implements AuditClient {
   readonly #delivery: Delivery
 
   #lastSeq = 0
+  #stampedAt = Number.NaN
+  #stamp = ''
   #inFlight = 0
   // Events emitted into a full buffer with onFull 'dead-letter': not counted against bufferSize.
   #overflowPending = 0
@@ -307,6 +311,7 @@ class BufferedAuditClient implements AuditClient {
           compression: s.compression,
           compressionThresholdBytes: s.compressionThresholdBytes,
         })
+    this.#serialized = typeof this.#transport.sendSerialized === 'function'
     const spool = dlq as { spoolDepth?: () => Promise<number> } | undefined
     this.#metrics = createClientMetrics(options.metrics, {
       service: s.service,
@@ -415,11 +420,20 @@ class BufferedAuditClient implements AuditClient {
       ...input,
       version: input.version ?? '1.0',
       event_id: input.event_id ?? uuidv7(now),
-      event_timestamp: input.event_timestamp ?? new Date(now).toISOString(),
+      event_timestamp: input.event_timestamp ?? this.#timestamp(now),
     } as AuditEventWithId
     const errors = this.#validate(event)
     if (errors.length > 0) throw this.#refuse(new ValidationError(errors))
     return event
+  }
+
+  /** `now` as an ISO timestamp; the last one is kept, since a burst of emits shares its millisecond. */
+  #timestamp(now: number): string {
+    if (now !== this.#stampedAt) {
+      this.#stampedAt = now
+      this.#stamp = new Date(now).toISOString()
+    }
+    return this.#stamp
   }
 
   #refuse(error: AuditClientError): AuditClientError {
@@ -435,15 +449,28 @@ class BufferedAuditClient implements AuditClient {
 
   #admit(event: AuditEventWithId): string {
     this.#stats.emitted()
-    this.#batcher.push({ seq: ++this.#lastSeq, event }, this.#drainUpTo())
+    this.#batcher.push({ seq: ++this.#lastSeq, item: this.#hold(event) }, this.#drainUpTo())
     return event.event_id
+  }
+
+  /**
+   * What the queue holds of a validated event: its JSON text when the transport takes serialised
+   * batches (serialised once, here, and about half the heap of the object), else the event.
+   */
+  #hold(event: AuditEventWithId): string | AuditEventWithId {
+    if (!this.#serialized) return event
+    const json = JSON.stringify(event)
+    // JSON.stringify builds its result as a rope of chunks; reading a character flattens it into
+    // one string, so the held text costs its length and no more.
+    json.charCodeAt(0)
+    return json
   }
 
   #admitOverflow(event: AuditEventWithId): string {
     this.#stats.emitted()
     this.#overflowPending++
     if (this.#overflow.length === 0) this.#delivery.adopt(this.#overflow)
-    this.#overflow.push({ seq: ++this.#lastSeq, event })
+    this.#overflow.push({ seq: ++this.#lastSeq, item: event })
     if (!this.#overflowDraining) {
       this.#overflowDraining = true
       this.#track(this.#drainOverflow())

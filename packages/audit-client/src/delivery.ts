@@ -16,10 +16,28 @@ import type { RetryPolicy } from './retry-policy.js'
 import type { StatsCounter, TerminalState } from './stats.js'
 import type { Transport } from './transport.js'
 
-/** One emitted event; `seq` grows by one per event and drives the flush watermark. */
+/**
+ * One emitted event; `seq` grows by one per event and drives the flush watermark. `item` is the
+ * event as its JSON text when the transport takes serialised batches (`sendSerialized`): it was
+ * validated and serialised once, at `emit()`, and the text is what is held and sent. Otherwise, and
+ * for the dead-letter overflow, it is the event itself.
+ */
 export interface Entry {
   readonly seq: number
-  readonly event: AuditEventWithId
+  readonly item: string | AuditEventWithId
+}
+
+/** The event of an entry (parsed back from its JSON text: only dead-letter and failure paths ask). */
+export function eventOf(entry: Entry): AuditEventWithId {
+  return typeof entry.item === 'string' ? (JSON.parse(entry.item) as AuditEventWithId) : entry.item
+}
+
+/** What a transport is handed for `group`: one JSON body when it takes them and the entries are text. */
+function sendGroup(transport: Transport, group: readonly Entry[], signal: AbortSignal) {
+  if (transport.sendSerialized && group.every((e) => typeof e.item === 'string')) {
+    return transport.sendSerialized(`[${group.map((e) => e.item).join(',')}]`, group.length, signal)
+  }
+  return transport.send(group.map(eventOf), signal)
 }
 
 /** Why events are dead-lettered. */
@@ -147,10 +165,7 @@ export class Delivery {
         this.#controllers.add(controller)
         const started = performance.now()
         try {
-          const result = await o.transport.send(
-            group.map((e) => e.event),
-            controller.signal,
-          )
+          const result = await sendGroup(o.transport, group, controller.signal)
           o.metrics.send(result.status, (performance.now() - started) / 1000)
           if (result.status === 'accepted') {
             this.#settle('persisted', group.length)
@@ -241,7 +256,7 @@ export class Delivery {
       }
       const enqueuedAt = new Date(o.clock.now()).toISOString()
       const messages: DeadLetterMessage[] = entries.map((e, i) => ({
-        event: e.event,
+        event: eventOf(e),
         source: 'client',
         service: o.service,
         reason: reason(i),
@@ -285,7 +300,7 @@ export class Delivery {
 
   /** The last resort: counted `failed`; the events themselves go to the ERROR log and `onError`. */
   #fail(entries: readonly Entry[], reason: string, cause: unknown): void {
-    const events = entries.map((e) => e.event)
+    const events = entries.map(eventOf)
     this.#settle('failed', entries.length)
     this.#o.log.error({ events, reason, err: cause }, `audit events lost from the pipeline: ${reason}`)
     const message = `${entries.length} audit event(s) neither delivered nor dead-lettered: ${reason}`

@@ -37,6 +37,13 @@ export type SendResult =
 /** Sends batches of events; a failure rejects with a {@link TransportError} or {@link HttpError}. */
 export interface Transport {
   send(events: readonly AuditEventRequest[], signal?: AbortSignal): Promise<SendResult>
+  /**
+   * Optional: sends a batch already serialised, `body` being the JSON array of `count` events. A
+   * transport that has it lets the client serialise each event once, at `emit()`, and hold it as
+   * text (smaller than the object) until it is sent; without it the client holds the events and
+   * calls {@link send}.
+   */
+  sendSerialized?(body: string, count: number, signal?: AbortSignal): Promise<SendResult>
   /** Releases the connection pool. */
   close(): Promise<void>
 }
@@ -110,11 +117,12 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     return { body: await gzipAsync(json, { level: zlibConstants.Z_BEST_SPEED }), gzip: true }
   }
 
-  async function post(events: readonly AuditEventRequest[], signal: AbortSignal) {
+  async function post(json: string, signal: AbortSignal) {
     try {
-      const { body, gzip: compressed } = await encode(JSON.stringify(events))
+      const { body, gzip: compressed } = await encode(json)
       const request = {
-        body: events as AuditEventRequest[],
+        // The body is the JSON text already; openapi-fetch's serializer is handed it as is.
+        body: [] as AuditEventRequest[],
         bodySerializer: () => body,
         headers: compressed ? { 'content-encoding': 'gzip' } : {},
         signal,
@@ -126,7 +134,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       if (compressed && result.response.status === 415) {
         gzipRefused = true
         return await abortable(
-          ds.POST(BATCH_PATH, { ...request, bodySerializer: () => JSON.stringify(events), headers: {} }),
+          ds.POST(BATCH_PATH, { ...request, bodySerializer: () => json, headers: {} }),
           signal,
         )
       }
@@ -147,53 +155,52 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     }
   }
 
-  return {
-    async send(events, outer) {
-      const controller = new AbortController()
-      const timer = clock.setTimeout(() => {
-        controller.abort(
-          new TransportError(
-            'REQUEST_TIMEOUT',
-            `request to ${baseUrl} timed out after ${requestTimeoutMs} ms`,
-          ),
-        )
-      }, requestTimeoutMs)
-      const onOuterAbort = () => controller.abort(outer?.reason)
-      if (outer?.aborted) onOuterAbort()
-      outer?.addEventListener('abort', onOuterAbort, { once: true })
-      try {
-        if (typeof token === 'function' && cachedToken === undefined) {
-          await abortable(refreshToken(), controller.signal)
-        }
-        let result = await post(events, controller.signal)
-        if (result.response.status === 401 && typeof token === 'function') {
-          await abortable(refreshToken(), controller.signal)
-          result = await post(events, controller.signal)
-        }
-        const { data, error, response } = result
-        if (response.status === 202) {
-          const accepted = data as { queued?: number } | undefined
-          return { status: 'accepted', queued: accepted?.queued ?? events.length }
-        }
-        if (response.ok) {
-          const created = data as { created?: number; duplicates?: number } | undefined
-          const duplicates = clampCount(created?.duplicates, events.length)
-          return { status: 'created', created: events.length - duplicates, duplicates }
-        }
-        const body: unknown = error
-        const problem = isProblem(body) ? body : undefined
-        const detail =
-          problem?.detail ?? problem?.title ?? (typeof body === 'string' ? body.slice(0, 200) : '')
-        throw new HttpError(
-          response.status,
-          `${response.status} from ${BATCH_PATH}${detail ? `: ${detail}` : ''}`,
-          { problem, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), clock.now()) },
-        )
-      } finally {
-        clock.clearTimeout(timer)
-        outer?.removeEventListener('abort', onOuterAbort)
+  async function sendSerialized(json: string, count: number, outer?: AbortSignal): Promise<SendResult> {
+    const controller = new AbortController()
+    const timer = clock.setTimeout(() => {
+      controller.abort(
+        new TransportError('REQUEST_TIMEOUT', `request to ${baseUrl} timed out after ${requestTimeoutMs} ms`),
+      )
+    }, requestTimeoutMs)
+    const onOuterAbort = () => controller.abort(outer?.reason)
+    if (outer?.aborted) onOuterAbort()
+    outer?.addEventListener('abort', onOuterAbort, { once: true })
+    try {
+      if (typeof token === 'function' && cachedToken === undefined) {
+        await abortable(refreshToken(), controller.signal)
       }
-    },
+      let result = await post(json, controller.signal)
+      if (result.response.status === 401 && typeof token === 'function') {
+        await abortable(refreshToken(), controller.signal)
+        result = await post(json, controller.signal)
+      }
+      const { data, error, response } = result
+      if (response.status === 202) {
+        const accepted = data as { queued?: number } | undefined
+        return { status: 'accepted', queued: accepted?.queued ?? count }
+      }
+      if (response.ok) {
+        const created = data as { created?: number; duplicates?: number } | undefined
+        const duplicates = clampCount(created?.duplicates, count)
+        return { status: 'created', created: count - duplicates, duplicates }
+      }
+      const body: unknown = error
+      const problem = isProblem(body) ? body : undefined
+      const detail = problem?.detail ?? problem?.title ?? (typeof body === 'string' ? body.slice(0, 200) : '')
+      throw new HttpError(
+        response.status,
+        `${response.status} from ${BATCH_PATH}${detail ? `: ${detail}` : ''}`,
+        { problem, retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), clock.now()) },
+      )
+    } finally {
+      clock.clearTimeout(timer)
+      outer?.removeEventListener('abort', onOuterAbort)
+    }
+  }
+
+  return {
+    send: (events, signal) => sendSerialized(JSON.stringify(events), events.length, signal),
+    sendSerialized,
     async close() {
       await pool?.close()
     },
