@@ -3,7 +3,9 @@ import { type AuditEventInput, BufferFullError, createAuditClient } from '@audit
 import { type AuditEventRequest, createAuditEventValidator, uuidv7 } from '@audit-trail/datastorage-client'
 import type { BenchRun } from './bench-run.js'
 import { sampleEvent } from './events.js'
-import { heapAfterGcMiB } from './heap.js'
+import { type Holder, heapAfterGcMiB, heldBytesPerEvent } from './heap.js'
+import { timeNaive } from './peers/naive.js'
+import { heldOtel, type OtelRecord, timeOtel, toOtelRecord } from './peers/otel.js'
 import type { BenchReport } from './report.js'
 import { scaled } from './scale.js'
 import { median, nextTurn } from './stats.js'
@@ -13,6 +15,10 @@ const SLICE = 1000
 /** Distinct input objects, cycled (each emit gets a fresh id and timestamp anyway). */
 const DISTINCT = 10_000
 const ROUNDS = 3
+const BATCH_SIZE = 1000
+const BUFFER_SIZE = 10_000
+/** Events held for the heap measure: a full buffer (issue 14's 10,000). */
+const HELD = BUFFER_SIZE
 
 /** The bearer token the client sends (the injected fetch does not check it). */
 const BENCH_TOKEN = `at_${randomBytes(32).toString('base64url')}`
@@ -107,6 +113,90 @@ async function timeBuildAndValidate(count: number, inputs: AuditEventInput[]): P
   return total / count
 }
 
+/** A fetch that never answers (but gives up when the client aborts): every batch stays in flight. */
+function hangingFetch(calls: { n: number }): typeof globalThis.fetch {
+  return ((_url: unknown, init?: RequestInit) => {
+    calls.n++
+    return new Promise<Response>((_, reject) => {
+      const signal = init?.signal
+      signal?.addEventListener('abort', () => reject(signal.reason), { once: true })
+    })
+  }) as typeof globalThis.fetch
+}
+
+/** Waits for `done()` to hold, one event-loop turn at a time, for at most `ms`. */
+async function until(done: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = performance.now() + ms
+  while (!done()) {
+    if (performance.now() > deadline) throw new Error(`emit benchmark: ${what} not reached within ${ms} ms`)
+    await nextTurn()
+  }
+}
+
+/**
+ * The audit client as a holder: a full buffer of events behind a service that never answers, so
+ * `concurrency` batches are in flight (their request bodies held) and the rest queued.
+ */
+function clientHolder(): Holder {
+  const calls = { n: 0 }
+  let failed = 0
+  const audit = createAuditClient({
+    baseUrl: 'http://127.0.0.1:9',
+    token: BENCH_TOKEN,
+    service: 'bench',
+    fetch: hangingFetch(calls),
+    bufferSize: BUFFER_SIZE,
+    batchSize: BATCH_SIZE,
+    requestTimeoutMs: 600_000,
+    onError: () => {
+      failed++
+    },
+  })
+  return {
+    hold: (i) => {
+      audit.emit(sampleEvent(i, `bench-held-${i % 1000}`))
+    },
+    settled: () => until(() => calls.n === 2, 10_000, 'two requests in flight'),
+    release: async () => {
+      const stats = await audit.close({ timeoutMs: 10 })
+      if (stats.emitted !== HELD || stats.failed !== HELD || failed === 0) {
+        throw new Error(`emit benchmark: the held events did not end as expected: ${JSON.stringify(stats)}`)
+      }
+    },
+  }
+}
+
+/** OpenTelemetry's processor as a holder: an exporter that never answers. */
+function otelHolder(): Holder {
+  const otel = heldOtel(HELD, BATCH_SIZE)
+  return {
+    hold: (i) => otel.emit(toOtelRecord(sampleEvent(i, `bench-held-${i % 1000}`))),
+    settled: () => nextTurn(),
+    release: async () => otel.stop(),
+  }
+}
+
+/** The events as what emit() completes them into, each held as its JSON text: the size of the data itself. */
+function jsonHolder(): Holder {
+  let held: string[] = []
+  return {
+    hold: (i) => {
+      held.push(
+        JSON.stringify({
+          ...sampleEvent(i, `bench-held-${i % 1000}`),
+          version: '1.0',
+          event_id: uuidv7(),
+          event_timestamp: new Date().toISOString(),
+        }),
+      )
+    },
+    settled: () => nextTurn(),
+    release: async () => {
+      held = []
+    },
+  }
+}
+
 /**
  * Benchmark 1: the cost of `audit.emit()` on a client whose `fetch` answers 201 at once, against
  * the contract validator alone on the same events (the floor: emit validates every event).
@@ -127,26 +217,43 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
       }) as AuditEventRequest,
   )
 
+  const records: OtelRecord[] = inputs.map(toOtelRecord)
+  const peer = { batchSize: BATCH_SIZE, slice: SLICE }
+
   const heapBefore = heapAfterGcMiB()
-  // Warm-up: let the JIT settle on both paths before timing.
-  await timeValidator(Math.min(count, 20_000), complete)
-  await timeBuildAndValidate(Math.min(count, 20_000), inputs)
-  await timeEmit(Math.min(count, 20_000), inputs)
+  // Warm-up: let the JIT settle on every path before timing.
+  const warm = Math.min(count, 20_000)
+  await timeValidator(warm, complete)
+  await timeBuildAndValidate(warm, inputs)
+  await timeEmit(warm, inputs)
+  await timeOtel(warm, records, peer)
+  await timeNaive(warm, inputs, peer)
 
   const validatorNs: number[] = []
   const floorNs: number[] = []
   const emits: EmitTiming[] = []
+  const otelNs: number[] = []
+  const naiveNs: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
+    // Interleaved, so that every path sees the same machine noise.
+    emits.push(await timeEmit(count, inputs))
+    otelNs.push(await timeOtel(count, records, peer))
+    naiveNs.push(await timeNaive(count, inputs, peer))
     validatorNs.push(await timeValidator(count, complete))
     floorNs.push(await timeBuildAndValidate(count, inputs))
-    emits.push(await timeEmit(count, inputs))
   }
   const heapAfter = heapAfterGcMiB()
+  // Heap per held event, each measure in a clean state (after a GC) and after the timings.
+  const heldClient = await heldBytesPerEvent(HELD, clientHolder)
+  const heldOtelBytes = await heldBytesPerEvent(HELD, otelHolder)
+  const heldJson = await heldBytesPerEvent(HELD, jsonHolder)
 
   const validator = median(validatorNs)
   const total = median(emits.map((e) => e.totalNs))
   const call = median(emits.map((e) => e.callNs))
   const floor = median(floorNs)
+  const otel = median(otelNs)
+  const naive = median(naiveNs)
   return {
     title: '1. client emit() cost',
     parameters: {
@@ -154,9 +261,11 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
       rounds: `${ROUNDS} (median)`,
       fetch: 'injected, answers 201 at once',
       auth: 'tokens (a bearer token on every batch)',
-      batchSize: 1000,
-      bufferSize: 10_000,
+      batchSize: BATCH_SIZE,
+      bufferSize: BUFFER_SIZE,
       'yield every': `${SLICE} emits`,
+      peers: `OpenTelemetry sdk-logs BatchLogRecordProcessor (queue ${count}, batch ${BATCH_SIZE}) + in-memory exporter; naive array + JSON.stringify per batch`,
+      'held events': `${HELD} (fetch never answers)`,
     },
     lines: [
       {
@@ -165,8 +274,16 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
         value: total,
         unit: 'ns/event',
       },
+      { kind: 'baseline', label: 'OpenTelemetry BatchLogRecordProcessor', value: otel, unit: 'ns/event' },
+      { kind: 'ratio', label: 'whole client / OpenTelemetry', value: total / otel },
+      { kind: 'info', label: 'naive array + JSON.stringify (no checks)', value: naive, unit: 'ns/event' },
+      { kind: 'ratio', label: 'whole client / naive', value: total / naive },
+      { kind: 'figure', label: 'heap held per buffered event', value: heldClient, unit: 'B' },
+      { kind: 'baseline', label: 'OpenTelemetry, per queued record', value: heldOtelBytes, unit: 'B' },
+      { kind: 'ratio', label: 'held: client / OpenTelemetry', value: heldClient / heldOtelBytes },
+      { kind: 'info', label: 'the event as its JSON text', value: heldJson, unit: 'B' },
       { kind: 'figure', label: 'emit() call alone', value: call, unit: 'ns/event' },
-      { kind: 'baseline', label: 'createAuditEventValidator() alone', value: validator, unit: 'ns/event' },
+      { kind: 'info', label: 'createAuditEventValidator() alone', value: validator, unit: 'ns/event' },
       { kind: 'ratio', label: 'whole client / validator', value: total / validator },
       { kind: 'ratio', label: 'emit() call / validator', value: call / validator },
       { kind: 'info', label: "emit's floor: build event + validate", value: floor, unit: 'ns/event' },
@@ -179,10 +296,23 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
         value: `${emits[0]!.batches} / ${Math.max(...emits.map((e) => e.bufferFullWaits))}`,
       },
     ],
+    metrics: {
+      emit_ns: total,
+      emit_call_ns: call,
+      otel_ns: otel,
+      emit_vs_otel: total / otel,
+      naive_ns: naive,
+      validator_ns: validator,
+      held_bytes_per_event: heldClient,
+      otel_held_bytes_per_event: heldOtelBytes,
+      json_held_bytes_per_event: heldJson,
+    },
     notes: [
-      `rounds (ns/event): client ${emits.map((e) => Math.round(e.totalNs)).join(', ')}; validator ${validatorNs.map(Math.round).join(', ')}; floor ${floorNs.map(Math.round).join(', ')}`,
+      `rounds (ns/event): client ${emits.map((e) => Math.round(e.totalNs)).join(', ')}; OpenTelemetry ${otelNs.map(Math.round).join(', ')}; naive ${naiveNs.map(Math.round).join(', ')}`,
+      `validator ${validatorNs.map(Math.round).join(', ')}; floor ${floorNs.map(Math.round).join(', ')}`,
       'validator alone runs on pre-built events; the floor builds each event as emit() does (copy, UUIDv7,',
-      'ISO timestamp) and validates the fresh object. Expected: emit = validator + a little.',
+      'ISO timestamp) and validates the fresh object. Held bytes: V8 heap + ArrayBuffers after a full GC,',
+      'with the events held minus before them, per event (each event built fresh, shared with nothing).',
     ],
   }
 }

@@ -1,10 +1,12 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, loadavg } from 'node:os'
 import { type BenchRun, BenchSession } from './bench-run.js'
 import { compressionBenchmark } from './compression.js'
 import { emitCostBenchmark } from './emit-cost.js'
 import { ingestBenchmark } from './ingest.js'
 import { latencyBenchmark } from './latency.js'
 import { queryBenchmark } from './query.js'
-import { type BenchReport, printReport } from './report.js'
+import { type BenchReport, latestResults, printReport } from './report.js'
 import { benchScale } from './scale.js'
 
 const BENCHMARKS: Record<string, (run: BenchRun) => Promise<BenchReport>> = {
@@ -13,6 +15,23 @@ const BENCHMARKS: Record<string, (run: BenchRun) => Promise<BenchReport>> = {
   latency: latencyBenchmark,
   query: queryBenchmark,
   compression: compressionBenchmark,
+}
+
+/** Where every run writes its figures as JSON (git-ignored): `bench-results/latest.json` at the repository root. */
+const RESULTS_DIR = new URL('../../bench-results/', import.meta.url)
+
+/** Writes `bench-results/latest.json`: the figures of this run, for scripts and for comparing runs. */
+function writeLatest(reports: readonly BenchReport[], scale: number): void {
+  const latest = latestResults(reports, {
+    node: process.version,
+    benchScale: scale,
+    cpus: cpus().length,
+    loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+  })
+  mkdirSync(RESULTS_DIR, { recursive: true })
+  const file = new URL('latest.json', RESULTS_DIR)
+  writeFileSync(file, `${JSON.stringify(latest, null, 2)}\n`)
+  console.log(`[bench] figures written to ${file.pathname}`)
 }
 
 /** Hard bound of a whole run at BENCH_SCALE 1 (it takes about 1.5 min on 2 cores); scales up with it. */
@@ -59,6 +78,7 @@ async function main(argv: string[]): Promise<number> {
   console.log(`[bench] node ${process.version}, BENCH_SCALE ${scale}, benchmarks: ${names.join(', ')}\n`)
   const started = performance.now()
   let failed = 0
+  const reports: BenchReport[] = []
   try {
     for (const name of names) {
       const t0 = performance.now()
@@ -66,11 +86,13 @@ async function main(argv: string[]): Promise<number> {
         const report = await session.run(BENCHMARKS[name]!)
         report.notes = [...(report.notes ?? []), `took ${((performance.now() - t0) / 1000).toFixed(1)} s`]
         printReport(report)
+        reports.push(report)
       } catch (error) {
         failed++
         console.error(`[bench] ${name} failed:`, error, '\n')
       }
     }
+    writeLatest(reports, scale)
   } finally {
     await close()
     clearTimeout(deadline)

@@ -22,6 +22,81 @@ export interface BenchReport {
   lines: ReportLine[]
   /** Free text printed last, e.g. what the ratio is expected to be. */
   notes?: string[]
+  /** Machine-readable figures for `bench-results/latest.json`, snake_case keys (see {@link latestResults}). */
+  metrics?: Record<string, number | null>
+}
+
+/** The keys `bench-results/latest.json` always has (issue 14); a figure no benchmark of the run measured is `null`. */
+export const LATEST_KEYS = [
+  'emit_ns',
+  'otel_ns',
+  'emit_vs_otel',
+  'held_bytes_per_event',
+  'ingest_rows_per_s',
+  'copy_rows_per_s',
+  'ingest_vs_copy',
+  'service_vs_copy',
+  'query_correlation_p99_ms',
+] as const
+
+/** A numeric line's value, found by its label (for reports that carry no `metrics`). */
+function lineValue(report: BenchReport, label: string): number | null {
+  const value = report.lines.find((l) => l.label === label)?.value
+  return typeof value === 'number' && Number.isFinite(value) ? value : null
+}
+
+/** The figures of the reports that predate `metrics`, read from their lines by label. */
+function metricsFromLines(report: BenchReport): Record<string, number | null> {
+  if (report.title.startsWith('2. ')) {
+    return {
+      ingest_rows_per_s: lineValue(report, 'end to end (emitAsync … flush)'),
+      copy_rows_per_s: lineValue(report, 'COPY FROM STDIN, same rows, same table'),
+      ingest_vs_copy: lineValue(report, 'end to end / COPY'),
+      service_rows_per_s: lineValue(report, 'service alone: pre-serialised batch POSTs'),
+      service_vs_copy: lineValue(report, 'service alone / COPY'),
+    }
+  }
+  if (report.title.startsWith('4. ')) {
+    // `p50 / p99` as text, in ms.
+    const pair = (label: string) => {
+      const value = report.lines.find((l) => l.label === label)?.value
+      const parts = typeof value === 'string' ? value.split(' / ').map(Number) : []
+      return parts.length === 2 && parts.every(Number.isFinite) ? parts : [null, null]
+    }
+    const [apiP50, apiP99] = pair('correlation_id: API')
+    const [, sqlP99] = pair('correlation_id: same SQL, postgres.js')
+    return {
+      query_correlation_p50_ms: apiP50 ?? null,
+      query_correlation_p99_ms: apiP99 ?? null,
+      query_correlation_sql_p99_ms: sqlP99 ?? null,
+      query_rows: typeof report.parameters.rows === 'number' ? report.parameters.rows : null,
+    }
+  }
+  return {}
+}
+
+/**
+ * The content of `bench-results/latest.json`: every {@link LATEST_KEYS} key (null when not
+ * measured in this run), the other figures the reports carry, and the parameters of each report
+ * under its title.
+ */
+export function latestResults(
+  reports: readonly BenchReport[],
+  run: { node: string; benchScale: number; cpus: number; loadAverage: number[] },
+): Record<string, unknown> {
+  const figures: Record<string, number | null> = Object.fromEntries(LATEST_KEYS.map((k) => [k, null]))
+  for (const report of reports) Object.assign(figures, metricsFromLines(report), report.metrics)
+  return {
+    ...figures,
+    parameters: {
+      date: new Date().toISOString(),
+      node: run.node,
+      bench_scale: run.benchScale,
+      cpus: run.cpus,
+      load_average: run.loadAverage,
+      ...Object.fromEntries(reports.map((r) => [r.title, r.parameters])),
+    },
+  }
 }
 
 const RULE = 100
