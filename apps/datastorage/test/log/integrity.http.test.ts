@@ -11,8 +11,10 @@ import {
 } from '@audit-trail/merkle'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { AuditRead } from '../../src/http/context.js'
 import { checkpointIfGrown } from '../../src/log/checkpointer.js'
 import { sealBatch } from '../../src/log/seal-batch.js'
+import type { SelfAudit } from '../../src/self-audit/self-audit.js'
 import { buildTestApp, type TestApp } from '../support/app.js'
 import { RECORDED_BY, uniqueCorrelationId } from '../support/events.js'
 import { type LogFixture, logEvents, openLogFixture } from './support.js'
@@ -43,9 +45,16 @@ describe('the transparency log routes (PGlite)', () => {
     return checkpointIfGrown(log.database.db, log.key, 'audit-trail-test')
   }
 
+  const reads: Array<{ read: AuditRead; status: number }> = []
+  const selfAudit = {
+    auditRead: (_request: unknown, _principal: string, read: AuditRead, status: number) => {
+      reads.push({ read, status })
+    },
+  } as unknown as SelfAudit
+
   beforeAll(async () => {
     log = await openLogFixture('pglite')
-    test = buildTestApp(log.store, { log: log.reader })
+    test = buildTestApp(log.store, { log: log.reader, selfAudit })
     off = buildTestApp(log.store)
   }, 60_000)
   afterAll(() => log?.close())
@@ -172,5 +181,21 @@ describe('the transparency log routes (PGlite)', () => {
     const page = await json<components['schemas']['LogLeafPage']>('/log/leaves?limit=2')
     expect(page.leaves[0]!.removed).toMatchObject({ reason: 'retention' })
     expect(page.next_start).toBe(2)
+  })
+
+  it('records the proof and the leaves as reads of audit data, the checkpoints not', async () => {
+    const latest = (await log.reader.latestCheckpoint())!
+    const [leaf] = await log.reader.leaves(0, 1, latest.treeSize)
+    reads.length = 0
+    await json(`/events/${leaf!.eventId}/proof`)
+    await problem('/events/0190b3a4-0000-7000-8000-000000000000/proof', 404, 'not-found')
+    await json('/log/leaves?start=1&limit=2')
+    await json('/checkpoints/latest')
+    await json(`/checkpoints/consistency?from=1&to=${latest.treeSize}`)
+    expect(reads).toEqual([
+      { read: { operation: 'proof', eventId: leaf!.eventId, rows: 1 }, status: 200 },
+      { read: { operation: 'proof', eventId: '0190b3a4-0000-7000-8000-000000000000', rows: 0 }, status: 404 },
+      { read: { operation: 'log_leaves', filters: { start: '1', limit: '2' }, rows: 2 }, status: 200 },
+    ])
   })
 })
