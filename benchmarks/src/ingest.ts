@@ -16,10 +16,13 @@ import { sampleEvent } from './events.js'
 import type { BenchReport } from './report.js'
 import { scaled } from './scale.js'
 
-const BATCH_SIZE = 1000
-const CONCURRENCY = 3
+/** Events per batch the audit clients send (also the service-alone batches). */
+export const BATCH_SIZE = 1000
+/** Batches in flight at once. */
+export const CONCURRENCY = 3
 
-function openSql(url: string, run: BenchRun): Sql {
+/** A one-connection postgres.js client on `url`, ended when the benchmark ends. */
+export function openSql(url: string, run: BenchRun): Sql {
   const sql = postgres(url, { max: 1, onnotice: () => {} })
   run.defer(() => sql.end({ timeout: 5 }))
   return sql

@@ -4,6 +4,7 @@ import { type BenchRun, BenchSession } from './bench-run.js'
 import { compressionBenchmark } from './compression.js'
 import { emitCostBenchmark } from './emit-cost.js'
 import { ingestBenchmark } from './ingest.js'
+import { integrityBenchmark } from './integrity.js'
 import { latencyBenchmark } from './latency.js'
 import { queryBenchmark } from './query.js'
 import { type BenchReport, latestResults, printReport } from './report.js'
@@ -15,6 +16,7 @@ const BENCHMARKS: Record<string, (run: BenchRun) => Promise<BenchReport>> = {
   latency: latencyBenchmark,
   query: queryBenchmark,
   compression: compressionBenchmark,
+  integrity: integrityBenchmark,
 }
 
 /** Where every run writes its figures as JSON (git-ignored): `bench-results/latest.json` at the repository root. */
