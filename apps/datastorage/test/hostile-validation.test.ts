@@ -392,3 +392,19 @@ describe('query filters PostgreSQL cannot compare', () => {
     },
   )
 })
+
+describe('integer query parameters', () => {
+  // The log's sizes and indexes go up to the largest safe integer, which has 16 digits.
+  const start = contractParameters('/api/v1/audit/log/leaves', 'get').get('start')!
+  it('accepts every safe integer the schema allows, up to 9007199254740991', () => {
+    for (const value of ['0', '999999999999999', '1000000000000000', '9007199254740991']) {
+      expect(checkParameter(start, value), value).toBeUndefined()
+    }
+  })
+  it('refuses what is past it, not an integer, or not written in ASCII digits', () => {
+    const refused = { field: 'start', message: 'must be an integer from 0 to 9007199254740991' }
+    for (const value of ['9007199254740992', '10000000000000000', '-1', '1.5', '1e3', '', ' 1', '١']) {
+      expect(checkParameter(start, value), value).toEqual(refused)
+    }
+  })
+})

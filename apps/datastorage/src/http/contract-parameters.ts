@@ -81,7 +81,8 @@ export function checkParameter(parameter: ContractParameter, value: string): Fie
   const unstorable = unstorableText(value)
   if (unstorable) return fail(unstorable)
   if (schema.type === 'integer') {
-    const n = /^-?\d{1,15}$/.test(value) ? Number(value) : Number.NaN
+    // Up to 16 digits: every safe integer (9007199254740991 has 16); isSafeInteger bounds the rest.
+    const n = /^-?[0-9]{1,16}$/.test(value) ? Number(value) : Number.NaN
     const min = schema.minimum ?? Number.MIN_SAFE_INTEGER
     const max = schema.maximum ?? Number.MAX_SAFE_INTEGER
     if (!Number.isSafeInteger(n) || n < min || n > max) {
