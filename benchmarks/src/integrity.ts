@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -10,7 +10,7 @@ import { deleteKeysWithPrefix, redisKeyPrefix } from '@audit-trail/test-infra'
 import type { Sql } from 'postgres'
 import type { BenchRun } from './bench-run.js'
 import { checkpoint, countBenchRows } from './copy-rows.js'
-import { processCpuSeconds } from './cpu.js'
+import { ownCpuSeconds, processCpuSeconds } from './cpu.js'
 import { type DatastorageProcess, startDatastorage } from './datastorage-process.js'
 import { sampleEvent } from './events.js'
 import { BATCH_SIZE, CONCURRENCY, openSql } from './ingest.js'
@@ -213,6 +213,24 @@ interface BinRun {
   stdout: string
   stderr: string
   seconds: number
+  /** Its CPU seconds (user + system), NaN without procfs. */
+  cpuSeconds: number
+}
+
+/**
+ * CPU seconds (user + system) of this process's children that have exited and been reaped
+ * (`cutime` + `cstime` of /proc/self/stat); NaN without procfs. The difference across one child's
+ * run is that child's CPU when no other child exits meanwhile: on a loaded machine a steadier
+ * measure than its wall time.
+ */
+function reapedChildrenCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8')
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    return (Number(fields[13]) + Number(fields[14])) / 100 // USER_HZ
+  } catch {
+    return Number.NaN
+  }
 }
 
 /**
@@ -227,6 +245,7 @@ function runCli(
 ): Promise<BinRun> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now()
+    const cpu0 = reapedChildrenCpuSeconds()
     const child = spawn(process.execPath, [cliBinPath(), ...args], {
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -247,7 +266,8 @@ function runCli(
     child.once('error', reject)
     child.once('close', (status) => {
       exited = true
-      resolve({ status, stdout, stderr, seconds: (performance.now() - t0) / 1000 })
+      const seconds = (performance.now() - t0) / 1000
+      resolve({ status, stdout, stderr, seconds, cpuSeconds: reapedChildrenCpuSeconds() - cpu0 })
     })
   })
 }
@@ -265,12 +285,13 @@ interface VerifyJson {
  * The floor of an offline verification, in-process: read the bundle's two files, hash every event's
  * canonical bytes (`eventLeafHash`) and the leaves into their root (`rootHash`). Checks that the
  * root is the checkpoint's and that every leaf's hash is among the events' (else the floor did not
- * do the verifier's work). Returns seconds.
+ * do the verifier's work). Returns its wall and CPU seconds.
  */
 async function hashFloor(
   bundle: string,
   checkpointRoot: string,
-): Promise<{ seconds: number; events: number }> {
+): Promise<{ seconds: number; cpuSeconds: number; events: number }> {
+  const cpu0 = ownCpuSeconds()
   const t0 = performance.now()
   const eventsText = await readFile(join(bundle, 'events.ndjson'), 'utf8')
   const eventHashes = new Set<string>()
@@ -284,12 +305,13 @@ async function hashFloor(
   }
   const root = toHex(rootHash(leafHashes))
   const seconds = (performance.now() - t0) / 1000
+  const cpuSeconds = ownCpuSeconds() - cpu0
   if (root !== checkpointRoot)
     throw new Error(`integrity: the bundle's leaves hash to ${root}, not ${checkpointRoot}`)
   const unmatched = leafHashes.filter((h) => !eventHashes.has(toHex(h))).length
   if (unmatched > 0)
     throw new Error(`integrity: ${unmatched} leaves of the bundle have no event hashing to them`)
-  return { seconds, events: eventHashes.size }
+  return { seconds, cpuSeconds, events: eventHashes.size }
 }
 
 /**
@@ -373,8 +395,8 @@ export async function integrityBenchmark(run: BenchRun): Promise<BenchReport> {
   const startup = await runCli(run, ['--version'], {}, 30_000)
   if (startup.status !== 0) throw new Error(`integrity: audit-trail --version exited ${startup.status}`)
   // Rounds interleaved, medians: one round of each is at the mercy of whatever else the machine does.
-  const verifySeconds: number[] = []
-  const floorSeconds: number[] = []
+  const verifyRounds: BinRun[] = []
+  const floorRounds: Array<{ seconds: number; cpuSeconds: number }> = []
   let report: VerifyJson | undefined
   for (let round = 0; round < VERIFY_ROUNDS; round++) {
     const verify = await runCli(
@@ -389,8 +411,8 @@ export async function integrityBenchmark(run: BenchRun): Promise<BenchReport> {
       )
     }
     report = JSON.parse(verify.stdout) as VerifyJson
-    verifySeconds.push(verify.seconds)
-    floorSeconds.push((await hashFloor(bundle, report.checkpoint.root_hash)).seconds)
+    verifyRounds.push(verify)
+    floorRounds.push(await hashFloor(bundle, report.checkpoint.root_hash))
   }
   if (!report) throw new Error('integrity: no verification round ran')
   const treeSize = report.checkpoint.tree_size
@@ -412,8 +434,14 @@ export async function integrityBenchmark(run: BenchRun): Promise<BenchReport> {
       `integrity: verify should have matched ${count} bench events + ${selfAudit} self-audit ones: ${JSON.stringify({ ...report, unsealed: undefined, removed: undefined })}`,
     )
   }
-  const verify = { seconds: median(verifySeconds) }
-  const floor = { seconds: median(floorSeconds) }
+  const verify = {
+    seconds: median(verifyRounds.map((r) => r.seconds)),
+    cpuSeconds: median(verifyRounds.map((r) => r.cpuSeconds)),
+  }
+  const floor = {
+    seconds: median(floorRounds.map((r) => r.seconds)),
+    cpuSeconds: median(floorRounds.map((r) => r.cpuSeconds)),
+  }
 
   const onRate = count / on.seconds
   const offRate = count / off.seconds
@@ -493,6 +521,12 @@ export async function integrityBenchmark(run: BenchRun): Promise<BenchReport> {
       { kind: 'ratio', label: 'verify / floor', value: verifyVsFloor },
       {
         kind: 'info',
+        label: 'CPU: verify / floor (median of each)',
+        value: `${verify.cpuSeconds.toFixed(2)} s / ${floor.cpuSeconds.toFixed(2)} s`,
+      },
+      { kind: 'ratio', label: 'CPU verify / CPU floor', value: verify.cpuSeconds / floor.cpuSeconds },
+      {
+        kind: 'info',
         label: 'bin start-up (audit-trail --version)',
         value: startup.seconds,
         unit: 's',
@@ -521,6 +555,7 @@ export async function integrityBenchmark(run: BenchRun): Promise<BenchReport> {
       verify_offline_events: treeSize,
       verify_offline_s: verify.seconds,
       verify_vs_hash_floor: verifyVsFloor,
+      verify_vs_hash_floor_cpu: verify.cpuSeconds / floor.cpuSeconds,
     },
   }
 }
