@@ -14,7 +14,7 @@ import { ownCpuSeconds, processCpuSeconds } from './cpu.js'
 import { type DatastorageProcess, startDatastorage } from './datastorage-process.js'
 import { sampleEvent } from './events.js'
 import { BATCH_SIZE, CONCURRENCY, openSql } from './ingest.js'
-import type { BenchReport } from './report.js'
+import { type BenchReport, formatNumber } from './report.js'
 import { scaled } from './scale.js'
 import { median, sleep } from './stats.js'
 
@@ -352,13 +352,17 @@ export async function integrityBenchmark(run: BenchRun): Promise<BenchReport> {
     return service
   }
 
-  // --- baseline: the log off ---------------------------------------------------------------------
-  const offDb = await run.freshDatabase('integrity_off')
-  const offService = await startService(offDb.url, 'log-off', { TRANSPARENCY_LOG: 'off' })
-  const offSql = openSql(offDb.url, run)
-  await checkpoint(offSql)
-  const off = await ingestThroughClient(offService, offSql, inputs)
-  await offService.stop() // the log-on run gets the machine the baseline had
+  // --- baseline: the log off, before and after the log-on run (bracketing it against drift) -------
+  const ingestLogOff = async (label: string): Promise<IngestRun> => {
+    const db = await run.freshDatabase(`integrity_off_${label}`)
+    const service = await startService(db.url, `log-off-${label}`, { TRANSPARENCY_LOG: 'off' })
+    const sql = openSql(db.url, run)
+    await checkpoint(sql)
+    const result = await ingestThroughClient(service, sql, inputs)
+    await service.stop() // the next run gets the machine this one had
+    return result
+  }
+  const offBefore = await ingestLogOff('before')
 
   // --- figure: the log on, its backlog sampled -----------------------------------------------------
   const onDb = await run.freshDatabase('integrity_on')
@@ -392,6 +396,11 @@ export async function integrityBenchmark(run: BenchRun): Promise<BenchReport> {
   if (download.status !== 0)
     throw new Error(`integrity: log download exited ${download.status}: ${download.stderr}`)
   await onService.stop() // verification is offline; the rounds below get the machine to themselves
+  const offAfter = await ingestLogOff('after')
+  const off = {
+    seconds: (offBefore.seconds + offAfter.seconds) / 2,
+    serviceCpu: (offBefore.serviceCpu + offAfter.serviceCpu) / 2,
+  }
   const startup = await runCli(run, ['--version'], {}, 30_000)
   if (startup.status !== 0) throw new Error(`integrity: audit-trail --version exited ${startup.status}`)
   // Rounds interleaved, medians: one round of each is at the mercy of whatever else the machine does.
@@ -457,12 +466,18 @@ export async function integrityBenchmark(run: BenchRun): Promise<BenchReport> {
       SEQUENCER_INTERVAL_MS: '200 (default)',
       SEQUENCER_BATCH_SIZE: '5000 (default)',
       'signing key': 'Ed25519 generated for the run (SIGNING_KEY_FILE)',
-      order: 'log off first, then log on; each service on a fresh database',
+      order: 'log off, log on, log off again (baseline: their mean time); each service on a fresh database',
     },
     lines: [
       { kind: 'figure', label: 'ingest, TRANSPARENCY_LOG=on', value: onRate, unit: 'rows/s' },
       { kind: 'baseline', label: 'ingest, TRANSPARENCY_LOG=off', value: offRate, unit: 'rows/s' },
       { kind: 'ratio', label: 'log on / log off', value: onRate / offRate },
+      {
+        kind: 'info',
+        label: 'log off before / after the log-on run',
+        value: `${formatNumber(count / offBefore.seconds)} / ${formatNumber(count / offAfter.seconds)}`,
+        unit: 'rows/s',
+      },
       {
         kind: 'info',
         label: 'service CPU over the ingest: on / off',
