@@ -46,6 +46,31 @@ export class Batcher<T extends Sequenced> {
     return this.#queue.peek()?.seq
   }
 
+  /** Items queued. */
+  get length(): number {
+    return this.#queue.length
+  }
+
+  /**
+   * The next whole batch of queued items after the one with sequence number `after`, if there is
+   * one that a send will take whole: `batchSize` items starting at a multiple of `batchSize` from
+   * the head (the queue sends full batches from the head whenever it holds one, so such a run stays
+   * one batch). Left in the queue.
+   */
+  wholeBatchAfter(after: number): T[] | undefined {
+    const { batchSize } = this.#o
+    // The first item past `after`: sequence numbers grow along the queue.
+    let lo = 0
+    let hi = this.#queue.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if (this.#queue.at(mid)!.seq <= after) lo = mid + 1
+      else hi = mid
+    }
+    if (lo % batchSize !== 0 || this.#queue.length - lo < batchSize) return undefined
+    return Array.from({ length: batchSize }, (_, i) => this.#queue.at(lo + i)!)
+  }
+
   /**
    * Queues `item` and sends what is due. The caller admits an item only while the queue has room
    * (the client's `bufferSize` bound); an item pushed onto a full queue is not stored.

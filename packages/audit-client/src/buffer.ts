@@ -35,6 +35,11 @@ export class RingBuffer<T> {
     return this.#length === 0 ? undefined : this.#slots[this.#head]
   }
 
+  /** The item `i` places from the oldest (0 is the oldest), left in place. */
+  at(i: number): T | undefined {
+    return i < 0 || i >= this.#length ? undefined : this.#slots[(this.#head + i) % this.capacity]
+  }
+
   /** Removes and returns up to `count` of the oldest items, oldest first. */
   take(count: number): T[] {
     const n = Math.min(Math.max(count, 0), this.#length)

@@ -24,6 +24,7 @@ import {
 import { type AuditLogger, bindLogger, silentLogger } from './logger.js'
 import { type ClientMetrics, createClientMetrics, type PrometheusRegistry } from './metrics.js'
 import { type Compression, type OnFull, parseClientSettings } from './options.js'
+import { PackedBatch } from './packed-batch.js'
 import {
   type ExitWatched,
   emitAuditWarning,
@@ -231,6 +232,10 @@ class BufferedAuditClient implements AuditClient {
   readonly #transport: Transport
   /** Whether the transport takes serialised batches: then the queue holds JSON text. */
   readonly #serialized: boolean
+  /** Whether batches waiting for a send slot are packed gzip-compressed (the client's gzip HTTP transport). */
+  readonly #packs: boolean
+  /** Sequence number of the last event packed (or being packed). */
+  #packedThrough = 0
   readonly #validate: AuditEventValidator
   readonly #metrics: ClientMetrics
   readonly #stats = new StatsCounter()
@@ -312,6 +317,7 @@ class BufferedAuditClient implements AuditClient {
           compressionThresholdBytes: s.compressionThresholdBytes,
         })
     this.#serialized = typeof this.#transport.sendSerialized === 'function'
+    this.#packs = !s.transport && s.compression === 'gzip'
     const spool = dlq as { spoolDepth?: () => Promise<number> } | undefined
     this.#metrics = createClientMetrics(options.metrics, {
       service: s.service,
@@ -415,16 +421,22 @@ class BufferedAuditClient implements AuditClient {
       throw this.#refuse(new ValidationError([{ field: '(root)', message: 'must be an object' }]))
     }
     const now = this.#clock.now()
-    // One literal (a shallow copy, so later changes to the caller's object do not leak in).
-    const event = {
-      ...input,
-      version: input.version ?? '1.0',
-      event_id: input.event_id ?? uuidv7(now),
-      event_timestamp: input.event_timestamp ?? this.#timestamp(now),
-    } as AuditEventWithId
+    // A shallow copy, so later changes to the caller's object do not leak in. Object.assign onto a
+    // literal rather than a spread: as exact a copy of the own enumerable properties, and a copy
+    // the validator and JSON.stringify then read several times faster (a spread's result did not
+    // take the engine's fast paths). Assign sets where a spread defines, which differs only for an
+    // own `__proto__` key: that input is copied by a spread.
+    const event = (
+      Object.hasOwn(input, '__proto__')
+        ? { ...input }
+        : Object.assign({ version: undefined, event_id: undefined, event_timestamp: undefined }, input)
+    ) as Partial<AuditEventWithId>
+    event.version ??= '1.0'
+    event.event_id ??= uuidv7(now)
+    event.event_timestamp ??= this.#timestamp(now)
     const errors = this.#validate(event)
     if (errors.length > 0) throw this.#refuse(new ValidationError(errors))
-    return event
+    return event as AuditEventWithId
   }
 
   /** `now` as an ISO timestamp; the last one is kept, since a burst of emits shares its millisecond. */
@@ -450,7 +462,28 @@ class BufferedAuditClient implements AuditClient {
   #admit(event: AuditEventWithId): string {
     this.#stats.emitted()
     this.#batcher.push({ seq: ++this.#lastSeq, item: this.#hold(event) }, this.#drainUpTo())
+    if (this.#packs && this.#lastSeq - this.#packedThrough >= this.#batchSize) this.#packWaiting()
     return event.event_id
+  }
+
+  /**
+   * Packs the next whole batch that waits for a send slot (every slot busy) into a
+   * {@link PackedBatch}: off the event loop, and its entries then hold their share of the
+   * compressed body instead of their text. A batch sent before its packing ends goes as text.
+   */
+  #packWaiting(): void {
+    if (this.#inFlight < this.#concurrency || this.#stopping) return
+    const batch = this.#batcher.wholeBatchAfter(this.#packedThrough)
+    if (!batch || batch.some((e) => typeof e.item !== 'string')) return
+    this.#packedThrough = batch.at(-1)!.seq
+    this.#track(
+      PackedBatch.pack(
+        batch.map((e) => e.item as string),
+        batch.map((e) => e.seq),
+      ).then((packed) => {
+        for (const entry of batch) entry.item = packed
+      }),
+    )
   }
 
   /**

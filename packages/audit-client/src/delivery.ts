@@ -12,6 +12,7 @@ import {
 import { describeInvalidFields, invalidIndexes } from './invalid-indexes.js'
 import type { AuditLogger } from './logger.js'
 import type { ClientMetrics, EventStateLabel } from './metrics.js'
+import { PackedBatch } from './packed-batch.js'
 import type { RetryPolicy } from './retry-policy.js'
 import type { StatsCounter, TerminalState } from './stats.js'
 import type { Transport } from './transport.js'
@@ -19,23 +20,54 @@ import type { Transport } from './transport.js'
 /**
  * One emitted event; `seq` grows by one per event and drives the flush watermark. `item` is the
  * event as its JSON text when the transport takes serialised batches (`sendSerialized`): it was
- * validated and serialised once, at `emit()`, and the text is what is held and sent. Otherwise, and
- * for the dead-letter overflow, it is the event itself.
+ * validated and serialised once, at `emit()`, and the text is what is held and sent. While it waits
+ * for a send slot behind a gzip transport, the text may be swapped for the {@link PackedBatch}
+ * holding it compressed. Otherwise, and for the dead-letter overflow, `item` is the event itself.
  */
 export interface Entry {
   readonly seq: number
-  readonly item: string | AuditEventWithId
+  item: string | AuditEventWithId | PackedBatch
 }
 
-/** The event of an entry (parsed back from its JSON text: only dead-letter and failure paths ask). */
+/** The JSON text of an entry's event. */
+function textOf(entry: Entry): string {
+  const { item } = entry
+  if (typeof item === 'string') return item
+  return item instanceof PackedBatch ? item.eventText(entry.seq) : JSON.stringify(item)
+}
+
+/** The event of an entry (parsed back from its text: only dead-letter and failure paths ask). */
 export function eventOf(entry: Entry): AuditEventWithId {
-  return typeof entry.item === 'string' ? (JSON.parse(entry.item) as AuditEventWithId) : entry.item
+  const { item } = entry
+  if (typeof item === 'string' || item instanceof PackedBatch)
+    return JSON.parse(textOf(entry)) as AuditEventWithId
+  return item
 }
 
-/** What a transport is handed for `group`: one JSON body when it takes them and the entries are text. */
+/**
+ * What a transport is handed for `group`: a packed batch's compressed body when the group is that
+ * batch, whole; one JSON body when the transport takes them and the entries are text; else the events.
+ */
 function sendGroup(transport: Transport, group: readonly Entry[], signal: AbortSignal) {
-  if (transport.sendSerialized && group.every((e) => typeof e.item === 'string')) {
-    return transport.sendSerialized(`[${group.map((e) => e.item).join(',')}]`, group.length, signal)
+  const first = group[0]?.item
+  if (
+    transport.sendSerialized &&
+    group.every((e) => typeof e.item === 'string' || e.item instanceof PackedBatch)
+  ) {
+    if (
+      first instanceof PackedBatch &&
+      first.count === group.length &&
+      group.every((e, i) => e.item === first && e.seq === first.seqs[i])
+    ) {
+      return transport.sendSerialized(
+        { gzipped: first.gzipped, text: () => first.text() },
+        group.length,
+        signal,
+      )
+    }
+    const body = `[${group.map(textOf).join(',')}]`
+    for (const e of group) if (e.item instanceof PackedBatch) e.item.release()
+    return transport.sendSerialized(body, group.length, signal)
   }
   return transport.send(group.map(eventOf), signal)
 }

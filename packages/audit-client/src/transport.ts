@@ -4,6 +4,7 @@ import { type AuditEventRequest, createDataStorageClient } from '@audit-trail/da
 import { type Clock, systemClock } from './clock.js'
 import { describe, HttpError, type ProblemDetails, TransportError } from './errors.js'
 import { createNodeFetch, type NodeFetch } from './node-fetch.js'
+import type { SerializedBody } from './packed-batch.js'
 import { parseRetryAfter } from './retry-policy.js'
 
 /** A Bearer token, or a function that fetches one (asked again once after a 401). */
@@ -43,7 +44,7 @@ export interface Transport {
    * text (smaller than the object) until it is sent; without it the client holds the events and
    * calls {@link send}.
    */
-  sendSerialized?(body: string, count: number, signal?: AbortSignal): Promise<SendResult>
+  sendSerialized?(body: string | SerializedBody, count: number, signal?: AbortSignal): Promise<SendResult>
   /** Releases the connection pool. */
   close(): Promise<void>
 }
@@ -110,14 +111,22 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
   const threshold = options.compressionThresholdBytes ?? 32 * 1024
 
   /** The JSON body, gzip-compressed (off the event loop, fastest level) when it is large enough. */
-  async function encode(json: string): Promise<{ body: string | Uint8Array; gzip: boolean }> {
+  async function encode(
+    json: string | SerializedBody,
+  ): Promise<{ body: string | Uint8Array; gzip: boolean }> {
+    if (typeof json !== 'string') {
+      // Compressed already (a packed batch): sent as is, unless this transport sends plain bodies.
+      return options.compression === 'gzip' && !gzipRefused
+        ? { body: json.gzipped, gzip: true }
+        : { body: json.text(), gzip: false }
+    }
     if (options.compression !== 'gzip' || gzipRefused || Buffer.byteLength(json) < threshold) {
       return { body: json, gzip: false }
     }
     return { body: await gzipAsync(json, { level: zlibConstants.Z_BEST_SPEED }), gzip: true }
   }
 
-  async function post(json: string, signal: AbortSignal) {
+  async function post(json: string | SerializedBody, signal: AbortSignal) {
     try {
       const { body, gzip: compressed } = await encode(json)
       const request = {
@@ -134,7 +143,11 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
       if (compressed && result.response.status === 415) {
         gzipRefused = true
         return await abortable(
-          ds.POST(BATCH_PATH, { ...request, bodySerializer: () => json, headers: {} }),
+          ds.POST(BATCH_PATH, {
+            ...request,
+            bodySerializer: () => (typeof json === 'string' ? json : json.text()),
+            headers: {},
+          }),
           signal,
         )
       }
@@ -155,7 +168,11 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
     }
   }
 
-  async function sendSerialized(json: string, count: number, outer?: AbortSignal): Promise<SendResult> {
+  async function sendSerialized(
+    json: string | SerializedBody,
+    count: number,
+    outer?: AbortSignal,
+  ): Promise<SendResult> {
     const controller = new AbortController()
     const timer = clock.setTimeout(() => {
       controller.abort(
