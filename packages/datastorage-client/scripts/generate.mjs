@@ -310,22 +310,31 @@ function envelopeCheckModule() {
   if (names.length > 30)
     fail('AuditEventFields has more than 30 properties: split the seen bits of envelopeCheck')
   for (const name of requiredNames) if (!names.includes(name)) fail(`required ${name} is no property`)
-  // Required fields first: every event has them, and a switch compares its cases in order.
+  // Required fields first: every event has them, and names of one length are compared in order.
   const order = [...names.filter((n) => requiredNames.has(n)), ...names.filter((n) => !requiredNames.has(n))]
   const bit = (name) => 1 << names.indexOf(name)
   const requiredBits = order.filter((n) => requiredNames.has(n)).reduce((bits, n) => bits | bit(n), 0)
-  const cases = []
+  // Dispatch on the key's length first (a jump table), then compare the few names of that length:
+  // a switch over the names would compare strings one case after another.
+  const byLength = new Map()
   for (const name of order) {
     if (!/^[a-z_][a-z0-9_]*$/.test(name)) fail(`property ${name}: only plain identifiers are compiled`)
-    const check = compile(fields.properties[name], 'v', name)
-    cases.push(
-      `      case "${name}":`,
-      requiredNames.has(name)
-        ? `        if (v === undefined || !(${check})) return false`
-        : `        if (v !== undefined && !(${check})) return false`,
-      `        seen |= ${bit(name)}`,
-      '        break',
-    )
+    byLength.set(name.length, [...(byLength.get(name.length) ?? []), name])
+  }
+  const cases = []
+  for (const [length, group] of [...byLength].sort((a, b) => a[0] - b[0])) {
+    cases.push(`      case ${length}:`)
+    group.forEach((name, i) => {
+      const check = compile(fields.properties[name], 'v', name)
+      cases.push(
+        `        ${i === 0 ? '' : '} else '}if (key === "${name}") {`,
+        requiredNames.has(name)
+          ? `          if (v === undefined || !(${check})) return false`
+          : `          if (v !== undefined && !(${check})) return false`,
+        `          seen |= ${bit(name)}`,
+      )
+    })
+    cases.push('        } else return false', '        break')
   }
   const unseen = order
     .filter((n) => !requiredNames.has(n))
@@ -358,7 +367,7 @@ function envelopeCheckModule() {
     '  let seen = 0',
     '  for (const key in e) {',
     '    const v = e[key]',
-    '    switch (key) {',
+    '    switch (key.length) {',
     ...cases,
     '      default:',
     '        return false',

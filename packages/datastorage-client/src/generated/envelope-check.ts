@@ -3,17 +3,17 @@
 // scripts/generate.mjs): straight-line code, true only when Ajv's validator reports no error.
 import { formats, ucs2length } from '../json-schema-runtime.js'
 
-const pattern0 = new RegExp("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$", "u")
-const format1 = formats["date-time"]!
-let lastPassed2 = undefined as unknown
-const format3 = formats["uuid"]!
-const format4 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
-const format5 = /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i
-const format6 = formats["uuid"]!
-const format7 = formats["date-time"]!
-let lastPassed8 = undefined as unknown
-const pattern9 = new RegExp("^[0-9a-f]{32}$", "u")
-const pattern10 = new RegExp("^[0-9a-f]{16}$", "u")
+const pattern0 = new RegExp("^[0-9a-f]{16}$", "u")
+const format1 = formats["uuid"]!
+const format2 = /^(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
+const format3 = /^((([0-9a-f]{1,4}:){7}([0-9a-f]{1,4}|:))|(([0-9a-f]{1,4}:){6}(:[0-9a-f]{1,4}|((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){5}(((:[0-9a-f]{1,4}){1,2})|:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})|:))|(([0-9a-f]{1,4}:){4}(((:[0-9a-f]{1,4}){1,3})|((:[0-9a-f]{1,4})?:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){3}(((:[0-9a-f]{1,4}){1,4})|((:[0-9a-f]{1,4}){0,2}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){2}(((:[0-9a-f]{1,4}){1,5})|((:[0-9a-f]{1,4}){0,3}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(([0-9a-f]{1,4}:){1}(((:[0-9a-f]{1,4}){1,6})|((:[0-9a-f]{1,4}){0,4}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:))|(:(((:[0-9a-f]{1,4}){1,7})|((:[0-9a-f]{1,4}){0,5}:((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}))|:)))$/i
+const pattern4 = new RegExp("^[0-9a-f]{32}$", "u")
+const pattern5 = new RegExp("^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+$", "u")
+const format6 = formats["date-time"]!
+let lastPassed7 = undefined as unknown
+const format8 = formats["uuid"]!
+const format9 = formats["date-time"]!
+let lastPassed10 = undefined as unknown
 
 function codePointsWithin(text: string, min: number, max: number): boolean {
   const n = ucs2length(text)
@@ -35,114 +35,117 @@ export function envelopeCheck(e: any): boolean {
   let seen = 0
   for (const key in e) {
     const v = e[key]
-    switch (key) {
-      case "version":
-        if (v === undefined || !(typeof v === "string" && v === "1.0")) return false
-        seen |= 1
+    switch (key.length) {
+      case 7:
+        if (key === "version") {
+          if (v === undefined || !(typeof v === "string" && v === "1.0")) return false
+          seen |= 1
+        } else if (key === "span_id") {
+          if (v !== undefined && !(typeof v === "string" && pattern0.test(v))) return false
+          seen |= 16777216
+        } else return false
         break
-      case "event_type":
-        if (v === undefined || !(typeof v === "string" && pattern0.test(v) && ((v.length <= 100 && v.length >= 6) || codePointsWithin(v, 3, 100)))) return false
-        seen |= 4
+      case 8:
+        if (key === "event_id") {
+          if (v !== undefined && !(typeof v === "string" && format1.validate(v))) return false
+          seen |= 2
+        } else if (key === "actor_id") {
+          if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 2) || codePointsWithin(v, 1, 255)))) return false
+          seen |= 1024
+        } else if (key === "actor_ip") {
+          if (v !== undefined && !(typeof v === "string" && ((typeof v !== "string" || (format2.test(v))) || (typeof v !== "string" || (format3.test(v)))) && ((v.length <= 45 && v.length >= 0) || codePointsWithin(v, 0, 45)))) return false
+          seen |= 2048
+        } else if (key === "severity") {
+          if (v !== undefined && !(typeof v === "string" && ((v.length <= 20 && v.length >= 2) || codePointsWithin(v, 1, 20)))) return false
+          seen |= 524288
+        } else if (key === "trace_id") {
+          if (v !== undefined && !(typeof v === "string" && pattern4.test(v))) return false
+          seen |= 8388608
+        } else return false
         break
-      case "event_timestamp":
-        if (v === undefined || !(typeof v === "string" && (v === lastPassed2 || (format1.validate(v) && ((lastPassed2 = v), true))))) return false
-        seen |= 8
+      case 9:
+        if (key === "namespace") {
+          if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 0) || codePointsWithin(v, 0, 255)))) return false
+          seen |= 131072
+        } else return false
         break
-      case "event_category":
-        if (v === undefined || !(typeof v === "string" && (v === "gateway" || v === "notification" || v === "analysis" || v === "aiagent" || v === "signalprocessing" || v === "workflow" || v === "workflowexecution" || v === "orchestration" || v === "approval" || v === "effectiveness" || v === "actiontype" || v === "apifrontend" || v === "security" || v === "agentsession"))) return false
-        seen |= 16
+      case 10:
+        if (key === "event_type") {
+          if (v === undefined || !(typeof v === "string" && pattern5.test(v) && ((v.length <= 100 && v.length >= 6) || codePointsWithin(v, 3, 100)))) return false
+          seen |= 4
+        } else if (key === "event_data") {
+          if (v === undefined || !((typeof v === "object" && v !== null && !Array.isArray(v)))) return false
+          seen |= 256
+        } else if (key === "actor_type") {
+          if (v !== undefined && !(typeof v === "string" && ((v.length <= 50 && v.length >= 2) || codePointsWithin(v, 1, 50)))) return false
+          seen |= 512
+        } else if (key === "cluster_id") {
+          if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 0) || codePointsWithin(v, 0, 255)))) return false
+          seen |= 262144
+        } else if (key === "error_code") {
+          if (v !== undefined && !(typeof v === "string" && ((v.length <= 50 && v.length >= 0) || codePointsWithin(v, 0, 50)))) return false
+          seen |= 2097152
+        } else return false
         break
-      case "event_action":
-        if (v === undefined || !(typeof v === "string" && ((v.length <= 50 && v.length >= 2) || codePointsWithin(v, 1, 50)))) return false
-        seen |= 32
+      case 11:
+        if (key === "resource_id") {
+          if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 2) || codePointsWithin(v, 1, 255)))) return false
+          seen |= 8192
+        } else if (key === "duration_ms") {
+          if (v !== undefined && !(Number.isInteger(v) && (typeof v !== "number" || (!(v < 0) && !(v > 2147483647))))) return false
+          seen |= 1048576
+        } else return false
         break
-      case "event_outcome":
-        if (v === undefined || !(typeof v === "string" && (v === "success" || v === "failure" || v === "pending"))) return false
-        seen |= 64
+      case 12:
+        if (key === "event_action") {
+          if (v === undefined || !(typeof v === "string" && ((v.length <= 50 && v.length >= 2) || codePointsWithin(v, 1, 50)))) return false
+          seen |= 32
+        } else if (key === "is_sensitive") {
+          if (v !== undefined && !(typeof v === "boolean")) return false
+          seen |= 67108864
+        } else return false
         break
-      case "correlation_id":
-        if (v === undefined || !(typeof v === "string" && ((v.length <= 255 && v.length >= 2) || codePointsWithin(v, 1, 255)))) return false
-        seen |= 128
+      case 13:
+        if (key === "event_outcome") {
+          if (v === undefined || !(typeof v === "string" && (v === "success" || v === "failure" || v === "pending"))) return false
+          seen |= 64
+        } else if (key === "resource_type") {
+          if (v !== undefined && !(typeof v === "string" && ((v.length <= 100 && v.length >= 2) || codePointsWithin(v, 1, 100)))) return false
+          seen |= 4096
+        } else if (key === "resource_name") {
+          if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 0) || codePointsWithin(v, 0, 255)))) return false
+          seen |= 16384
+        } else if (key === "error_message") {
+          if (v !== undefined && !(typeof v === "string" && ((v.length <= 4096 && v.length >= 0) || codePointsWithin(v, 0, 4096)))) return false
+          seen |= 4194304
+        } else return false
         break
-      case "event_data":
-        if (v === undefined || !((typeof v === "object" && v !== null && !Array.isArray(v)))) return false
-        seen |= 256
+      case 14:
+        if (key === "event_category") {
+          if (v === undefined || !(typeof v === "string" && (v === "gateway" || v === "notification" || v === "analysis" || v === "aiagent" || v === "signalprocessing" || v === "workflow" || v === "workflowexecution" || v === "orchestration" || v === "approval" || v === "effectiveness" || v === "actiontype" || v === "apifrontend" || v === "security" || v === "agentsession"))) return false
+          seen |= 16
+        } else if (key === "correlation_id") {
+          if (v === undefined || !(typeof v === "string" && ((v.length <= 255 && v.length >= 2) || codePointsWithin(v, 1, 255)))) return false
+          seen |= 128
+        } else if (key === "retention_days") {
+          if (v !== undefined && !(Number.isInteger(v) && (typeof v !== "number" || (!(v < 1) && !(v > 2555))))) return false
+          seen |= 33554432
+        } else return false
         break
-      case "event_id":
-        if (v !== undefined && !(typeof v === "string" && format3.validate(v))) return false
-        seen |= 2
+      case 15:
+        if (key === "event_timestamp") {
+          if (v === undefined || !(typeof v === "string" && (v === lastPassed7 || (format6.validate(v) && ((lastPassed7 = v), true))))) return false
+          seen |= 8
+        } else if (key === "parent_event_id") {
+          if (v !== undefined && !(typeof v === "string" && format8.validate(v))) return false
+          seen |= 32768
+        } else return false
         break
-      case "actor_type":
-        if (v !== undefined && !(typeof v === "string" && ((v.length <= 50 && v.length >= 2) || codePointsWithin(v, 1, 50)))) return false
-        seen |= 512
-        break
-      case "actor_id":
-        if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 2) || codePointsWithin(v, 1, 255)))) return false
-        seen |= 1024
-        break
-      case "actor_ip":
-        if (v !== undefined && !(typeof v === "string" && ((typeof v !== "string" || (format4.test(v))) || (typeof v !== "string" || (format5.test(v)))) && ((v.length <= 45 && v.length >= 0) || codePointsWithin(v, 0, 45)))) return false
-        seen |= 2048
-        break
-      case "resource_type":
-        if (v !== undefined && !(typeof v === "string" && ((v.length <= 100 && v.length >= 2) || codePointsWithin(v, 1, 100)))) return false
-        seen |= 4096
-        break
-      case "resource_id":
-        if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 2) || codePointsWithin(v, 1, 255)))) return false
-        seen |= 8192
-        break
-      case "resource_name":
-        if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 0) || codePointsWithin(v, 0, 255)))) return false
-        seen |= 16384
-        break
-      case "parent_event_id":
-        if (v !== undefined && !(typeof v === "string" && format6.validate(v))) return false
-        seen |= 32768
-        break
-      case "parent_event_date":
-        if (v !== undefined && !(typeof v === "string" && (v === lastPassed8 || (format7.validate(v) && ((lastPassed8 = v), true))))) return false
-        seen |= 65536
-        break
-      case "namespace":
-        if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 0) || codePointsWithin(v, 0, 255)))) return false
-        seen |= 131072
-        break
-      case "cluster_id":
-        if (v !== undefined && !(typeof v === "string" && ((v.length <= 255 && v.length >= 0) || codePointsWithin(v, 0, 255)))) return false
-        seen |= 262144
-        break
-      case "severity":
-        if (v !== undefined && !(typeof v === "string" && ((v.length <= 20 && v.length >= 2) || codePointsWithin(v, 1, 20)))) return false
-        seen |= 524288
-        break
-      case "duration_ms":
-        if (v !== undefined && !(Number.isInteger(v) && (typeof v !== "number" || (!(v < 0) && !(v > 2147483647))))) return false
-        seen |= 1048576
-        break
-      case "error_code":
-        if (v !== undefined && !(typeof v === "string" && ((v.length <= 50 && v.length >= 0) || codePointsWithin(v, 0, 50)))) return false
-        seen |= 2097152
-        break
-      case "error_message":
-        if (v !== undefined && !(typeof v === "string" && ((v.length <= 4096 && v.length >= 0) || codePointsWithin(v, 0, 4096)))) return false
-        seen |= 4194304
-        break
-      case "trace_id":
-        if (v !== undefined && !(typeof v === "string" && pattern9.test(v))) return false
-        seen |= 8388608
-        break
-      case "span_id":
-        if (v !== undefined && !(typeof v === "string" && pattern10.test(v))) return false
-        seen |= 16777216
-        break
-      case "retention_days":
-        if (v !== undefined && !(Number.isInteger(v) && (typeof v !== "number" || (!(v < 1) && !(v > 2555))))) return false
-        seen |= 33554432
-        break
-      case "is_sensitive":
-        if (v !== undefined && !(typeof v === "boolean")) return false
-        seen |= 67108864
+      case 17:
+        if (key === "parent_event_date") {
+          if (v !== undefined && !(typeof v === "string" && (v === lastPassed10 || (format9.validate(v) && ((lastPassed10 = v), true))))) return false
+          seen |= 65536
+        } else return false
         break
       default:
         return false
