@@ -94,6 +94,20 @@ async function timeValidator(count: number, events: AuditEventRequest[]): Promis
   return total / count
 }
 
+/** JSON.stringify of each pre-built event alone: the serialisation every client that sends JSON pays, and the peer skips. */
+async function timeStringify(count: number, events: AuditEventRequest[]): Promise<number> {
+  let chars = 0
+  const started = process.hrtime.bigint()
+  for (let i = 0; i < count; ) {
+    const end = Math.min(count, i + SLICE)
+    for (; i < end; i++) chars += JSON.stringify(events[i % events.length]!).length
+    await nextTurn()
+  }
+  const total = Number(process.hrtime.bigint() - started)
+  if (chars === 0) throw new Error('emit benchmark: nothing serialised')
+  return total / count
+}
+
 /** What emit() must do at least: complete the event as the client does (copy, UUIDv7, timestamp), then validate. */
 async function timeBuildAndValidate(count: number, inputs: AuditEventInput[]): Promise<number> {
   const validate = createAuditEventValidator()
@@ -257,6 +271,7 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
 
   const validatorNs: number[] = []
   const floorNs: number[] = []
+  const stringifyNs: number[] = []
   const emits: EmitTiming[] = []
   const otelNs: number[] = []
   const naiveNs: number[] = []
@@ -267,6 +282,7 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
     naiveNs.push(await timeNaive(count, inputs, peer))
     validatorNs.push(await timeValidator(count, complete))
     floorNs.push(await timeBuildAndValidate(count, inputs))
+    stringifyNs.push(await timeStringify(count, complete))
   }
   // Context: the client as configured by default, gzip-compressing its bodies (one round).
   const gzipped = await timeEmit(count, inputs, true)
@@ -282,6 +298,7 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
   const floor = median(floorNs)
   const otel = median(otelNs)
   const naive = median(naiveNs)
+  const stringify = median(stringifyNs)
   return {
     title: '1. client emit() cost',
     parameters: {
@@ -313,6 +330,8 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
       },
       { kind: 'info', label: 'naive array + JSON.stringify (no checks)', value: naive, unit: 'ns/event' },
       { kind: 'ratio', label: 'whole client / naive', value: total / naive },
+      { kind: 'info', label: 'JSON.stringify alone, same events', value: stringify, unit: 'ns/event' },
+      { kind: 'ratio', label: 'JSON.stringify alone / OpenTelemetry', value: stringify / otel },
       { kind: 'figure', label: 'heap held per buffered event', value: heldClient, unit: 'B' },
       { kind: 'baseline', label: 'OpenTelemetry, per queued record', value: heldOtelBytes, unit: 'B' },
       { kind: 'ratio', label: 'held: client / OpenTelemetry', value: heldClient / heldOtelBytes },
@@ -339,15 +358,17 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
       emit_vs_otel: total / otel,
       naive_ns: naive,
       validator_ns: validator,
+      stringify_ns: stringify,
       held_bytes_per_event: heldClient,
       otel_held_bytes_per_event: heldOtelBytes,
       json_held_bytes_per_event: heldJson,
     },
     notes: [
       `rounds (ns/event): client ${emits.map((e) => Math.round(e.totalNs)).join(', ')}; OpenTelemetry ${otelNs.map(Math.round).join(', ')}; naive ${naiveNs.map(Math.round).join(', ')}`,
-      `validator ${validatorNs.map(Math.round).join(', ')}; floor ${floorNs.map(Math.round).join(', ')}`,
+      `validator ${validatorNs.map(Math.round).join(', ')}; floor ${floorNs.map(Math.round).join(', ')}; JSON.stringify ${stringifyNs.map(Math.round).join(', ')}`,
       'validator alone runs on pre-built events; the floor builds each event as emit() does (copy, UUIDv7,',
-      'ISO timestamp) and validates the fresh object. Held bytes: V8 heap + ArrayBuffers after a full GC,',
+      'ISO timestamp) and validates the fresh object. OpenTelemetry keeps records as objects and its in-memory',
+      'exporter encodes nothing; the client serialises every event (the JSON.stringify line). Held bytes: V8 heap + ArrayBuffers after a full GC,',
       'with the events held minus before them, per event (each event built fresh, shared with nothing).',
     ],
   }
