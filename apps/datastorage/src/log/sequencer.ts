@@ -42,6 +42,13 @@ export interface SequencerOptions {
   backoff?: { baseMs: number; maxMs: number }
   /** The most time {@link Sequencer.stop} spends sealing and checkpointing the last events. [5000] */
   stopTimeoutMs?: number
+  /**
+   * The most time one round (a batch, a checkpoint, an election) may take. postgres.js holds a
+   * query while it reconnects, for as long as the server refuses, and a query on a connection the
+   * server dropped may never settle: past this the round fails like any other, and closing its
+   * session ends both. [30000]
+   */
+  roundTimeoutMs?: number
 }
 
 /** The leader lost its lock while it still had a session (its connection was replaced). */
@@ -49,6 +56,14 @@ export class LeadershipLostError extends DataStorageError {
   override readonly name = 'LeadershipLostError'
   constructor() {
     super('SEQUENCER_LEADERSHIP_LOST', 'the sequencer no longer holds the leader lock')
+  }
+}
+
+/** A round did not finish within `roundTimeoutMs` (the database does not answer). */
+export class RoundTimeoutError extends DataStorageError {
+  override readonly name = 'RoundTimeoutError'
+  constructor(ms: number) {
+    super('SEQUENCER_ROUND_TIMEOUT', `a sequencer round took more than ${ms} ms`)
   }
 }
 
@@ -109,6 +124,7 @@ export function startSequencer(options: SequencerOptions): Sequencer {
     electionIntervalMs = 3000,
     backoff = { baseMs: 500, maxMs: 30_000 },
     stopTimeoutMs = 5000,
+    roundTimeoutMs = 30_000,
   } = options
   const log = logger.child({ component: 'sequencer' })
   let session: DatabaseSession | undefined
@@ -125,9 +141,13 @@ export function startSequencer(options: SequencerOptions): Sequencer {
     metrics.leader.set(value ? 1 : 0)
   }
 
+  // A leader that lost its session waits two election intervals before it tries again, so that a
+  // replica already waiting (trying every interval) takes over instead of the same one flapping back.
+  let retryElectionAt = 0
   const dropSession = async () => {
     const closing = session
     session = undefined
+    if (leader) retryElectionAt = performance.now() + 2 * electionIntervalMs
     setLeader(false)
     await closing?.close()
   }
@@ -149,12 +169,14 @@ export function startSequencer(options: SequencerOptions): Sequencer {
       setLeader(true)
       return true
     }
+    const current = session
     const [row] = rowsOf<{ locked: boolean }>(
-      await session.db.execute(
+      await current.db.execute(
         sql`SELECT pg_try_advisory_lock(${sql.raw(String(SEQUENCER_LOCK.classId))}, ${sql.raw(String(SEQUENCER_LOCK.objId))}) AS locked`,
       ),
     )
-    setLeader(row?.locked === true)
+    // A round abandoned on timeout must not crown a session that was closed since.
+    setLeader(row?.locked === true && session === current && !current.lost)
     return leader
   }
 
@@ -193,7 +215,11 @@ export function startSequencer(options: SequencerOptions): Sequencer {
       log.warn('the sequencer lost its database connection')
       await dropSession()
     }
-    if (!leader && !(await elect())) return electionIntervalMs
+    if (!leader) {
+      const wait = retryElectionAt - performance.now()
+      if (wait > 0 && database.kind === 'postgres') return wait
+      if (!(await elect())) return electionIntervalMs
+    }
     const current = session!
     const batch = await sealOnce(current)
     if (batch.taken < batchSize) metrics.pending.set(0)
@@ -202,12 +228,22 @@ export function startSequencer(options: SequencerOptions): Sequencer {
     return batch.taken >= batchSize ? 0 : intervalMs
   }
 
+  const boundedRound = (): Promise<number> => {
+    let timer: NodeJS.Timeout | undefined
+    const pending = round()
+    pending.catch(() => {})
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new RoundTimeoutError(roundTimeoutMs)), roundTimeoutMs)
+    })
+    return Promise.race([pending, timeout]).finally(() => clearTimeout(timer))
+  }
+
   const run = async () => {
     let failures = 0
     while (!stopping) {
       let waitMs: number
       try {
-        waitMs = await round()
+        waitMs = await boundedRound()
         failures = 0
       } catch (caught) {
         failures++
@@ -217,7 +253,8 @@ export function startSequencer(options: SequencerOptions): Sequencer {
           isConnectionError(error) ||
           error instanceof LeadershipLostError ||
           error instanceof SessionLostError ||
-          error instanceof ConcurrentAppendError
+          error instanceof ConcurrentAppendError ||
+          error instanceof RoundTimeoutError
         const level = expected ? 'warn' : 'error'
         log[level]({ err: error, retry_in_ms: waitMs, failures }, 'sequencer round failed; retrying')
         // Whatever the session held may be gone: start over with a fresh connection and election.

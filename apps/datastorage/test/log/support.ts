@@ -93,6 +93,7 @@ export async function openLogFixture(
         metrics,
         electionIntervalMs: 50,
         backoff: { baseMs: 20, maxMs: 200 },
+        roundTimeoutMs: 2000,
         ...overrides,
       })
       cleanups.unshift(() => sequencer.stop())
