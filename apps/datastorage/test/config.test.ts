@@ -45,6 +45,15 @@ describe('loadConfig', () => {
       authTokensFile: undefined,
       metricsToken: undefined,
       selfAudit: { enabled: true, failureWindowMs: 60_000 },
+      transparencyLog: {
+        enabled: true,
+        checkpointIntervalMs: 10_000,
+        signingKeyFile: undefined,
+        origin: 'audit-trail',
+        sequencerIntervalMs: 200,
+        sequencerBatchSize: 5000,
+      },
+      retention: { enabled: false, intervalMs: 3_600_000 },
     })
   })
 
@@ -78,6 +87,14 @@ describe('loadConfig', () => {
       METRICS_TOKEN: 'scrape-me-0123456789',
       SELF_AUDIT: 'false',
       SELF_AUDIT_FAILURE_WINDOW_MS: '5000',
+      TRANSPARENCY_LOG: 'off',
+      CHECKPOINT_INTERVAL_MS: '2500',
+      SIGNING_KEY_FILE: '/etc/audit/signing-key.pem',
+      LOG_ORIGIN: 'audit.example.com/prod',
+      SEQUENCER_INTERVAL_MS: '50',
+      SEQUENCER_BATCH_SIZE: '1000',
+      RETENTION_ENABLED: 'true',
+      RETENTION_INTERVAL_MS: '60000',
     })
     expect(config).toEqual({
       port: 9090,
@@ -109,6 +126,15 @@ describe('loadConfig', () => {
       authTokensFile: '/etc/audit/tokens.yaml',
       metricsToken: 'scrape-me-0123456789',
       selfAudit: { enabled: false, failureWindowMs: 5000 },
+      transparencyLog: {
+        enabled: false,
+        checkpointIntervalMs: 2500,
+        signingKeyFile: '/etc/audit/signing-key.pem',
+        origin: 'audit.example.com/prod',
+        sequencerIntervalMs: 50,
+        sequencerBatchSize: 1000,
+      },
+      retention: { enabled: true, intervalMs: 60_000 },
     })
   })
 
