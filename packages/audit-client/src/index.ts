@@ -32,6 +32,7 @@ export {
 export type { AuditLogger } from './logger.js'
 export type { PrometheusRegistry } from './metrics.js'
 export type { Compression, OnFull } from './options.js'
+export type { SerializedBody } from './packed-batch.js'
 export { type AuditWarningCode, WARNING_TYPE } from './process-warnings.js'
 export { installShutdownHooks, type ShutdownHooksOptions, type ShutdownProcess } from './shutdown.js'
 export type { AuditClientStats } from './stats.js'
