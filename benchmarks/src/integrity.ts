@@ -82,7 +82,7 @@ async function ingestThroughClient(
   return { seconds, lastAckAt, serviceCpu, stats }
 }
 
-/** The sequencer's queue and tree, sampled while the log-on service ingests. */
+/** The sequencer's backlog (`audit_log_pending`), sampled while the log-on service ingests and seals. */
 interface BacklogSampler {
   /** Stops sampling; resolves with the largest `audit_log_pending` count seen and the number of samples. */
   stop(): Promise<{ peakPending: number; samples: number }>
