@@ -1,6 +1,8 @@
 // Values PostgreSQL stores exactly as sent, or refuses: checked before a request reaches it, so that
 // the sender gets a 400 naming the field instead of a failed batch (or a silently changed value).
 
+import { isLastIssued } from './uuidv7.js'
+
 /** A UUID as PostgreSQL's `uuid` type stores it: `8-4-4-4-12` hex digits, either case, nothing around. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -10,7 +12,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
  * contract's `format: uuid`, for event ids in bodies, paths and cursors.
  */
 export function isUuid(text: string): boolean {
-  return UUID.test(text)
+  return isLastIssued(text) || UUID.test(text)
 }
 
 // String.prototype.isWellFormed is ES2024; Node 20 has it but this repo targets ES2023 typings.

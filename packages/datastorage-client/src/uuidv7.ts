@@ -10,6 +10,16 @@ const DASH = 0x2d
 
 let lastMs = -1
 let counter = 0
+/** The last id made here: a uuid by construction, so {@link isLastIssued} spares it a regex test. */
+let lastIssued: string | undefined
+
+/**
+ * Whether `text` is the id {@link uuidv7} made last (the one an `emit()` is validating, typically):
+ * such a string is a well-formed UUID without looking at it.
+ */
+export function isLastIssued(text: string): boolean {
+  return text === lastIssued
+}
 
 /**
  * A UUIDv7 (RFC 9562): 48 bits of Unix milliseconds, then random bits from the platform CSPRNG
@@ -55,7 +65,7 @@ export function uuidv7(nowMs: number = Date.now()): string {
   b[o + 8] = 0x80 | (b[o + 8]! & 0x3f) // variant 10
   // One call with the 36 character codes: a flat string at once, where concatenating pieces would
   // make a rope that the id's first regex test (the validator's uuid format) has to flatten again.
-  return String.fromCharCode(
+  lastIssued = String.fromCharCode(
     HI[b[o]!]!,
     LO[b[o]!]!,
     HI[b[o + 1]!]!,
@@ -93,4 +103,5 @@ export function uuidv7(nowMs: number = Date.now()): string {
     HI[b[o + 15]!]!,
     LO[b[o + 15]!]!,
   )
+  return lastIssued
 }
