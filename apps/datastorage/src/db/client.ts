@@ -129,6 +129,10 @@ export async function openDatabase({
           // Never closed for being idle or old: the session's locks live as long as its connection.
           idle_timeout: 0,
           max_lifetime: null,
+          // The array-type query postgres.js runs on each new connection rejects unhandled if the
+          // server closes the connection meanwhile (it does while shutting down): a session's
+          // statements pass arrays as text literals instead (log/text-array.ts).
+          fetch_types: false,
           connection: { application_name: name },
           onnotice: (notice) => onNotice?.(String(notice['message'] ?? '')),
           onclose: () => {

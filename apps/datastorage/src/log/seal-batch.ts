@@ -5,6 +5,7 @@ import { auditEvents } from '../db/schema.js'
 import { DataStorageError } from '../errors.js'
 import { EVENT_SELECTION, type SelectedEventRow } from '../store/audit-event-row.js'
 import { eventLeafHashOfRow } from './leaf-hash.js'
+import { textArray } from './text-array.js'
 
 /** What one {@link sealBatch} did. */
 export interface SealedBatch {
@@ -73,8 +74,8 @@ async function readEvents(
     .select(EVENT_SELECTION)
     .from(auditEvents)
     .where(
-      sql`${auditEvents.eventId} = ANY(${sql.param(ids)}::text[]::uuid[])
-        AND ${auditEvents.eventDate} = ANY(${sql.param(days)}::text[]::date[])`,
+      sql`${auditEvents.eventId} = ANY(${textArray(ids)}::text[]::uuid[])
+        AND ${auditEvents.eventDate} = ANY(${textArray(days)}::text[]::date[])`,
     )) as SelectedEventRow[]
   return new Map(rows.map((row) => [row.eventId.toLowerCase(), row]))
 }
@@ -83,7 +84,7 @@ async function sealedAlready(tx: Database, ids: readonly string[]): Promise<Set<
   const rows = rowsOf<{ event_id: string }>(
     await tx.execute(sql`
       SELECT event_id::text AS event_id FROM audit_log_leaves
-      WHERE event_id = ANY(${sql.param([...ids])}::text[]::uuid[])`),
+      WHERE event_id = ANY(${textArray([...ids])}::text[]::uuid[])`),
   )
   return new Set(rows.map((r) => r.event_id))
 }
@@ -170,28 +171,28 @@ export async function sealBatch(tx: Database, limit: number): Promise<SealedBatc
       WITH state AS (
         UPDATE audit_log_state
         SET tree_size = ${String(tree.size)}::bigint,
-            peaks = ARRAY(SELECT decode(h, 'hex') FROM unnest(${sql.param(hex(tree.peaks()))}::text[])
+            peaks = ARRAY(SELECT decode(h, 'hex') FROM unnest(${textArray(hex(tree.peaks()))}::text[])
                           WITH ORDINALITY AS t(h, o) ORDER BY o)
         WHERE id = 1 AND tree_size = ${String(sizeBefore)}::bigint
         RETURNING 1
       ), leaves AS (
         INSERT INTO audit_log_leaves (leaf_index, event_id, event_date, correlation_id, event_timestamp, leaf_hash)
         SELECT u.i::bigint, u.e::uuid, u.d::date, u.c, u.t::timestamptz, decode(u.h, 'hex')
-        FROM unnest(${sql.param(leaves.index)}::text[], ${sql.param(leaves.id)}::text[],
-                    ${sql.param(leaves.date)}::text[], ${sql.param(leaves.correlation)}::text[],
-                    ${sql.param(leaves.timestamp)}::text[], ${sql.param(hex(leaves.hash))}::text[])
+        FROM unnest(${textArray(leaves.index)}::text[], ${textArray(leaves.id)}::text[],
+                    ${textArray(leaves.date)}::text[], ${textArray(leaves.correlation)}::text[],
+                    ${textArray(leaves.timestamp)}::text[], ${textArray(hex(leaves.hash))}::text[])
           AS u(i, e, d, c, t, h)
         WHERE EXISTS (SELECT 1 FROM state)
       ), nodes AS (
         INSERT INTO audit_log_nodes (level, node_index, hash)
         SELECT u.l::smallint, u.i::bigint, decode(u.h, 'hex')
-        FROM unnest(${sql.param(nodes.map((n) => String(n.level)))}::text[],
-                    ${sql.param(nodes.map((n) => String(n.index)))}::text[],
-                    ${sql.param(hex(nodes.map((n) => n.hash)))}::text[]) AS u(l, i, h)
+        FROM unnest(${textArray(nodes.map((n) => String(n.level)))}::text[],
+                    ${textArray(nodes.map((n) => String(n.index)))}::text[],
+                    ${textArray(hex(nodes.map((n) => n.hash)))}::text[]) AS u(l, i, h)
         WHERE EXISTS (SELECT 1 FROM state)
       ), taken AS (
         DELETE FROM audit_log_pending
-        WHERE seq = ANY(${sql.param(pending.map((p) => p.seq))}::text[]::bigint[]) AND EXISTS (SELECT 1 FROM state)
+        WHERE seq = ANY(${textArray(pending.map((p) => p.seq))}::text[]::bigint[]) AND EXISTS (SELECT 1 FROM state)
       )
       SELECT count(*)::int AS updated FROM state`),
   )

@@ -151,4 +151,17 @@ describe.each(['pglite', 'postgres'] as const)('the sequencer on %s', (engine) =
     expect(await log.metrics.checkpoints.get()).toMatchObject({ values: [{ value: expect.any(Number) }] })
     expect((await log.metrics.treeSize.get()).values[0]!.value).toBe(latest.treeSize + 4)
   })
+
+  it('copies a correlation id with quotes, backslashes, commas, braces and NULL into its leaf as it is', async () => {
+    const latest = (await log.reader.latestCheckpoint())!
+    const correlation = `${uniqueCorrelationId('odd')} a,"b"\\c{d} NULL ünï`
+    const events = logEvents(2, correlation)
+    await log.store.insert(events, RECORDED_BY)
+    const sequencer = log.sequencer()
+    await checkpointOf(latest.treeSize + 2)
+    await sequencer.stop()
+    const leaves = await log.reader.leavesOf({ correlationId: correlation }, latest.treeSize + 2)
+    expect(leaves.map((l) => l.eventId).sort()).toEqual(events.map((e) => e.event_id).sort())
+    expect(leaves.every((l) => l.correlationId === correlation)).toBe(true)
+  })
 })
