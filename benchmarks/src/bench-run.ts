@@ -6,7 +6,7 @@ import {
   resolveInfrastructure,
   type TestDatabase,
 } from '@audit-trail/test-infra'
-import { type DatastorageProcess, startDatastorage } from './datastorage-process.js'
+import { type DatastorageProcess, serviceNodeFlags, startDatastorage } from './datastorage-process.js'
 
 /** What a benchmark gets from the runner: its scale, and resources that are released after it. */
 export interface BenchRun {
@@ -20,9 +20,10 @@ export interface BenchRun {
    * The built datastorage service as a child process on `databaseUrl`, with its dead-letter streams
    * under this run's Redis key prefix (deleted at the end) and a tokens file of its own (its
    * `tokens`: clients write with `writer`, queries read with `reader`); stopped when the benchmark
-   * ends.
+   * ends. `env` adds or overrides the service's environment (e.g. `TRANSPARENCY_LOG: 'off'`);
+   * `BENCH_SERVICE_NODE_FLAGS` adds Node flags (`--cpu-prof`).
    */
-  startService(databaseUrl: string, name: string): Promise<DatastorageProcess>
+  startService(databaseUrl: string, name: string, env?: Record<string, string>): Promise<DatastorageProcess>
   /** Registers a clean-up step; they run in reverse order when the benchmark ends, even on failure. */
   defer(step: () => Promise<unknown>): void
 }
@@ -82,7 +83,7 @@ export class BenchSession {
         scope.push(() => db.drop())
         return db
       },
-      startService: async (databaseUrl, name) => {
+      startService: async (databaseUrl, name, env = {}) => {
         const infra = await this.infrastructure()
         const prefix = `${this.keyPrefix}${name}:`
         const service = await startDatastorage({
@@ -91,7 +92,9 @@ export class BenchSession {
           env: {
             DLQ_STREAM: `${prefix}audit:dlq:events`,
             DEAD_LETTER_STREAM: `${prefix}audit:dead-letter:events`,
+            ...env,
           },
+          nodeFlags: serviceNodeFlags(),
         })
         scope.push(() => service.stop())
         return service

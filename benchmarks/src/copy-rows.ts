@@ -105,6 +105,34 @@ export function copyOutAuditEvents(url: string): Promise<Buffer[]> {
   })
 }
 
+/**
+ * Reads `event_id, event_date` of every row a benchmark wrote ({@link BENCH_ROWS}) as COPY-text
+ * chunks: what the service's insert also writes, for each stored event, into `audit_event_ids`
+ * (the duplicate claim) and, with the transparency log on, into `audit_log_pending`.
+ */
+export function copyOutEventIds(url: string): Promise<Buffer[]> {
+  return onOwnConnection(url, async (sql) => {
+    const readable = await sql
+      .unsafe(`COPY (SELECT event_id, event_date FROM audit_events WHERE ${BENCH_ROWS}) TO STDOUT`)
+      .readable()
+    const chunks: Buffer[] = []
+    for await (const chunk of readable) chunks.push(chunk as Buffer)
+    return chunks
+  })
+}
+
+/** Streams `event_id, event_date` COPY-text chunks into `table` (`audit_event_ids` or `audit_log_pending`). */
+export function copyIntoEventIdTable(
+  url: string,
+  table: 'audit_event_ids' | 'audit_log_pending',
+  chunks: Iterable<string | Buffer>,
+): Promise<void> {
+  return onOwnConnection(url, async (sql) => {
+    const writable = await sql.unsafe(`COPY ${table} (event_id, event_date) FROM STDIN`).writable()
+    await pipeline(Readable.from(chunks), writable)
+  })
+}
+
 /** Creates the monthly partitions (`YYYY-MM`) through migration 0001's SQL function, as the service does. */
 export async function ensureMonthPartitions(sql: Sql, months: Iterable<string>): Promise<void> {
   for (const month of new Set(months)) {

@@ -26,18 +26,35 @@ function generateToken(): string {
 const sha256Hex = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex')
 
 /**
+ * `BENCH_SERVICE_NODE_FLAGS`: Node flags for every service process a benchmark starts, split on
+ * whitespace, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the service (`--cpu-prof` is
+ * refused in NODE_OPTIONS, so it has to be on the command line). [none]
+ */
+export function serviceNodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
+  return (env.BENCH_SERVICE_NODE_FLAGS ?? '').split(/\s+/).filter((flag) => flag !== '')
+}
+
+/** Whether a service started with `env` runs the transparency log (`TRANSPARENCY_LOG`, on unless `off`). */
+export function transparencyLogOn(env: Record<string, string | undefined>): boolean {
+  return env.TRANSPARENCY_LOG !== 'off'
+}
+
+/**
  * Starts the built `datastorage serve` (turbo builds it before `bench`) on a free port, LOG_LEVEL
- * warn, with a tokens file of its own (a trimmed copy of test-e2e's launcher). The file's temporary
- * directory goes when the service is stopped.
+ * warn, with a tokens file of its own (a trimmed copy of test-e2e's launcher) and `DATA_DIR` in the
+ * same temporary directory, so the transparency log's signing key it creates there
+ * (`signing-key.pem`) is not left behind in the working directory. The directory goes when the
+ * service is stopped. `nodeFlags` go before the script (see {@link serviceNodeFlags}).
  */
 export async function startDatastorage(options: {
   databaseUrl: string
   redisUrl: string
   env: Record<string, string>
+  nodeFlags?: readonly string[]
 }): Promise<DatastorageProcess> {
   const packageJson = createRequire(import.meta.url).resolve('@audit-trail/datastorage/package.json')
   const tokens: ServiceTokens = { writer: generateToken(), reader: generateToken() }
-  const dir = mkdtempSync(join(tmpdir(), 'bench-tokens-'))
+  const dir = mkdtempSync(join(tmpdir(), 'bench-service-'))
   const file = join(dir, 'tokens.json')
   const entries = [
     { name: 'bench-writer', sha256: sha256Hex(tokens.writer), scopes: ['audit:write'] },
@@ -47,14 +64,19 @@ export async function startDatastorage(options: {
   const removeDir = () => rmSync(dir, { recursive: true, force: true })
   let service: ServiceProcess
   try {
+    const cli = join(dirname(packageJson), 'dist', 'cli.js')
+    // startServiceProcess runs `node <script> <args>`: Node flags go first, so the first one takes
+    // the script's place and the CLI follows the others.
+    const [first, ...rest] = options.nodeFlags ?? []
     service = await startServiceProcess({
-      script: join(dirname(packageJson), 'dist', 'cli.js'),
-      args: ['serve'],
+      script: first ?? cli,
+      args: first === undefined ? ['serve'] : [...rest, cli, 'serve'],
       env: {
         DATABASE_URL: options.databaseUrl,
         REDIS_URL: options.redisUrl,
         LOG_LEVEL: 'warn',
         AUTH_TOKENS_FILE: file,
+        DATA_DIR: dir,
         ...options.env,
       },
     })
