@@ -22,6 +22,13 @@ export interface DataStorageConfig {
   host: string
   /** `DATABASE_URL` [unset: embedded PGlite under `dataDir`]. */
   databaseUrl: string | undefined
+  /**
+   * `READ_DATABASE_URL` [unset: every read on `DATABASE_URL`]: a streaming replica of
+   * `DATABASE_URL` that serves `GET /events` and `GET /events/{event_id}` (unless the request sends
+   * `Consistency: primary`); writes, the DLQ replay and the transparency log's reads stay on the
+   * primary. Requires `DATABASE_URL`.
+   */
+  readDatabaseUrl: string | undefined
   /** `DATA_DIR` [./.data]: where PGlite keeps its files when `DATABASE_URL` is unset. */
   dataDir: string
   /** `DATABASE_POOL_MAX` [10]: PostgreSQL connections. */
@@ -146,6 +153,7 @@ const envSchema = z
     PORT: intVar(0, 65535).default(8080),
     HOST: nonEmpty.default('127.0.0.1'),
     DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
+    READ_DATABASE_URL: url(['postgres:', 'postgresql:']).optional(),
     DATA_DIR: nonEmpty.default('./.data'),
     DATABASE_POOL_MAX: intVar(1, 1000).default(10),
     DATABASE_WRITE_TIMEOUT_MS: intVar(100, 600_000).default(8000),
@@ -182,6 +190,14 @@ const envSchema = z
   })
   .refine(dlqStreamsDiffer, dlqStreamsIssue)
   .superRefine((e, ctx) => {
+    if (e.READ_DATABASE_URL !== undefined && e.DATABASE_URL === undefined) {
+      // A replica of the embedded PGlite cannot exist: the reads would see another database.
+      ctx.addIssue({
+        code: 'custom',
+        message: 'requires DATABASE_URL (a replica of the PostgreSQL primary)',
+        path: ['READ_DATABASE_URL'],
+      })
+    }
     if (e.BODY_READ_BUDGET_BYTES !== undefined && e.BODY_READ_BUDGET_BYTES < e.BODY_LIMIT_BYTES) {
       // A body of the largest accepted size could never be read.
       ctx.addIssue({
@@ -207,6 +223,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: e.PORT,
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
+    readDatabaseUrl: e.READ_DATABASE_URL,
     dataDir: e.DATA_DIR,
     databasePoolMax: e.DATABASE_POOL_MAX,
     databaseWriteTimeoutMs: e.DATABASE_WRITE_TIMEOUT_MS,

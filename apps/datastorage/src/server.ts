@@ -3,9 +3,10 @@ import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import { resolveAccess } from './auth/startup.js'
 import { watchTokensFile } from './auth/token-registry.js'
-import { openDatabase, pgliteDirOf } from './db/client.js'
+import { type DatabaseHandle, openDatabase, openReadDatabase, pgliteDirOf } from './db/client.js'
 import { migrateDatabase } from './db/migrate.js'
 import { createPartitionManager, startPartitionMaintenance } from './db/partitions.js'
+import { type ReadRouting, routeReads } from './db/read-replica.js'
 import { type DlqAdminConnection, openDlqAdmin } from './dlq/dlq-admin.js'
 import type { ReplayWorkerOptions } from './dlq/replay-worker.js'
 import { type ServiceDlq, startServiceDlq } from './dlq/service-dlq.js'
@@ -149,6 +150,7 @@ export async function startServer(
   let selfAudit: ServiceSelfAudit | undefined
   let sequencer: Sequencer | undefined
   let retention: RetentionJob | undefined
+  let readDatabase: DatabaseHandle | undefined
   try {
     const migrations = await migrateDatabase(database)
     logger.info({ engine: database.kind, applied: migrations }, 'database migrated')
@@ -188,6 +190,23 @@ export async function startServer(
     } else {
       logger.warn('REDIS_URL is not set: no dead-letter queue; writes answer 503 while PostgreSQL is down')
     }
+    // READ_DATABASE_URL: the events query and the read by id go to the replica (and fall back to
+    // the primary when it does not answer); everything else stays on the primary.
+    let reads: ReadRouting | undefined
+    if (config.readDatabaseUrl) {
+      readDatabase = await openReadDatabase(config.readDatabaseUrl, {
+        maxConnections: config.databasePoolMax,
+        onNotice: (message) => logger.debug({ notice: message }, 'read replica notice'),
+      })
+      reads = routeReads({
+        primary: store.requests,
+        replica: createAuditEventStore(readDatabase, { transparencyLog: transparencyLog.enabled }),
+        replicaDb: readDatabase.db,
+        registry: metrics.registry,
+        logger,
+      })
+      logger.info('READ_DATABASE_URL set: event queries are served by the read replica')
+    }
     const writer = createEventWriter({
       store: store.requests,
       metrics,
@@ -223,6 +242,7 @@ export async function startServer(
       writer,
       selfAudit: auditing,
       database: database.db,
+      reads,
     })
     server = createHttpServer({ fetch: app.fetch, logger })
     const listening = listen(server)
@@ -280,6 +300,7 @@ export async function startServer(
     const runningSelfAudit = selfAudit
     const runningSequencer = sequencer
     const runningRetention = retention
+    const runningReadDatabase = readDatabase
     let closing: Promise<void> | undefined
     const shutdown = async (): Promise<void> => {
       readiness.startDraining()
@@ -301,6 +322,9 @@ export async function startServer(
       await runningSequencer?.stop()
       await Promise.all([runningDlq?.close(), runningDlqAdmin?.close()])
       await store.requests.close().catch((error) => logger.error({ err: error }, 'closing the store failed'))
+      await runningReadDatabase
+        ?.close()
+        .catch((error) => logger.error({ err: error }, 'closing the read replica pool failed'))
       logger.info('stopped')
     }
     return {
@@ -321,6 +345,7 @@ export async function startServer(
     server?.close()
     await sequencer?.stop()
     await database.close().catch(() => {})
+    await readDatabase?.close().catch(() => {})
     throw error
   }
 }

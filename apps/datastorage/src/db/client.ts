@@ -43,6 +43,11 @@ export interface DatabaseOptions {
   pgliteDataDir?: string
   /** Server NOTICE messages (e.g. "relation already exists, skipping"). [dropped] */
   onNotice?: (message: string) => void
+  /**
+   * Every connection starts with `default_transaction_read_only=on` (PostgreSQL only): a pool for
+   * reads cannot write even when its URL points at the primary by mistake. [false]
+   */
+  readOnly?: boolean
 }
 
 /** An open database: the Drizzle handle, which engine it is, and how to close it. */
@@ -104,6 +109,7 @@ export async function openDatabase({
   applicationName = 'audit-trail-datastorage',
   pgliteDataDir = DEFAULT_PGLITE_DIR,
   onNotice,
+  readOnly = false,
 }: DatabaseOptions = {}): Promise<DatabaseHandle> {
   requirePositiveInteger('maxConnections', maxConnections)
   requirePositiveInteger('connectTimeoutSeconds', connectTimeoutSeconds)
@@ -114,7 +120,10 @@ export async function openDatabase({
       max: maxConnections,
       connect_timeout: connectTimeoutSeconds,
       idle_timeout: idleTimeoutSeconds,
-      connection: { application_name: applicationName },
+      connection: {
+        application_name: applicationName,
+        ...(readOnly ? { default_transaction_read_only: true } : {}),
+      },
       // postgres.js prints notices to the console by default; the service logs through pino.
       onnotice: (notice) => onNotice?.(String(notice['message'] ?? '')),
     })
@@ -172,6 +181,36 @@ export async function openDatabase({
     openSession: async () => session,
     close: once(() => client.close()),
   }
+}
+
+/** `application_name` of the read pool's connections, to tell them apart in pg_stat_activity. */
+export const READ_POOL_APPLICATION_NAME = 'audit-trail-datastorage-read'
+
+/**
+ * Seconds the read pool waits for a connection. Short on purpose: a read the replica cannot take
+ * goes to the primary instead (`db/read-replica.ts`), and the caller waits for both attempts.
+ */
+export const READ_POOL_CONNECT_TIMEOUT_SECONDS = 3
+
+/**
+ * Opens the pool for `READ_DATABASE_URL` (a streaming replica): read-only connections, a short
+ * connect timeout, its own `application_name`. Like {@link openDatabase}, it connects lazily: an
+ * unreachable replica does not fail the start, reads fall back to the primary.
+ *
+ * @example
+ * const reads = await openReadDatabase(config.readDatabaseUrl, { maxConnections: config.databasePoolMax })
+ */
+export function openReadDatabase(
+  url: string,
+  options: Pick<DatabaseOptions, 'maxConnections' | 'onNotice'> = {},
+): Promise<DatabaseHandle> {
+  return openDatabase({
+    ...options,
+    url,
+    connectTimeoutSeconds: READ_POOL_CONNECT_TIMEOUT_SECONDS,
+    applicationName: READ_POOL_APPLICATION_NAME,
+    readOnly: true,
+  })
 }
 
 /** The connection of a {@link DatabaseSession} closed: what it held (locks, a transaction) is gone. */

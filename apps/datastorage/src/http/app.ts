@@ -5,6 +5,7 @@ import { requestId } from 'hono/request-id'
 import type { Logger } from 'pino'
 import { type AccessControlOptions, mountAccessControl } from '../auth/access-control.js'
 import type { Database } from '../db/client.js'
+import type { ReadRouting } from '../db/read-replica.js'
 import type { CapacityMonitor } from '../dlq/capacity-monitor.js'
 import type { DeadLetterWriter } from '../dlq/dead-letter-writer.js'
 import type { DlqAdminOptions } from '../dlq/dlq-admin.js'
@@ -106,6 +107,11 @@ export interface CreateAppOptions {
    * over a fake store): the legal-hold routes then fail (500) and verify answers 404 no-checkpoint.
    */
   database?: Database | undefined
+  /**
+   * Which store serves `GET /events` and `GET /events/{event_id}`: a read replica behind
+   * `READ_DATABASE_URL` (`routeReads`). Default: `store` for every read.
+   */
+  reads?: ReadRouting | undefined
 }
 
 /**
@@ -169,6 +175,7 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       metrics,
       bodyLimitBytes: config.bodyLimitBytes,
       maxBatchSize: config.maxBatchSize,
+      reads: options.reads,
     }),
   )
   app.route('/api/v1/audit', dlqAdminRoutes({ admin: options.dlqAdmin }))

@@ -10,6 +10,7 @@ import {
   uuidv7,
 } from '@audit-trail/datastorage-client'
 import { type Context, Hono } from 'hono'
+import { primaryOnly, type ReadRouting } from '../../db/read-replica.js'
 import { DataStorageError } from '../../errors.js'
 import type { DataStorageMetrics } from '../../metrics/service-metrics.js'
 import type { AuditEventStore } from '../../store/audit-event-store.js'
@@ -25,6 +26,7 @@ import {
 import { findInexactNumbers } from '../exact-numbers.js'
 import { parseJsonBody, readJsonText } from '../json-body.js'
 import { HttpProblem } from '../problem.js'
+import { readConsistency } from '../read-consistency.js'
 
 /** Options of {@link auditEventRoutes}. */
 export interface AuditEventRoutesOptions {
@@ -37,6 +39,8 @@ export interface AuditEventRoutesOptions {
   bodyLimitBytes: number
   /** Most events in one batch (413 beyond). */
   maxBatchSize: number
+  /** Which store serves the reads (`READ_DATABASE_URL`). Default: `store` for every read. */
+  reads?: ReadRouting | undefined
 }
 
 const getParameters = contractParameters('/api/v1/audit/events/{event_id}', 'get')
@@ -131,6 +135,7 @@ function readFilters(params: URLSearchParams): Record<string, string> {
  */
 export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv> {
   const { store, writer, validate, metrics, bodyLimitBytes, maxBatchSize } = options
+  const reads = options.reads ?? primaryOnly(store)
   const app = new Hono<AppEnv>()
 
   app.post('/events', async (c) => {
@@ -199,7 +204,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
   app.get('/events', async (c) => {
     const params = new URL(c.req.url).searchParams
     const filter = parseAuditEventQuery(params)
-    const page = await store.query(filter)
+    const page = await reads.reader(readConsistency(c)).query(filter)
     c.set('auditRead', { operation: 'query', filters: readFilters(params), rows: page.events.length })
     const body: AuditEventPage = {
       data: page.events,
@@ -219,7 +224,7 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
     const eventId = c.req.param('event_id')
     const error = checkParameter(eventIdParameter, eventId)
     if (error) throw invalid([error], 'event_id must be a UUID.')
-    const event = await store.get(eventId)
+    const event = await reads.reader(readConsistency(c)).get(eventId)
     c.set('auditRead', { operation: 'get', eventId, rows: event ? 1 : 0 })
     if (!event) throw new HttpProblem('not-found', `No audit event with event_id ${eventId}.`)
     return c.json(event)
