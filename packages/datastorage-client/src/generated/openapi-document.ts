@@ -135,8 +135,11 @@ export const openapiDocument: Record<string, unknown> = {
           }
         ],
         "summary": "Query audit events, newest first, with keyset pagination.",
-        "description": "Pages are read with the keyset cursor: follow `pagination.next_cursor` until `has_more` is\nfalse. `offset` is accepted for clients written for offset paging; each page costs the\nrows it skips, and events stored between two requests shift the pages (an event can be\nmissed or returned twice), which the cursor does not do. The default `limit` is 100.\n\nRefused with 400 `validation-error`, all at once: a parameter the operation does not\ndeclare, one given twice, a value outside its schema, a value holding U+0000 (NUL) or a\nlone surrogate, `since` not earlier than `until`, `offset` with `cursor`, `detail_key`\nwithout `detail_value` or the reverse. A cursor this service did not issue: 400\n`invalid-cursor`.\n",
+        "description": "Pages are read with the keyset cursor: follow `pagination.next_cursor` until `has_more` is\nfalse. `offset` is accepted for clients written for offset paging; each page costs the\nrows it skips, and events stored between two requests shift the pages (an event can be\nmissed or returned twice), which the cursor does not do. The default `limit` is 100.\n\nWith a read replica configured (`READ_DATABASE_URL`), the query is served by the replica,\nwhich may lag the primary: send `Consistency: primary` to see every committed write.\n\nRefused with 400 `validation-error`, all at once: a parameter the operation does not\ndeclare, one given twice, a value outside its schema, a value holding U+0000 (NUL) or a\nlone surrogate, `since` not earlier than `until`, `offset` with `cursor`, `detail_key`\nwithout `detail_value` or the reverse. A cursor this service did not issue: 400\n`invalid-cursor`.\n",
         "parameters": [
+          {
+            "$ref": "#/components/parameters/Consistency"
+          },
           {
             "name": "correlation_id",
             "in": "query",
@@ -434,6 +437,7 @@ export const openapiDocument: Record<string, unknown> = {
             ]
           }
         ],
+        "description": "With a read replica configured (`READ_DATABASE_URL`), served by the replica, which may lag\nthe primary: an event just stored may be 404 there; send `Consistency: primary` to read it.\n",
         "parameters": [
           {
             "name": "event_id",
@@ -443,6 +447,9 @@ export const openapiDocument: Record<string, unknown> = {
               "type": "string",
               "format": "uuid"
             }
+          },
+          {
+            "$ref": "#/components/parameters/Consistency"
           }
         ],
         "responses": {
@@ -1720,6 +1727,19 @@ export const openapiDocument: Record<string, unknown> = {
       }
     },
     "parameters": {
+      "Consistency": {
+        "name": "Consistency",
+        "in": "header",
+        "description": "Which server answers the read when the service has a read replica (`READ_DATABASE_URL`):\n`replica` (the default) may be behind the primary by the replication lag; `primary` sees\nevery committed write, for a read that must see a write just made. Without a replica both\nread the primary. Any other value is refused with 400 `validation-error` naming\n`Consistency`.\n",
+        "schema": {
+          "type": "string",
+          "enum": [
+            "replica",
+            "primary"
+          ],
+          "default": "replica"
+        }
+      },
       "ContentEncoding": {
         "name": "Content-Encoding",
         "in": "header",

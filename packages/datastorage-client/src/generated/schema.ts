@@ -15,6 +15,9 @@ export interface paths {
          *     rows it skips, and events stored between two requests shift the pages (an event can be
          *     missed or returned twice), which the cursor does not do. The default `limit` is 100.
          *
+         *     With a read replica configured (`READ_DATABASE_URL`), the query is served by the replica,
+         *     which may lag the primary: send `Consistency: primary` to see every committed write.
+         *
          *     Refused with 400 `validation-error`, all at once: a parameter the operation does not
          *     declare, one given twice, a value outside its schema, a value holding U+0000 (NUL) or a
          *     lone surrogate, `since` not earlier than `until`, `offset` with `cursor`, `detail_key`
@@ -75,6 +78,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * @description With a read replica configured (`READ_DATABASE_URL`), served by the replica, which may lag
+         *     the primary: an event just stored may be 404 there; send `Consistency: primary` to read it.
+         */
         get: operations["getAuditEvent"];
         put?: never;
         post?: never;
@@ -2391,6 +2398,14 @@ export interface components {
     };
     parameters: {
         /**
+         * @description Which server answers the read when the service has a read replica (`READ_DATABASE_URL`):
+         *     `replica` (the default) may be behind the primary by the replication lag; `primary` sees
+         *     every committed write, for a read that must see a write just made. Without a replica both
+         *     read the primary. Any other value is refused with 400 `validation-error` naming
+         *     `Consistency`.
+         */
+        Consistency: "replica" | "primary";
+        /**
          * @description `gzip` to send the JSON body compressed; its decompressed size counts against the body
          *     limit as well (413 beyond). Absent or `identity`: not compressed. Any other coding is
          *     refused with 415 `unsupported-content-encoding`. Content codings are case-insensitive
@@ -2435,7 +2450,16 @@ export interface operations {
                 /** @description The value `detail_key` must have, exactly (no wildcards). Both or neither. */
                 detail_value?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Which server answers the read when the service has a read replica (`READ_DATABASE_URL`):
+                 *     `replica` (the default) may be behind the primary by the replication lag; `primary` sees
+                 *     every committed write, for a read that must see a write just made. Without a replica both
+                 *     read the primary. Any other value is refused with 400 `validation-error` naming
+                 *     `Consistency`.
+                 */
+                Consistency?: components["parameters"]["Consistency"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2567,7 +2591,16 @@ export interface operations {
     getAuditEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Which server answers the read when the service has a read replica (`READ_DATABASE_URL`):
+                 *     `replica` (the default) may be behind the primary by the replication lag; `primary` sees
+                 *     every committed write, for a read that must see a write just made. Without a replica both
+                 *     read the primary. Any other value is refused with 400 `validation-error` naming
+                 *     `Consistency`.
+                 */
+                Consistency?: components["parameters"]["Consistency"];
+            };
             path: {
                 event_id: string;
             };
