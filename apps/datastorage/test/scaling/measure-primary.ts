@@ -111,6 +111,7 @@ async function measure(pgUrl: string, postmasterPid: number, transparencyLog: bo
   const seconds = (performance.now() - started) / 1000
   const cpu = clusterCpuSeconds(postmasterPid) - cpu0
   const self = process.cpuUsage(self0)
+  const reads = await measureReads(server.url, postmasterPid)
   const [row] = await sql<{ wal: string; bytes: string }[]>`
     SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ${wal0}::pg_lsn)::text AS wal,
            (SELECT sum(pg_total_relation_size(c.oid)) FROM pg_class c
@@ -131,6 +132,7 @@ async function measure(pgUrl: string, postmasterPid: number, transparencyLog: bo
     service_cpu_us_per_event: Math.round((self.user + self.system) / events),
     wal_bytes_per_event: Math.round(Number(row!.wal) / events),
     disk_bytes_per_event: Math.round(Number(row!.bytes) / events),
+    ...reads,
     // The backlog left when the last batch was acknowledged, sealed by the sequencer alone: its
     // rate with nothing else running, and what sealing costs per event on each side.
     ...(pending > 0
@@ -141,6 +143,37 @@ async function measure(pgUrl: string, postmasterPid: number, transparencyLog: bo
           sealing_postgres_cpu_us_per_event: Math.round((drainCpu / pending) * 1e6),
         }
       : {}),
+  }
+}
+
+/**
+ * Queries by correlation_id (a page of 100 of its 200 events), 4 at a time: CPU per query on each
+ * side, what a read replica and a service replica each take per query.
+ */
+async function measureReads(url: string, postmasterPid: number) {
+  const QUERIES = 2000
+  const query = (i: number) =>
+    fetch(`${url}/api/v1/audit/events?correlation_id=measure-${i % 500}&limit=100`).then(async (res) => {
+      if (res.status !== 200) throw new Error(`query answered ${res.status}`)
+      await res.arrayBuffer()
+    })
+  for (let i = 0; i < 100; i++) await query(i) // warm-up
+  const cpu0 = clusterCpuSeconds(postmasterPid)
+  const self0 = process.cpuUsage()
+  const started = performance.now()
+  let next = 0
+  await Promise.all(
+    Array.from({ length: IN_FLIGHT }, async () => {
+      while (next < QUERIES) await query(next++)
+    }),
+  )
+  const seconds = (performance.now() - started) / 1000
+  const cpu = clusterCpuSeconds(postmasterPid) - cpu0
+  const self = process.cpuUsage(self0)
+  return {
+    queries_per_s: Math.round(QUERIES / seconds),
+    query_postgres_cpu_us: Math.round((cpu / QUERIES) * 1e6),
+    query_service_cpu_us: Math.round((self.user + self.system) / QUERIES),
   }
 }
 
