@@ -1,6 +1,6 @@
 import type { AuditEvent, AuditEventWithId } from '@audit-trail/datastorage-client'
 import { canonicalTimestamp } from '@audit-trail/datastorage-client'
-import { and, asc, desc, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
+import { and, eq, gte, lt, type SQL, sql } from 'drizzle-orm'
 import { DrizzleQueryError } from 'drizzle-orm/errors'
 import { type DatabaseHandle, rowsOf } from '../db/client.js'
 import { isConnectionError } from '../db/connection-errors.js'
@@ -13,7 +13,7 @@ import { auditEvents } from '../db/schema.js'
 import { StoreUnavailableError } from '../errors.js'
 import {
   bulkInsertStatement,
-  EVENT_SELECTION,
+  EVENT_SELECT_FROM,
   type SelectedEventRow,
   toAuditEvent,
 } from './audit-event-row.js'
@@ -50,6 +50,9 @@ export interface AuditEventStoreOptions {
    */
   transparencyLog?: boolean
 }
+
+/** The keyset order of every page: newest first, event_id breaking ties (the cursor's position). */
+const KEYSET_ORDER = sql.raw('ORDER BY "event_timestamp" DESC, "event_id" DESC')
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i
 const MAX_LIMIT = 1000
@@ -173,15 +176,13 @@ export function createAuditEventStore(
       // OFFSET reads and discards the skipped rows in the keyset order: the bound keeps that cost
       // to at most MAX_OFFSET + MAX_LIMIT index entries. The next page's cursor is still the last
       // row's position, so an offset reader can switch to keyset paging at any page.
-      const rows = (await guard(() =>
-        db
-          .select(EVENT_SELECTION)
-          .from(auditEvents)
-          .where(where)
-          .orderBy(desc(auditEvents.eventTimestamp), desc(auditEvents.eventId))
-          .limit(limit + 1)
-          .offset(offset),
-      )) as SelectedEventRow[]
+      // The pre-rendered select list (EVENT_SELECT_FROM): no select builder or row mapping per query.
+      const rows = rowsOf<SelectedEventRow>(
+        await guard(() =>
+          db.execute(sql`${EVENT_SELECT_FROM} WHERE ${where ?? sql`true`} ${KEYSET_ORDER}
+            LIMIT ${limit + 1} OFFSET ${offset}`),
+        ),
+      )
 
       const hasMore = rows.length > limit
       const page = hasMore ? rows.slice(0, limit) : rows
@@ -199,14 +200,13 @@ export function createAuditEventStore(
     async get(eventId): Promise<AuditEvent | null> {
       // Not a UUID cannot be stored; asking PostgreSQL would fail with invalid_text_representation.
       if (!UUID.test(eventId)) return null
-      const rows = (await guard(() =>
-        db
-          .select(EVENT_SELECTION)
-          .from(auditEvents)
-          .where(eq(auditEvents.eventId, eventId))
-          .orderBy(asc(auditEvents.eventDate))
-          .limit(1),
-      )) as SelectedEventRow[]
+      const rows = rowsOf<SelectedEventRow>(
+        await guard(() =>
+          db.execute(
+            sql`${EVENT_SELECT_FROM} WHERE ${eq(auditEvents.eventId, eventId)} ORDER BY "event_date" LIMIT 1`,
+          ),
+        ),
+      )
       const row = rows[0]
       return row ? toAuditEvent(row) : null
     },
