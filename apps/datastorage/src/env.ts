@@ -45,6 +45,11 @@ export interface DataStorageConfig {
   dlq: DlqConfig
   /** `LOG_LEVEL` [info]. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent'
+  /**
+   * `LOG_FORMAT` [auto]: `json` lines, `pretty` (pino-pretty's readable lines), or `auto`: pretty
+   * when stdout is a terminal, JSON when it is piped to a file or a log shipper.
+   */
+  logFormat: 'pretty' | 'json' | 'auto'
   /** `BODY_LIMIT_BYTES` [5 MiB]: larger request bodies get 413, as sent and once decompressed (gzip). */
   bodyLimitBytes: number
   /**
@@ -160,6 +165,7 @@ const envSchema = z
     REDIS_URL: url(['redis:', 'rediss:']).optional(),
     ...dlqEnvShape,
     LOG_LEVEL: oneOf(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_FORMAT: oneOf(['pretty', 'json', 'auto']).default('auto'),
     BODY_LIMIT_BYTES: intVar(1024, 1024 * MiB).default(5 * MiB),
     BODY_READ_BUDGET_BYTES: intVar(1024, 16 * 1024 * MiB).optional(),
     MAX_BATCH_SIZE: intVar(1, contractLimits.maxBatchSize).default(
@@ -230,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisUrl: e.REDIS_URL,
     dlq: dlqConfigFromEnv(e),
     logLevel: e.LOG_LEVEL,
+    logFormat: e.LOG_FORMAT,
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     // Unset, it grows with BODY_LIMIT_BYTES so that one body of the largest size always fits.
     bodyReadBudgetBytes:
