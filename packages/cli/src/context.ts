@@ -8,8 +8,8 @@ import { ApiLogSource } from './source/api-source.js'
 
 /** Where a command reads and writes; injectable so tests run the CLI in-process. */
 export interface CliIo {
-  /** The report and nothing else (scripts parse it). */
-  readonly stdout: { write(text: string): unknown }
+  /** The report and nothing else (scripts parse it); a terminal gets tables, a pipe JSON lines. */
+  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean | undefined }
   /** Progress, warnings and errors. */
   readonly stderr: ProgressStream
   readonly env: Readonly<Record<string, string | undefined>>
@@ -17,6 +17,12 @@ export interface CliIo {
   readonly fetch?: typeof globalThis.fetch | undefined
   /** The clock relative `--since`/`--until` count back from. */
   readonly now?: (() => number) | undefined
+  /**
+   * Registers `listener` for an interrupt (SIGINT for the process) and returns its removal:
+   * `events tail -f` ends on it with status 0. Only commands that run until interrupted listen,
+   * so Ctrl-C still kills the others at once.
+   */
+  readonly onInterrupt?: ((listener: () => void) => () => void) | undefined
 }
 
 /** What every command shares: its io and how it reaches the service. */
@@ -55,12 +61,16 @@ export function addOutputOptions(command: Command): Command {
 }
 
 /** A client source for the service the options (or the environment) name. */
-export function serviceSource(context: CliContext, options: ServiceOptions): ApiLogSource {
+export function serviceSource(
+  context: CliContext,
+  options: ServiceOptions,
+  signal?: AbortSignal,
+): ApiLogSource {
   const url = options.url ?? context.io.env['AUDIT_TRAIL_URL']
   if (!url) throw new UsageError('the service URL is required: --url or AUDIT_TRAIL_URL')
   if (!/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--url must be an http(s) URL, got ${url}`)
   const token = options.token ?? context.io.env['AUDIT_TRAIL_TOKEN']
-  return new ApiLogSource({ url, token: token || undefined, fetch: context.io.fetch })
+  return new ApiLogSource({ url, token: token || undefined, fetch: context.io.fetch, signal })
 }
 
 /**

@@ -7,6 +7,8 @@ export const ExitCode = {
   Ok: 0,
   /** `verify` ran to the end and something failed verification. */
   VerificationFailed: 1,
+  /** `events get`: the service has no event with that id. */
+  NotFound: 1,
   /** Usage error, unreachable or misbehaving service, unreadable key, state or bundle. */
   Error: 2,
 } as const

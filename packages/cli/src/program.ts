@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module'
 import { Command, CommanderError } from 'commander'
+import { registerEvents } from './commands/events.js'
 import { registerLog } from './commands/log-download.js'
+import { registerToken } from './commands/token.js'
 import { registerVerify } from './commands/verify.js'
 import type { CliContext, CliIo } from './context.js'
 import { CliError, describe, ExitCode, type ExitStatus } from './errors.js'
@@ -13,7 +15,15 @@ function packageVersion(): string {
 
 /** The process's own streams and environment. */
 export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env }
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    onInterrupt: (listener) => {
+      process.once('SIGINT', listener)
+      return () => process.off('SIGINT', listener)
+    },
+  }
 }
 
 /**
@@ -38,6 +48,8 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   }
   registerVerify(program, context, setExit)
   registerLog(program, context, setExit)
+  registerEvents(program, context, setExit)
+  registerToken(program, context, setExit)
   try {
     await program.parseAsync([...args], { from: 'user' })
   } catch (error) {

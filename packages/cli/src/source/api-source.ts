@@ -1,4 +1,8 @@
-import { createDataStorageClient, type DataStorageClient } from '@audit-trail/datastorage-client'
+import {
+  type AuditEventQuery,
+  createDataStorageClient,
+  type DataStorageClient,
+} from '@audit-trail/datastorage-client'
 import { describe, ServiceError } from '../errors.js'
 import { type Selection, selectionQuery } from '../verify/selection.js'
 import {
@@ -32,6 +36,8 @@ export interface ApiLogSourceOptions {
   readonly leafPageLimit?: number | undefined
   /** Events per page (default and most: {@link EVENT_PAGE_LIMIT}). */
   readonly eventPageLimit?: number | undefined
+  /** Aborts every request in flight (`events tail -f` on SIGINT). */
+  readonly signal?: AbortSignal | undefined
 }
 
 interface Answer<T> {
@@ -47,9 +53,11 @@ export class ApiLogSource implements LogSource {
   readonly #timeoutMs: number
   readonly #leafPageLimit: number
   readonly #eventPageLimit: number
+  readonly #abort: AbortSignal | undefined
 
   constructor(options: ApiLogSourceOptions) {
     this.label = options.url
+    this.#abort = options.signal
     this.#timeoutMs = options.requestTimeoutMs ?? 60_000
     this.#leafPageLimit = Math.min(options.leafPageLimit ?? LEAF_PAGE_LIMIT, LEAF_PAGE_LIMIT)
     this.#eventPageLimit = Math.min(options.eventPageLimit ?? EVENT_PAGE_LIMIT, EVENT_PAGE_LIMIT)
@@ -164,8 +172,43 @@ export class ApiLogSource implements LogSource {
     return data
   }
 
+  /**
+   * One page of `GET /api/v1/audit/events` with `query` as given (filters, `limit`, `cursor`), each
+   * event with its text as sent: what `events query` and `events tail` print.
+   */
+  async queryEvents(query: AuditEventQuery): Promise<DecodedEventPage> {
+    const text = await this.#call('GET /api/v1/audit/events', () =>
+      this.#client.GET('/api/v1/audit/events', {
+        params: { query },
+        parseAs: 'text',
+        signal: this.#signal(),
+      }),
+    )
+    return decodeEventPage(text ?? '')
+  }
+
+  /** `GET /api/v1/audit/events/{event_id}`: the event as sent, `undefined` when the service has none (404). */
+  async getEvent(eventId: string): Promise<ReceivedEvent | undefined> {
+    const what = `GET /api/v1/audit/events/${eventId}`
+    const answer = await this.#send(what, () =>
+      this.#client.GET('/api/v1/audit/events/{event_id}', {
+        params: { path: { event_id: eventId } },
+        parseAs: 'text',
+        signal: this.#signal(),
+      }),
+    )
+    if (answer.response.status === 404) return undefined
+    const text = this.#data(what, answer) ?? ''
+    try {
+      return { text, value: JSON.parse(text) as unknown }
+    } catch (error) {
+      throw new ServiceError(`${what}: the answer is not JSON (${describe(error)})`)
+    }
+  }
+
   #signal(): AbortSignal {
-    return AbortSignal.timeout(this.#timeoutMs)
+    const timeout = AbortSignal.timeout(this.#timeoutMs)
+    return this.#abort ? AbortSignal.any([timeout, this.#abort]) : timeout
   }
 
   async #send<T>(what: string, request: () => Promise<Answer<T>>): Promise<Answer<T>> {
