@@ -888,8 +888,10 @@ export function planOperation(op: Operation, ctx: WalkContext, index: number): W
   if (op.scope !== undefined && !TOKEN_OF[op.scope])
     throw new Error(`contract walk: unknown scope ${op.scope}`)
   const where = `${op.operationId}`
+  // Headers the walk draws like query parameters, from their schemas (a pattern or an enum).
+  const drawnHeaders = ['content-encoding', 'consistency']
   for (const p of op.parameters) {
-    if (p.in === 'header' && p.name.toLowerCase() !== 'content-encoding')
+    if (p.in === 'header' && !drawnHeaders.includes(p.name.toLowerCase()))
       throw new Error(`contract walk: no generator for header parameter ${p.name} (${where})`)
   }
 
