@@ -95,6 +95,11 @@ export async function startFakeService(initial: MemoryLog): Promise<FakeService>
         `{\n  "data": [\n    ${data.join(',\n    ')}\n  ],\n  "pagination": ${json({ limit, next_cursor: cursor, has_more: more })}\n}`,
       )
     }
+    const one = /^\/api\/v1\/audit\/events\/([^/]+)$/.exec(path)
+    if (one) {
+      const event = log.events.find((e) => e.event_id === one[1])
+      if (event) return send(200, texts.get(String(event.event_id)) ?? json(event))
+    }
     send(404, json({ type: 'about:blank', title: 'Not Found', status: 404 }))
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
