@@ -130,8 +130,10 @@ export function createAuditEventStore(
       const firstIndex = new Map<string, number>()
       const unique: AuditEventWithId[] = []
       const uniqueNames: string[] = []
+      // Each id's key once: the result below is matched by the same keys.
+      const keys = events.map((event) => eventIdKey(event.event_id))
       for (const [index, event] of events.entries()) {
-        const key = eventIdKey(event.event_id)
+        const key = keys[index]!
         if (firstIndex.has(key)) continue
         firstIndex.set(key, index)
         uniqueNames.push(names[index]!)
@@ -154,7 +156,7 @@ export function createAuditEventStore(
 
       const result: InsertResult = { created: [], duplicates: [] }
       for (const [index, event] of events.entries()) {
-        const key = eventIdKey(event.event_id)
+        const key = keys[index]!
         if (firstIndex.get(key) === index && inserted.has(key)) result.created.push(event.event_id)
         else result.duplicates.push(event.event_id)
       }
