@@ -29,7 +29,7 @@ import { createEventWriter } from './write/event-writer.js'
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
-  /** Default: `createLogger({ level: config.logLevel })`. */
+  /** Default: `createLogger({ level: config.logLevel, format: config.logFormat })`. */
   logger?: Logger
   /** Default: a fresh registry with default Node metrics. */
   metrics?: DataStorageMetrics
@@ -113,7 +113,7 @@ export async function startServer(
   config: DataStorageConfig,
   options: StartServerOptions = {},
 ): Promise<ServerHandle> {
-  const logger = options.logger ?? createLogger({ level: config.logLevel })
+  const logger = options.logger ?? createLogger({ level: config.logLevel, format: config.logFormat })
   const metrics = options.metrics ?? createMetrics()
   // Before anything opens: a tokens file that does not parse, or a non-loopback HOST without
   // tokens, refuses to start (ConfigError, exit 2).

@@ -85,7 +85,7 @@ async function dispatch(argv: readonly string[]): Promise<number> {
     return 2
   }
   const config = loadConfig()
-  const logger = createLogger({ level: config.logLevel })
+  const logger = createLogger({ level: config.logLevel, format: config.logFormat })
   return command === 'migrate' ? migrate(config, logger) : serve(config, logger)
 }
 
