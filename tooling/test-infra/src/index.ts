@@ -11,6 +11,7 @@ export {
   runId,
   type TestDatabase,
 } from './infrastructure.js'
+export { childPids, isAlive, isRoot, postgresBinDir, runPostgresBinary } from './postgres-binaries.js'
 export { type ServiceProcess, type ServiceProcessOptions, startServiceProcess } from './service-process.js'
 export {
   startThrowawayPostgres,

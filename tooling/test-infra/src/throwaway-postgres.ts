@@ -1,11 +1,9 @@
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { canConnect, freePort, waitFor } from './free-port.js'
-
-const run = promisify(execFile)
+import { childPids, isAlive, isRoot, runPostgresBinary } from './postgres-binaries.js'
 
 /** A PostgreSQL server this process started for itself; stop() kills only it. */
 export interface ThrowawayPostgres {
@@ -30,20 +28,6 @@ export interface ThrowawayPostgresOptions {
   fast?: boolean
 }
 
-function binDir(): string {
-  return execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim()
-}
-
-function isRoot(): boolean {
-  return typeof process.getuid === 'function' && process.getuid() === 0
-}
-
-/** Runs a PostgreSQL binary, as the `postgres` user when we are root (initdb refuses root). */
-async function pgRun(bin: string, args: string[]) {
-  const path = join(binDir(), bin)
-  return isRoot() ? run('runuser', ['-u', 'postgres', '--', path, ...args]) : run(path, args)
-}
-
 /**
  * Starts a private PostgreSQL (initdb + pg_ctl) on 127.0.0.1 and a free port, in a temp
  * directory; takes about 1-2 s. For fault tests that stop, kill and restart the database.
@@ -61,7 +45,16 @@ export async function startThrowawayPostgres(
     const gid = Number(execFileSync('id', ['-g', 'postgres'], { encoding: 'utf8' }))
     chownSync(root, uid, gid)
   }
-  await pgRun('initdb', ['-D', dataDir, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync'])
+  await runPostgresBinary('initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    '--auth=trust',
+    '-E',
+    'UTF8',
+    '--no-sync',
+  ])
   const settings = [
     `-c listen_addresses=127.0.0.1`,
     `-c port=${port}`,
@@ -70,7 +63,7 @@ export async function startThrowawayPostgres(
     ...(fast ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),
   ].join(' ')
   const start = async () => {
-    await pgRun('pg_ctl', [
+    await runPostgresBinary('pg_ctl', [
       '-D',
       dataDir,
       '-o',
@@ -92,7 +85,7 @@ export async function startThrowawayPostgres(
     dataDir,
     start,
     async stop() {
-      await pgRun('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(() => undefined)
+      await runPostgresBinary('pg_ctl', ['-D', dataDir, '-m', 'fast', '-w', 'stop']).catch(() => undefined)
     },
     async kill() {
       const pid = postmasterPid(dataDir)
@@ -103,7 +96,7 @@ export async function startThrowawayPostgres(
       for (const p of pids) signal(p, 'SIGKILL')
       await waitFor(
         'killed PostgreSQL processes to exit',
-        async () => pids.every((p) => !alive(p)),
+        async () => pids.every((p) => !isAlive(p)),
         10_000,
         20,
       )
@@ -111,22 +104,13 @@ export async function startThrowawayPostgres(
     async destroy() {
       if (destroyed) return
       destroyed = true
-      await pgRun('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']).catch(() => undefined)
+      await runPostgresBinary('pg_ctl', ['-D', dataDir, '-m', 'immediate', '-w', 'stop']).catch(
+        () => undefined,
+      )
       rmSync(root, { recursive: true, force: true })
     },
   }
   return pg
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number)
-  } catch {
-    return []
-  }
 }
 
 function signal(pid: number, sig: NodeJS.Signals): void {
@@ -134,15 +118,6 @@ function signal(pid: number, sig: NodeJS.Signals): void {
     process.kill(pid, sig)
   } catch {
     // already gone
-  }
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
   }
 }
 

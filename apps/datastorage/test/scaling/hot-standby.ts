@@ -1,11 +1,17 @@
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
-import { canConnect, freePort, type ThrowawayPostgres, waitFor } from '@audit-trail/test-infra'
-
-const run = promisify(execFile)
+import {
+  canConnect,
+  childPids,
+  freePort,
+  isAlive,
+  isRoot,
+  runPostgresBinary,
+  type ThrowawayPostgres,
+  waitFor,
+} from '@audit-trail/test-infra'
 
 /** A hot standby of a throwaway primary, streaming from it; `kill()` ends it by its PID. */
 export interface HotStandby {
@@ -15,35 +21,6 @@ export interface HotStandby {
   kill(): Promise<void>
   /** Kills it and deletes its files. Idempotent. */
   destroy(): Promise<void>
-}
-
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0
-const binDir = () => execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim()
-
-/** Runs a PostgreSQL binary, as the `postgres` user when we are root (the server refuses root). */
-function pgRun(bin: string, args: string[]) {
-  const path = join(binDir(), bin)
-  return isRoot() ? run('runuser', ['-u', 'postgres', '--', path, ...args]) : run(path, args)
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch {
-    return false
-  }
-}
-
-function childPids(pid: number): number[] {
-  try {
-    return execFileSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' })
-      .split('\n')
-      .filter(Boolean)
-      .map(Number)
-  } catch {
-    return []
-  }
 }
 
 /**
@@ -63,7 +40,7 @@ export async function startHotStandby(primary: ThrowawayPostgres): Promise<HotSt
     chownSync(root, uid, gid)
   }
   const dataDir = join(root, 'data')
-  await pgRun('pg_basebackup', [
+  await runPostgresBinary('pg_basebackup', [
     ...['-h', '127.0.0.1', '-p', String(primary.port), '-U', 'postgres'],
     ...['-D', dataDir, '-R', '-X', 'stream', '--no-sync', '-c', 'fast'],
   ])
@@ -76,7 +53,7 @@ export async function startHotStandby(primary: ThrowawayPostgres): Promise<HotSt
     '-c hot_standby=on',
     '-c fsync=off',
   ].join(' ')
-  await pgRun('pg_ctl', [
+  await runPostgresBinary('pg_ctl', [
     '-D',
     dataDir,
     '-o',
@@ -107,7 +84,7 @@ export async function startHotStandby(primary: ThrowawayPostgres): Promise<HotSt
         // already gone
       }
     }
-    await waitFor('the standby processes to exit', () => pids.every((p) => !alive(p)), 10_000, 20)
+    await waitFor('the standby processes to exit', () => pids.every((p) => !isAlive(p)), 10_000, 20)
   }
   let destroyed = false
   return {
