@@ -5,13 +5,10 @@ import {
   perfectNodes,
   rangeHash,
 } from '@audit-trail/merkle'
-import { sql } from 'drizzle-orm'
-import { type Database, rowsOf } from '../db/client.js'
+import type { Database } from '../db/client.js'
+import { nodeKey, readNodeHashes } from '../log/log-reader.js'
 
-/** Nodes read per query: two arrays of this many values stay far below any parameter limit. */
-const NODES_PER_QUERY = 10_000
-
-const key = (level: number, index: number): string => `${level}:${index}`
+const key = nodeKey
 
 /** The proof of one leaf, or why it cannot be built from the stored nodes. */
 export type BatchedProof = { proof: Buffer[] } | { missing: MissingNodeError }
@@ -40,7 +37,7 @@ export async function inclusionProofsOf(
       for (const node of perfectNodes(range)) wanted.set(key(node.level, node.index), node)
     }
   }
-  const hashes = await readNodes(db, [...wanted.values()])
+  const hashes = await readNodeHashes(db, [...wanted.values()])
   const lookup = (level: number, index: number) => hashes.get(key(level, index))
   const proofs = new Map<number, BatchedProof>()
   for (const [index, ranges] of plans) {
@@ -52,27 +49,4 @@ export async function inclusionProofsOf(
     }
   }
   return proofs
-}
-
-/** The stored hashes of `nodes` (level 0 = audit_log_leaves, above = audit_log_nodes) by `level:index`. */
-async function readNodes(db: Database, nodes: readonly NodeId[]): Promise<Map<string, Uint8Array>> {
-  const hashes = new Map<string, Uint8Array>()
-  for (let at = 0; at < nodes.length; at += NODES_PER_QUERY) {
-    const chunk = nodes.slice(at, at + NODES_PER_QUERY)
-    const leaves = chunk.filter((n) => n.level === 0).map((n) => String(n.index))
-    const upper = chunk.filter((n) => n.level > 0)
-    const rows = rowsOf<{ level: number; node_index: string; hash: Uint8Array }>(
-      await db.execute(sql`
-        SELECT 0 AS level, leaf_index::text AS node_index, leaf_hash AS hash
-        FROM audit_log_leaves WHERE leaf_index = ANY(${sql.param(leaves)}::text[]::bigint[])
-        UNION ALL
-        SELECT n.level::int AS level, n.node_index::text AS node_index, n.hash
-        FROM audit_log_nodes AS n
-        JOIN unnest(${sql.param(upper.map((n) => String(n.level)))}::text[]::smallint[],
-                    ${sql.param(upper.map((n) => String(n.index)))}::text[]::bigint[]) AS w(level, node_index)
-          ON n.level = w.level AND n.node_index = w.node_index`),
-    )
-    for (const r of rows) hashes.set(key(Number(r.level), Number(r.node_index)), Buffer.from(r.hash))
-  }
-  return hashes
 }

@@ -116,7 +116,42 @@ function toLeaf(row: LeafRow): StoredLeaf {
   }
 }
 
-const key = (level: number, index: number): string => `${level}:${index}`
+/** The key of a node in the maps {@link readNodeHashes} returns. */
+export const nodeKey = (level: number, index: number): string => `${level}:${index}`
+const key = nodeKey
+
+/** Nodes read per query: two arrays of this many values stay far below any parameter limit. */
+const NODES_PER_QUERY = 10_000
+
+/**
+ * The stored hashes of `nodes` by {@link nodeKey}: level 0 from audit_log_leaves, the levels above
+ * from audit_log_nodes, one query over both tables per {@link NODES_PER_QUERY} nodes. A node the
+ * tables lack is absent from the map (the merkle package's `rangeHash` then throws MissingNodeError).
+ */
+export async function readNodeHashes(
+  db: Database,
+  nodes: readonly NodeId[],
+): Promise<Map<string, Uint8Array>> {
+  const hashes = new Map<string, Uint8Array>()
+  for (let at = 0; at < nodes.length; at += NODES_PER_QUERY) {
+    const chunk = nodes.slice(at, at + NODES_PER_QUERY)
+    const leafIndexes = chunk.filter((n) => n.level === 0).map((n) => String(n.index))
+    const upper = chunk.filter((n) => n.level > 0)
+    const rows = rowsOf<{ level: number; node_index: string; hash: Uint8Array }>(
+      await db.execute(sql`
+        SELECT 0 AS level, leaf_index::text AS node_index, leaf_hash AS hash
+        FROM audit_log_leaves WHERE leaf_index = ANY(${sql.param(leafIndexes)}::text[]::bigint[])
+        UNION ALL
+        SELECT n.level::int AS level, n.node_index::text AS node_index, n.hash
+        FROM audit_log_nodes AS n
+        JOIN unnest(${sql.param(upper.map((n) => String(n.level)))}::text[]::smallint[],
+                    ${sql.param(upper.map((n) => String(n.index)))}::text[]::bigint[]) AS w(level, node_index)
+          ON n.level = w.level AND n.node_index = w.node_index`),
+    )
+    for (const r of rows) hashes.set(key(Number(r.level), Number(r.node_index)), Buffer.from(r.hash))
+  }
+  return hashes
+}
 
 /**
  * Reads the transparency log's tables (docs/integrity.md) for the routes and the server's own
@@ -181,20 +216,9 @@ export class LogReader {
     return ranges.map((range) => rangeHash(range, (level, index) => hashes.get(key(level, index))))
   }
 
-  /** The stored hashes of `nodes` by `level:index`, in one query over both tables. */
-  async #nodes(nodes: readonly NodeId[]): Promise<Map<string, Uint8Array>> {
-    const leafIndexes = nodes.filter((n) => n.level === 0).map((n) => String(n.index))
-    const upper = nodes.filter((n) => n.level > 0)
-    const rows = await this.#rows<{ level: number; node_index: string; hash: Uint8Array }>(sql`
-      SELECT 0 AS level, leaf_index::text AS node_index, leaf_hash AS hash
-      FROM audit_log_leaves WHERE leaf_index = ANY(${sql.param(leafIndexes)}::text[]::bigint[])
-      UNION ALL
-      SELECT n.level::int AS level, n.node_index::text AS node_index, n.hash
-      FROM audit_log_nodes AS n
-      JOIN unnest(${sql.param(upper.map((n) => String(n.level)))}::text[]::smallint[],
-                  ${sql.param(upper.map((n) => String(n.index)))}::text[]::bigint[]) AS w(level, node_index)
-        ON n.level = w.level AND n.node_index = w.node_index`)
-    return new Map(rows.map((r) => [key(Number(r.level), Number(r.node_index)), Buffer.from(r.hash)]))
+  /** The stored hashes of `nodes` by `level:index`. */
+  #nodes(nodes: readonly NodeId[]): Promise<Map<string, Uint8Array>> {
+    return readNodeHashes(this.#db, nodes)
   }
 
   /** The leaf an event was sealed as, if it was. `eventId` must be a UUID. */
