@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -97,15 +97,26 @@ export function tokensFileText(tokens: ServiceTokens): string {
 /**
  * Starts `datastorage serve` as a child process on 127.0.0.1 and waits until /readyz answers 200,
  * then puts a validating proxy in front of it (see {@link DatastorageProcess}).
- * In tokens mode the tokens file lives in a temporary directory of its own: `stop()` removes it and
- * `restart()` writes it again at the same path with the same tokens, so the tokens stay valid
- * across restarts. `kill()` leaves it, as a crash would.
+ * The process gets a temporary directory of its own as `DATA_DIR`, holding its signing key
+ * (`SIGNING_KEY_FILE`) and, in tokens mode, its tokens file: `stop()` removes it and `restart()`
+ * writes them again at the same paths with the same contents, so tokens and key stay valid across
+ * restarts. `kill()` leaves it, as a crash would. The caller's `env` wins over each of them.
  */
 export async function startDatastorage(options: DatastorageProcessOptions): Promise<DatastorageProcess> {
   const callerFile = options.env?.AUTH_TOKENS_FILE
   const auth = callerFile !== undefined ? 'caller-file' : (options.auth ?? 'tokens')
   let tokens: ServiceTokens | undefined
-  let file: { dir: string; path: string; text: string } | undefined
+  // The process's own files: its DATA_DIR, its signing key and, in tokens mode, its tokens file,
+  // written again by restart() with the same contents, so a restarted service signs with the same
+  // key and takes the same tokens. Nothing is left in the repository's folders.
+  const dir = mkdtempSync(join(tmpdir(), 'e2e-service-'))
+  const files: Array<{ path: string; text: string }> = [
+    {
+      path: join(dir, 'signing-key.pem'),
+      text: generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+    },
+  ]
+  let tokensPath: string | undefined
   if (auth === 'tokens') {
     tokens = {
       writer: generateToken(),
@@ -113,17 +124,14 @@ export async function startDatastorage(options: DatastorageProcessOptions): Prom
       admin: generateToken(),
       all: generateToken(),
     }
-    const dir = mkdtempSync(join(tmpdir(), 'e2e-tokens-'))
-    file = { dir, path: join(dir, 'tokens.json'), text: tokensFileText(tokens) }
+    tokensPath = join(dir, 'tokens.json')
+    files.push({ path: tokensPath, text: tokensFileText(tokens) })
   }
   const writeFile = () => {
-    if (!file) return
-    mkdirSync(file.dir, { recursive: true, mode: 0o700 })
-    writeFileSync(file.path, file.text, { mode: 0o600 })
+    mkdirSync(dir, { recursive: true, mode: 0o700 })
+    for (const f of files) writeFileSync(f.path, f.text, { mode: 0o600 })
   }
-  const removeFile = () => {
-    if (file) rmSync(file.dir, { recursive: true, force: true })
-  }
+  const removeFile = () => rmSync(dir, { recursive: true, force: true })
 
   writeFile()
   let service: ServiceProcess
@@ -137,7 +145,9 @@ export async function startDatastorage(options: DatastorageProcessOptions): Prom
         REDIS_URL: options.redisUrl,
         LOG_LEVEL: 'warn',
         // Protected mode must not pick up a tokens file from the environment the suite runs in.
-        AUTH_TOKENS_FILE: file?.path,
+        AUTH_TOKENS_FILE: tokensPath,
+        DATA_DIR: dir,
+        SIGNING_KEY_FILE: files[0]!.path,
         ...options.env,
       },
     })
