@@ -13,7 +13,9 @@ const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 
 /** The JSON body of the README's `curl … -XPOST … -d '…'` command. */
 function quickStartBody(): unknown {
-  const match = /curl -s -XPOST localhost:8080\/api\/v1\/audit\/events\/batch [^\n]*? -d '([^']+)'/.exec(README)
+  const match = /curl -s -XPOST localhost:8080\/api\/v1\/audit\/events\/batch [^\n]*? -d '([^']+)'/.exec(
+    README,
+  )
   if (!match) throw new Error('README.md has no quick-start curl POST to /api/v1/audit/events/batch')
   return JSON.parse(match[1]!)
 }
