@@ -7,7 +7,8 @@
 import { eventDataSchemaOf, eventDataSchemas } from './generated/event-data-schemas.js'
 import { formats, type SchemaError, ucs2length } from './json-schema-runtime.js'
 
-interface Schema {
+/** The JSON Schema keywords the event_data walk and the envelope's schemas use. */
+export interface Schema {
   $ref?: string
   type?: string | string[]
   enum?: unknown[]

@@ -6,34 +6,14 @@
 // report no error; false means "not sure": the full validator then runs and says why. Nothing is
 // ever accepted here that the full validator refuses: test/fast-check.test.ts holds the two to the
 // same answers on the test suites' events and on generated ones.
+
+import type { Schema } from './event-data-validator.js'
 import { envelopeCheck } from './generated/envelope-check.js'
 import { eventDataSchemaOf, eventDataSchemas } from './generated/event-data-schemas.js'
 import { formats, ucs2length } from './json-schema-runtime.js'
 
 /** A compiled schema: true when the value passes every keyword (the full check would report nothing). */
 export type Check = (value: unknown) => boolean
-
-/** The JSON Schema keywords the event_data walk and the envelope's schemas use. */
-interface Schema {
-  $ref?: string
-  type?: string | string[]
-  enum?: unknown[]
-  const?: unknown
-  format?: string
-  required?: string[]
-  properties?: Record<string, Schema>
-  additionalProperties?: boolean | Schema
-  items?: Schema
-  allOf?: Schema[]
-  anyOf?: Schema[]
-  minimum?: number
-  maximum?: number
-  minLength?: number
-  maxLength?: number
-  minItems?: number
-  maxItems?: number
-  pattern?: string
-}
 
 /** ajv-formats' formats of numbers; the others apply to strings (as in the event_data walk). */
 const numericFormats = new Set(['int32', 'int64', 'float', 'double'])
