@@ -33,6 +33,9 @@ export const openapiDocument: Record<string, unknown> = {
     },
     {
       "name": "ops"
+    },
+    {
+      "name": "ui"
     }
   ],
   "paths": {
@@ -141,109 +144,43 @@ export const openapiDocument: Record<string, unknown> = {
             "$ref": "#/components/parameters/Consistency"
           },
           {
-            "name": "correlation_id",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "minLength": 1,
-              "maxLength": 255,
-              "pattern": "^[^\\u0000]*$"
-            }
+            "$ref": "#/components/parameters/CorrelationId"
           },
           {
-            "name": "event_type",
-            "in": "query",
-            "schema": {
-              "$ref": "#/components/schemas/EventType"
-            }
+            "$ref": "#/components/parameters/EventType"
           },
           {
-            "name": "event_category",
-            "in": "query",
-            "schema": {
-              "$ref": "#/components/schemas/EventCategory"
-            }
+            "$ref": "#/components/parameters/EventCategory"
           },
           {
-            "name": "event_outcome",
-            "in": "query",
-            "schema": {
-              "$ref": "#/components/schemas/EventOutcome"
-            }
+            "$ref": "#/components/parameters/EventOutcome"
           },
           {
-            "name": "severity",
-            "in": "query",
-            "schema": {
-              "$ref": "#/components/schemas/SeverityText"
-            }
+            "$ref": "#/components/parameters/Severity"
           },
           {
-            "name": "actor_id",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "minLength": 1,
-              "maxLength": 255,
-              "pattern": "^[^\\u0000]*$"
-            }
+            "$ref": "#/components/parameters/ActorId"
           },
           {
-            "name": "resource_type",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "minLength": 1,
-              "maxLength": 100,
-              "pattern": "^[^\\u0000]*$"
-            }
+            "$ref": "#/components/parameters/ResourceType"
           },
           {
-            "name": "resource_id",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "minLength": 1,
-              "maxLength": 255,
-              "pattern": "^[^\\u0000]*$"
-            }
+            "$ref": "#/components/parameters/ResourceId"
           },
           {
-            "name": "namespace",
-            "in": "query",
-            "schema": {
-              "type": "string",
-              "minLength": 1,
-              "maxLength": 255,
-              "pattern": "^[^\\u0000]*$"
-            }
+            "$ref": "#/components/parameters/Namespace"
           },
           {
-            "name": "recorded_by",
-            "in": "query",
-            "description": "Only events stored by this credential (`recorded_by`, exact match).",
-            "schema": {
-              "type": "string",
-              "minLength": 1,
-              "maxLength": 255,
-              "pattern": "^[^\\u0000]*$"
-            }
+            "$ref": "#/components/parameters/RecordedBy"
           },
           {
-            "name": "since",
-            "in": "query",
-            "description": "Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`, `2w`). With `until`, it must be earlier than `until`: equal bounds select nothing and are refused (400 `validation-error` on `since`).",
-            "schema": {
-              "$ref": "#/components/schemas/TimeBound"
-            }
+            "$ref": "#/components/parameters/Since"
           },
           {
-            "name": "until",
-            "in": "query",
-            "description": "Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. Must be later than `since` when both are given.",
-            "schema": {
-              "$ref": "#/components/schemas/TimeBound"
-            }
+            "$ref": "#/components/parameters/Until"
+          },
+          {
+            "$ref": "#/components/parameters/TraceId"
           },
           {
             "name": "limit",
@@ -278,25 +215,10 @@ export const openapiDocument: Record<string, unknown> = {
             }
           },
           {
-            "name": "detail_key",
-            "in": "query",
-            "description": "With `detail_value`, only events whose `event_data` has this top-level key with that value, compared as text (the string `\"42\"` and the number `42` both match `42`; a JSON null matches nothing). Both or neither.",
-            "schema": {
-              "type": "string",
-              "minLength": 1,
-              "maxLength": 100,
-              "pattern": "^[a-zA-Z0-9_]+$"
-            }
+            "$ref": "#/components/parameters/DetailKey"
           },
           {
-            "name": "detail_value",
-            "in": "query",
-            "description": "The value `detail_key` must have, exactly (no wildcards). Both or neither.",
-            "schema": {
-              "type": "string",
-              "maxLength": 1024,
-              "pattern": "^[^\\u0000]*$"
-            }
+            "$ref": "#/components/parameters/DetailValue"
           }
         ],
         "responses": {
@@ -306,6 +228,146 @@ export const openapiDocument: Record<string, unknown> = {
               "application/json": {
                 "schema": {
                   "$ref": "#/components/schemas/AuditEventPage"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/events/export": {
+      "get": {
+        "tags": [
+          "audit"
+        ],
+        "operationId": "exportAuditEvents",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
+        "summary": "Every event matching the filters, streamed as NDJSON or CSV, newest first.",
+        "description": "The same filters as `GET /api/v1/audit/events` (and refused the same way), without\npaging: the service reads the matching events in keyset pages and streams them as it goes,\nso an export of any size holds one page in memory. Order: `event_timestamp DESC,\nevent_id DESC`. Events stored while the export runs, newer than its first page, are not\nincluded; run it again with `since` to collect them.\n\n- `ndjson` (`application/x-ndjson`): one event per line, exactly as\n  `GET /api/v1/audit/events/{event_id}` returns it (the `AuditEvent` schema).\n- `csv` (`text/csv`, RFC 4180, CRLF, a header row): the columns `event_id,\n  event_timestamp, event_type, event_category, event_action, event_outcome, severity,\n  correlation_id, parent_event_id, actor_type, actor_id, actor_ip, resource_type,\n  resource_id, resource_name, namespace, cluster_id, trace_id, span_id, duration_ms,\n  error_code, error_message, recorded_by, stored_at, event_data`; an absent field is an\n  empty cell, `event_data` is its JSON text. A cell starting with `=`, `+`, `-`, `@`,\n  tab or carriage return gets a leading `'` so that a spreadsheet does not run it as a\n  formula (OWASP CSV injection); the NDJSON export is the exact one.\n\nThe answer carries `Content-Disposition: attachment`. A failure after the first byte (the\ndatabase lost mid-export) ends the response without its last chunk, so the client sees a\nbroken transfer rather than a short file. Recorded as one `datastorage.audit.read` event\n(operation `export`) with the rows sent.\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Consistency"
+          },
+          {
+            "$ref": "#/components/parameters/CorrelationId"
+          },
+          {
+            "$ref": "#/components/parameters/EventType"
+          },
+          {
+            "$ref": "#/components/parameters/EventCategory"
+          },
+          {
+            "$ref": "#/components/parameters/EventOutcome"
+          },
+          {
+            "$ref": "#/components/parameters/Severity"
+          },
+          {
+            "$ref": "#/components/parameters/ActorId"
+          },
+          {
+            "$ref": "#/components/parameters/ResourceType"
+          },
+          {
+            "$ref": "#/components/parameters/ResourceId"
+          },
+          {
+            "$ref": "#/components/parameters/Namespace"
+          },
+          {
+            "$ref": "#/components/parameters/RecordedBy"
+          },
+          {
+            "$ref": "#/components/parameters/Since"
+          },
+          {
+            "$ref": "#/components/parameters/Until"
+          },
+          {
+            "$ref": "#/components/parameters/TraceId"
+          },
+          {
+            "$ref": "#/components/parameters/DetailKey"
+          },
+          {
+            "$ref": "#/components/parameters/DetailValue"
+          },
+          {
+            "name": "format",
+            "in": "query",
+            "description": "`ndjson` (default) or `csv`.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "ndjson",
+                "csv"
+              ],
+              "default": "ndjson"
+            }
+          },
+          {
+            "name": "limit",
+            "in": "query",
+            "description": "At most this many events (the newest); default all that match.",
+            "schema": {
+              "type": "integer",
+              "minimum": 1,
+              "maximum": 9007199254740991
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The matching events, streamed.",
+            "headers": {
+              "Content-Disposition": {
+                "description": "`attachment; filename=\"audit-events-<UTC time>.<ndjson|csv>\"`",
+                "schema": {
+                  "type": "string"
+                }
+              }
+            },
+            "content": {
+              "application/x-ndjson": {
+                "schema": {
+                  "type": "string",
+                  "description": "One `AuditEvent` as JSON per line."
+                }
+              },
+              "text/csv": {
+                "schema": {
+                  "type": "string"
                 }
               }
             }
@@ -611,6 +673,84 @@ export const openapiDocument: Record<string, unknown> = {
           },
           "408": {
             "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
+    "/api/v1/audit/dlq/replay": {
+      "post": {
+        "tags": [
+          "admin"
+        ],
+        "operationId": "replayDeadLetterQueue",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:admin"
+            ]
+          }
+        ],
+        "summary": "Drain the dead-letter queue into PostgreSQL now, as `datastorage dlq replay` does.",
+        "description": "Reads the DLQ as one more consumer of the replay group and stores its messages (poison\nmessages go to the dead-letter stream, duplicates are not stored again), until nothing is\nleft that it can take or `max_wait_ms` passes without progress, then answers with what it\ndid. Messages pending with another consumer are claimed once idle `DLQ_CLAIM_IDLE_MS`.\nRecorded as a `datastorage.dlq.replayed` event (trigger `api`). One replay at a time\nper service process: another request meanwhile is refused with 409 `replay-in-progress`.\nWithout `REDIS_URL` the service has no DLQ: 404 `not-found`.\n",
+        "requestBody": {
+          "required": false,
+          "content": {
+            "application/json": {
+              "schema": {
+                "$ref": "#/components/schemas/DlqReplayRequest"
+              }
+            }
+          }
+        },
+        "responses": {
+          "200": {
+            "description": "The replay ended.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/DlqReplaySummary"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "409": {
+            "$ref": "#/components/responses/Conflict"
+          },
+          "413": {
+            "$ref": "#/components/responses/PayloadTooLarge"
+          },
+          "415": {
+            "$ref": "#/components/responses/UnsupportedMediaType"
+          },
+          "417": {
+            "$ref": "#/components/responses/ExpectationFailed"
           },
           "429": {
             "$ref": "#/components/responses/TooManyRequests"
@@ -1604,6 +1744,134 @@ export const openapiDocument: Record<string, unknown> = {
         }
       }
     },
+    "/": {
+      "get": {
+        "tags": [
+          "ui"
+        ],
+        "operationId": "redirectToTimeline",
+        "security": [],
+        "summary": "Redirects to the timeline page.",
+        "responses": {
+          "302": {
+            "description": "To `/ui/`.",
+            "headers": {
+              "Location": {
+                "schema": {
+                  "type": "string",
+                  "const": "/ui/"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/ui/": {
+      "get": {
+        "tags": [
+          "ui"
+        ],
+        "operationId": "getTimelinePage",
+        "security": [],
+        "summary": "The audit timeline, a page that reads events through this API with the reader's token.",
+        "description": "Static assets, served without a token (they hold no audit data); the page asks for a\ntoken and keeps it in the browser tab's session storage, never in the URL. Its query\nstring holds the filter (`correlation_id`, `event_type`, `since`, …), so a link opens\nthe same view. `/ui` redirects here. The page is sent with a Content-Security-Policy\nthat allows only this origin's scripts, styles and API. Query strings are ignored by the\nservice.\n",
+        "responses": {
+          "200": {
+            "description": "The page.",
+            "content": {
+              "text/html": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
+    "/ui/assets/{file}": {
+      "get": {
+        "tags": [
+          "ui"
+        ],
+        "operationId": "getTimelineAsset",
+        "security": [],
+        "summary": "A script, stylesheet or image of the timeline page (content-hashed names, cached immutable).",
+        "parameters": [
+          {
+            "name": "file",
+            "in": "path",
+            "required": true,
+            "schema": {
+              "type": "string",
+              "pattern": "^[A-Za-z0-9._-]+$"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The asset.",
+            "content": {
+              "text/javascript": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "text/css": {
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "image/svg+xml": {
+                "schema": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "404": {
+            "$ref": "#/components/responses/NotFound"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
     "/healthz": {
       "get": {
         "tags": [
@@ -1727,6 +1995,142 @@ export const openapiDocument: Record<string, unknown> = {
       }
     },
     "parameters": {
+      "CorrelationId": {
+        "name": "correlation_id",
+        "in": "query",
+        "description": "Only events of this correlation id (exact match).",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255,
+          "pattern": "^[^\\u0000]*$"
+        }
+      },
+      "EventType": {
+        "name": "event_type",
+        "in": "query",
+        "schema": {
+          "$ref": "#/components/schemas/EventType"
+        }
+      },
+      "EventCategory": {
+        "name": "event_category",
+        "in": "query",
+        "schema": {
+          "$ref": "#/components/schemas/EventCategory"
+        }
+      },
+      "EventOutcome": {
+        "name": "event_outcome",
+        "in": "query",
+        "schema": {
+          "$ref": "#/components/schemas/EventOutcome"
+        }
+      },
+      "Severity": {
+        "name": "severity",
+        "in": "query",
+        "schema": {
+          "$ref": "#/components/schemas/SeverityText"
+        }
+      },
+      "ActorId": {
+        "name": "actor_id",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255,
+          "pattern": "^[^\\u0000]*$"
+        }
+      },
+      "ResourceType": {
+        "name": "resource_type",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100,
+          "pattern": "^[^\\u0000]*$"
+        }
+      },
+      "ResourceId": {
+        "name": "resource_id",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255,
+          "pattern": "^[^\\u0000]*$"
+        }
+      },
+      "Namespace": {
+        "name": "namespace",
+        "in": "query",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255,
+          "pattern": "^[^\\u0000]*$"
+        }
+      },
+      "RecordedBy": {
+        "name": "recorded_by",
+        "in": "query",
+        "description": "Only events stored by this credential (`recorded_by`, exact match).",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 255,
+          "pattern": "^[^\\u0000]*$"
+        }
+      },
+      "Since": {
+        "name": "since",
+        "in": "query",
+        "description": "Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`, `2w`). With `until`, it must be earlier than `until`: equal bounds select nothing and are refused (400 `validation-error` on `since`).",
+        "schema": {
+          "$ref": "#/components/schemas/TimeBound"
+        }
+      },
+      "Until": {
+        "name": "until",
+        "in": "query",
+        "description": "Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. Must be later than `since` when both are given.",
+        "schema": {
+          "$ref": "#/components/schemas/TimeBound"
+        }
+      },
+      "TraceId": {
+        "name": "trace_id",
+        "in": "query",
+        "description": "Only events of this W3C trace id (32 lowercase hex digits, as the audit client fills it from the active OpenTelemetry span).",
+        "schema": {
+          "type": "string",
+          "pattern": "^[0-9a-f]{32}$"
+        }
+      },
+      "DetailKey": {
+        "name": "detail_key",
+        "in": "query",
+        "description": "With `detail_value`, only events whose `event_data` has this top-level key with that value, compared as text (the string `\"42\"` and the number `42` both match `42`; a JSON null matches nothing). Both or neither.",
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 100,
+          "pattern": "^[a-zA-Z0-9_]+$"
+        }
+      },
+      "DetailValue": {
+        "name": "detail_value",
+        "in": "query",
+        "description": "The value `detail_key` must have, exactly (no wildcards). Both or neither.",
+        "schema": {
+          "type": "string",
+          "maxLength": 1024,
+          "pattern": "^[^\\u0000]*$"
+        }
+      },
       "Consistency": {
         "name": "Consistency",
         "in": "header",
@@ -1875,7 +2279,7 @@ export const openapiDocument: Record<string, unknown> = {
         }
       },
       "Conflict": {
-        "description": "The resource is not in a state the request can change (`already-released`).",
+        "description": "The resource is not in a state the request can change (`already-released`, `replay-in-progress`).",
         "content": {
           "application/problem+json": {
             "schema": {
@@ -9561,6 +9965,7 @@ export const openapiDocument: Record<string, unknown> = {
             "enum": [
               "query",
               "get",
+              "export",
               "dlq_messages",
               "proof",
               "log_leaves",
@@ -9602,7 +10007,8 @@ export const openapiDocument: Record<string, unknown> = {
           "trigger": {
             "type": "string",
             "enum": [
-              "cli"
+              "cli",
+              "api"
             ]
           },
           "operator": {
@@ -9733,6 +10139,123 @@ export const openapiDocument: Record<string, unknown> = {
               "null"
             ],
             "format": "date-time"
+          }
+        }
+      },
+      "DlqReplayRequest": {
+        "type": "object",
+        "additionalProperties": false,
+        "properties": {
+          "max_wait_ms": {
+            "type": "integer",
+            "minimum": 0,
+            "maximum": 600000,
+            "description": "Give up after this long without progress; default max(60000, 2 × `DLQ_CLAIM_IDLE_MS`), capped by the service's request timeout."
+          }
+        }
+      },
+      "DlqReplaySummary": {
+        "type": "object",
+        "required": [
+          "stream",
+          "done",
+          "total",
+          "created",
+          "poisoned",
+          "waiting",
+          "remaining",
+          "left",
+          "gave_up",
+          "max_wait_ms",
+          "duration_ms"
+        ],
+        "properties": {
+          "stream": {
+            "type": "string"
+          },
+          "done": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Messages handled (stored or parked)."
+          },
+          "total": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Messages in the stream when the replay started."
+          },
+          "created": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Events stored (duplicates are done but not created)."
+          },
+          "poisoned": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Messages moved to the dead-letter stream."
+          },
+          "waiting": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Messages of this replay waiting for a retry."
+          },
+          "remaining": {
+            "type": "integer",
+            "minimum": 0,
+            "description": "Messages still in the stream afterwards."
+          },
+          "left": {
+            "type": "object",
+            "required": [
+              "held_elsewhere",
+              "retrying",
+              "unread"
+            ],
+            "properties": {
+              "held_elsewhere": {
+                "type": "array",
+                "items": {
+                  "type": "object",
+                  "required": [
+                    "consumer",
+                    "count",
+                    "claimable_in_ms"
+                  ],
+                  "properties": {
+                    "consumer": {
+                      "type": "string"
+                    },
+                    "count": {
+                      "type": "integer",
+                      "minimum": 0
+                    },
+                    "claimable_in_ms": {
+                      "type": "integer",
+                      "minimum": 0
+                    }
+                  }
+                }
+              },
+              "retrying": {
+                "type": "integer",
+                "minimum": 0
+              },
+              "unread": {
+                "type": "integer",
+                "minimum": 0
+              }
+            }
+          },
+          "gave_up": {
+            "type": "boolean",
+            "description": "True when it stopped at `max_wait_ms`, not with nothing left to take."
+          },
+          "max_wait_ms": {
+            "type": "integer",
+            "minimum": 0
+          },
+          "duration_ms": {
+            "type": "integer",
+            "minimum": 0
           }
         }
       },

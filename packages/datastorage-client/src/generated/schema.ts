@@ -42,6 +42,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/events/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every event matching the filters, streamed as NDJSON or CSV, newest first.
+         * @description The same filters as `GET /api/v1/audit/events` (and refused the same way), without
+         *     paging: the service reads the matching events in keyset pages and streams them as it goes,
+         *     so an export of any size holds one page in memory. Order: `event_timestamp DESC,
+         *     event_id DESC`. Events stored while the export runs, newer than its first page, are not
+         *     included; run it again with `since` to collect them.
+         *
+         *     - `ndjson` (`application/x-ndjson`): one event per line, exactly as
+         *       `GET /api/v1/audit/events/{event_id}` returns it (the `AuditEvent` schema).
+         *     - `csv` (`text/csv`, RFC 4180, CRLF, a header row): the columns `event_id,
+         *       event_timestamp, event_type, event_category, event_action, event_outcome, severity,
+         *       correlation_id, parent_event_id, actor_type, actor_id, actor_ip, resource_type,
+         *       resource_id, resource_name, namespace, cluster_id, trace_id, span_id, duration_ms,
+         *       error_code, error_message, recorded_by, stored_at, event_data`; an absent field is an
+         *       empty cell, `event_data` is its JSON text. A cell starting with `=`, `+`, `-`, `@`,
+         *       tab or carriage return gets a leading `'` so that a spreadsheet does not run it as a
+         *       formula (OWASP CSV injection); the NDJSON export is the exact one.
+         *
+         *     The answer carries `Content-Disposition: attachment`. A failure after the first byte (the
+         *     database lost mid-export) ends the response without its last chunk, so the client sees a
+         *     broken transfer rather than a short file. Recorded as one `datastorage.audit.read` event
+         *     (operation `export`) with the rows sent.
+         */
+        get: operations["exportAuditEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/events/batch": {
         parameters: {
             query?: never;
@@ -126,6 +166,32 @@ export interface paths {
         get: operations["listDeadLetterMessages"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/dlq/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Drain the dead-letter queue into PostgreSQL now, as `datastorage dlq replay` does.
+         * @description Reads the DLQ as one more consumer of the replay group and stores its messages (poison
+         *     messages go to the dead-letter stream, duplicates are not stored again), until nothing is
+         *     left that it can take or `max_wait_ms` passes without progress, then answers with what it
+         *     did. Messages pending with another consumer are claimed once idle `DLQ_CLAIM_IDLE_MS`.
+         *     Recorded as a `datastorage.dlq.replayed` event (trigger `api`). One replay at a time
+         *     per service process: another request meanwhile is refused with 409 `replay-in-progress`.
+         *     Without `REDIS_URL` the service has no DLQ: 404 `not-found`.
+         */
+        post: operations["replayDeadLetterQueue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -386,6 +452,65 @@ export interface paths {
          * @description 404 when the correlation id has no active hold.
          */
         delete: operations["releaseLegalHoldCompat"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Redirects to the timeline page. */
+        get: operations["redirectToTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ui/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit timeline, a page that reads events through this API with the reader's token.
+         * @description Static assets, served without a token (they hold no audit data); the page asks for a
+         *     token and keeps it in the browser tab's session storage, never in the URL. Its query
+         *     string holds the filter (`correlation_id`, `event_type`, `since`, …), so a link opens
+         *     the same view. `/ui` redirects here. The page is sent with a Content-Security-Policy
+         *     that allows only this origin's scripts, styles and API. Query strings are ignored by the
+         *     service.
+         */
+        get: operations["getTimelinePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ui/assets/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A script, stylesheet or image of the timeline page (content-hashed names, cached immutable). */
+        get: operations["getTimelineAsset"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1978,7 +2103,7 @@ export interface components {
             /** @description The reader: a token name or a reserved name of `recorded_by`. */
             principal: string;
             /** @enum {string} */
-            operation: "query" | "get" | "dlq_messages" | "proof" | "log_leaves" | "verify";
+            operation: "query" | "get" | "export" | "dlq_messages" | "proof" | "log_leaves" | "verify";
             /** @description The query's parameters as sent (the cursor left out). */
             filters?: {
                 [key: string]: string;
@@ -1992,7 +2117,7 @@ export interface components {
         };
         DlqReplayedData: {
             /** @enum {string} */
-            trigger: "cli";
+            trigger: "cli" | "api";
             /** @description The operating-system user who ran the command. */
             operator?: string;
             stream: string;
@@ -2026,6 +2151,38 @@ export interface components {
             };
             /** Format: date-time */
             oldest_enqueued_at?: string | null;
+        };
+        DlqReplayRequest: {
+            /** @description Give up after this long without progress; default max(60000, 2 × `DLQ_CLAIM_IDLE_MS`), capped by the service's request timeout. */
+            max_wait_ms?: number;
+        };
+        DlqReplaySummary: {
+            stream: string;
+            /** @description Messages handled (stored or parked). */
+            done: number;
+            /** @description Messages in the stream when the replay started. */
+            total: number;
+            /** @description Events stored (duplicates are done but not created). */
+            created: number;
+            /** @description Messages moved to the dead-letter stream. */
+            poisoned: number;
+            /** @description Messages of this replay waiting for a retry. */
+            waiting: number;
+            /** @description Messages still in the stream afterwards. */
+            remaining: number;
+            left: {
+                held_elsewhere: {
+                    consumer: string;
+                    count: number;
+                    claimable_in_ms: number;
+                }[];
+                retrying: number;
+                unread: number;
+            };
+            /** @description True when it stopped at `max_wait_ms`, not with nothing left to take. */
+            gave_up: boolean;
+            max_wait_ms: number;
+            duration_ms: number;
         };
         DlqMessages: {
             stream: string;
@@ -2336,7 +2493,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The resource is not in a state the request can change (`already-released`). */
+        /** @description The resource is not in a state the request can change (`already-released`, `replay-in-progress`). */
         Conflict: {
             headers: {
                 [name: string]: unknown;
@@ -2397,6 +2554,28 @@ export interface components {
         };
     };
     parameters: {
+        /** @description Only events of this correlation id (exact match). */
+        CorrelationId: string;
+        EventType: components["schemas"]["EventType"];
+        EventCategory: components["schemas"]["EventCategory"];
+        EventOutcome: components["schemas"]["EventOutcome"];
+        Severity: components["schemas"]["SeverityText"];
+        ActorId: string;
+        ResourceType: string;
+        ResourceId: string;
+        Namespace: string;
+        /** @description Only events stored by this credential (`recorded_by`, exact match). */
+        RecordedBy: string;
+        /** @description Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`, `2w`). With `until`, it must be earlier than `until`: equal bounds select nothing and are refused (400 `validation-error` on `since`). */
+        Since: components["schemas"]["TimeBound"];
+        /** @description Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. Must be later than `since` when both are given. */
+        Until: components["schemas"]["TimeBound"];
+        /** @description Only events of this W3C trace id (32 lowercase hex digits, as the audit client fills it from the active OpenTelemetry span). */
+        TraceId: string;
+        /** @description With `detail_value`, only events whose `event_data` has this top-level key with that value, compared as text (the string `"42"` and the number `42` both match `42`; a JSON null matches nothing). Both or neither. */
+        DetailKey: string;
+        /** @description The value `detail_key` must have, exactly (no wildcards). Both or neither. */
+        DetailValue: string;
         /**
          * @description Which server answers the read when the service has a read replica (`READ_DATABASE_URL`):
          *     `replica` (the default) may be behind the primary by the replication lag; `primary` sees
@@ -2425,30 +2604,33 @@ export interface operations {
     queryAuditEvents: {
         parameters: {
             query?: {
-                correlation_id?: string;
-                event_type?: components["schemas"]["EventType"];
-                event_category?: components["schemas"]["EventCategory"];
-                event_outcome?: components["schemas"]["EventOutcome"];
-                severity?: components["schemas"]["SeverityText"];
-                actor_id?: string;
-                resource_type?: string;
-                resource_id?: string;
-                namespace?: string;
+                /** @description Only events of this correlation id (exact match). */
+                correlation_id?: components["parameters"]["CorrelationId"];
+                event_type?: components["parameters"]["EventType"];
+                event_category?: components["parameters"]["EventCategory"];
+                event_outcome?: components["parameters"]["EventOutcome"];
+                severity?: components["parameters"]["Severity"];
+                actor_id?: components["parameters"]["ActorId"];
+                resource_type?: components["parameters"]["ResourceType"];
+                resource_id?: components["parameters"]["ResourceId"];
+                namespace?: components["parameters"]["Namespace"];
                 /** @description Only events stored by this credential (`recorded_by`, exact match). */
-                recorded_by?: string;
+                recorded_by?: components["parameters"]["RecordedBy"];
                 /** @description Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`, `2w`). With `until`, it must be earlier than `until`: equal bounds select nothing and are refused (400 `validation-error` on `since`). */
-                since?: components["schemas"]["TimeBound"];
+                since?: components["parameters"]["Since"];
                 /** @description Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. Must be later than `since` when both are given. */
-                until?: components["schemas"]["TimeBound"];
+                until?: components["parameters"]["Until"];
+                /** @description Only events of this W3C trace id (32 lowercase hex digits, as the audit client fills it from the active OpenTelemetry span). */
+                trace_id?: components["parameters"]["TraceId"];
                 limit?: number;
                 /** @description Opaque keyset cursor from a previous page's `pagination.next_cursor`, sent back as received. Only a cursor this service issued is accepted (base64url; any other text of that alphabet is refused with 400 `invalid-cursor`). Not together with `offset`. */
                 cursor?: string;
                 /** @description Rows to skip before the page (offset paging; the cursor is the recommended way). Slower the deeper it goes, and not stable while events are stored: prefer `next_cursor`, which every page still carries. Not together with `cursor`. */
                 offset?: number;
                 /** @description With `detail_value`, only events whose `event_data` has this top-level key with that value, compared as text (the string `"42"` and the number `42` both match `42`; a JSON null matches nothing). Both or neither. */
-                detail_key?: string;
+                detail_key?: components["parameters"]["DetailKey"];
                 /** @description The value `detail_key` must have, exactly (no wildcards). Both or neither. */
-                detail_value?: string;
+                detail_value?: components["parameters"]["DetailValue"];
             };
             header?: {
                 /**
@@ -2530,6 +2712,73 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             417: components["responses"]["ExpectationFailed"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportAuditEvents: {
+        parameters: {
+            query?: {
+                /** @description Only events of this correlation id (exact match). */
+                correlation_id?: components["parameters"]["CorrelationId"];
+                event_type?: components["parameters"]["EventType"];
+                event_category?: components["parameters"]["EventCategory"];
+                event_outcome?: components["parameters"]["EventOutcome"];
+                severity?: components["parameters"]["Severity"];
+                actor_id?: components["parameters"]["ActorId"];
+                resource_type?: components["parameters"]["ResourceType"];
+                resource_id?: components["parameters"]["ResourceId"];
+                namespace?: components["parameters"]["Namespace"];
+                /** @description Only events stored by this credential (`recorded_by`, exact match). */
+                recorded_by?: components["parameters"]["RecordedBy"];
+                /** @description Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`, `2w`). With `until`, it must be earlier than `until`: equal bounds select nothing and are refused (400 `validation-error` on `since`). */
+                since?: components["parameters"]["Since"];
+                /** @description Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. Must be later than `since` when both are given. */
+                until?: components["parameters"]["Until"];
+                /** @description Only events of this W3C trace id (32 lowercase hex digits, as the audit client fills it from the active OpenTelemetry span). */
+                trace_id?: components["parameters"]["TraceId"];
+                /** @description With `detail_value`, only events whose `event_data` has this top-level key with that value, compared as text (the string `"42"` and the number `42` both match `42`; a JSON null matches nothing). Both or neither. */
+                detail_key?: components["parameters"]["DetailKey"];
+                /** @description The value `detail_key` must have, exactly (no wildcards). Both or neither. */
+                detail_value?: components["parameters"]["DetailValue"];
+                /** @description `ndjson` (default) or `csv`. */
+                format?: "ndjson" | "csv";
+                /** @description At most this many events (the newest); default all that match. */
+                limit?: number;
+            };
+            header?: {
+                /**
+                 * @description Which server answers the read when the service has a read replica (`READ_DATABASE_URL`):
+                 *     `replica` (the default) may be behind the primary by the replication lag; `primary` sees
+                 *     every committed write, for a read that must see a write just made. Without a replica both
+                 *     read the primary. Any other value is refused with 400 `validation-error` naming
+                 *     `Consistency`.
+                 */
+                Consistency?: components["parameters"]["Consistency"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matching events, streamed. */
+            200: {
+                headers: {
+                    /** @description `attachment; filename="audit-events-<UTC time>.<ndjson|csv>"` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["HeaderFieldsTooLarge"];
             500: components["responses"]["InternalError"];
@@ -2683,6 +2932,43 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    replayDeadLetterQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["DlqReplayRequest"];
+            };
+        };
+        responses: {
+            /** @description The replay ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DlqReplaySummary"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            417: components["responses"]["ExpectationFailed"];
             429: components["responses"]["TooManyRequests"];
             431: components["responses"]["HeaderFieldsTooLarge"];
             500: components["responses"]["InternalError"];
@@ -3176,6 +3462,82 @@ export interface operations {
             431: components["responses"]["HeaderFieldsTooLarge"];
             500: components["responses"]["InternalError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    redirectToTimeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description To `/ui/`. */
+            302: {
+                headers: {
+                    Location?: "/ui/";
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTimelinePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+        };
+    };
+    getTimelineAsset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The asset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                    "text/css": string;
+                    "image/svg+xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            408: components["responses"]["RequestTimeout"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
         };
     };
     getHealth: {
