@@ -399,6 +399,125 @@ export const openapiDocument: Record<string, unknown> = {
         }
       }
     },
+    "/api/v1/audit/events/histogram": {
+      "get": {
+        "tags": [
+          "audit"
+        ],
+        "operationId": "getAuditEventHistogram",
+        "security": [
+          {
+            "bearerAuth": [
+              "audit:read"
+            ]
+          }
+        ],
+        "summary": "Events per time bucket and outcome over a window, for the same filters as the query.",
+        "description": "Counts the events matching the filters in each `interval` from `since` (default 1 hour\nbefore now) to `until` (default now), by `event_outcome`. Buckets start at multiples of\nthe interval since the Unix epoch (UTC), the first one at or before `since`; every bucket\nof the window is listed, empty ones with zero counts. More than 1440 buckets is refused\nwith 400 `validation-error` naming `interval`, and the same filters as\n`GET /api/v1/audit/events` are refused the same way. Recorded as a\n`datastorage.audit.read` event (operation `histogram`, `rows` the events counted).\n",
+        "parameters": [
+          {
+            "$ref": "#/components/parameters/Consistency"
+          },
+          {
+            "$ref": "#/components/parameters/CorrelationId"
+          },
+          {
+            "$ref": "#/components/parameters/EventType"
+          },
+          {
+            "$ref": "#/components/parameters/EventCategory"
+          },
+          {
+            "$ref": "#/components/parameters/EventOutcome"
+          },
+          {
+            "$ref": "#/components/parameters/Severity"
+          },
+          {
+            "$ref": "#/components/parameters/ActorId"
+          },
+          {
+            "$ref": "#/components/parameters/ResourceType"
+          },
+          {
+            "$ref": "#/components/parameters/ResourceId"
+          },
+          {
+            "$ref": "#/components/parameters/Namespace"
+          },
+          {
+            "$ref": "#/components/parameters/RecordedBy"
+          },
+          {
+            "$ref": "#/components/parameters/Since"
+          },
+          {
+            "$ref": "#/components/parameters/Until"
+          },
+          {
+            "$ref": "#/components/parameters/TraceId"
+          },
+          {
+            "$ref": "#/components/parameters/DetailKey"
+          },
+          {
+            "$ref": "#/components/parameters/DetailValue"
+          },
+          {
+            "name": "interval",
+            "in": "query",
+            "description": "Bucket width.",
+            "schema": {
+              "type": "string",
+              "enum": [
+                "1m",
+                "5m",
+                "15m",
+                "1h",
+                "1d"
+              ],
+              "default": "1m"
+            }
+          }
+        ],
+        "responses": {
+          "200": {
+            "description": "The buckets, oldest first.",
+            "content": {
+              "application/json": {
+                "schema": {
+                  "$ref": "#/components/schemas/EventHistogram"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "401": {
+            "$ref": "#/components/responses/Unauthorized"
+          },
+          "403": {
+            "$ref": "#/components/responses/Forbidden"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "429": {
+            "$ref": "#/components/responses/TooManyRequests"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          },
+          "503": {
+            "$ref": "#/components/responses/ServiceUnavailable"
+          }
+        }
+      }
+    },
     "/api/v1/audit/events/batch": {
       "post": {
         "tags": [
@@ -9966,6 +10085,7 @@ export const openapiDocument: Record<string, unknown> = {
               "query",
               "get",
               "export",
+              "histogram",
               "dlq_messages",
               "proof",
               "log_leaves",
@@ -10139,6 +10259,69 @@ export const openapiDocument: Record<string, unknown> = {
               "null"
             ],
             "format": "date-time"
+          }
+        }
+      },
+      "EventHistogram": {
+        "type": "object",
+        "required": [
+          "interval",
+          "since",
+          "until",
+          "buckets"
+        ],
+        "properties": {
+          "interval": {
+            "type": "string",
+            "enum": [
+              "1m",
+              "5m",
+              "15m",
+              "1h",
+              "1d"
+            ]
+          },
+          "since": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The window's start as applied (UTC)."
+          },
+          "until": {
+            "type": "string",
+            "format": "date-time",
+            "description": "The window's end as applied (UTC)",
+            "exclusive.": null
+          },
+          "buckets": {
+            "type": "array",
+            "maxItems": 1440,
+            "items": {
+              "type": "object",
+              "required": [
+                "start",
+                "success",
+                "failure",
+                "pending"
+              ],
+              "properties": {
+                "start": {
+                  "type": "string",
+                  "format": "date-time"
+                },
+                "success": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "failure": {
+                  "type": "integer",
+                  "minimum": 0
+                },
+                "pending": {
+                  "type": "integer",
+                  "minimum": 0
+                }
+              }
+            }
           }
         }
       },

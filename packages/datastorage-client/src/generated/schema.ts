@@ -82,6 +82,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/audit/events/histogram": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events per time bucket and outcome over a window, for the same filters as the query.
+         * @description Counts the events matching the filters in each `interval` from `since` (default 1 hour
+         *     before now) to `until` (default now), by `event_outcome`. Buckets start at multiples of
+         *     the interval since the Unix epoch (UTC), the first one at or before `since`; every bucket
+         *     of the window is listed, empty ones with zero counts. More than 1440 buckets is refused
+         *     with 400 `validation-error` naming `interval`, and the same filters as
+         *     `GET /api/v1/audit/events` are refused the same way. Recorded as a
+         *     `datastorage.audit.read` event (operation `histogram`, `rows` the events counted).
+         */
+        get: operations["getAuditEventHistogram"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/audit/events/batch": {
         parameters: {
             query?: never;
@@ -2103,7 +2129,7 @@ export interface components {
             /** @description The reader: a token name or a reserved name of `recorded_by`. */
             principal: string;
             /** @enum {string} */
-            operation: "query" | "get" | "export" | "dlq_messages" | "proof" | "log_leaves" | "verify";
+            operation: "query" | "get" | "export" | "histogram" | "dlq_messages" | "proof" | "log_leaves" | "verify";
             /** @description The query's parameters as sent (the cursor left out). */
             filters?: {
                 [key: string]: string;
@@ -2151,6 +2177,27 @@ export interface components {
             };
             /** Format: date-time */
             oldest_enqueued_at?: string | null;
+        };
+        EventHistogram: {
+            /** @enum {string} */
+            interval: "1m" | "5m" | "15m" | "1h" | "1d";
+            /**
+             * Format: date-time
+             * @description The window's start as applied (UTC).
+             */
+            since: string;
+            /**
+             * Format: date-time
+             * @description The window's end as applied (UTC)
+             */
+            until: string;
+            buckets: {
+                /** Format: date-time */
+                start: string;
+                success: number;
+                failure: number;
+                pending: number;
+            }[];
         };
         DlqReplayRequest: {
             /** @description Give up after this long without progress; default max(60000, 2 × `DLQ_CLAIM_IDLE_MS`), capped by the service's request timeout. */
@@ -2773,6 +2820,68 @@ export interface operations {
                 content: {
                     "application/x-ndjson": string;
                     "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            408: components["responses"]["RequestTimeout"];
+            429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["HeaderFieldsTooLarge"];
+            500: components["responses"]["InternalError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getAuditEventHistogram: {
+        parameters: {
+            query?: {
+                /** @description Only events of this correlation id (exact match). */
+                correlation_id?: components["parameters"]["CorrelationId"];
+                event_type?: components["parameters"]["EventType"];
+                event_category?: components["parameters"]["EventCategory"];
+                event_outcome?: components["parameters"]["EventOutcome"];
+                severity?: components["parameters"]["Severity"];
+                actor_id?: components["parameters"]["ActorId"];
+                resource_type?: components["parameters"]["ResourceType"];
+                resource_id?: components["parameters"]["ResourceId"];
+                namespace?: components["parameters"]["Namespace"];
+                /** @description Only events stored by this credential (`recorded_by`, exact match). */
+                recorded_by?: components["parameters"]["RecordedBy"];
+                /** @description Inclusive lower bound on event_timestamp; RFC 3339 or a relative duration before now (`90s`, `15m`, `24h`, `7d`, `2w`). With `until`, it must be earlier than `until`: equal bounds select nothing and are refused (400 `validation-error` on `since`). */
+                since?: components["parameters"]["Since"];
+                /** @description Exclusive upper bound on event_timestamp; RFC 3339 or a relative duration before now. Must be later than `since` when both are given. */
+                until?: components["parameters"]["Until"];
+                /** @description Only events of this W3C trace id (32 lowercase hex digits, as the audit client fills it from the active OpenTelemetry span). */
+                trace_id?: components["parameters"]["TraceId"];
+                /** @description With `detail_value`, only events whose `event_data` has this top-level key with that value, compared as text (the string `"42"` and the number `42` both match `42`; a JSON null matches nothing). Both or neither. */
+                detail_key?: components["parameters"]["DetailKey"];
+                /** @description The value `detail_key` must have, exactly (no wildcards). Both or neither. */
+                detail_value?: components["parameters"]["DetailValue"];
+                /** @description Bucket width. */
+                interval?: "1m" | "5m" | "15m" | "1h" | "1d";
+            };
+            header?: {
+                /**
+                 * @description Which server answers the read when the service has a read replica (`READ_DATABASE_URL`):
+                 *     `replica` (the default) may be behind the primary by the replication lag; `primary` sees
+                 *     every committed write, for a read that must see a write just made. Without a replica both
+                 *     read the primary. Any other value is refused with 400 `validation-error` naming
+                 *     `Consistency`.
+                 */
+                Consistency?: components["parameters"]["Consistency"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The buckets, oldest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventHistogram"];
                 };
             };
             400: components["responses"]["BadRequest"];
