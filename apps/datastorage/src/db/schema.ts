@@ -108,6 +108,10 @@ export const auditEvents = pgTable(
     index('audit_events_recorded_by_idx')
       .on(t.recordedBy, t.eventTimestamp.desc().nullsFirst())
       .where(sql`${t.recordedBy} IS NOT NULL`),
+    // Partial: most events carry no trace id (only those written inside an OpenTelemetry span).
+    index('audit_events_trace_id_idx')
+      .on(t.traceId, t.eventTimestamp.desc().nullsFirst())
+      .where(sql`${t.traceId} IS NOT NULL`),
     // jsonb_path_ops: about a third of the size of the default opclass and enough for `@>` lookups;
     // the GIN index is the costliest part of an insert.
     index('audit_events_event_data_idx').using('gin', t.eventData.op('jsonb_path_ops')),

@@ -93,6 +93,8 @@ export interface AuditEventFilter {
   namespace?: string
   /** Who stored the events (`recorded_by`), exact match. */
   recorded_by?: string
+  /** W3C trace id (32 lowercase hex digits), exact match. */
+  trace_id?: string
   /** Inclusive lower bound on event_timestamp, canonical (`canonicalTimestamp`: microseconds kept). */
   since?: string
   /** Exclusive upper bound on event_timestamp, canonical. */

@@ -241,6 +241,7 @@ function conditionsOf(filter: AuditEventFilter): SQL[] {
     [t.resourceId, filter.resource_id],
     [t.namespace, filter.namespace],
     [t.recordedBy, filter.recorded_by],
+    [t.traceId, filter.trace_id],
   ] as const
   for (const [column, value] of equals) {
     if (value !== undefined) conditions.push(eq(column, value))
