@@ -118,6 +118,13 @@ export interface DataStorageConfig {
    * [3600000]: how often the job looks.
    */
   retention: { enabled: boolean; intervalMs: number }
+  /**
+   * The timeline page (docs/timeline.md). `UI_ENABLED` [true]: serve it at `/ui/` (`/` and `/ui`
+   * redirect there); `false` makes those paths 404 like any unserved path.
+   * `UI_TRACE_URL_TEMPLATE` [unset: no trace links]: an http(s) URL holding `{trace_id}`, e.g.
+   * `https://tracing.example/trace/{trace_id}`; the page links each event with a `trace_id` to it.
+   */
+  ui: { enabled: boolean; traceUrlTemplate: string | undefined }
 }
 
 const url = (protocols: readonly string[]) =>
@@ -142,6 +149,11 @@ const bool = z
 const nonEmpty = z.string().refine((s) => s.trim().length > 0, { message: 'must not be blank' })
 
 const MiB = 1024 * 1024
+
+/** `UI_TRACE_URL_TEMPLATE`: an http(s) URL that holds the `{trace_id}` placeholder. */
+const traceUrlTemplate = url(['http:', 'https:']).refine((s) => s.includes('{trace_id}'), {
+  message: 'must contain the placeholder {trace_id}',
+})
 
 /**
  * Default of `BODY_READ_BUDGET_BYTES`: six bodies of the default 5 MiB at once, more than two cores
@@ -193,6 +205,8 @@ const envSchema = z
     SEQUENCER_BATCH_SIZE: intVar(1, 100_000).default(5000),
     RETENTION_ENABLED: bool.default(false),
     RETENTION_INTERVAL_MS: intVar(1000, 7 * 86_400_000).default(3_600_000),
+    UI_ENABLED: bool.default(true),
+    UI_TRACE_URL_TEMPLATE: traceUrlTemplate.optional(),
   })
   .refine(dlqStreamsDiffer, dlqStreamsIssue)
   .superRefine((e, ctx) => {
@@ -263,5 +277,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       sequencerBatchSize: e.SEQUENCER_BATCH_SIZE,
     },
     retention: { enabled: e.RETENTION_ENABLED, intervalMs: e.RETENTION_INTERVAL_MS },
+    ui: { enabled: e.UI_ENABLED, traceUrlTemplate: e.UI_TRACE_URL_TEMPLATE },
   }
 }

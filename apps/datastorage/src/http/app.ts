@@ -28,6 +28,7 @@ import { dlqAdminRoutes } from './routes/dlq-admin.js'
 import { healthRoutes } from './routes/health.js'
 import { integrityRoutes } from './routes/integrity.js'
 import { legalHoldRoutes } from './routes/legal-holds.js'
+import { timelineUiRoutes } from './routes/timeline-ui.js'
 import { verifyRoutes } from './routes/verify.js'
 
 /**
@@ -70,7 +71,7 @@ export interface CreateAppOptions {
   logger: Logger
   /** Limits and validation policy. `bodyReadBudgetBytes` defaults to `BODY_READ_BUDGET_BYTES`' default. */
   config: Pick<DataStorageConfig, 'bodyLimitBytes' | 'maxBatchSize' | 'unknownEventTypes'> &
-    Partial<Pick<DataStorageConfig, 'bodyReadBudgetBytes'>>
+    Partial<Pick<DataStorageConfig, 'bodyReadBudgetBytes' | 'ui'>>
   /** The metrics the store was composed with: `/metrics` exposes their registry. */
   metrics: DataStorageMetrics
   /**
@@ -186,6 +187,8 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
   const holds = database && new LegalHoldStore(database)
   app.route('/api/v1/audit', legalHoldRoutes({ holds, selfAudit, bodyLimitBytes }))
   app.route('/', healthRoutes({ store, metrics, readiness, dlq: options.dlq?.monitor }))
+  // The timeline page (UI_ENABLED, default on): static files, no token; it calls /api/v1 with one.
+  app.route('/', timelineUiRoutes(config.ui))
 
   app.notFound((c) =>
     problemResponse(c, toProblem(new HttpProblem('not-found', `No route for ${c.req.path}.`), c.req.path)),
