@@ -1,15 +1,17 @@
+import { NuqsAdapter } from 'nuqs/adapters/react'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-
-function Timeline() {
-  return <main>audit-trail timeline</main>
-}
+import 'uplot/dist/uPlot.min.css'
+import './styles.css'
+import { App } from './App.js'
 
 const root = document.getElementById('root')
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <Timeline />
+      <NuqsAdapter>
+        <App />
+      </NuqsAdapter>
     </StrictMode>,
   )
 }

@@ -1,0 +1,67 @@
+import { useEffect, useRef, useState } from 'react'
+import type { AuditEvent } from './lib/events.js'
+import type { Integrity } from './lib/integrity.js'
+import type { IntegrityVerifier } from './lib/verifier.js'
+
+const LABELS: Record<Integrity['state'], string> = {
+  checking: '… checking',
+  verified: '✓ verified',
+  unsealed: '◌ unsealed yet',
+  failed: '✗ failed',
+}
+
+/**
+ * The event's integrity, checked in the browser once the badge is on screen (or its row is
+ * expanded): recomputed leaf, inclusion proof to the newest checkpoint, Ed25519 signature. The
+ * reason is its tooltip and its accessible description. Unsealed events are checked again while
+ * they stay visible, until a checkpoint includes them.
+ */
+export function IntegrityBadge({
+  event,
+  verifier,
+  forced,
+}: {
+  event: AuditEvent
+  verifier: IntegrityVerifier
+  forced: boolean
+}) {
+  const ref = useRef<HTMLSpanElement>(null)
+  const [visible, setVisible] = useState(false)
+  const [result, setResult] = useState<Integrity>({ state: 'checking' })
+
+  useEffect(() => {
+    const el = ref.current
+    if (!el) return
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) setVisible(true)
+    })
+    observer.observe(el)
+    return () => observer.disconnect()
+  }, [])
+
+  useEffect(() => {
+    if (!visible && !forced) return
+    let stopped = false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const run = () => {
+      void verifier.verify(event).then((r) => {
+        if (stopped) return
+        setResult(r)
+        if (r.state === 'unsealed') timer = setTimeout(run, 5000)
+      })
+    }
+    run()
+    return () => {
+      stopped = true
+      clearTimeout(timer)
+    }
+  }, [visible, forced, verifier, event])
+
+  const why = result.state === 'checking' ? 'verifying in this browser' : result.why
+  return (
+    <span ref={ref} className={`badge badge-${result.state}`} title={why} data-integrity={result.state}>
+      {LABELS[result.state]}
+      <span className="visually-hidden">: {why}</span>
+    </span>
+  )
+}
