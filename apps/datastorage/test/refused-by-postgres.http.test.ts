@@ -14,6 +14,7 @@ function refusingStore(): AuditEventStore {
     insert: () => Promise.reject(refusal),
     query: () => Promise.reject(new Error('not used')),
     get: () => Promise.resolve(null),
+    histogram: () => Promise.reject(new Error('not used')),
     ping: () => Promise.resolve(),
     close: async () => {},
   }

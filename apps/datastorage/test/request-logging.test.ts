@@ -6,7 +6,15 @@ import { buildTestApp } from './support/app.js'
 /** A store whose every call fails with `error` (no DLQ is configured, so a write answers the error). */
 function failingStore(error: Error): AuditEventStore {
   const fail = () => Promise.reject(error)
-  return { kind: 'postgres', insert: fail, query: fail, get: fail, ping: fail, close: async () => {} }
+  return {
+    kind: 'postgres',
+    insert: fail,
+    query: fail,
+    get: fail,
+    histogram: fail,
+    ping: fail,
+    close: async () => {},
+  }
 }
 
 const requestLines = (logs: Array<Record<string, unknown>>) =>

@@ -1,14 +1,21 @@
+import type { components } from '@audit-trail/datastorage-client'
 import type { Logger } from 'pino'
 
 /** What a read of audit data returned, as the self-audit records it (`datastorage.audit.read`). */
 export interface AuditRead {
-  operation: 'query' | 'get' | 'dlq_messages' | 'proof' | 'log_leaves' | 'verify'
+  /** The contract's `AuditReadData.operation`. */
+  operation: components['schemas']['AuditReadData']['operation']
   /** The query's parameters as sent, the cursor left out. */
   filters?: Record<string, string>
   /** The id asked for (`get`). */
   eventId?: string
   /** Events returned. */
   rows: number
+  /**
+   * A streamed answer (the export): resolves with the events sent once the stream ended, however
+   * it ended; the read is recorded then, with that count instead of `rows`.
+   */
+  sent?: Promise<number>
 }
 
 /** Hono environment of the app: what middleware puts on the context for the handlers. */

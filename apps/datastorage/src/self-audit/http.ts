@@ -29,13 +29,23 @@ export function accessRecorder(selfAudit: SelfAudit): AccessRecorder {
  * handlers leave what they returned in `auditRead` (also when they then answer 404), and this
  * middleware, mounted on `/api/v1/*`, records it with the principal and the status. Writes set
  * nothing, and the record is stored in-process, not through this app: a read of the self-audit adds
- * exactly one event, and no chain of reads follows.
+ * exactly one event, and no chain of reads follows. A streamed read (`sent`) is recorded when its
+ * stream ended, with the rows it sent.
  */
 export function readAuditing(selfAudit: SelfAudit): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     await next()
     const read = c.get('auditRead')
     if (read === undefined) return
-    selfAudit.auditRead(requestInfoOf(c), c.get('principal') ?? '(unknown)', read, c.res.status)
+    const request = requestInfoOf(c)
+    const principal = c.get('principal') ?? '(unknown)'
+    const status = c.res.status
+    if (read.sent === undefined) {
+      selfAudit.auditRead(request, principal, read, status)
+      return
+    }
+    // A stream: its rows are known once it ended (the answer's status was already sent).
+    const { sent, ...rest } = read
+    void sent.then((rows) => selfAudit.auditRead(request, principal, { ...rest, rows }, status))
   }
 }

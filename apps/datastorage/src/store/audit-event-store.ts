@@ -6,6 +6,7 @@ import type {
   Severity,
 } from '@audit-trail/datastorage-client'
 import { DataStorageError } from '../errors.js'
+import type { HistogramCount } from './event-histogram.js'
 
 /**
  * The key under which two event ids are the same event: ids compare as PostgreSQL's uuid does, so
@@ -115,6 +116,12 @@ export interface AuditEventFilter {
   detail?: { key: string; value: string }
 }
 
+/**
+ * The filters every read of events shares (query, export, histogram): {@link AuditEventFilter}
+ * without its paging.
+ */
+export type EventFilters = Omit<AuditEventFilter, 'limit' | 'cursor' | 'offset'>
+
 /** One page, newest first (`event_timestamp DESC, event_id DESC`). */
 export interface AuditEventPageResult {
   events: AuditEvent[]
@@ -150,6 +157,17 @@ export interface AuditEventStore {
   insert(events: readonly AuditEventWithId[], recordedBy: RecordedBy): Promise<InsertResult>
   query(filter: AuditEventFilter): Promise<AuditEventPageResult>
   get(eventId: string): Promise<AuditEvent | null>
+  /**
+   * Events matching `filters` (whose window, `since` to `until`, is required) counted per bucket of
+   * `intervalMs` (starting at multiples of it since the Unix epoch) and outcome, in one query.
+   * Empty buckets are absent: `denseHistogram` lists every bucket of the window.
+   *
+   * @throws RangeError when `intervalMs` is not a positive integer.
+   */
+  histogram(
+    filters: EventFilters & { since: string; until: string },
+    intervalMs: number,
+  ): Promise<HistogramCount[]>
   /** Resolves when the database answers a trivial query; rejects with StoreUnavailableError otherwise. */
   ping(): Promise<void>
   /** Closes the pool; waits for in-flight queries. Idempotent. */

@@ -22,6 +22,7 @@ export function instrumentStore(store: AuditEventStore, metrics: DataStorageMetr
     insert: (events, recordedBy) => store.insert(events, recordedBy).catch(count),
     query: (filter) => store.query(filter).catch(count),
     get: (eventId) => store.get(eventId).catch(count),
+    histogram: (filters, intervalMs) => store.histogram(filters, intervalMs).catch(count),
     ping: () => store.ping().catch(count),
     close: () => store.close(),
   }

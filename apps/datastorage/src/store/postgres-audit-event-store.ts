@@ -21,6 +21,7 @@ import {
   type AuditEventFilter,
   type AuditEventPageResult,
   type AuditEventStore,
+  type EventFilters,
   eventIdKey,
   type InsertResult,
   InvalidEventTimestampError,
@@ -28,6 +29,7 @@ import {
   recordedByEach,
 } from './audit-event-store.js'
 import { decodeCursor, encodeCursor } from './cursor.js'
+import { histogramCounts, histogramStatement } from './event-histogram.js'
 import { isMissingPartition } from './store-errors.js'
 
 export interface AuditEventStoreOptions {
@@ -213,6 +215,12 @@ export function createAuditEventStore(
       return row ? toAuditEvent(row) : null
     },
 
+    async histogram(filters, intervalMs) {
+      const where = and(...conditionsOf(filters))
+      const rows = await guard(() => db.execute(histogramStatement(where ?? sql`true`, intervalMs)))
+      return histogramCounts(rowsOf(rows), intervalMs)
+    },
+
     async ping() {
       await guard(() => db.execute(sql`SELECT 1`))
     },
@@ -227,7 +235,7 @@ export function createAuditEventStore(
  *
  * @throws InvalidCursorError when `filter.cursor` is not a cursor this store issued.
  */
-function conditionsOf(filter: AuditEventFilter): SQL[] {
+function conditionsOf(filter: EventFilters & Pick<AuditEventFilter, 'cursor'>): SQL[] {
   const t = auditEvents
   const conditions: SQL[] = []
   const equals = [

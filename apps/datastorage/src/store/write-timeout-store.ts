@@ -49,6 +49,7 @@ export function withWriteTimeout(
     },
     query: (filter) => store.query(filter),
     get: (eventId) => store.get(eventId),
+    histogram: (filters, intervalMs) => store.histogram(filters, intervalMs),
     ping: () => store.ping(),
     close: () => store.close(),
   }

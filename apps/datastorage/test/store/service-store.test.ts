@@ -17,6 +17,7 @@ function failingStore({ stuck = false } = {}): AuditEventStore & { closed: numbe
     insert: stuck ? () => new Promise<never>(() => {}) : down,
     query: down,
     get: down,
+    histogram: down,
     ping: down,
     close: async () => {
       store.closed += 1

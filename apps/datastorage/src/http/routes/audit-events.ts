@@ -1,11 +1,13 @@
 import {
   type Accepted,
+  type AuditEvent,
   type AuditEventBatchCreated,
   type AuditEventCreated,
   type AuditEventPage,
   type AuditEventRequest,
   type AuditEventValidator,
   type AuditEventWithId,
+  type components,
   type FieldError,
   uuidv7,
 } from '@audit-trail/datastorage-client'
@@ -13,9 +15,17 @@ import { type Context, Hono } from 'hono'
 import { primaryOnly, type ReadRouting } from '../../db/read-replica.js'
 import { DataStorageError } from '../../errors.js'
 import type { DataStorageMetrics } from '../../metrics/service-metrics.js'
+import { toRfc3339 } from '../../store/audit-event-row.js'
 import type { AuditEventStore } from '../../store/audit-event-store.js'
+import { readExportPages } from '../../store/event-export.js'
+import { denseHistogram } from '../../store/event-histogram.js'
 import { EventsRefusedError, type EventWriter, type WriteOutcome } from '../../write/event-writer.js'
-import { parseAuditEventQuery } from '../audit-event-query.js'
+import {
+  INTERVAL_MS,
+  parseAuditEventQuery,
+  parseExportQuery,
+  parseHistogramQuery,
+} from '../audit-event-query.js'
 import type { AppEnv } from '../context.js'
 import {
   type ContractParameter,
@@ -24,9 +34,11 @@ import {
   contractParameters,
 } from '../contract-parameters.js'
 import { findInexactNumbers } from '../exact-numbers.js'
+import { EXPORT_CONTENT_TYPES, exportDisposition, exportStream } from '../export-stream.js'
 import { parseJsonBody, readJsonText } from '../json-body.js'
 import { HttpProblem } from '../problem.js'
 import { readConsistency } from '../read-consistency.js'
+import { readMetrics } from '../read-metrics.js'
 
 /** Options of {@link auditEventRoutes}. */
 export interface AuditEventRoutesOptions {
@@ -127,6 +139,28 @@ function readFilters(params: URLSearchParams): Record<string, string> {
   return filters
 }
 
+type EventHistogram = components['schemas']['EventHistogram']
+
+/**
+ * `first` (already read), then the rest of `iterator`; `return()` is passed on, so stopping the
+ * result stops the reading.
+ */
+function startingWith(
+  first: IteratorResult<AuditEvent[], void>,
+  iterator: AsyncGenerator<AuditEvent[], void, undefined>,
+): AsyncIterator<AuditEvent[], void, undefined> {
+  let pending: IteratorResult<AuditEvent[], void> | undefined = first
+  return {
+    next: async () => {
+      if (pending === undefined) return iterator.next()
+      const result = pending
+      pending = undefined
+      return result
+    },
+    return: async () => iterator.return(undefined),
+  }
+}
+
 /**
  * `/events` and `/events/batch` writes and the query endpoints, mounted under `/api/v1/audit`.
  * Every body is validated with the contract's validator, and its text for numbers that would not
@@ -136,6 +170,7 @@ function readFilters(params: URLSearchParams): Record<string, string> {
 export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv> {
   const { store, writer, validate, metrics, bodyLimitBytes, maxBatchSize } = options
   const reads = options.reads ?? primaryOnly(store)
+  const exportMetrics = readMetrics(metrics.registry)
   const app = new Hono<AppEnv>()
 
   app.post('/events', async (c) => {
@@ -215,6 +250,64 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
         next_cursor: page.nextCursor,
         has_more: page.hasMore,
       },
+    }
+    return c.json(body)
+  })
+
+  // Before `/events/:event_id`, which would take `export` and `histogram` for ids.
+  app.get('/events/export', async (c) => {
+    const params = new URL(c.req.url).searchParams
+    const { filters, format, limit } = parseExportQuery(params)
+    const iterator = readExportPages(reads.reader(readConsistency(c)), filters, { limit })
+    // The first page before the first byte: a database that is down or a refused query still gets
+    // its problem (503, 500) instead of a 200 that breaks off at once.
+    const first = await iterator.next()
+    const started = Date.now()
+    const log = c.get('logger')
+    let reportSent: (rows: number) => void = () => {}
+    const sent = new Promise<number>((resolve) => {
+      reportSent = resolve
+    })
+    c.set('auditRead', { operation: 'export', filters: readFilters(params), rows: 0, sent })
+    const body = exportStream({
+      format,
+      pages: startingWith(first, iterator),
+      onEnd(end) {
+        const fields = { format, rows: end.rows, duration_ms: Date.now() - started, outcome: end.outcome }
+        if (end.outcome === 'failed') {
+          log.error({ ...fields, err: end.error }, 'export failed after its first byte: response broken off')
+        } else log.info(fields, 'export ended')
+        exportMetrics.exports.inc({ format, outcome: end.outcome })
+        exportMetrics.exportedEvents.inc({ format, outcome: end.outcome }, end.rows)
+        reportSent(end.rows)
+      },
+    })
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'Content-Type': EXPORT_CONTENT_TYPES[format],
+        'Content-Disposition': exportDisposition(format, new Date(started)),
+        'Cache-Control': 'no-store',
+      },
+    })
+  })
+
+  app.get('/events/histogram', async (c) => {
+    const params = new URL(c.req.url).searchParams
+    const { filters, interval, firstBucketMs, buckets } = parseHistogramQuery(params)
+    // Validated for every read, though the histogram is counted on the primary's store: the read
+    // routing serves the query and the read by id only.
+    readConsistency(c)
+    const intervalMs = INTERVAL_MS[interval]
+    const counts = await store.histogram(filters, intervalMs)
+    const dense = denseHistogram(counts, { firstBucketMs, buckets, intervalMs })
+    const rows = dense.reduce((sum, b) => sum + b.success + b.failure + b.pending, 0)
+    c.set('auditRead', { operation: 'histogram', filters: readFilters(params), rows })
+    const body: EventHistogram = {
+      interval,
+      since: toRfc3339(filters.since),
+      until: toRfc3339(filters.until),
+      buckets: dense,
     }
     return c.json(body)
   })
