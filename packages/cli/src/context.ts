@@ -6,10 +6,25 @@ import { describe, InputError, UsageError } from './errors.js'
 import type { ProgressStream } from './progress.js'
 import { ApiLogSource } from './source/api-source.js'
 
+/** Where a command's report goes: the process's stdout, or a buffer in tests. */
+export interface OutputStream {
+  write(chunk: string | Uint8Array): unknown
+  readonly isTTY?: boolean | undefined
+  /** Node's `on`, `once` and `off` for `drain` and `error`, when the stream has them. */
+  on?(event: 'drain' | 'error', listener: (...args: unknown[]) => void): unknown
+  once?(event: 'drain' | 'error', listener: (...args: unknown[]) => void): unknown
+  off?(event: 'drain' | 'error', listener: (...args: unknown[]) => void): unknown
+}
+
 /** Where a command reads and writes; injectable so tests run the CLI in-process. */
 export interface CliIo {
-  /** The report and nothing else (scripts parse it); a terminal gets tables, a pipe JSON lines. */
-  readonly stdout: { write(text: string): unknown; readonly isTTY?: boolean | undefined }
+  /**
+   * The report and nothing else (scripts parse it); a terminal gets tables, a pipe JSON lines.
+   * `events export` writes the service's bytes to it as they come, and waits for `drain` when
+   * `write` returns false (the process's stdout), so a slow reader holds the transfer back instead
+   * of filling memory.
+   */
+  readonly stdout: OutputStream
   /** Progress, warnings and errors. */
   readonly stderr: ProgressStream
   readonly env: Readonly<Record<string, string | undefined>>
@@ -41,8 +56,11 @@ export interface OutputOptions {
   json?: boolean | undefined
 }
 
-/** `--url` and `--token`, shared by every command that talks to the service. */
-export function addServiceOptions(command: Command): Command {
+/**
+ * `--url` and `--token`, shared by every command that talks to the service; `scope` is what the
+ * token must hold for this command (named in its help).
+ */
+export function addServiceOptions(command: Command, scope = 'audit:read'): Command {
   return command
     .addOption(
       new Option('--url <url>', 'service root, e.g. http://127.0.0.1:8080 (default: $AUDIT_TRAIL_URL)'),
@@ -50,7 +68,7 @@ export function addServiceOptions(command: Command): Command {
     .addOption(
       new Option(
         '--token <token>',
-        'bearer token with audit:read (default: $AUDIT_TRAIL_TOKEN, which keeps it out of the process list)',
+        `bearer token with ${scope} (default: $AUDIT_TRAIL_TOKEN, which keeps it out of the process list)`,
       ),
     )
 }
@@ -60,17 +78,34 @@ export function addOutputOptions(command: Command): Command {
   return command.option('--json', 'print the report as JSON')
 }
 
+/** Where the service is and how to authenticate to it, resolved from the options and the environment. */
+export interface ServiceEndpoint {
+  readonly url: string
+  /** Undefined for an open service (protected mode on loopback). */
+  readonly token: string | undefined
+}
+
+/**
+ * `--url` or `AUDIT_TRAIL_URL`, `--token` or `AUDIT_TRAIL_TOKEN`: the same for every command.
+ *
+ * @throws UsageError when there is no URL or it is not http(s).
+ */
+export function serviceEndpoint(context: CliContext, options: ServiceOptions): ServiceEndpoint {
+  const url = options.url ?? context.io.env['AUDIT_TRAIL_URL']
+  if (!url) throw new UsageError('the service URL is required: --url or AUDIT_TRAIL_URL')
+  if (!/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--url must be an http(s) URL, got ${url}`)
+  const token = options.token ?? context.io.env['AUDIT_TRAIL_TOKEN']
+  return { url, token: token || undefined }
+}
+
 /** A client source for the service the options (or the environment) name. */
 export function serviceSource(
   context: CliContext,
   options: ServiceOptions,
   signal?: AbortSignal,
 ): ApiLogSource {
-  const url = options.url ?? context.io.env['AUDIT_TRAIL_URL']
-  if (!url) throw new UsageError('the service URL is required: --url or AUDIT_TRAIL_URL')
-  if (!/^https?:\/\/[^/]/.test(url)) throw new UsageError(`--url must be an http(s) URL, got ${url}`)
-  const token = options.token ?? context.io.env['AUDIT_TRAIL_TOKEN']
-  return new ApiLogSource({ url, token: token || undefined, fetch: context.io.fetch, signal })
+  const { url, token } = serviceEndpoint(context, options)
+  return new ApiLogSource({ url, token, fetch: context.io.fetch, signal })
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { Command, CommanderError } from 'commander'
+import { registerDlq } from './commands/dlq.js'
 import { registerEvents } from './commands/events.js'
 import { registerLog } from './commands/log-download.js'
 import { registerToken } from './commands/token.js'
@@ -49,6 +50,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
   registerVerify(program, context, setExit)
   registerLog(program, context, setExit)
   registerEvents(program, context, setExit)
+  registerDlq(program, context, setExit)
   registerToken(program, context, setExit)
   try {
     await program.parseAsync([...args], { from: 'user' })
@@ -56,7 +58,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
     if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.Ok : ExitCode.Error
     const message = error instanceof CliError ? describe(error) : `unexpected error: ${describe(error)}`
     io.stderr.write(`audit-trail: ${message}\n`)
-    return ExitCode.Error
+    return error instanceof CliError ? error.exitStatus : ExitCode.Error
   }
   return status
 }

@@ -126,3 +126,65 @@ class LineProgress implements Progress {
     this.#stream.write(`${this.#phase}: ${this.#value}/${this.#total}${percent}${note ? ` ${note}` : ''}\n`)
   }
 }
+
+/** A running count (rows and bytes of an export, whose total is not known beforehand). */
+export interface CounterProgress {
+  /** Adds to the counts; the line is redrawn at most every `intervalMs`. */
+  update(rows: number, bytes: number): void
+  /** Draws the final counts and ends the line. */
+  finish(): void
+}
+
+/** A counter that shows nothing (stderr is not a terminal, library use). */
+export const silentCounter: CounterProgress = { update() {}, finish() {} }
+
+/**
+ * `label: 12,345 rows, 3.4 MB` redrawn in place on a terminal (`stream.isTTY`), at most every
+ * `intervalMs` (default 200); {@link silentCounter} elsewhere, where redrawn lines would fill logs
+ * with control characters and the command's summary says the same once.
+ */
+export function createCounter(
+  stream: ProgressStream,
+  label: string,
+  options: ProgressOptions = {},
+): CounterProgress {
+  if (!stream.isTTY) return silentCounter
+  const now = options.now ?? Date.now
+  const intervalMs = options.intervalMs ?? 200
+  let rows = 0
+  let bytes = 0
+  let last = Number.NEGATIVE_INFINITY
+  const draw = (end: string) => stream.write(`\r\x1b[K${label}: ${formatCount(rows, bytes)}${end}`)
+  return {
+    update(moreRows, moreBytes) {
+      rows += moreRows
+      bytes += moreBytes
+      const t = now()
+      if (t - last >= intervalMs) {
+        last = t
+        draw('')
+      }
+    },
+    finish() {
+      draw('\n')
+    },
+  }
+}
+
+/** `12,345 rows, 3.4 MB`: counts for people. */
+export function formatCount(rows: number, bytes: number): string {
+  return `${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'}, ${formatBytes(bytes)}`
+}
+
+/** A byte count in B, kB, MB or GB (powers of 1000, one decimal from kB on). */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`
+  const units = ['kB', 'MB', 'GB', 'TB']
+  let value = bytes / 1000
+  let unit = 0
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000
+    unit++
+  }
+  return `${value.toFixed(1)} ${units[unit]}`
+}

@@ -1,17 +1,20 @@
-import type { Command } from 'commander'
+import { type Command, Option } from 'commander'
 import {
   addOutputOptions,
   addServiceOptions,
   type CliContext,
   type OutputOptions,
   type ServiceOptions,
+  serviceEndpoint,
   serviceSource,
 } from '../context.js'
 import { ExitCode, type ExitStatus, UsageError } from '../errors.js'
+import { EXPORT_FORMATS, type ExportFormat, exportEvents } from '../events/export.js'
 import { addFilterOptions, type FilterOptions, filterQuery, integerIn } from '../events/filters.js'
 import { EventStreamPrinter, eventFormat, printEvents } from '../events/output.js'
 import { STREAM_WIDTHS } from '../events/table.js'
 import { tailEvents } from '../events/tail.js'
+import { createCounter, formatCount } from '../progress.js'
 import type { ReceivedEvent } from '../source/log-source.js'
 import { parseTimeBound } from '../verify/selection.js'
 
@@ -25,6 +28,12 @@ interface TailCommandOptions extends ServiceOptions, OutputOptions, FilterOption
   follow?: boolean
   interval: number
   lag: string
+}
+
+interface ExportCommandOptions extends ServiceOptions, FilterOptions {
+  format: ExportFormat
+  output?: string
+  limit?: number
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -104,6 +113,31 @@ export function registerEvents(
     await runTail(context, options)
     setExit(ExitCode.Ok)
   })
+
+  const exporter = events
+    .command('export')
+    .summary('every matching event, streamed as NDJSON or CSV')
+    .description(
+      'Every event matching the filters, newest first, streamed from the service as it reads them ' +
+        '(constant memory, any size): NDJSON (each event whole, as `events get` prints it) or CSV ' +
+        '(a header row, one row an event, event_data as JSON text; cells a spreadsheet would run ' +
+        "as a formula start with '). To stdout, or with --output to a file written as FILE.partial " +
+        'and renamed when the whole export arrived. Rows and bytes on stderr when it is a terminal.\n\n' +
+        'Exit status: 0 written (also when nothing matched), 1 the transfer broke off or was ' +
+        'interrupted (no FILE is left), 2 usage error, unreachable service or an error answer.',
+    )
+  addFilterOptions(addServiceOptions(exporter))
+    .addOption(new Option('--format <format>', 'ndjson or csv').choices(EXPORT_FORMATS).default('ndjson'))
+    .option('-o, --output <file>', 'write to this file instead of stdout (- for stdout)')
+    .option(
+      '--limit <n>',
+      'at most this many events, the newest (default: all that match)',
+      integerIn(1, Number.MAX_SAFE_INTEGER),
+    )
+    .action(async (options: ExportCommandOptions) => {
+      await runExport(context, options)
+      setExit(ExitCode.Ok)
+    })
 }
 
 async function runQuery(context: CliContext, options: QueryOptions): Promise<void> {
@@ -168,6 +202,34 @@ async function runTail(context: CliContext, options: TailCommandOptions): Promis
       signal: controller.signal,
       print: (events) => printer.print(events),
     })
+  } finally {
+    stopListening?.()
+  }
+}
+
+async function runExport(context: CliContext, options: ExportCommandOptions): Promise<void> {
+  const filters = filterQuery(options, (context.io.now ?? Date.now)())
+  const endpoint = serviceEndpoint(context, options)
+  const file = options.output === undefined || options.output === '-' ? undefined : options.output
+  if (file === '') throw new UsageError('--output must name a file')
+  const controller = new AbortController()
+  const stopListening = context.io.onInterrupt?.(() => controller.abort())
+  try {
+    const summary = await exportEvents({
+      endpoint,
+      fetch: context.io.fetch,
+      query: {
+        ...filters,
+        format: options.format,
+        ...(options.limit === undefined ? {} : { limit: options.limit }),
+      },
+      output: file === undefined ? { stream: context.io.stdout } : { file },
+      progress: createCounter(context.io.stderr, 'export'),
+      signal: controller.signal,
+    })
+    if (summary.file !== undefined) {
+      context.io.stderr.write(`wrote ${formatCount(summary.rows, summary.bytes)} to ${summary.file}\n`)
+    }
   } finally {
     stopListening?.()
   }

@@ -15,6 +15,7 @@ export interface FilterOptions {
   resourceId?: string | undefined
   namespace?: string | undefined
   recordedBy?: string | undefined
+  traceId?: string | undefined
   since?: string | undefined
   until?: string | undefined
 }
@@ -35,6 +36,7 @@ export function addFilterOptions(command: Command, options: { until?: boolean } 
     .option('--resource-id <id>', 'only events on this resource')
     .option('--namespace <namespace>', 'only events of this namespace')
     .option('--recorded-by <name>', 'only events stored by this credential (token name)')
+    .option('--trace-id <id>', 'only events of this W3C trace id (32 hex digits)')
     .option('--since <time>', 'only events at or after this time (RFC 3339, or 15m, 24h, 7d ago)')
   if (options.until !== false) {
     command.option('--until <time>', 'only events before this time (RFC 3339, or a duration ago)')
@@ -66,6 +68,7 @@ export function filterQuery(options: FilterOptions, nowMs: number): AuditEventQu
   set('resource_id', text(options.resourceId, '--resource-id'))
   set('namespace', text(options.namespace, '--namespace'))
   set('recorded_by', text(options.recordedBy, '--recorded-by'))
+  set('trace_id', traceId(options.traceId))
   const sinceMs = options.since === undefined ? undefined : parseTimeBound(options.since, '--since', nowMs)
   const untilMs = options.until === undefined ? undefined : parseTimeBound(options.until, '--until', nowMs)
   if (sinceMs !== undefined && untilMs !== undefined && sinceMs >= untilMs) {
@@ -74,6 +77,19 @@ export function filterQuery(options: FilterOptions, nowMs: number): AuditEventQu
   set('since', options.since)
   set('until', options.until)
   return query
+}
+
+/**
+ * A W3C trace id as the contract's `trace_id` takes it: 32 hex digits, lowercase (upper case, as
+ * some tools print it, is lowered); all zeros is not a trace id (W3C Trace Context).
+ */
+function traceId(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  const id = value.toLowerCase()
+  if (!/^[0-9a-f]{32}$/.test(id) || /^0+$/.test(id)) {
+    throw new UsageError(`--trace-id must be a W3C trace id (32 hex digits, not all zero), got ${value}`)
+  }
+  return id
 }
 
 /** A commander parser for a whole number in `[min, max]`. */

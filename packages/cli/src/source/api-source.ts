@@ -16,6 +16,7 @@ import {
 } from '../wire.js'
 import { arrayElementTexts } from './json-text.js'
 import type { LogSource, ReceivedEvent } from './log-source.js'
+import { type Answer, answerData, requestSignal, sendRequest } from './service-call.js'
 
 /** The most leaves `GET /api/v1/audit/log/leaves` gives per page (the contract's maximum). */
 export const LEAF_PAGE_LIMIT = 10_000
@@ -38,12 +39,6 @@ export interface ApiLogSourceOptions {
   readonly eventPageLimit?: number | undefined
   /** Aborts every request in flight (`events tail -f` on SIGINT). */
   readonly signal?: AbortSignal | undefined
-}
-
-interface Answer<T> {
-  data?: T
-  error?: unknown
-  response: Response
 }
 
 /** A {@link LogSource} that asks the DataStorage service through its typed client. */
@@ -206,27 +201,16 @@ export class ApiLogSource implements LogSource {
     }
   }
 
-  #signal(): AbortSignal {
-    const timeout = AbortSignal.timeout(this.#timeoutMs)
-    return this.#abort ? AbortSignal.any([timeout, this.#abort]) : timeout
+  #signal(): AbortSignal | undefined {
+    return requestSignal(this.#timeoutMs, this.#abort)
   }
 
-  async #send<T>(what: string, request: () => Promise<Answer<T>>): Promise<Answer<T>> {
-    try {
-      return await request()
-    } catch (error) {
-      throw new ServiceError(`${what}: cannot reach ${this.label} (${describe(error)})`, undefined, {
-        cause: error,
-      })
-    }
+  #send<T>(what: string, request: () => Promise<Answer<T>>): Promise<Answer<T>> {
+    return sendRequest(this.label, what, request)
   }
 
   #data<T>(what: string, answer: Answer<T>): T | undefined {
-    if (answer.response.ok) return answer.data
-    throw new ServiceError(
-      `${what}: ${answer.response.status} ${problemText(answer.error)}`,
-      answer.response.status,
-    )
+    return answerData(what, answer)
   }
 
   async #call<T>(what: string, request: () => Promise<Answer<T>>): Promise<T | undefined> {
@@ -266,14 +250,6 @@ export function decodeEventPage(body: string): DecodedEventPage {
     events: texts.map((text, i) => ({ text, value: (page.data as unknown[])[i] })),
     nextCursor: hasMore ? (next as string) : undefined,
   }
-}
-
-function problemText(error: unknown): string {
-  if (error && typeof error === 'object') {
-    const p = error as { title?: unknown; detail?: unknown }
-    return [p.title, p.detail].filter((s) => typeof s === 'string').join(': ') || JSON.stringify(error)
-  }
-  return typeof error === 'string' && error.length > 0 ? error.slice(0, 200) : 'no details'
 }
 
 /**
