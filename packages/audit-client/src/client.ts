@@ -35,6 +35,7 @@ import {
 } from './process-warnings.js'
 import { createRetryPolicy } from './retry-policy.js'
 import { type AuditClientStats, StatsCounter } from './stats.js'
+import { type ActiveTraceIds, activeTraceIdsFrom, sharedTraceApi } from './trace-context.js'
 import { createHttpTransport, type TokenSource, type Transport } from './transport.js'
 
 /**
@@ -148,6 +149,12 @@ export interface AuditClientCommonOptions {
   onError?: ((error: AuditClientError) => void) | undefined
   /** Events whose type is not in the contract's catalog ['accept']. */
   unknownEventTypes?: 'accept' | 'reject' | undefined
+  /**
+   * Fill `trace_id` and `span_id` of an event that has neither from the active OpenTelemetry span
+   * (a valid span context, sampled or not) [true]. Needs `@opentelemetry/api` (an optional peer,
+   * loaded at the first client that wants it); without it events are emitted as given.
+   */
+  traceContext?: boolean | undefined
   /** Time source (tests) [the real clock, read lazily so fake timers apply]. */
   clock?: Clock | undefined
   /** Jitter source, uniform in [0, 1) (tests) [Math.random]. */
@@ -237,6 +244,8 @@ class BufferedAuditClient implements AuditClient {
   /** Sequence number of the last event packed (or being packed). */
   #packedThrough = 0
   readonly #validate: AuditEventValidator
+  /** The active span's ids, when trace context is on and @opentelemetry/api is installed. */
+  readonly #traceIds: ActiveTraceIds | undefined
   readonly #metrics: ClientMetrics
   readonly #stats = new StatsCounter()
   readonly #batcher: Batcher<Entry>
@@ -277,6 +286,9 @@ class BufferedAuditClient implements AuditClient {
         throw new ConfigError(key, 'must be a function')
       }
     }
+    if (options.traceContext !== undefined && typeof options.traceContext !== 'boolean') {
+      throw new ConfigError('traceContext', `must be a boolean, got ${typeof options.traceContext}`)
+    }
     const dlq = options.deadLetter
     if (dlq !== undefined && (typeof dlq?.write !== 'function' || typeof dlq.close !== 'function')) {
       throw new ConfigError('deadLetter', 'must be a DeadLetterQueue (write() and close())')
@@ -299,6 +311,7 @@ class BufferedAuditClient implements AuditClient {
       options.logger === undefined && options.onError === undefined
         ? new ProcessWarnings(this.#clock)
         : undefined
+    this.#traceIds = options.traceContext === false ? undefined : this.#loadTraceContext()
     this.#validate = createAuditEventValidator({
       unknownEventTypes: options.unknownEventTypes ?? 'accept',
       now: () => this.#clock.now(),
@@ -355,6 +368,16 @@ class BufferedAuditClient implements AuditClient {
       exiting: (pending) => this.#exiting(pending),
     }
     this.#exitRef = watchExit(this.#exitWatch)
+  }
+
+  /** The reader of the active span's ids, or undefined without a usable @opentelemetry/api. */
+  #loadTraceContext(): ActiveTraceIds | undefined {
+    const loaded = sharedTraceApi()
+    if (loaded.api) return activeTraceIdsFrom(loaded.api)
+    if (!loaded.absent) {
+      this.#log.warn({ problem: loaded.problem }, 'audit client: events get no trace context')
+    }
+    return undefined
   }
 
   /** Names the client in warnings: service and URL. */
@@ -434,6 +457,14 @@ class BufferedAuditClient implements AuditClient {
     event.version ??= '1.0'
     event.event_id ??= uuidv7(now)
     event.event_timestamp ??= this.#timestamp(now)
+    // The caller's ids win; one of the two given means the event names its span itself.
+    if (this.#traceIds !== undefined && event.trace_id === undefined && event.span_id === undefined) {
+      const ids = this.#traceIds()
+      if (ids !== undefined) {
+        event.trace_id = ids.trace_id
+        event.span_id = ids.span_id
+      }
+    }
     const errors = this.#validate(event)
     if (errors.length > 0) throw this.#refuse(new ValidationError(errors))
     return event as AuditEventWithId
