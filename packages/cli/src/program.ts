@@ -14,6 +14,19 @@ function packageVersion(): string {
   return (require('../package.json') as { version: string }).version
 }
 
+/** The root's help after the command list: what every command shares. */
+const ROOT_HELP = `
+Every command that talks to the service takes --url (or AUDIT_TRAIL_URL) and --token (or
+AUDIT_TRAIL_TOKEN, which keeps it out of the process list); --help works on every command.
+
+Exit status, the same for every command:
+  0  done
+  1  it ran and found a failure: verify (the log fails verification), events get (no such
+     event), events export (the transfer broke off or was interrupted), dlq replay (it gave
+     up with messages left, or parked poison messages)
+  2  it could not run: usage error, unreachable service, an error answer (a refused token:
+     401, a missing scope: 403), unreadable key, state file or bundle`
+
 /** The process's own streams and environment. */
 export function processIo(): CliIo {
   return {
@@ -43,6 +56,7 @@ export async function runCli(args: readonly string[], io: CliIo = processIo()): 
       writeErr: (text) => io.stderr.write(text),
     })
     .showHelpAfterError('(add --help for usage)')
+    .addHelpText('after', ROOT_HELP)
   // One module per command (src/commands/); each sets the status its action ends with.
   const setExit = (code: ExitStatus) => {
     status = code

@@ -256,3 +256,68 @@ describe('audit-trail token create', () => {
     expect((await run(['token', 'create', '--name', 'a'])).status).toBe(2)
   })
 })
+
+describe('--trace-id', () => {
+  const trace = '0af7651916cd43dd8448eb211c80319c'
+
+  it('is the trace_id parameter of events query and events tail, lower-cased; malformed is exit 2', async () => {
+    events[2] = { ...events[2]!, trace_id: trace }
+    service.log = buildLog(events, 12)
+    const query = await run(['events', 'query', '--trace-id', trace.toUpperCase()])
+    expect(query.status, query.stderr).toBe(0)
+    expect(ids(query.stdout)).toEqual([events[2]!.event_id])
+    expect(service.requests.at(-1)).toBe(`/api/v1/audit/events?trace_id=${trace}&limit=100`)
+
+    const tail = await run(['events', 'tail', '--trace-id', trace, '-n', '5'])
+    expect(tail.status, tail.stderr).toBe(0)
+    expect(ids(tail.stdout)).toEqual([events[2]!.event_id])
+    expect(service.requests.at(-1)).toBe(`/api/v1/audit/events?trace_id=${trace}&limit=5`)
+
+    for (const bad of ['xyz', `${trace}0`, '0'.repeat(32), '']) {
+      const r = await run(['events', 'query', '--trace-id', bad])
+      expect(r.status, bad).toBe(2)
+      expect(r.stderr).toMatch(/--trace-id/)
+    }
+  })
+})
+
+describe('--help', () => {
+  const commands = [
+    [],
+    ['events'],
+    ['events', 'query'],
+    ['events', 'get'],
+    ['events', 'tail'],
+    ['events', 'export'],
+    ['dlq'],
+    ['dlq', 'stats'],
+    ['dlq', 'inspect'],
+    ['dlq', 'replay'],
+    ['verify'],
+    ['log'],
+    ['log', 'download'],
+    ['token'],
+    ['token', 'create'],
+  ]
+
+  it.each(commands.map((c) => [c.join(' ') || '(root)', c]))(
+    '%s --help: usage on stdout, exit 0',
+    async (_, command) => {
+      const r = await run([...command, '--help'])
+      expect(r.status).toBe(0)
+      expect(r.stdout).toMatch(
+        new RegExp(`^Usage: audit-trail${command.length > 0 ? ` ${command.join(' ')}` : ''} `),
+      )
+      expect(r.stderr).toBe('')
+    },
+  )
+
+  it('states the exit statuses on the root and on every command that runs', async () => {
+    expect((await run(['--help'])).stdout).toMatch(
+      /Exit status, the same for every command:\n {2}0 {2}done\n {2}1 {2}it ran and found a failure/,
+    )
+    for (const command of commands.filter((c) => c.length === 2 || c[0] === 'verify')) {
+      expect((await run([...command, '--help'])).stdout, command.join(' ')).toMatch(/Exit status: 0 /)
+    }
+  })
+})
