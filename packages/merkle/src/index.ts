@@ -25,8 +25,17 @@ export {
   type MerkleErrorOptions,
   MissingNodeError,
 } from './errors.js'
-export { EMPTY_TREE_ROOT, eventLeafHash, fromHex, HASH_SIZE, leafHash, nodeHash, toHex } from './hash.js'
-export { canonicalBytes, canonicalJson } from './jcs.js'
+export {
+  EMPTY_TREE_ROOT,
+  eventLeafHash,
+  fromHex,
+  HASH_SIZE,
+  leafHash,
+  nodeHash,
+  textLeafHash,
+  toHex,
+} from './hash.js'
+export { canonicalBytes, canonicalJson, canonicalString } from './jcs.js'
 export type { NodeId, NodeRef, Range } from './node-ref.js'
 export {
   consistencyProof,
