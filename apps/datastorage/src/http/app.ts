@@ -71,7 +71,7 @@ export interface CreateAppOptions {
   logger: Logger
   /** Limits and validation policy. `bodyReadBudgetBytes` defaults to `BODY_READ_BUDGET_BYTES`' default. */
   config: Pick<DataStorageConfig, 'bodyLimitBytes' | 'maxBatchSize' | 'unknownEventTypes'> &
-    Partial<Pick<DataStorageConfig, 'bodyReadBudgetBytes' | 'ui'>>
+    Partial<Pick<DataStorageConfig, 'bodyReadBudgetBytes' | 'ui' | 'dlq'>>
   /** The metrics the store was composed with: `/metrics` exposes their registry. */
   metrics: DataStorageMetrics
   /**
@@ -179,7 +179,18 @@ export function createApp(options: CreateAppOptions): Hono<AppEnv> {
       reads: options.reads,
     }),
   )
-  app.route('/api/v1/audit', dlqAdminRoutes({ admin: options.dlqAdmin }))
+  app.route(
+    '/api/v1/audit',
+    dlqAdminRoutes({
+      admin: options.dlqAdmin,
+      replay: {
+        store,
+        selfAudit: options.selfAudit,
+        bodyLimitBytes: config.bodyLimitBytes,
+        dlq: config.dlq,
+      },
+    }),
+  )
   app.route('/api/v1/audit', integrityRoutes({ log: options.log, store }))
   const { database, selfAudit } = options
   const bodyLimitBytes = config.bodyLimitBytes

@@ -20,6 +20,7 @@ export const problemTypes = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'request-timeout': { status: 408, title: 'Request timeout' },
   'already-released': { status: 409, title: 'Legal hold already released' },
+  'replay-in-progress': { status: 409, title: 'DLQ replay already in progress' },
   'payload-too-large': { status: 413, title: 'Payload too large' },
   'batch-too-large': { status: 413, title: 'Batch too large' },
   'unsupported-media-type': { status: 415, title: 'Unsupported media type' },

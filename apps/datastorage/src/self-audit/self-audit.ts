@@ -273,8 +273,12 @@ export class SelfAudit {
     })
   }
 
-  /** `datastorage dlq replay` ran. */
+  /**
+   * The DLQ was replayed: by `datastorage dlq replay` (trigger `cli`, the operating-system user as
+   * operator) or over HTTP (trigger `api`, the caller's principal as operator).
+   */
   dlqReplayed(data: EventDataByType['datastorage.dlq.replayed']): void {
+    const operator = data.operator ?? 'unknown'
     this.#emit({
       event_type: 'datastorage.dlq.replayed',
       event_category: 'security',
@@ -282,7 +286,7 @@ export class SelfAudit {
       event_outcome: 'success',
       severity: 'info',
       correlation_id: randomUUID(),
-      actor_type: 'user',
+      actor_type: data.trigger === 'cli' ? 'user' : operator.includes(':') ? 'principal' : 'token',
       actor_id: cut(data.operator ?? 'unknown', 255),
       resource_type: 'dlq',
       resource_id: cut(data.stream, 255),
