@@ -90,6 +90,12 @@ function routeCalls(): RouteCall[] {
         return { method, path, scope, ok: 200 }
       case 'GET /api/v1/audit/dlq/messages':
         return { method, path: `${path}?count=1`, scope, ok: 200 }
+      case 'POST /api/v1/audit/dlq/replay':
+        return { method, path, scope, ok: 200, body: { max_wait_ms: 0 } }
+      case 'GET /api/v1/audit/events/export':
+        return { method, path: `${path}?limit=1`, scope, ok: 200 }
+      case 'GET /api/v1/audit/events/histogram':
+        return { method, path, scope, ok: 200 }
       case 'GET /api/v1/audit/events/:event_id':
       case 'GET /api/v1/audit/events/:event_id/proof':
         return { method, path: path.replace(':event_id', eventId), scope, ok: 200 }
