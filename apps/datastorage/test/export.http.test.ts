@@ -9,8 +9,11 @@ import { migrateDatabase } from '../src/db/migrate.js'
 import { CSV_COLUMNS } from '../src/http/csv.js'
 import { createHttpServer } from '../src/http/node-server.js'
 import { createLogger } from '../src/logger.js'
+import { createMetrics } from '../src/metrics/service-metrics.js'
+import { SelfAudit } from '../src/self-audit/self-audit.js'
 import type { AuditEventFilter, AuditEventStore } from '../src/store/audit-event-store.js'
 import { createAuditEventStore } from '../src/store/postgres-audit-event-store.js'
+import { createEventWriter } from '../src/write/event-writer.js'
 import { buildTestApp, logCapture, type TestApp } from './support/app.js'
 import { postJson, uniqueCorrelationId, validEvent } from './support/events.js'
 import { ADMIN_URL } from './support/postgres.js'
@@ -225,6 +228,61 @@ describe('refusals', () => {
     const bad = await test.app.request(EXPORT, { headers: { Consistency: 'strong' } })
     expect(bad.status).toBe(400)
     expect(((await bad.json()) as { errors: { field: string }[] }).errors[0]!.field).toBe('Consistency')
+  })
+})
+
+describe('self-audit', () => {
+  it('records the export once its stream ended, with the rows sent, and the histogram with the rows counted', async () => {
+    const metrics = createMetrics({ defaultMetrics: false })
+    const selfAudit = new SelfAudit({
+      writer: createEventWriter({ store, metrics }),
+      logger: createLogger({ level: 'silent', destination: logCapture().stream }),
+      metrics,
+      flushIntervalMs: 10,
+    })
+    try {
+      const audited = buildTestApp(store, { selfAudit })
+      const res = await audited.app.request(
+        `${EXPORT}?correlation_id=${correlation_id}&limit=1500&format=csv`,
+        {
+          headers: { 'x-request-id': 'export-self-audit-1' },
+        },
+      )
+      expect(res.status).toBe(200)
+      // Nothing is recorded before the stream ended: its rows are not known yet.
+      await selfAudit.flush()
+      const recorded = () =>
+        queried({ event_type: 'datastorage.audit.read', correlation_id: 'export-self-audit-1' })
+      expect(await recorded()).toEqual([])
+      await res.text()
+      await waitFor('the export in the self-audit', async () => {
+        await selfAudit.flush()
+        return (await recorded()).length === 1
+      })
+      const [event] = await recorded()
+      expect(event!.event_data).toMatchObject({
+        operation: 'export',
+        rows: 1500,
+        status: 200,
+        filters: { correlation_id, limit: '1500', format: 'csv' },
+      })
+
+      const histogram = await audited.app.request(
+        `/api/v1/audit/events/histogram?correlation_id=${correlation_id}&since=${day}T00:00:00Z&until=${day}T23:59:00Z&interval=1h`,
+        { headers: { 'x-request-id': 'histogram-self-audit-1' } },
+      )
+      expect(histogram.status).toBe(200)
+      await waitFor('the histogram in the self-audit', async () => {
+        await selfAudit.flush()
+        const [read] = await queried({
+          event_type: 'datastorage.audit.read',
+          correlation_id: 'histogram-self-audit-1',
+        })
+        return read ? expect(read.event_data).toMatchObject({ operation: 'histogram', rows: SEEDED }) : false
+      })
+    } finally {
+      await selfAudit.close()
+    }
   })
 })
 
