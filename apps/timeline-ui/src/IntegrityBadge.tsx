@@ -3,6 +3,9 @@ import type { AuditEvent } from './lib/events.js'
 import type { Integrity } from './lib/integrity.js'
 import type { IntegrityVerifier } from './lib/verifier.js'
 
+/** How often an unsealed (or unchecked) event is checked again while on screen. */
+const RECHECK_MS = 3000
+
 const LABELS: Record<Integrity['state'], string> = {
   checking: '… checking',
   verified: '✓ verified',
@@ -27,7 +30,9 @@ export function IntegrityBadge({
 }) {
   const ref = useRef<HTMLSpanElement>(null)
   const [visible, setVisible] = useState(false)
-  const [result, setResult] = useState<Integrity>({ state: 'checking' })
+  const [result, setResult] = useState<Integrity>(
+    () => verifier.settled(event.event_id) ?? { state: 'checking' },
+  )
 
   useEffect(() => {
     const el = ref.current
@@ -44,11 +49,19 @@ export function IntegrityBadge({
     let stopped = false
     let timer: ReturnType<typeof setTimeout> | undefined
     const run = () => {
-      void verifier.verify(event).then((r) => {
-        if (stopped) return
-        setResult(r)
-        if (r.state === 'unsealed') timer = setTimeout(run, 5000)
-      })
+      verifier.verify(event).then(
+        (r) => {
+          if (stopped) return
+          setResult(r)
+          if (r.state === 'unsealed') timer = setTimeout(run, RECHECK_MS)
+        },
+        (error: unknown) => {
+          // No verdict (service or network down): say so, and try again.
+          if (stopped) return
+          setResult({ state: 'checking', why: `not checked: ${(error as Error).message}; retrying` })
+          timer = setTimeout(run, RECHECK_MS)
+        },
+      )
     }
     run()
     return () => {
@@ -57,7 +70,7 @@ export function IntegrityBadge({
     }
   }, [visible, forced, verifier, event])
 
-  const why = result.state === 'checking' ? 'verifying in this browser' : result.why
+  const why = result.why ?? 'verifying in this browser'
   return (
     <span ref={ref} className={`badge badge-${result.state}`} title={why} data-integrity={result.state}>
       {LABELS[result.state]}

@@ -13,7 +13,7 @@ type InclusionProof = components['schemas']['InclusionProof']
 
 /** The integrity badge of one event. */
 export type Integrity =
-  | { state: 'checking' }
+  | { state: 'checking'; why?: string }
   | { state: 'verified'; why: string }
   | { state: 'unsealed'; why: string }
   | { state: 'failed'; why: string }

@@ -6,6 +6,11 @@ import { parseRawPublicKey } from './merkle.js'
 
 type Checkpoint = components['schemas']['Checkpoint']
 
+/** The badge could not be checked now (the service or network failed): no verdict, asked again later. */
+export class VerificationUnavailable extends Error {
+  override readonly name = 'VerificationUnavailable'
+}
+
 /** How long the newest checkpoint is reused before it is asked for again. */
 const CHECKPOINT_TTL_MS = 5000
 
@@ -18,6 +23,8 @@ const CHECKPOINT_TTL_MS = 5000
  */
 export class IntegrityVerifier {
   private readonly results = new Map<string, { at: number; result: Promise<Integrity> }>()
+  /** Final badges, readable at once (a row drawn again shows its badge without a flicker). */
+  private readonly final = new Map<string, Integrity>()
   private checkpoint: { at: number; value: Promise<Checkpoint | undefined> } | undefined
   private readonly key: Uint8Array<ArrayBuffer> | undefined
   private readonly keyProblem: string | undefined
@@ -45,9 +52,17 @@ export class IntegrityVerifier {
     this.results.set(event.event_id, entry)
     void result.then((r) => {
       // Final answers are kept; an unsealed one expires with the checkpoint it was checked against.
-      if (r.state === 'verified' || r.state === 'failed') entry.at = Number.POSITIVE_INFINITY
+      if (r.state === 'verified' || r.state === 'failed') {
+        entry.at = Number.POSITIVE_INFINITY
+        this.final.set(event.event_id, r)
+      }
     })
     return result
+  }
+
+  /** The event's final badge (verified or failed) if it was already checked. */
+  settled(eventId: string): Integrity | undefined {
+    return this.final.get(eventId)
   }
 
   private latestCheckpoint(): Promise<Checkpoint | undefined> {
@@ -86,7 +101,7 @@ export class IntegrityVerifier {
       // A network or service failure is no verdict: it is not cached as final.
       const why = error instanceof ApiError ? error.message : `request failed: ${(error as Error).message}`
       this.results.delete(event.event_id)
-      return { state: 'failed', why }
+      throw new VerificationUnavailable(why)
     }
   }
 }
