@@ -17,7 +17,9 @@ export function Login({ client, onSignedIn }: { client: ApiClient; onSignedIn: (
     e.preventDefault()
     setError(undefined)
     if (publicKey.trim() !== '' && !parseRawPublicKey(publicKey)) {
-      setError('The public key is the base64 of its 32 raw bytes (datastorage log public-key prints it).')
+      setError(
+        'The public key is its SPKI PEM or the base64 of its 32 raw bytes, as datastorage log public-key prints them.',
+      )
       return
     }
     setBusy(true)
@@ -55,12 +57,14 @@ export function Login({ client, onSignedIn }: { client: ApiClient; onSignedIn: (
           value={token}
           onChange={(e) => setToken(e.target.value)}
         />
-        <label htmlFor="public-key">Service public key (base64, for integrity badges; optional)</label>
-        <input
+        <label htmlFor="public-key">Service public key (for integrity badges; optional)</label>
+        <textarea
           id="public-key"
           name="public-key"
+          rows={3}
           autoComplete="off"
           spellCheck={false}
+          placeholder="public_key: … or -----BEGIN PUBLIC KEY-----"
           value={publicKey}
           onChange={(e) => setPublicKey(e.target.value)}
         />

@@ -9,6 +9,7 @@ import {
   keyId,
   leafHash,
   nodeHash,
+  parseRawPublicKey,
   rootFromInclusionProof,
   type SignedCheckpoint,
   toHex,
@@ -170,6 +171,23 @@ describe('checkpoint signature and the event badge', () => {
     { event_id: 'b', n: 2.5 },
     { event_id: 'c', data: { k: 'v' } },
   ]
+
+  it('reads the public key as raw base64 or as SPKI PEM, and nothing else', async () => {
+    const keys = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, [
+      'sign',
+      'verify',
+    ])) as CryptoKeyPair
+    const raw = new Uint8Array(await crypto.subtle.exportKey('raw', keys.publicKey))
+    const spki = new Uint8Array(await crypto.subtle.exportKey('spki', keys.publicKey))
+    const b64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes))
+    const pem = `-----BEGIN PUBLIC KEY-----\n${b64(spki)}\n-----END PUBLIC KEY-----\n`
+    expect(toHex(parseRawPublicKey(` ${b64(raw)} `)!)).toBe(toHex(raw))
+    expect(toHex(parseRawPublicKey(pem)!)).toBe(toHex(raw))
+    expect(parseRawPublicKey(b64(raw.slice(1)))).toBeUndefined()
+    expect(parseRawPublicKey(pem.replace('PUBLIC', 'PRIVATE'))).toBeUndefined()
+    const rsaLike = `-----BEGIN PUBLIC KEY-----\n${b64(new Uint8Array(44))}\n-----END PUBLIC KEY-----`
+    expect(parseRawPublicKey(rsaLike)).toBeUndefined()
+  })
 
   it('signs the documented text and names the key by its SHA-256', async () => {
     const { raw, checkpoint, text } = await signedTree(events)

@@ -112,11 +112,21 @@ function fromBase64(text: string): Bytes | undefined {
   }
 }
 
-/** A raw Ed25519 public key from the base64 of its 32 bytes, or undefined when it is not one. */
+/** The DER prefix of an Ed25519 SubjectPublicKeyInfo (RFC 8410): the raw 32 bytes follow it. */
+const ED25519_SPKI_PREFIX = [0x30, 0x2a, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x03, 0x21, 0x00]
+
+/**
+ * A raw Ed25519 public key from either form `datastorage log public-key` prints: the base64 of its
+ * 32 bytes (`public_key:`) or its SPKI PEM. Undefined when the text is neither.
+ */
 export function parseRawPublicKey(text: string): Bytes | undefined {
   const trimmed = text.trim()
-  if (!/^[A-Za-z0-9+/]{43}=$/.test(trimmed)) return undefined
-  return fromBase64(trimmed)
+  if (/^[A-Za-z0-9+/]{43}=$/.test(trimmed)) return fromBase64(trimmed)
+  const pem = /^-----BEGIN PUBLIC KEY-----([A-Za-z0-9+/=\s]+)-----END PUBLIC KEY-----$/.exec(trimmed)
+  const der = pem ? fromBase64(pem[1]!.replace(/\s+/g, '')) : undefined
+  if (der === undefined || der.length !== 44 || ED25519_SPKI_PREFIX.some((b, i) => der[i] !== b))
+    return undefined
+  return der.slice(12)
 }
 
 /** The key id of a raw public key: the first 16 hex characters of its SHA-256. */

@@ -36,7 +36,7 @@ export class IntegrityVerifier {
     this.key = publicKey.trim() === '' ? undefined : parseRawPublicKey(publicKey)
     this.keyProblem =
       publicKey.trim() !== '' && this.key === undefined
-        ? 'the public key given is not the base64 of 32 bytes'
+        ? 'the public key given is neither an Ed25519 SPKI PEM nor the base64 of 32 bytes'
         : undefined
   }
 
