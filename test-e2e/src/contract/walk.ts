@@ -147,6 +147,8 @@ export interface WalkState {
   heldCorrelationIds: string[]
   /** A hold released already: releasing it again is a 409. */
   releasedHold?: string
+  /** File names of the timeline page's assets, as its HTML names them. */
+  assets: string[]
 }
 
 /** A state of no checkpoint seen and nothing placed, for a walk about to start. */
@@ -157,6 +159,7 @@ export function emptyWalkState(): WalkState {
     storedCorrelationIds: [],
     holdsToRelease: [],
     heldCorrelationIds: [],
+    assets: [],
   }
 }
 
@@ -220,6 +223,20 @@ const PATTERNS: Record<string, PatternSamples> = {
   '^[A-Za-z0-9_-]+$': {
     valid: (_schema, ctx) => fc.constant(ctx.cursor),
     invalid: ['abc+def', 'abc/def=', 'ab cd'],
+  },
+  // A W3C trace id: a fixed one and drawn ones (32 lowercase hex digits).
+  '^[0-9a-f]{32}$': {
+    valid: () =>
+      fc.oneof(
+        fc.constant('4bf92f3577b34da6a3ce929d0e0e4736'),
+        fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 32, maxLength: 32 }),
+      ),
+    invalid: ['4BF92F3577B34DA6A3CE929D0E0E4736', 'abc', `${'0'.repeat(31)}g`, '0'.repeat(33)],
+  },
+  // An asset of the timeline page: the names its HTML gives (learned by the operation's prepare).
+  '^[A-Za-z0-9._-]+$': {
+    valid: (_schema, ctx) => fc.constantFrom(...ctx.state.assets),
+    invalid: ['a b.js', 'a%b.js', 'ünï.js'],
   },
   '^[a-zA-Z0-9_]+$': {
     valid: () => fc.constantFrom('seq', 'namespace', 'signal_name', 'A_1'),
@@ -370,6 +387,54 @@ interface OperationRules {
   invalid?: (ctx: WalkContext) => ExtraInvalid[]
 }
 
+/**
+ * The read filters the query, the export and the histogram share, made valid together: `since`
+ * earlier than `until` (the samples are ordered, so the two drawn are ordered), `detail_key` and
+ * `detail_value` both or neither.
+ */
+function fixFilters(query: Map<string, string>): void {
+  const since = query.get('since')
+  const until = query.get('until')
+  if (since !== undefined && until !== undefined) {
+    const order = timeBounds()
+    const a = order.indexOf(since)
+    const b = order.indexOf(until)
+    if (a === b) query.delete('until')
+    else if (a > b) {
+      query.set('since', until)
+      query.set('until', since)
+    }
+  }
+  if (query.has('detail_key') !== query.has('detail_value')) {
+    query.delete('detail_key')
+    query.delete('detail_value')
+  }
+}
+
+/** The histogram's intervals in milliseconds. */
+const HISTOGRAM_INTERVAL_MS: Record<string, number> = {
+  '1m': 60_000,
+  '5m': 300_000,
+  '15m': 900_000,
+  '1h': 3_600_000,
+  '1d': 86_400_000,
+}
+
+const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 }
+
+/** A TimeBound sample as epoch ms: a duration before now, or RFC 3339 (`t`, a space, 9 digits). */
+function boundMs(bound: string): number {
+  const relative = /^(\d+)([smhdw])$/.exec(bound)
+  if (relative) return Date.now() - Number(relative[1]) * UNIT_MS[relative[2]!]!
+  const normal = bound
+    .replace(/^(.{10})[Tt ]/, '$1T')
+    .replace(/(\.\d{3})\d+/, '$1')
+    .replace(/z$/, 'Z')
+  const ms = Date.parse(normal)
+  if (Number.isNaN(ms)) throw new Error(`contract walk: cannot read the time bound ${bound}`)
+  return ms
+}
+
 /** The largest tree size the contract's integers allow: far above any checkpoint. */
 const MAX_SIZE = '9007199254740991'
 /** A uuid no event and no hold has. */
@@ -405,26 +470,68 @@ const RULES: Record<string, OperationRules> = {
   getMetrics: {},
   queryAuditEvents: {
     fixValid({ query }) {
-      // `since` earlier than `until`: the samples are ordered, so order the two drawn.
-      const since = query.get('since')
-      const until = query.get('until')
-      if (since !== undefined && until !== undefined) {
-        const order = timeBounds()
-        const a = order.indexOf(since)
-        const b = order.indexOf(until)
-        if (a === b) query.delete('until')
-        else if (a > b) {
-          query.set('since', until)
-          query.set('until', since)
+      fixFilters(query)
+      if (query.has('cursor')) query.delete('offset')
+    },
+  },
+  exportAuditEvents: {
+    fixValid: ({ query }) => fixFilters(query),
+  },
+  getAuditEventHistogram: {
+    fixValid({ query }) {
+      fixFilters(query)
+      // `until` alone may fall before the default `since` (an hour before now): leave it out.
+      if (!query.has('since')) query.delete('until')
+      // At most 1440 buckets: the narrowest interval that fits the window, or a shorter window.
+      const since = boundMs(query.get('since') ?? '1h')
+      const until = boundMs(query.get('until') ?? '0s')
+      const fits = (interval: string) => (until - since) / HISTOGRAM_INTERVAL_MS[interval]! < 1439
+      const drawn = query.get('interval') ?? '1m'
+      if (!fits(drawn)) {
+        const wider = Object.keys(HISTOGRAM_INTERVAL_MS).find(fits)
+        if (wider) query.set('interval', wider)
+        else {
+          query.set('since', '7d')
+          query.delete('until')
+          query.set('interval', '1h')
         }
       }
-      if (query.has('cursor')) query.delete('offset')
-      // detail_key and detail_value: both or neither.
-      if (query.has('detail_key') !== query.has('detail_value')) {
-        query.delete('detail_key')
-        query.delete('detail_value')
-      }
     },
+    invalid: () => [
+      {
+        why: 'more than 1440 buckets',
+        status: 400,
+        params: { since: '2w', until: undefined, interval: '1m' },
+      },
+      {
+        why: 'since after the default until (now)',
+        status: 400,
+        params: { since: new Date(Date.now() + 86_400_000).toISOString(), until: undefined },
+      },
+    ],
+  },
+  replayDeadLetterQueue: {
+    // DlqReplayRequest's one property is an integer; the walk's DLQ is empty, so a replay ends at
+    // once whatever it may wait.
+    body: () => fc.record({ max_wait_ms: fc.integer({ min: 0, max: 600_000 }) }, { requiredKeys: [] }),
+  },
+  redirectToTimeline: {},
+  getTimelinePage: {},
+  getTimelineAsset: {
+    // Valid names are the assets the page's HTML refers to.
+    async prepare(ctx) {
+      const response = await fetchChecked(`${ctx.baseUrl}/ui/`)
+      const html = await response.text()
+      if (response.status !== 200)
+        throw new Error(`contract walk: GET /ui/ answered ${response.status}: ${html.slice(0, 300)}`)
+      ctx.state.assets = [
+        ...new Set([...html.matchAll(/\/ui\/assets\/([A-Za-z0-9._-]+)/g)].map((m) => m[1]!)),
+      ]
+      if (ctx.state.assets.length === 0) throw new Error('contract walk: the timeline page names no asset')
+    },
+    invalid: () => [
+      { why: 'an asset that does not exist', status: 404, params: { file: 'missing-00000000.js' } },
+    ],
   },
   // The suite waits for a first checkpoint before the walk: from then on there is a newest one.
   getLatestCheckpoint: {},
@@ -757,6 +864,13 @@ function schemaInvalidBodies(name: string, valid: Json): Array<{ why: string; bo
     // Under a oneOf, adding a property the valid body lacks may break the oneOf rather than the
     // property's schema: only the ones present are changed.
     if (schema.oneOf && !(key in valid)) continue
+    if (property.type === 'integer') {
+      withField('not an integer', key, 1.5)
+      withField('a string', key, '10')
+      if (property.minimum !== undefined) withField('below minimum', key, property.minimum - 1)
+      if (property.maximum !== undefined) withField('above maximum', key, property.maximum + 1)
+      continue
+    }
     withField('not a string', key, 42)
     if ((property.minLength ?? 0) > 0) withField('empty', key, '')
     if (property.maxLength !== undefined) withField('too long', key, 'a'.repeat(property.maxLength + 1))
@@ -1041,6 +1155,8 @@ export async function send(ctx: WalkContext, request: WalkRequest): Promise<Walk
   const headers = Object.fromEntries(Object.entries(request.headers).filter(([, v]) => v !== ''))
   const response = await fetchChecked(`${ctx.baseUrl}${request.target}`, {
     method: request.method,
+    // A redirect is an answer of the operation (GET / → 302), not a hop to follow.
+    redirect: 'manual',
     headers,
     ...(request.body === undefined ? {} : { body: request.body }),
   })
@@ -1051,7 +1167,7 @@ export async function send(ctx: WalkContext, request: WalkRequest): Promise<Walk
   let failure: string | undefined
   if (status >= 500) failure = `a ${status}`
   else if (!declared) failure = `${status} is not declared (${request.operation.statuses.join(', ')})`
-  else if (request.kind === 'valid' && (status < 200 || status > 299))
+  else if (request.kind === 'valid' && (status < 200 || status > 399))
     failure = `${status} to a valid request`
   else if (request.kind === 'invalid' && (status < 400 || status > 499))
     failure = `${status} to an invalid request`
