@@ -26,7 +26,7 @@ export function Login({ client, onSignedIn }: { client: ApiClient; onSignedIn: (
     try {
       const { response: r } = await client.GET('/api/v1/audit/events', {
         params: { query: { limit: 1 } },
-        headers: { Authorization: `Bearer ${token.trim()}` },
+        headers: token.trim() === '' ? {} : { Authorization: `Bearer ${token.trim()}` },
       })
       if (r.status === 401) setError('The service refused this token (401).')
       else if (r.status === 403) setError('This token lacks the audit:read scope (403).')
@@ -44,8 +44,9 @@ export function Login({ client, onSignedIn }: { client: ApiClient; onSignedIn: (
       <h1>audit-trail timeline</h1>
       <form onSubmit={submit} aria-describedby="login-help">
         <p id="login-help">
-          Sign in with a read token. It is kept in this tab's session storage only, sent as an Authorization
-          header, never put in a link.
+          Sign in with a read token (audit:read). It is kept in this tab's session storage only, sent as an
+          Authorization header, never put in a link. Leave it empty where the service asks for none (protected
+          mode, on this machine).
         </p>
         <label htmlFor="token">Read token</label>
         <input
@@ -53,7 +54,6 @@ export function Login({ client, onSignedIn }: { client: ApiClient; onSignedIn: (
           name="token"
           type="password"
           autoComplete="off"
-          required
           value={token}
           onChange={(e) => setToken(e.target.value)}
         />
@@ -68,7 +68,7 @@ export function Login({ client, onSignedIn }: { client: ApiClient; onSignedIn: (
           value={publicKey}
           onChange={(e) => setPublicKey(e.target.value)}
         />
-        <button type="submit" disabled={busy || token.trim() === ''}>
+        <button type="submit" disabled={busy}>
           Sign in
         </button>
         {error && (

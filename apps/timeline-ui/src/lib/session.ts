@@ -14,7 +14,8 @@ const KEY = 'audit-trail.timeline.session'
 export function loadSession(storage: Storage = sessionStorage): Session | undefined {
   try {
     const parsed = JSON.parse(storage.getItem(KEY) ?? 'null') as Partial<Session> | null
-    if (parsed && typeof parsed.token === 'string' && parsed.token !== '') {
+    // An empty token is a session too: a service in protected mode serves loopback callers without one.
+    if (parsed && typeof parsed.token === 'string') {
       return { token: parsed.token, publicKey: typeof parsed.publicKey === 'string' ? parsed.publicKey : '' }
     }
   } catch {
