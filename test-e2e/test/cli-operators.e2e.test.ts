@@ -11,13 +11,14 @@ import {
 import { createTestDatabase, type TestDatabase } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { startCuttingProxy } from '../src/cutting-proxy.js'
 import { type DatastorageProcess, startDatastorage } from '../src/datastorage-process.js'
 import { correlationId, makeEvent } from '../src/events.js'
 import { runVerifier } from '../src/verify/verifier.js'
 
 // The operator commands of `audit-trail` (packages/cli) against the real service, the built bin as
 // a child process (stdout a pipe, so JSON; tables are the package's unit tests): events export as
-// NDJSON and CSV (the rows are the query's), to a file, the trace-id filter, and dlq
+// NDJSON and CSV (the rows are the query's), to a file, cut mid-answer, the trace-id filter, and dlq
 // stats|inspect|replay over messages put in the service's DLQ stream in real Redis.
 const { postgresUrl, redisUrl, keyPrefix } = inject('e2e')
 
@@ -177,6 +178,36 @@ describe('audit-trail events export', () => {
 
     const none = await runVerifier(['events', 'export', '--trace-id', traceId()], reader)
     expect(none).toMatchObject({ status: 0, stdout: '' })
+  })
+
+  it('a transfer cut mid-answer exits 1, says after how many rows, and leaves no file', async () => {
+    // Headers and a few rows of the ~25 kB answer get through; then the connection is cut.
+    const proxy = await startCuttingProxy(service.directUrl, 3000)
+    try {
+      const env = { ...reader, AUDIT_TRAIL_URL: proxy.url }
+      const file = join(dir, 'cut.ndjson')
+      const toFile = await runVerifier(['events', 'export', '--correlation-id', corr, '--output', file], env)
+      expect(toFile.status, toFile.stderr).toBe(1)
+      expect(toFile.stderr).toMatch(
+        new RegExp(
+          `^audit-trail: the export broke off after \\d+ rows?, .+ \\(.+\\); ${file}\\.partial removed\n$`,
+        ),
+      )
+      expect(existsSync(file)).toBe(false)
+      expect(existsSync(`${file}.partial`)).toBe(false)
+
+      const piped = await runVerifier(['events', 'export', '--correlation-id', corr], env)
+      expect(piped.status, piped.stderr).toBe(1)
+      const rows = Number(/broke off after (\d+) row/.exec(piped.stderr)?.[1])
+      expect(rows).toBeGreaterThan(0)
+      expect(rows).toBeLessThan(queried.length)
+      // What reached stdout is the start of the export: its whole lines are the query's first events.
+      const whole = piped.stdout.slice(0, piped.stdout.lastIndexOf('\n') + 1)
+      expect(jsonLines<AuditEvent>(whole)).toEqual(queried.slice(0, rows))
+      expect(proxy.cuts()).toBe(2)
+    } finally {
+      await proxy.close()
+    }
   })
 
   it('exit 2: a refused token, a token without audit:read, bad usage; nothing written', async () => {
