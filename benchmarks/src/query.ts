@@ -28,6 +28,79 @@ interface QueryCase {
   sql(k: number): { where: string; params: (string | number)[] }
 }
 
+/** What {@link explainSamples} measured. */
+interface PlanSamples {
+  planning: LatencySummary
+  execution: LatencySummary
+  hit: LatencySummary
+  read: LatencySummary
+  /** The first sample's plan, one line: node types, index names, rows. */
+  shape: string
+}
+
+interface PlanNode {
+  'Node Type': string
+  'Index Name'?: string
+  'Actual Rows'?: number
+  'Actual Loops'?: number
+  Plans?: PlanNode[]
+}
+
+/** A plan as one line: `Limit(101) → Sort(10) → Append(10)[5× Index Scan …_correlation_idx(2)]`. */
+function planShape(node: PlanNode): string {
+  const self = `${node['Node Type']}${node['Index Name'] ? ` ${node['Index Name']}` : ''}(${node['Actual Rows'] ?? '?'})`
+  const children = node.Plans ?? []
+  if (children.length === 0) return self
+  if (children.length === 1) return `${self} → ${planShape(children[0]!)}`
+  // Partitions: group identical shapes (rows aside) so a 5-partition Append stays short.
+  const counts = new Map<string, number>()
+  for (const child of children) {
+    const shape = planShape(child).replace(/\(\d+\)/g, '')
+    counts.set(shape, (counts.get(shape) ?? 0) + 1)
+  }
+  return `${self}[${[...counts].map(([shape, n]) => (n > 1 ? `${n}× ${shape}` : shape)).join(', ')}]`
+}
+
+/**
+ * The case's statement under `EXPLAIN (ANALYZE, BUFFERS)` for 20 of its requests (after the timed
+ * ones, so the cache is as warm as the API's): PostgreSQL's own planning and execution time and
+ * the buffers touched, which tell the server's share of a latency from what the client and the
+ * machine add.
+ */
+async function explainSamples(sql: postgres.Sql, c: QueryCase, requests: number): Promise<PlanSamples> {
+  const planning: number[] = []
+  const execution: number[] = []
+  const hit: number[] = []
+  const read: number[] = []
+  let shape = ''
+  for (let k = 0; k < 20; k++) {
+    const { where, params } = c.sql(requests + k)
+    const [row] = await sql.unsafe<{ 'QUERY PLAN': unknown }[]>(
+      `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${SELECT} where ${where} ${ORDER} limit $${params.length + 1}`,
+      [...params, PAGE + 1],
+    )
+    const raw = row?.['QUERY PLAN']
+    const [plan] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as {
+      Plan: PlanNode & { 'Shared Hit Blocks': number; 'Shared Read Blocks': number }
+      'Planning Time': number
+      'Execution Time': number
+    }[]
+    if (!plan) throw new Error(`query ${c.name}: EXPLAIN returned no plan`)
+    planning.push(plan['Planning Time'])
+    execution.push(plan['Execution Time'])
+    hit.push(plan.Plan['Shared Hit Blocks'])
+    read.push(plan.Plan['Shared Read Blocks'])
+    if (k === 0) shape = planShape(plan.Plan)
+  }
+  return {
+    planning: summarize(planning),
+    execution: summarize(execution),
+    hit: summarize(hit),
+    read: summarize(read),
+    shape,
+  }
+}
+
 /** Rows spread evenly over the last SPAN_DAYS (oldest first), in COPY text, generated lazily in chunks of 1,000. */
 export function* generateRows(count: number, now: number): Generator<string> {
   const random = seededRandom(42)
@@ -150,6 +223,7 @@ export async function queryBenchmark(run: BenchRun): Promise<BenchReport> {
 
   const lines: ReportLine[] = []
   const returned: string[] = []
+  const shapes: string[] = []
   const summaries = new Map<string, { api: LatencySummary; sql: LatencySummary }>()
   for (const c of cases) {
     const viaApi = async (k: number) => {
@@ -190,6 +264,7 @@ export async function queryBenchmark(run: BenchRun): Promise<BenchReport> {
     if (rows === 0 || mismatches > Math.ceil(requests / 10)) {
       throw new Error(`query ${c.name}: ${rows} rows returned, ${mismatches} API/SQL mismatches`)
     }
+    const plans = await explainSamples(sql, c, requests)
     const serviceCpuMs =
       (((processCpuSeconds(service.pid()) ?? Number.NaN) - (cpu0 ?? Number.NaN)) * 1000) / requests
     const a = summarize(api)
@@ -212,10 +287,23 @@ export async function queryBenchmark(run: BenchRun): Promise<BenchReport> {
         unit: 'ms',
         digits: 2,
       },
+      {
+        kind: 'info',
+        label: `${c.name}: EXPLAIN ANALYZE planning / execution`,
+        value: `${pair(plans.planning)} / ${pair(plans.execution)}`,
+        unit: 'ms p50 / p99 each',
+      },
+      {
+        kind: 'info',
+        label: `${c.name}: shared buffers hit / read per statement`,
+        value: `${plans.hit.p50.toFixed(0)} / ${plans.read.p50.toFixed(0)}`,
+        unit: 'median',
+      },
     )
     returned.push(
       `${c.name} ${(rows / requests).toFixed(0)}${mismatches ? ` (${mismatches} edge mismatches)` : ''}`,
     )
+    shapes.push(`${c.name}: ${plans.shape}`)
   }
   return {
     title: '4. query latency on a large table',
@@ -232,6 +320,7 @@ export async function queryBenchmark(run: BenchRun): Promise<BenchReport> {
     notes: [
       `rows per answer: ${returned.join(' · ')}`,
       'API = typed client → HTTP → validation → store → PostgreSQL → JSON → client; SQL = the same statement',
+      `plans (EXPLAIN ANALYZE, first sample): ${shapes.join(' · ')}`,
     ],
     metrics: {
       query_correlation_p50_ms: summaries.get('correlation_id')?.api.p50 ?? null,
