@@ -613,7 +613,13 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
         resource_type: 'Workflow',
         resource_id: 'wf-1',
       })
-      const b = makeEvent({ ...base, correlation_id: a.correlation_id, severity: 'info', actor_id: 'carol' })
+      const b = makeEvent({
+        ...base,
+        correlation_id: a.correlation_id,
+        severity: 'info',
+        actor_id: 'carol',
+        trace_id: '0af7651916cd43dd8448eb211c80319c',
+      })
       const c = makeEvent({
         ...base,
         resource_type: 'Workflow',
@@ -636,12 +642,43 @@ export function defineStoreSuite(engine: 'postgres' | 'pglite', openTestDatabase
       expect(await ids({ resource_type: 'Workflow', resource_id: 'wf-2' })).toEqual(new Set([c.event_id]))
       expect(await ids({ resource_id: 'wf-1', event_outcome: 'failure' })).toEqual(new Set([a.event_id]))
       expect(await ids({ actor_id: 'nobody' })).toEqual(new Set())
+      expect(await ids({ trace_id: '0af7651916cd43dd8448eb211c80319c' })).toEqual(new Set([b.event_id]))
       const all = await store.query({
         actor_id: 'bob',
         event_type: 'workflowexecution.workflow.failed',
         limit: 10,
       })
       expect(new Set(all.events.map((e) => e.namespace))).toEqual(new Set([namespace, `${namespace}-other`]))
+    })
+
+    it('counts a histogram per bucket and outcome in the window, since inclusive, until exclusive', async () => {
+      const namespace = `hist-${randomUUID()}`
+      const at = (event_timestamp: string, event_outcome: 'success' | 'failure' | 'pending') =>
+        makeEvent({ namespace, event_timestamp, event_outcome })
+      await store.insert(
+        [
+          at('2025-09-30T23:59:59.999999Z', 'success'), // before since
+          at('2025-10-01T00:00:00Z', 'success'),
+          at('2025-10-01T00:04:59.999999Z', 'failure'),
+          at('2025-10-01T00:05:00Z', 'pending'),
+          at('2025-10-01T00:05:00.000001Z', 'pending'),
+          at('2025-10-01T00:15:00Z', 'success'), // on until
+        ],
+        RECORDED_BY,
+      )
+      const counts = await store.histogram(
+        { namespace, since: '2025-10-01T00:00:00.000000Z', until: '2025-10-01T00:15:00.000000Z' },
+        300_000,
+      )
+      const sorted = counts.map((c) => `${new Date(c.startMs).toISOString()} ${c.outcome} ${c.count}`).sort()
+      expect(sorted).toEqual([
+        '2025-10-01T00:00:00.000Z failure 1',
+        '2025-10-01T00:00:00.000Z success 1',
+        '2025-10-01T00:05:00.000Z pending 2',
+      ])
+      await expect(
+        store.histogram({ since: '2025-10-01T00:00:00.000000Z', until: '2025-10-02T00:00:00.000000Z' }, 0),
+      ).rejects.toThrow(RangeError)
     })
 
     it('pages through 1,000 events sharing timestamps with no gap and no repeat', async () => {
