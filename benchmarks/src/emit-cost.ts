@@ -9,6 +9,7 @@ import { heldOtel, type OtelRecord, timeOtel, toOtelRecord } from './peers/otel.
 import type { BenchReport } from './report.js'
 import { scaled } from './scale.js'
 import { median, nextTurn } from './stats.js'
+import { inActiveSpan } from './trace-span.js'
 
 /** Events emitted per slice before yielding to the event loop, so the batches can leave. */
 const SLICE = 1000
@@ -41,19 +42,57 @@ interface EmitTiming {
   bufferFullWaits: number
 }
 
+/** How {@link timeEmit} runs the client: gzip bodies, trace context off, or every emit in a span. */
+interface EmitMode {
+  gzip?: boolean
+  traceContext?: false
+  inSpan?: boolean
+}
+
+/** The ids {@link inActiveSpan} makes active, as the client sends them. */
+const TRACE_IDS = '"trace_id":"4bf92f3577b34da6a3ce929d0e0e4736","span_id":"00f067aa0ba902b7"'
+
+/**
+ * A fetch that answers 201 at once, after checking that the first and the last event of the first
+ * batch carry the active span's ids (one body read per run, so the check costs next to nothing).
+ */
+function tracingFetch(check: { bodies: number; traced: boolean }): typeof globalThis.fetch {
+  return (async (input: Request | string, init?: RequestInit) => {
+    if (check.bodies++ === 0) {
+      const body = input instanceof Request ? await input.text() : String(init?.body)
+      // The client appends the ids after the caller's fields: each event's text ends with them.
+      const second = body.indexOf('},{"version":"1.0"')
+      const firstEnds = second < 0 ? body.length - 2 : second
+      check.traced =
+        body.startsWith(TRACE_IDS, firstEnds - TRACE_IDS.length) && body.endsWith(`${TRACE_IDS}}]`)
+    }
+    return noopFetch(input, init)
+  }) as typeof globalThis.fetch
+}
+
 /**
  * The client's own work on `count` events. Bodies are sent as they are (`compression: 'none'`)
  * unless `gzip`: the peers encode nothing, and gzip (the client's default, off the main thread)
- * is the transport's trade of CPU for bytes on the wire, measured in benchmark 5.
+ * is the transport's trade of CPU for bytes on the wire, measured in benchmark 5. `inSpan` emits
+ * every event inside an active OpenTelemetry span (the client fills trace_id and span_id);
+ * `traceContext: false` turns the lookup off.
  */
-async function timeEmit(count: number, inputs: AuditEventInput[], gzip = false): Promise<EmitTiming> {
+function timeEmit(count: number, inputs: AuditEventInput[], mode: EmitMode = {}): Promise<EmitTiming> {
+  return mode.inSpan ? inActiveSpan(() => runEmit(count, inputs, mode)) : runEmit(count, inputs, mode)
+}
+
+async function runEmit(count: number, inputs: AuditEventInput[], mode: EmitMode): Promise<EmitTiming> {
+  const check = { bodies: 0, traced: false }
+  const traced = mode.inSpan === true && mode.traceContext !== false
   // A token, as in production: the cost of its Authorization header is part of the figure.
   const audit = createAuditClient({
     baseUrl: 'http://127.0.0.1:9',
     token: BENCH_TOKEN,
     service: 'bench',
-    fetch: noopFetch,
-    compression: gzip ? 'gzip' : 'none',
+    // Only the traced runs read the body (to check the ids went out): the others measure as before.
+    fetch: traced ? tracingFetch(check) : noopFetch,
+    compression: mode.gzip ? 'gzip' : 'none',
+    ...(mode.traceContext === false ? { traceContext: false } : {}),
   })
   let inCalls = 0
   let bufferFullWaits = 0
@@ -77,7 +116,15 @@ async function timeEmit(count: number, inputs: AuditEventInput[], gzip = false):
   if (stats.persisted !== count || stats.emitted !== count || stats.refused !== bufferFullWaits) {
     throw new Error(`emit benchmark: not every event was delivered: ${JSON.stringify(stats)}`)
   }
-  return { totalNs: total / count, callNs: inCalls / count, batches: stats.batches, bufferFullWaits }
+  if (traced && !check.traced) {
+    throw new Error('emit benchmark: the events emitted in a span were sent without its trace ids')
+  }
+  return {
+    totalNs: total / count,
+    callNs: inCalls / count,
+    batches: stats.batches,
+    bufferFullWaits,
+  }
 }
 
 async function timeValidator(count: number, events: AuditEventRequest[]): Promise<number> {
@@ -266,6 +313,9 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
   await timeValidator(warm, complete)
   await timeBuildAndValidate(warm, inputs)
   await timeEmit(warm, inputs)
+  await timeEmit(warm, inputs, { traceContext: false })
+  await timeEmit(warm, inputs, { inSpan: true })
+  await timeEmit(warm, inputs, { inSpan: true, traceContext: false })
   await timeOtel(warm, records, peer)
   await timeNaive(warm, inputs, peer)
 
@@ -273,11 +323,17 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
   const floorNs: number[] = []
   const stringifyNs: number[] = []
   const emits: EmitTiming[] = []
+  const untracedNs: number[] = []
+  const inSpanNs: number[] = []
+  const inSpanUntracedNs: number[] = []
   const otelNs: number[] = []
   const naiveNs: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
     // Interleaved, so that every path sees the same machine noise.
     emits.push(await timeEmit(count, inputs))
+    untracedNs.push((await timeEmit(count, inputs, { traceContext: false })).totalNs)
+    inSpanNs.push((await timeEmit(count, inputs, { inSpan: true })).totalNs)
+    inSpanUntracedNs.push((await timeEmit(count, inputs, { inSpan: true, traceContext: false })).totalNs)
     otelNs.push(await timeOtel(count, records, peer))
     naiveNs.push(await timeNaive(count, inputs, peer))
     validatorNs.push(await timeValidator(count, complete))
@@ -285,7 +341,7 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
     stringifyNs.push(await timeStringify(count, complete))
   }
   // Context: the client as configured by default, gzip-compressing its bodies (one round).
-  const gzipped = await timeEmit(count, inputs, true)
+  const gzipped = await timeEmit(count, inputs, { gzip: true })
   const heapAfter = heapAfterGcMiB()
   // Heap per held event, each measure in a clean state (after a GC) and after the timings.
   const heldClient = await heldBytesPerEvent(HELD, clientHolder)
@@ -299,6 +355,9 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
   const otel = median(otelNs)
   const naive = median(naiveNs)
   const stringify = median(stringifyNs)
+  const untraced = median(untracedNs)
+  const inSpan = median(inSpanNs)
+  const inSpanUntraced = median(inSpanUntracedNs)
   return {
     title: '1. client emit() cost',
     parameters: {
@@ -328,6 +387,29 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
         value: gzipped.totalNs,
         unit: 'ns/event',
       },
+      {
+        kind: 'info',
+        label: 'whole client, traceContext: false',
+        value: untraced,
+        unit: 'ns/event',
+      },
+      {
+        kind: 'info',
+        label: 'whole client, every emit in an active span',
+        value: inSpan,
+        unit: 'ns/event',
+      },
+      {
+        kind: 'info',
+        label: 'the same in a span, traceContext: false',
+        value: inSpanUntraced,
+        unit: 'ns/event',
+      },
+      {
+        kind: 'info',
+        label: 'trace context on minus off: no span / in a span',
+        value: `${Math.round(total - untraced)} / ${Math.round(inSpan - inSpanUntraced)} ns/event`,
+      },
       { kind: 'info', label: 'naive array + JSON.stringify (no checks)', value: naive, unit: 'ns/event' },
       { kind: 'ratio', label: 'whole client / naive', value: total / naive },
       { kind: 'info', label: 'JSON.stringify alone, same events', value: stringify, unit: 'ns/event' },
@@ -354,6 +436,9 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
       emit_ns: total,
       emit_call_ns: call,
       emit_gzip_ns: gzipped.totalNs,
+      emit_untraced_ns: untraced,
+      emit_in_span_ns: inSpan,
+      emit_in_span_untraced_ns: inSpanUntraced,
       otel_ns: otel,
       emit_vs_otel: total / otel,
       naive_ns: naive,
@@ -364,12 +449,15 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
       json_held_bytes_per_event: heldJson,
     },
     notes: [
-      `rounds (ns/event): client ${emits.map((e) => Math.round(e.totalNs)).join(', ')}; OpenTelemetry ${otelNs.map(Math.round).join(', ')}; naive ${naiveNs.map(Math.round).join(', ')}`,
+      `rounds (ns/event): client ${emits.map((e) => Math.round(e.totalNs)).join(', ')}; traceContext false ${untracedNs.map(Math.round).join(', ')}; in a span ${inSpanNs.map(Math.round).join(', ')} (traceContext false ${inSpanUntracedNs.map(Math.round).join(', ')}); OpenTelemetry ${otelNs.map(Math.round).join(', ')}; naive ${naiveNs.map(Math.round).join(', ')}`,
       `validator ${validatorNs.map(Math.round).join(', ')}; floor ${floorNs.map(Math.round).join(', ')}; JSON.stringify ${stringifyNs.map(Math.round).join(', ')}`,
       'validator alone runs on pre-built events; the floor builds each event as emit() does (copy, UUIDv7,',
       'ISO timestamp) and validates the fresh object. OpenTelemetry keeps records as objects and its in-memory',
       'exporter encodes nothing; the client serialises every event (the JSON.stringify line). Held bytes: V8 heap + ArrayBuffers after a full GC,',
       'with the events held minus before them, per event (each event built fresh, shared with nothing).',
+      'Trace context: "on minus off" outside a span is the lookup that finds no span; in a span it is the lookup',
+      'plus the two ids each event then carries (validated, serialised, sent). The span runs register an',
+      'AsyncLocalStorage context manager for their duration, which costs every async step of the run its own share.',
     ],
   }
 }
