@@ -10,6 +10,7 @@ import {
   HttpError,
 } from './errors.js'
 import { describeInvalidFields, invalidIndexes } from './invalid-indexes.js'
+import { jsonArray } from './json-array.js'
 import type { AuditLogger } from './logger.js'
 import type { ClientMetrics, EventStateLabel } from './metrics.js'
 import { PackedBatch } from './packed-batch.js'
@@ -65,7 +66,7 @@ function sendGroup(transport: Transport, group: readonly Entry[], signal: AbortS
         signal,
       )
     }
-    const body = `[${group.map(textOf).join(',')}]`
+    const body = jsonArray(group.length, (i) => textOf(group[i]!))
     for (const e of group) if (e.item instanceof PackedBatch) e.item.release()
     return transport.sendSerialized(body, group.length, signal)
   }

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util'
 import { gunzipSync, gzip, constants as zlibConstants } from 'node:zlib'
+import { jsonArray } from './json-array.js'
 
 const gzipAsync = promisify(gzip)
 
@@ -39,7 +40,7 @@ export class PackedBatch {
       at += texts[i]!.length + 1
     }
     starts[texts.length] = at - (texts.length > 0 ? 1 : 0)
-    const body = `[${texts.join(',')}]`
+    const body = jsonArray(texts.length, (i) => texts[i]!)
     const gzipped = await gzipAsync(body, { level: zlibConstants.Z_BEST_SPEED })
     return new PackedBatch(Float64Array.from(seqs), starts, gzipped)
   }

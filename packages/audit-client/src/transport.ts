@@ -50,6 +50,18 @@ export interface Transport {
 }
 
 const BATCH_PATH = '/api/v1/audit/events/batch'
+
+/**
+ * Whether `text` is `bytes` long or more in UTF-8, scanning it only when its length cannot tell:
+ * each UTF-16 unit takes 1 to 3 bytes (a surrogate pair, two units, takes 4), so a batch body of
+ * `bytes` characters reaches the threshold without the pass over its hundreds of kilobytes.
+ */
+export function reaches(text: string, bytes: number): boolean {
+  if (text.length >= bytes) return true
+  if (text.length * 3 < bytes) return false
+  return Buffer.byteLength(text) >= bytes
+}
+
 const gzipAsync = promisify(gzip)
 
 /**
@@ -120,7 +132,7 @@ export function createHttpTransport(options: HttpTransportOptions): Transport {
         ? { body: json.gzipped, gzip: true }
         : { body: json.text(), gzip: false }
     }
-    if (options.compression !== 'gzip' || gzipRefused || Buffer.byteLength(json) < threshold) {
+    if (options.compression !== 'gzip' || gzipRefused || !reaches(json, threshold)) {
       return { body: json, gzip: false }
     }
     return { body: await gzipAsync(json, { level: zlibConstants.Z_BEST_SPEED }), gzip: true }
