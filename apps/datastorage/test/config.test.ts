@@ -55,6 +55,7 @@ describe('loadConfig', () => {
         sequencerBatchSize: 5000,
       },
       retention: { enabled: false, intervalMs: 3_600_000 },
+      ui: { enabled: true, traceUrlTemplate: undefined },
     })
   })
 
@@ -97,6 +98,8 @@ describe('loadConfig', () => {
       SEQUENCER_BATCH_SIZE: '1000',
       RETENTION_ENABLED: 'true',
       RETENTION_INTERVAL_MS: '60000',
+      UI_ENABLED: 'false',
+      UI_TRACE_URL_TEMPLATE: 'https://tracing.example/trace/{trace_id}?from=audit',
     })
     expect(config).toEqual({
       port: 9090,
@@ -138,6 +141,7 @@ describe('loadConfig', () => {
         sequencerBatchSize: 1000,
       },
       retention: { enabled: true, intervalMs: 60_000 },
+      ui: { enabled: false, traceUrlTemplate: 'https://tracing.example/trace/{trace_id}?from=audit' },
     })
   })
 

@@ -32,6 +32,7 @@ export const problemTypes = {
   'body-budget-exhausted': { status: 503, title: 'Too many request bodies in progress' },
   'dlq-full': { status: 503, title: 'Storage unavailable and dead-letter queue full' },
   'dlq-unavailable': { status: 503, title: 'Dead-letter queue unavailable' },
+  'timeline-not-built': { status: 503, title: 'Timeline page not built' },
   'internal-error': { status: 500, title: 'Internal server error' },
 } as const satisfies Record<string, { status: number; title: string }>
 

@@ -4,7 +4,7 @@ import { dirname, extname, join } from 'node:path'
 import type { Problem } from '@audit-trail/datastorage-client'
 import { type Context, Hono } from 'hono'
 import type { AppEnv } from '../context.js'
-import { HttpProblem, problemResponse, toProblem } from '../problem.js'
+import { HttpProblem, problemResponse, problemTypes, problemTypeUri, toProblem } from '../problem.js'
 
 /**
  * The Content-Security-Policy of every timeline answer: this origin's scripts, styles and API
@@ -83,9 +83,9 @@ async function isFile(path: string): Promise<boolean> {
 /** 503 while the page is not built: says how to build it. */
 function notBuilt(c: Context<AppEnv>, distDir: string): Response {
   const body: Problem = {
-    type: 'https://audit-trail.dev/problems/timeline-not-built',
-    title: 'Timeline page not built',
-    status: 503,
+    type: problemTypeUri('timeline-not-built'),
+    title: problemTypes['timeline-not-built'].title,
+    status: problemTypes['timeline-not-built'].status,
     detail: `The timeline page is not built (no ${join(distDir, 'index.html')}): run \`pnpm turbo run build --filter=@audit-trail/timeline-ui\` (or \`pnpm build\`), or set UI_ENABLED=false.`,
     instance: c.req.path,
   }
