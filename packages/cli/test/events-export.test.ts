@@ -297,3 +297,15 @@ describe('RowCounter', () => {
     expect(counter.rows).toBe(2)
   })
 })
+
+describe('audit-trail events export on a terminal', () => {
+  it('draws no counter over an export that goes to the same terminal', async () => {
+    const both = await run(['events', 'export', '--limit', '2'], { tty: true, stderrTty: true })
+    expect(both.status, both.stderr).toBe(0)
+    expect(both.stderr).toBe('')
+    const file = join(dir, 'tty.ndjson')
+    const toFile = await run(['events', 'export', '-o', file], { tty: true, stderrTty: true })
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the terminal's erase-line sequence
+    expect(toFile.stderr).toMatch(/\r\x1b\[Kexport: 12 rows, .* kB\nwrote 12 rows, .* kB to /)
+  })
+})

@@ -224,7 +224,11 @@ async function runExport(context: CliContext, options: ExportCommandOptions): Pr
         ...(options.limit === undefined ? {} : { limit: options.limit }),
       },
       output: file === undefined ? { stream: context.io.stdout } : { file },
-      progress: createCounter(context.io.stderr, 'export'),
+      // Not when the export itself goes to the same terminal: the counter would overwrite its lines.
+      progress:
+        file === undefined && context.io.stdout.isTTY
+          ? undefined
+          : createCounter(context.io.stderr, 'export'),
       signal: controller.signal,
     })
     if (summary.file !== undefined) {
