@@ -295,6 +295,19 @@ describe.skipIf(missing !== undefined)('the timeline page at /ui/ in chromium', 
     }
   })
 
+  it('says key needed, not verified and not failed, when no public key is given', async () => {
+    const tab = await browser.context.newPage()
+    try {
+      await tab.goto(`${service.url}/ui/?correlation_id=${encodeURIComponent(corr)}`)
+      await signIn(tab, '')
+      await expect.poll(() => rows(tab).count(), { timeout: 15_000 }).toBe(4)
+      await expect.poll(badges(tab), { timeout: 15_000 }).toEqual(Array(4).fill('unsigned'))
+      expect(await row(tab, root).locator('.badge').getAttribute('title')).toMatch(/no public key/)
+    } finally {
+      await tab.close()
+    }
+  })
+
   it('ran without script errors or CSP violations', () => {
     expect(pageProblems).toEqual([])
   })

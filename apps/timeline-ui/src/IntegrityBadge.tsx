@@ -10,6 +10,7 @@ const LABELS: Record<Integrity['state'], string> = {
   checking: '… checking',
   verified: '✓ verified',
   unsealed: '◌ unsealed yet',
+  unsigned: '△ key needed',
   failed: '✗ failed',
 }
 

@@ -199,7 +199,7 @@ describe('checkpoint signature and the event badge', () => {
     expect(await checkpointSignatureProblem(checkpoint, other)).toMatch(/names key/)
   })
 
-  it('is verified for each sealed event, failed with the reason for an edited one or a missing key', async () => {
+  it('is verified for each sealed event, failed with the reason for an edited one, unsigned without a key', async () => {
     const { raw, checkpoint, proofOf } = await signedTree(events)
     for (let m = 0; m < events.length; m++) {
       const badge = await verifyEventInclusion(events[m], await proofOf(m), checkpoint, raw)
@@ -212,9 +212,13 @@ describe('checkpoint signature and the event badge', () => {
       why: expect.stringMatching(/hashes to leaf .* the log sealed/),
     })
     expect(await verifyEventInclusion(events[0], await proofOf(0), checkpoint, undefined)).toMatchObject({
-      state: 'failed',
+      state: 'unsigned',
       why: expect.stringMatching(/no public key/),
     })
+    // Without a key a bad proof still fails: the key is checked last.
+    expect(
+      await verifyEventInclusion({ ...events[1], n: 3 }, await proofOf(1), checkpoint, undefined),
+    ).toMatchObject({ state: 'failed' })
     const wrongRoot = { ...checkpoint, root_hash: 'ab'.repeat(32) }
     expect(await verifyEventInclusion(events[0], await proofOf(0), wrongRoot, raw)).toMatchObject({
       state: 'failed',

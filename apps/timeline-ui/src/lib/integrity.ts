@@ -16,14 +16,16 @@ export type Integrity =
   | { state: 'checking'; why?: string }
   | { state: 'verified'; why: string }
   | { state: 'unsealed'; why: string }
+  | { state: 'unsigned'; why: string }
   | { state: 'failed'; why: string }
 
 /**
  * Checks one event against an inclusion proof and the checkpoint whose size it was asked for:
  * the leaf recomputed from the event as the API returned it must be the proof's leaf and fold, by
  * the audit path, to the checkpoint's root; the checkpoint's Ed25519 signature must hold with the
- * public key the reader gave (out of band). Without a key the signature is reported as unchecked
- * and the badge is `failed`: a root nobody signed proves nothing.
+ * public key the reader gave (out of band). Without a key the inclusion is checked but the badge
+ * stays `unsigned`, never `verified`: a root whose signature nobody checked proves nothing, yet
+ * nothing failed either, so it is not shown as a failure.
  */
 export async function verifyEventInclusion(
   event: unknown,
@@ -67,7 +69,10 @@ export async function verifyEventInclusion(
     }
   }
   if (!rawPublicKey) {
-    return { state: 'failed', why: 'no public key given: the checkpoint signature is unchecked' }
+    return {
+      state: 'unsigned',
+      why: `leaf ${proof.leaf_index} of the tree of ${checkpoint.tree_size}, but no public key was given: the checkpoint's signature is unchecked (sign in with the service's public key)`,
+    }
   }
   const problem = await checkpointSignatureProblem(checkpoint, rawPublicKey)
   if (problem) return { state: 'failed', why: problem }

@@ -52,7 +52,7 @@ export class IntegrityVerifier {
     this.results.set(event.event_id, entry)
     void result.then((r) => {
       // Final answers are kept; an unsealed one expires with the checkpoint it was checked against.
-      if (r.state === 'verified' || r.state === 'failed') {
+      if (r.state === 'verified' || r.state === 'failed' || r.state === 'unsigned') {
         entry.at = Number.POSITIVE_INFINITY
         this.final.set(event.event_id, r)
       }
