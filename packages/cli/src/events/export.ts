@@ -123,10 +123,11 @@ export async function exportEvents(options: ExportOptions): Promise<ExportSummar
     clearTimeout(timer)
     sink.destroy()
     if (partial !== undefined) await rm(partial, { force: true })
-    if (!transferStarted && error instanceof CliError) throw error
+    const interrupted = options.signal?.aborted === true
+    if (!transferStarted && !interrupted && error instanceof CliError) throw error
     const done = formatCount(counter.rows, counter.bytes)
     const left = partial === undefined ? '' : `; ${partial} removed`
-    if (options.signal?.aborted) {
+    if (interrupted) {
       throw new TransferError(`the export was interrupted after ${done}${left}`)
     }
     const reason = idle.signal.aborted ? describe(idle.signal.reason) : describe(error)
