@@ -1,7 +1,15 @@
 // The verification core as a library: what `audit-trail verify` and `log download` run, for
 // programs that audit the log themselves.
 export { type CliIo, loadPublicKey } from './context.js'
-export { CliError, ExitCode, type ExitStatus, InputError, ServiceError, UsageError } from './errors.js'
+export {
+  CliError,
+  ExitCode,
+  type ExitStatus,
+  InputError,
+  ServiceError,
+  TransferError,
+  UsageError,
+} from './errors.js'
 export { runCli } from './program.js'
 export { createProgress, type Progress, type ProgressStream, silentProgress } from './progress.js'
 export {
