@@ -38,8 +38,30 @@ interface EmitTiming {
   totalNs: number
   /** Time inside the `emit()` calls alone, ns per event. */
   callNs: number
+  /** CPU time of the process over the same span as `totalNs` (user + system, every thread), ns per event. */
+  cpuNs: number
   batches: number
   bufferFullWaits: number
+}
+
+/**
+ * CPU time the process used since `start` (user + system, all threads), ns. Steadier than wall
+ * time on a machine shared with other work: time spent waiting for a core is not counted.
+ */
+function cpuNsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) * 1000
+}
+
+/** OpenTelemetry's peer ({@link timeOtel}), with the CPU time of the run beside its wall time, ns per event. */
+async function timeOtelWithCpu(
+  count: number,
+  records: readonly OtelRecord[],
+  peer: { batchSize: number; slice: number },
+): Promise<{ totalNs: number; cpuNs: number }> {
+  const start = process.cpuUsage()
+  const totalNs = await timeOtel(count, records, peer)
+  return { totalNs, cpuNs: cpuNsSince(start) / count }
 }
 
 /** How {@link timeEmit} runs the client: gzip bodies, trace context off, or every emit in a span. */
@@ -96,6 +118,7 @@ async function runEmit(count: number, inputs: AuditEventInput[], mode: EmitMode)
   })
   let inCalls = 0
   let bufferFullWaits = 0
+  const cpuStarted = process.cpuUsage()
   const started = process.hrtime.bigint()
   for (let i = 0; i < count; ) {
     const end = Math.min(count, i + SLICE)
@@ -111,6 +134,7 @@ async function runEmit(count: number, inputs: AuditEventInput[], mode: EmitMode)
   }
   await audit.flush({ timeoutMs: 60_000 })
   const total = Number(process.hrtime.bigint() - started)
+  const cpu = cpuNsSince(cpuStarted)
   const stats = await audit.close()
   // The refused count includes the BufferFullError throws, which were retried.
   if (stats.persisted !== count || stats.emitted !== count || stats.refused !== bufferFullWaits) {
@@ -122,6 +146,7 @@ async function runEmit(count: number, inputs: AuditEventInput[], mode: EmitMode)
   return {
     totalNs: total / count,
     callNs: inCalls / count,
+    cpuNs: cpu / count,
     batches: stats.batches,
     bufferFullWaits,
   }
@@ -323,18 +348,26 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
   const floorNs: number[] = []
   const stringifyNs: number[] = []
   const emits: EmitTiming[] = []
-  const untracedNs: number[] = []
-  const inSpanNs: number[] = []
-  const inSpanUntracedNs: number[] = []
+  const otelCpuNs: number[] = []
+  const untraced: EmitTiming[] = []
+  const inSpan: EmitTiming[] = []
+  const inSpanUntraced: EmitTiming[] = []
   const otelNs: number[] = []
   const naiveNs: number[] = []
   for (let round = 0; round < ROUNDS; round++) {
     // Interleaved, so that every path sees the same machine noise.
+    // Trace context on and off in turns, first one then the other: the first run of a round pays
+    // for what the previous round left (its garbage), which would otherwise count as the lookup.
+    const offFirst = round % 2 === 1
+    if (offFirst) untraced.push(await timeEmit(count, inputs, { traceContext: false }))
     emits.push(await timeEmit(count, inputs))
-    untracedNs.push((await timeEmit(count, inputs, { traceContext: false })).totalNs)
-    inSpanNs.push((await timeEmit(count, inputs, { inSpan: true })).totalNs)
-    inSpanUntracedNs.push((await timeEmit(count, inputs, { inSpan: true, traceContext: false })).totalNs)
-    otelNs.push(await timeOtel(count, records, peer))
+    if (!offFirst) untraced.push(await timeEmit(count, inputs, { traceContext: false }))
+    if (offFirst) inSpanUntraced.push(await timeEmit(count, inputs, { inSpan: true, traceContext: false }))
+    inSpan.push(await timeEmit(count, inputs, { inSpan: true }))
+    if (!offFirst) inSpanUntraced.push(await timeEmit(count, inputs, { inSpan: true, traceContext: false }))
+    const otelRun = await timeOtelWithCpu(count, records, peer)
+    otelNs.push(otelRun.totalNs)
+    otelCpuNs.push(otelRun.cpuNs)
     naiveNs.push(await timeNaive(count, inputs, peer))
     validatorNs.push(await timeValidator(count, complete))
     floorNs.push(await timeBuildAndValidate(count, inputs))
@@ -355,9 +388,13 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
   const otel = median(otelNs)
   const naive = median(naiveNs)
   const stringify = median(stringifyNs)
-  const untraced = median(untracedNs)
-  const inSpan = median(inSpanNs)
-  const inSpanUntraced = median(inSpanUntracedNs)
+  const cpu = median(emits.map((e) => e.cpuNs))
+  const otelCpu = median(otelCpuNs)
+  const wall = (runs: EmitTiming[]) => median(runs.map((e) => e.totalNs))
+  const cpuOf = (runs: EmitTiming[]) => median(runs.map((e) => e.cpuNs))
+  // The trace context's cost in CPU time: the wall-time differences drown in a shared machine's noise.
+  const lookupCpu = cpu - cpuOf(untraced)
+  const inSpanCpu = cpuOf(inSpan) - cpuOf(inSpanUntraced)
   return {
     title: '1. client emit() cost',
     parameters: {
@@ -381,6 +418,9 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
       },
       { kind: 'baseline', label: 'OpenTelemetry BatchLogRecordProcessor', value: otel, unit: 'ns/event' },
       { kind: 'ratio', label: 'whole client / OpenTelemetry', value: total / otel },
+      { kind: 'info', label: 'whole client, CPU time', value: cpu, unit: 'ns/event' },
+      { kind: 'info', label: 'OpenTelemetry, CPU time', value: otelCpu, unit: 'ns/event' },
+      { kind: 'ratio', label: 'CPU: whole client / OpenTelemetry', value: cpu / otelCpu },
       {
         kind: 'info',
         label: "whole client, compression 'gzip' (default; 1 round)",
@@ -390,25 +430,25 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
       {
         kind: 'info',
         label: 'whole client, traceContext: false',
-        value: untraced,
+        value: wall(untraced),
         unit: 'ns/event',
       },
       {
         kind: 'info',
         label: 'whole client, every emit in an active span',
-        value: inSpan,
+        value: wall(inSpan),
         unit: 'ns/event',
       },
       {
         kind: 'info',
         label: 'the same in a span, traceContext: false',
-        value: inSpanUntraced,
+        value: wall(inSpanUntraced),
         unit: 'ns/event',
       },
       {
         kind: 'info',
-        label: 'trace context on minus off: no span / in a span',
-        value: `${Math.round(total - untraced)} / ${Math.round(inSpan - inSpanUntraced)} ns/event`,
+        label: 'trace context on minus off, CPU: no span / in a span',
+        value: `${Math.round(lookupCpu)} / ${Math.round(inSpanCpu)} ns/event`,
       },
       { kind: 'info', label: 'naive array + JSON.stringify (no checks)', value: naive, unit: 'ns/event' },
       { kind: 'ratio', label: 'whole client / naive', value: total / naive },
@@ -436,11 +476,16 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
       emit_ns: total,
       emit_call_ns: call,
       emit_gzip_ns: gzipped.totalNs,
-      emit_untraced_ns: untraced,
-      emit_in_span_ns: inSpan,
-      emit_in_span_untraced_ns: inSpanUntraced,
+      emit_untraced_ns: wall(untraced),
+      emit_in_span_ns: wall(inSpan),
+      emit_in_span_untraced_ns: wall(inSpanUntraced),
+      trace_lookup_cpu_ns: lookupCpu,
+      trace_in_span_cpu_ns: inSpanCpu,
       otel_ns: otel,
       emit_vs_otel: total / otel,
+      emit_cpu_ns: cpu,
+      otel_cpu_ns: otelCpu,
+      emit_vs_otel_cpu: cpu / otelCpu,
       naive_ns: naive,
       validator_ns: validator,
       stringify_ns: stringify,
@@ -449,13 +494,15 @@ export async function emitCostBenchmark(run: BenchRun): Promise<BenchReport> {
       json_held_bytes_per_event: heldJson,
     },
     notes: [
-      `rounds (ns/event): client ${emits.map((e) => Math.round(e.totalNs)).join(', ')}; traceContext false ${untracedNs.map(Math.round).join(', ')}; in a span ${inSpanNs.map(Math.round).join(', ')} (traceContext false ${inSpanUntracedNs.map(Math.round).join(', ')}); OpenTelemetry ${otelNs.map(Math.round).join(', ')}; naive ${naiveNs.map(Math.round).join(', ')}`,
+      `CPU rounds (ns/event): client ${emits.map((e) => Math.round(e.cpuNs)).join(', ')}; OpenTelemetry ${otelCpuNs.map(Math.round).join(', ')}`,
+      `CPU rounds, trace context (ns/event): off ${untraced.map((e) => Math.round(e.cpuNs)).join(', ')}; in a span ${inSpan.map((e) => Math.round(e.cpuNs)).join(', ')}, off ${inSpanUntraced.map((e) => Math.round(e.cpuNs)).join(', ')}`,
+      `rounds (ns/event): client ${emits.map((e) => Math.round(e.totalNs)).join(', ')}; OpenTelemetry ${otelNs.map(Math.round).join(', ')}; naive ${naiveNs.map(Math.round).join(', ')}`,
       `validator ${validatorNs.map(Math.round).join(', ')}; floor ${floorNs.map(Math.round).join(', ')}; JSON.stringify ${stringifyNs.map(Math.round).join(', ')}`,
       'validator alone runs on pre-built events; the floor builds each event as emit() does (copy, UUIDv7,',
       'ISO timestamp) and validates the fresh object. OpenTelemetry keeps records as objects and its in-memory',
       'exporter encodes nothing; the client serialises every event (the JSON.stringify line). Held bytes: V8 heap + ArrayBuffers after a full GC,',
       'with the events held minus before them, per event (each event built fresh, shared with nothing).',
-      'Trace context: "on minus off" outside a span is the lookup that finds no span; in a span it is the lookup',
+      'Trace context, in CPU time: "on minus off" outside a span is the lookup that finds no span; in a span it is the lookup',
       'plus the two ids each event then carries (validated, serialised, sent). The span runs register an',
       'AsyncLocalStorage context manager for their duration, which costs every async step of the run its own share.',
     ],
