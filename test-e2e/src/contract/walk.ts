@@ -516,6 +516,7 @@ const RULES: Record<string, OperationRules> = {
     body: () => fc.record({ max_wait_ms: fc.integer({ min: 0, max: 600_000 }) }, { requiredKeys: [] }),
   },
   redirectToTimeline: {},
+  redirectToTimelinePage: {},
   getTimelinePage: {},
   getTimelineAsset: {
     // Valid names are the assets the page's HTML refers to.

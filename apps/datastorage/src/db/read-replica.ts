@@ -6,7 +6,7 @@ import type { AuditEventStore } from '../store/audit-event-store.js'
 import { type Database, rowsOf } from './client.js'
 
 /** The reads a replica can serve: the events query and the read by id. */
-export type EventReader = Pick<AuditEventStore, 'query' | 'get'>
+export type EventReader = Pick<AuditEventStore, 'query' | 'get' | 'histogram'>
 
 /** Which server a read asks for: `replica` may be behind the primary, `primary` sees every commit. */
 export type ReadConsistency = 'replica' | 'primary'
@@ -111,7 +111,7 @@ export function routeReads(options: ReadReplicaOptions): ReadRouting {
   const registers = [registry]
   const served = new Counter({
     name: 'audit_read_replica_reads_total',
-    help: 'Event reads (query, get) by the server that answered them: replica or primary.',
+    help: 'Event reads (query, get, histogram) by the server that answered them: replica or primary.',
     labelNames: ['served_by'] as const,
     registers,
   })
@@ -195,6 +195,7 @@ export function routeReads(options: ReadReplicaOptions): ReadRouting {
   const viaReplica: EventReader = {
     query: (filter) => read((store) => store.query(filter)),
     get: (eventId) => read((store) => store.get(eventId)),
+    histogram: (filter, intervalMs) => read((store) => store.histogram(filter, intervalMs)),
   }
   const viaPrimary: EventReader = {
     query: (filter) => {
@@ -204,6 +205,10 @@ export function routeReads(options: ReadReplicaOptions): ReadRouting {
     get: (eventId) => {
       served.inc({ served_by: 'primary' })
       return primary.get(eventId)
+    },
+    histogram: (filter, intervalMs) => {
+      served.inc({ served_by: 'primary' })
+      return primary.histogram(filter, intervalMs)
     },
   }
   return { reader: (consistency) => (consistency === 'primary' ? viaPrimary : viaReplica) }

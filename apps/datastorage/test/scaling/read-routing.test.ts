@@ -22,6 +22,11 @@ function fakeStore(name: string) {
       if (state.fail) throw state.fail
       return { events: [], nextCursor: null, hasMore: false }
     },
+    async histogram() {
+      calls.push(`histogram:${name}`)
+      if (state.fail) throw state.fail
+      return []
+    },
   }
   return { reader, calls, state }
 }
@@ -58,6 +63,22 @@ function setup() {
 const servedBy = async (reader: EventReader) => (await reader.get('id'))?.correlation_id
 
 describe('routeReads', () => {
+  it('counts the histogram where the query would read: the replica, the primary when asked or when the replica is down', async () => {
+    const { primary, replica, reads, advance } = setup()
+    const filter = { since: '2026-01-01T00:00:00Z', until: '2026-01-01T01:00:00Z' }
+    await reads.reader('replica').histogram(filter, 60_000)
+    expect(replica.calls).toEqual(['histogram:replica'])
+    await reads.reader('primary').histogram(filter, 60_000)
+    expect(primary.calls).toEqual(['histogram:primary'])
+    replica.state.fail = new StoreUnavailableError('replica down')
+    await reads.reader('replica').histogram(filter, 60_000)
+    expect(primary.calls).toEqual(['histogram:primary', 'histogram:primary'])
+    advance(5001)
+    replica.state.fail = undefined
+    await reads.reader('replica').histogram(filter, 60_000)
+    expect(replica.calls.at(-1)).toBe('histogram:replica')
+  })
+
   it('serves default reads from the replica and Consistency: primary from the primary', async () => {
     const { reads, count } = setup()
     expect(await servedBy(reads.reader('replica'))).toBe('replica')

@@ -1898,6 +1898,41 @@ export const openapiDocument: Record<string, unknown> = {
         }
       }
     },
+    "/ui": {
+      "get": {
+        "tags": [
+          "ui"
+        ],
+        "operationId": "redirectToTimelinePage",
+        "security": [],
+        "summary": "Redirects to the timeline page's canonical address, with the slash.",
+        "responses": {
+          "302": {
+            "description": "To `/ui/`.",
+            "headers": {
+              "Location": {
+                "schema": {
+                  "type": "string",
+                  "const": "/ui/"
+                }
+              }
+            }
+          },
+          "400": {
+            "$ref": "#/components/responses/BadRequest"
+          },
+          "408": {
+            "$ref": "#/components/responses/RequestTimeout"
+          },
+          "431": {
+            "$ref": "#/components/responses/HeaderFieldsTooLarge"
+          },
+          "500": {
+            "$ref": "#/components/responses/InternalError"
+          }
+        }
+      }
+    },
     "/ui/": {
       "get": {
         "tags": [

@@ -295,11 +295,8 @@ export function auditEventRoutes(options: AuditEventRoutesOptions): Hono<AppEnv>
   app.get('/events/histogram', async (c) => {
     const params = new URL(c.req.url).searchParams
     const { filters, interval, firstBucketMs, buckets } = parseHistogramQuery(params)
-    // Validated for every read, though the histogram is counted on the primary's store: the read
-    // routing serves the query and the read by id only.
-    readConsistency(c)
     const intervalMs = INTERVAL_MS[interval]
-    const counts = await store.histogram(filters, intervalMs)
+    const counts = await reads.reader(readConsistency(c)).histogram(filters, intervalMs)
     const dense = denseHistogram(counts, { firstBucketMs, buckets, intervalMs })
     const rows = dense.reduce((sum, b) => sum + b.success + b.failure + b.pending, 0)
     c.set('auditRead', { operation: 'histogram', filters: readFilters(params), rows })
