@@ -46,6 +46,15 @@ describe('trace context from OpenTelemetry', () => {
     ])
   })
 
+  it('emitAsync() reads the span active when it is called, even when it waits for room', async () => {
+    const client = h.client({ bufferSize: 1, batchSize: 1 })
+    const first = inSpan(spanContext(), () => client.emitAsync(validEvent(1)))
+    const waiting = inSpan(spanContext({ spanId: '3333333333333333' }), () => client.emitAsync(validEvent(2)))
+    await Promise.all([first, waiting])
+    await client.flush()
+    expect(stored().map((e) => e.span_id)).toEqual([SPAN_ID, '3333333333333333'])
+  })
+
   it('leaves both out outside a span', async () => {
     const client = h.client()
     client.emit(validEvent(1))
