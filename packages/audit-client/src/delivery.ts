@@ -2,7 +2,7 @@ import type { AuditEventWithId, DeadLetterMessage } from '@audit-trail/datastora
 import { type Clock, ref, type TimerHandle, unref } from './clock.js'
 import type { DeadLetterQueue } from './dead-letter/dead-letter-queue.js'
 import {
-  type AuditClientError,
+  AuditClientError,
   ClientClosedError,
   DeadLetterWriteError,
   DeliveryFailedError,
@@ -13,6 +13,7 @@ import { describeInvalidFields, invalidIndexes } from './invalid-indexes.js'
 import { jsonArray } from './json-array.js'
 import type { AuditLogger } from './logger.js'
 import type { ClientMetrics, EventStateLabel } from './metrics.js'
+import { showValue } from './options.js'
 import { PackedBatch } from './packed-batch.js'
 import type { RetryPolicy } from './retry-policy.js'
 import type { StatsCounter, TerminalState } from './stats.js'
@@ -71,6 +72,32 @@ function sendGroup(transport: Transport, group: readonly Entry[], signal: AbortS
     return transport.sendSerialized(body, group.length, signal)
   }
   return transport.send(group.map(eventOf), signal)
+}
+
+/**
+ * How many of a delivered group of `count` events were stored and how many the service already
+ * had, from the transport's {@link SendResult}: all stored for `accepted`; for `created`, the
+ * duplicates clamped to 0..count (a non-integer counts as none) and the rest stored, as the HTTP
+ * transport reads the service's answer, so that every event of the group settles. A result of
+ * neither shape (a transport of the caller's that resolves with something else) is an error: the
+ * group is then dead-lettered with that reason, rather than left pending, holding `flush()` and
+ * `close()`, forever.
+ * @throws {AuditClientError} `INVALID_SEND_RESULT`, naming what the transport resolved with.
+ */
+export function deliveredCounts(result: unknown, count: number): { persisted: number; duplicates: number } {
+  const status = (result as { status?: unknown } | null | undefined)?.status
+  if (status === 'accepted') return { persisted: count, duplicates: 0 }
+  if (status === 'created') {
+    const reported = (result as { duplicates?: unknown }).duplicates
+    const duplicates =
+      typeof reported === 'number' && Number.isInteger(reported) ? Math.min(Math.max(reported, 0), count) : 0
+    return { persisted: count - duplicates, duplicates }
+  }
+  throw new AuditClientError(
+    'INVALID_SEND_RESULT',
+    `the transport's send() resolved with ${showValue(result)}: expected { status: 'created', created, duplicates } ` +
+      "or { status: 'accepted', queued }",
+  )
 }
 
 /** Why events are dead-lettered. */
@@ -199,13 +226,10 @@ export class Delivery {
         const started = performance.now()
         try {
           const result = await sendGroup(o.transport, group, controller.signal)
+          const { persisted, duplicates } = deliveredCounts(result, group.length)
           o.metrics.send(result.status, (performance.now() - started) / 1000)
-          if (result.status === 'accepted') {
-            this.#settle('persisted', group.length)
-          } else {
-            this.#settle('persisted', result.created)
-            this.#settle('duplicates', result.duplicates)
-          }
+          this.#settle('persisted', persisted)
+          this.#settle('duplicates', duplicates)
           o.log.debug({ events: group.length, attempts, result }, 'audit batch delivered')
           replace([])
           o.settled()
