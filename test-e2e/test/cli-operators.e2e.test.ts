@@ -8,7 +8,7 @@ import {
   encodeDeadLetterMessage,
   uuidv7,
 } from '@audit-trail/datastorage-client'
-import { createTestDatabase, type TestDatabase } from '@audit-trail/test-infra'
+import { createTestDatabase, parseCsv, type TestDatabase } from '@audit-trail/test-infra'
 import { Redis } from 'ioredis'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { startCuttingProxy } from '../src/cutting-proxy.js'
@@ -81,37 +81,6 @@ const jsonLines = <T>(stdout: string): T[] =>
     .split('\n')
     .filter((line) => line !== '')
     .map((line) => JSON.parse(line) as T)
-
-/** RFC 4180 records (quoted cells may hold commas, quotes doubled, CRLF). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let cell = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        cell += '"'
-        i++
-      } else if (c === '"') quoted = false
-      else cell += c
-    } else if (c === '"') quoted = true
-    else if (c === ',') {
-      record.push(cell)
-      cell = ''
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      record.push(cell)
-      records.push(record)
-      record = []
-      cell = ''
-      i++
-    } else cell += c
-  }
-  expect(cell, 'the CSV ends with CRLF').toBe('')
-  expect(record).toEqual([])
-  return records
-}
 
 /** A 32-hex-digit W3C trace id. */
 const traceId = () => uuidv7().replaceAll('-', '')

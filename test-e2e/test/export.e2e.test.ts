@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto'
 import type { AuditEvent } from '@audit-trail/datastorage-client'
-import { waitFor } from '@audit-trail/test-infra'
+import { parseCsv, waitFor } from '@audit-trail/test-infra'
 import { beforeAll, describe, expect, inject, it } from 'vitest'
 import { validatingFetch } from '../src/contract/validating-fetch.js'
 import { correlationId, makeEvent } from '../src/events.js'
@@ -44,36 +44,6 @@ const ndjson = (text: string): AuditEvent[] =>
         .slice(0, -1)
         .split('\n')
         .map((line) => JSON.parse(line) as AuditEvent)
-
-/** RFC 4180 records of a CSV text, every record ended by CRLF. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let record: string[] = []
-  let field = ''
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      record.push(field)
-      field = ''
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-      i++
-    } else field += ch
-  }
-  if (field !== '' || record.length > 0) throw new Error('the CSV does not end with CRLF')
-  return records
-}
 
 beforeAll(async () => {
   const events = Array.from({ length: SEEDED }, (_, i) => ({

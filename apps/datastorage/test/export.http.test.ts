@@ -2,7 +2,7 @@ import { once } from 'node:events'
 import { request as httpRequest, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { AuditEvent, AuditEventPage, AuditEventRequest, Problem } from '@audit-trail/datastorage-client'
-import { createTestDatabase, type TestDatabase, waitFor } from '@audit-trail/test-infra'
+import { createTestDatabase, parseCsv, type TestDatabase, waitFor } from '@audit-trail/test-infra'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type DatabaseHandle, openDatabase } from '../src/db/client.js'
 import { migrateDatabase } from '../src/db/migrate.js'
@@ -98,37 +98,6 @@ async function exported(params: Record<string, string>): Promise<Response> {
   const res = await test.app.request(`${EXPORT}?${new URLSearchParams(params)}`)
   expect(res.status, res.status === 200 ? '' : await res.clone().text()).toBe(200)
   return res
-}
-
-/** RFC 4180 records of a CSV text (quoted fields may hold commas, quotes and line breaks). */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = []
-  let field = ''
-  let record: string[] = []
-  let quoted = false
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"'
-        i++
-      } else if (ch === '"') quoted = false
-      else field += ch
-    } else if (ch === '"') quoted = true
-    else if (ch === ',') {
-      record.push(field)
-      field = ''
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      record.push(field)
-      records.push(record)
-      record = []
-      field = ''
-      i++
-    } else if (ch === '\n') throw new Error(`bare LF at ${i}: records end with CRLF`)
-    else field += ch
-  }
-  expect(field === '' && record.length === 0, 'the text ends with CRLF').toBe(true)
-  return records
 }
 
 describe('NDJSON', () => {

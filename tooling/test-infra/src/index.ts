@@ -1,3 +1,4 @@
+export { parseCsv } from './csv.js'
 export { type DockerProbeOptions, dockerAvailable } from './docker-probe.js'
 export { canConnect, freePort, waitFor } from './free-port.js'
 export {
