@@ -103,6 +103,9 @@ export interface DataStorageConfig {
    * created on first start]: the Ed25519 private key (PKCS#8 PEM). `LOG_ORIGIN` [audit-trail]: the
    * log's name in its checkpoints. `SEQUENCER_INTERVAL_MS` [200]: how often the sequencer looks for
    * new events; `SEQUENCER_BATCH_SIZE` [5000]: events sealed per transaction.
+   * `SEQUENCER_THREAD` [auto]: where the sequencer runs: `worker` (a worker thread of its own,
+   * PostgreSQL only), `main` (the HTTP path's thread), or `auto` (a worker with `DATABASE_URL`, the
+   * main thread with PGlite, which cannot be opened from a second thread).
    */
   transparencyLog: {
     enabled: boolean
@@ -111,6 +114,7 @@ export interface DataStorageConfig {
     origin: string
     sequencerIntervalMs: number
     sequencerBatchSize: number
+    sequencerThread: 'auto' | 'worker' | 'main'
   }
   /**
    * `RETENTION_ENABLED` [false]: drop monthly partitions whose events are all past their
@@ -203,6 +207,7 @@ const envSchema = z
       .default('audit-trail'),
     SEQUENCER_INTERVAL_MS: intVar(10, 60_000).default(200),
     SEQUENCER_BATCH_SIZE: intVar(1, 100_000).default(5000),
+    SEQUENCER_THREAD: oneOf(['auto', 'worker', 'main']).default('auto'),
     RETENTION_ENABLED: bool.default(false),
     RETENTION_INTERVAL_MS: intVar(1000, 7 * 86_400_000).default(3_600_000),
     UI_ENABLED: bool.default(true),
@@ -216,6 +221,14 @@ const envSchema = z
         code: 'custom',
         message: 'requires DATABASE_URL (a replica of the PostgreSQL primary)',
         path: ['READ_DATABASE_URL'],
+      })
+    }
+    if (e.SEQUENCER_THREAD === 'worker' && e.DATABASE_URL === undefined) {
+      // PGlite is one connection in this thread: a worker thread cannot open it.
+      ctx.addIssue({
+        code: 'custom',
+        message: 'worker requires DATABASE_URL (the embedded PGlite cannot be opened from a worker thread)',
+        path: ['SEQUENCER_THREAD'],
       })
     }
     if (e.BODY_READ_BUDGET_BYTES !== undefined && e.BODY_READ_BUDGET_BYTES < e.BODY_LIMIT_BYTES) {
@@ -275,6 +288,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       origin: e.LOG_ORIGIN,
       sequencerIntervalMs: e.SEQUENCER_INTERVAL_MS,
       sequencerBatchSize: e.SEQUENCER_BATCH_SIZE,
+      sequencerThread: e.SEQUENCER_THREAD,
     },
     retention: { enabled: e.RETENTION_ENABLED, intervalMs: e.RETENTION_INTERVAL_MS },
     ui: { enabled: e.UI_ENABLED, traceUrlTemplate: e.UI_TRACE_URL_TEMPLATE },

@@ -17,6 +17,7 @@ import { createHttpServer } from './http/node-server.js'
 import { ReadinessState } from './http/readiness.js'
 import { LogReader } from './log/log-reader.js'
 import { type Sequencer, startSequencer } from './log/sequencer.js'
+import { startSequencerThread } from './log/sequencer-thread.js'
 import { describeKey, loadSigningKey } from './log/signing-key.js'
 import { createLogger } from './logger.js'
 import { createMetrics, type DataStorageMetrics } from './metrics/service-metrics.js'
@@ -280,8 +281,7 @@ export async function startServer(
     }
 
     if (signingKey) {
-      sequencer = startSequencer({
-        database,
+      const sequencing = {
         key: signingKey,
         origin: transparencyLog.origin,
         batchSize: transparencyLog.sequencerBatchSize,
@@ -289,7 +289,17 @@ export async function startServer(
         checkpointIntervalMs: transparencyLog.checkpointIntervalMs,
         logger,
         metrics: metrics.log,
-      })
+      }
+      // SEQUENCER_THREAD: sealing runs beside the HTTP path in a worker of its own, except with
+      // PGlite (one connection, this thread's) or when asked to stay here.
+      const databaseUrl = transparencyLog.sequencerThread === 'main' ? undefined : config.databaseUrl
+      sequencer = databaseUrl
+        ? startSequencerThread({
+            ...sequencing,
+            database: { url: databaseUrl, maxConnections: config.databasePoolMax },
+          })
+        : startSequencer({ ...sequencing, database })
+      logger.info({ thread: databaseUrl ? 'worker' : 'main' }, 'transparency log sequencer started')
     }
 
     const running = server

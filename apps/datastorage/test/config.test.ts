@@ -53,6 +53,7 @@ describe('loadConfig', () => {
         origin: 'audit-trail',
         sequencerIntervalMs: 200,
         sequencerBatchSize: 5000,
+        sequencerThread: 'auto',
       },
       retention: { enabled: false, intervalMs: 3_600_000 },
       ui: { enabled: true, traceUrlTemplate: undefined },
@@ -96,6 +97,7 @@ describe('loadConfig', () => {
       LOG_ORIGIN: 'audit.example.com/prod',
       SEQUENCER_INTERVAL_MS: '50',
       SEQUENCER_BATCH_SIZE: '1000',
+      SEQUENCER_THREAD: 'worker',
       RETENTION_ENABLED: 'true',
       RETENTION_INTERVAL_MS: '60000',
       UI_ENABLED: 'false',
@@ -139,6 +141,7 @@ describe('loadConfig', () => {
         origin: 'audit.example.com/prod',
         sequencerIntervalMs: 50,
         sequencerBatchSize: 1000,
+        sequencerThread: 'worker',
       },
       retention: { enabled: true, intervalMs: 60_000 },
       ui: { enabled: false, traceUrlTemplate: 'https://tracing.example/trace/{trace_id}?from=audit' },
@@ -208,6 +211,12 @@ describe('loadConfig', () => {
       'SELF_AUDIT_FAILURE_WINDOW_MS: must be an integer 100-86400000, got "99"',
     ],
     ['METRICS_TOKEN', 'short', 'METRICS_TOKEN: must be at least 16 characters, got 5 characters'],
+    ['SEQUENCER_THREAD', 'thread', 'SEQUENCER_THREAD: must be one of auto, worker, main, got "thread"'],
+    [
+      'SEQUENCER_THREAD',
+      'worker',
+      'SEQUENCER_THREAD: worker requires DATABASE_URL (the embedded PGlite cannot be opened from a worker thread), got "worker"',
+    ],
   ])('%s=%j is refused with a message naming it', (name, value, message) => {
     const error = configError({ [name]: value })
     expect(error.message).toContain(message)
@@ -226,6 +235,15 @@ describe('loadConfig', () => {
       burst: 200,
     })
     expect(loadConfig({}).rateLimit).toBeUndefined()
+  })
+
+  it('accepts SEQUENCER_THREAD=main and auto on PGlite, worker with DATABASE_URL', () => {
+    expect(loadConfig({ SEQUENCER_THREAD: 'main' }).transparencyLog.sequencerThread).toBe('main')
+    expect(loadConfig({ SEQUENCER_THREAD: 'auto' }).transparencyLog.sequencerThread).toBe('auto')
+    const url = 'postgres://postgres@127.0.0.1:5432/audit'
+    expect(
+      loadConfig({ SEQUENCER_THREAD: 'worker', DATABASE_URL: url }).transparencyLog.sequencerThread,
+    ).toBe('worker')
   })
 
   it('names every bad variable at once', () => {
