@@ -34,6 +34,24 @@ export function serviceNodeFlags(env: NodeJS.ProcessEnv = process.env): string[]
   return (env.BENCH_SERVICE_NODE_FLAGS ?? '').split(/\s+/).filter((flag) => flag !== '')
 }
 
+/**
+ * `BENCH_SERVICE_ENV`: variables for every service process a benchmark starts, `NAME=value` pairs
+ * split on whitespace, e.g. `SEQUENCER_THREAD=main` to compare the sequencer on the HTTP path's
+ * thread with its worker. A benchmark's own settings (`TRANSPARENCY_LOG`) win over them. [none]
+ *
+ * @throws Error naming BENCH_SERVICE_ENV and the pair that is not `NAME=value`.
+ */
+export function serviceEnv(env: NodeJS.ProcessEnv = process.env): Record<string, string> {
+  const pairs = (env.BENCH_SERVICE_ENV ?? '').split(/\s+/).filter((pair) => pair !== '')
+  const parsed: Record<string, string> = {}
+  for (const pair of pairs) {
+    const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(pair)
+    if (!match) throw new Error(`BENCH_SERVICE_ENV: ${JSON.stringify(pair)} is not NAME=value`)
+    parsed[match[1]!] = match[2]!
+  }
+  return parsed
+}
+
 /** Whether a service started with `env` runs the transparency log (`TRANSPARENCY_LOG`, on unless `off`). */
 export function transparencyLogOn(env: Record<string, string | undefined>): boolean {
   return env.TRANSPARENCY_LOG !== 'off'
@@ -44,7 +62,8 @@ export function transparencyLogOn(env: Record<string, string | undefined>): bool
  * warn, with a tokens file of its own (a trimmed copy of test-e2e's launcher) and `DATA_DIR` in the
  * same temporary directory, so the transparency log's signing key it creates there
  * (`signing-key.pem`) is not left behind in the working directory. The directory goes when the
- * service is stopped. `nodeFlags` go before the script (see {@link serviceNodeFlags}).
+ * service is stopped. `nodeFlags` go before the script (see {@link serviceNodeFlags});
+ * `BENCH_SERVICE_ENV` adds variables (see {@link serviceEnv}).
  */
 export async function startDatastorage(options: {
   databaseUrl: string
@@ -77,6 +96,7 @@ export async function startDatastorage(options: {
         LOG_LEVEL: 'warn',
         AUTH_TOKENS_FILE: file,
         DATA_DIR: dir,
+        ...serviceEnv(),
         ...options.env,
       },
     })
