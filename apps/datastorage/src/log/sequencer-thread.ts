@@ -157,9 +157,25 @@ export function startSequencerThread(options: SequencerThreadOptions): Sequencer
           { exit_code: code, restart_in_ms: retryInMs, failures },
           'the sequencer worker exited; starting another',
         )
-        restartTimer = setTimeout(start, retryInMs)
+        restartTimer = setTimeout(restart, retryInMs)
       })
     })
+  }
+
+  /** {@link start} from a timer: a worker that cannot even be created is retried like a crashed one. */
+  const restart = () => {
+    if (stopping) return
+    try {
+      start()
+    } catch (error) {
+      failures++
+      const retryInMs = backoffDelay(failures, restartBackoff)
+      log.error(
+        { err: error, restart_in_ms: retryInMs, failures },
+        'the sequencer worker could not be started',
+      )
+      restartTimer = setTimeout(restart, retryInMs)
+    }
   }
 
   start()
