@@ -12,7 +12,10 @@ export interface ThrowawayPostgres {
   readonly dataDir: string
   /** Stops the server (fast shutdown). The data directory stays so start() can bring it back. */
   stop(): Promise<void>
-  /** Kills the postmaster and its backends with SIGKILL, like a crash of the host; resolves when they are gone. */
+  /**
+   * Kills the postmaster and its backends with SIGKILL, a crash of PostgreSQL (committed data
+   * survives, even with `fast`); resolves when they are gone.
+   */
   kill(): Promise<void>
   /** Starts the server again on the same port and data. */
   start(): Promise<void>
@@ -24,7 +27,13 @@ export interface ThrowawayPostgres {
 export interface ThrowawayPostgresOptions {
   /** Port; default a free one. */
   port?: number
-  /** `fsync=off` and friends; fine for tests that do not test durability. Default true. */
+  /**
+   * `fsync=off` and `full_page_writes=off`: nothing waits for the disk. A commit still writes its
+   * WAL to the kernel before it returns (`synchronous_commit` stays on), so what was committed
+   * survives {@link ThrowawayPostgres.kill} (a crash of PostgreSQL, not of the machine), as fault
+   * tests expect; with `synchronous_commit=off` the last commits before a kill were lost. Default
+   * true; false for measurements that must pay for durability as production does.
+   */
   fast?: boolean
 }
 
@@ -60,7 +69,7 @@ export async function startThrowawayPostgres(
     `-c port=${port}`,
     `-k ${root}`,
     `-c max_connections=200`,
-    ...(fast ? ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off'] : []),
+    ...(fast ? ['-c fsync=off', '-c full_page_writes=off'] : []),
   ].join(' ')
   const start = async () => {
     await runPostgresBinary('pg_ctl', [
