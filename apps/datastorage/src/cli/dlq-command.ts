@@ -6,6 +6,7 @@ import { openDatabase, pgliteDirOf } from '../db/client.js'
 import { migrateDatabase } from '../db/migrate.js'
 import {
   type DlqAdminOptions,
+  defaultReplayWaitMs,
   dlqStats,
   inspectDlq,
   type ReplaySummary,
@@ -142,7 +143,7 @@ export async function runDlqCommand(args: readonly string[], io: DlqCliIo): Prom
       const progress = createProgressReporter({ output: stderr })
       const note = (p: { poisoned: number; waiting: number }) =>
         `${p.poisoned} parked${p.waiting > 0 ? `, ${p.waiting} retrying` : ''}`
-      const wait = maxWaitMs ?? Math.max(60_000, 2 * dlq.claimIdleMs)
+      const wait = maxWaitMs ?? defaultReplayWaitMs(dlq.claimIdleMs)
       stderr.write(
         `replay: ${dlq.stream} → PostgreSQL; messages pending with other consumers are claimed once idle ` +
           `${dlq.claimIdleMs} ms; gives up after ${wait} ms without progress\n`,

@@ -199,6 +199,17 @@ export interface ReplayProgress {
   waiting: number
 }
 
+/** `claimIdleMs` of {@link replayDlq} when none is given (`DLQ_CLAIM_IDLE_MS`'s default). */
+export const DEFAULT_CLAIM_IDLE_MS = 30_000
+
+/**
+ * The wait without progress after which {@link replayDlq} gives up when no `maxWaitMs` is given:
+ * max(60000, 2 × claimIdleMs), so a silent consumer's messages always become claimable first.
+ */
+export function defaultReplayWaitMs(claimIdleMs: number): number {
+  return Math.max(60_000, 2 * claimIdleMs)
+}
+
 /** Options of {@link replayDlq}. */
 export interface ReplayDlqOptions extends DlqAdminOptions {
   store: AuditEventStore
@@ -305,8 +316,8 @@ export async function replayDlq(options: ReplayDlqOptions): Promise<ReplaySummar
   const { redis, stream = DLQ_STREAM, onProgress } = options
   const group = options.group ?? 'datastorage'
   const consumer = options.consumer ?? `cli-${hostname()}-${process.pid}`
-  const claimIdleMs = options.claimIdleMs ?? 30_000
-  const maxWaitMs = options.maxWaitMs ?? Math.max(60_000, 2 * claimIdleMs)
+  const claimIdleMs = options.claimIdleMs ?? DEFAULT_CLAIM_IDLE_MS
+  const maxWaitMs = options.maxWaitMs ?? defaultReplayWaitMs(claimIdleMs)
   const started = Date.now()
   const total = await redis.xlen(stream)
   const worker = createReplayWorker({

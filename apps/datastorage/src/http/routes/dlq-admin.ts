@@ -9,8 +9,10 @@ import {
 import { Hono } from 'hono'
 import { ReplyError } from 'ioredis'
 import {
+  DEFAULT_CLAIM_IDLE_MS,
   type DlqAdminOptions,
   type DlqStats,
+  defaultReplayWaitMs,
   dlqStats,
   type InspectedEntry,
   inspectDlq,
@@ -19,7 +21,7 @@ import {
 } from '../../dlq/dlq-admin.js'
 import type { DlqConfig } from '../../dlq/dlq-config.js'
 import { DataStorageError } from '../../errors.js'
-import { readObjectBody } from '../../integrity/request-body.js'
+import { invalid, readObjectBody, unknownFields } from '../../integrity/request-body.js'
 import type { SelfAudit } from '../../self-audit/self-audit.js'
 import type { AuditEventStore } from '../../store/audit-event-store.js'
 import type { AppEnv } from '../context.js'
@@ -115,10 +117,7 @@ const MAX_WAIT_MS = 600_000
  */
 function replayRequest(body: Record<string, unknown> | undefined): { maxWaitMs?: number } {
   if (body === undefined) return {}
-  const errors: FieldError[] = []
-  for (const name of Object.keys(body)) {
-    if (name !== 'max_wait_ms') errors.push({ field: name, message: 'is not a known field' })
-  }
+  const errors: FieldError[] = unknownFields(body, ['max_wait_ms'])
   const wait = body['max_wait_ms']
   if (
     wait !== undefined &&
@@ -126,8 +125,7 @@ function replayRequest(body: Record<string, unknown> | undefined): { maxWaitMs?:
   ) {
     errors.push({ field: 'max_wait_ms', message: `must be an integer from 0 to ${MAX_WAIT_MS}` })
   }
-  if (errors.length > 0)
-    throw new HttpProblem('validation-error', 'The replay request is invalid.', { errors })
+  if (errors.length > 0) throw invalid(errors, 'The replay request is invalid.')
   return wait === undefined ? {} : { maxWaitMs: wait as number }
 }
 
@@ -261,7 +259,7 @@ export function dlqAdminRoutes(options: DlqAdminRoutesOptions): Hono<AppEnv> {
       const principal = c.get('principal') ?? '(unknown)'
       const claimIdleMs = replay.dlq?.claimIdleMs ?? DEFAULT_CLAIM_IDLE_MS
       const cap = replay.requestTimeoutMs ?? REPLAY_REQUEST_TIMEOUT_MS
-      const maxWaitMs = Math.min(request.maxWaitMs ?? Math.max(60_000, 2 * claimIdleMs), cap)
+      const maxWaitMs = Math.min(request.maxWaitMs ?? defaultReplayWaitMs(claimIdleMs), cap)
       const stream = admin.stream ?? DLQ_STREAM
       const log = c.get('logger')
       log.info({ stream, max_wait_ms: maxWaitMs, operator: principal }, 'DLQ replay requested over HTTP')
@@ -306,9 +304,6 @@ export function dlqAdminRoutes(options: DlqAdminRoutesOptions): Hono<AppEnv> {
 
   return app
 }
-
-/** `replayDlq`'s default `claimIdleMs`, for the default wait when the service passes none. */
-const DEFAULT_CLAIM_IDLE_MS = 30_000
 
 /**
  * A replay, its failures sorted: PostgreSQL down stays the store's 503 (StoreUnavailableError), an
